@@ -1,0 +1,83 @@
+"""Budget roll-ups: realisasi aggregated per line in SQL, then summed up the
+programme ← kegiatan ← sub-kegiatan tree by ``rumus.anggaran.roll_up``.
+
+Two queries for any number of units (lines; realisasi grouped by line).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from rumus.anggaran import Baris, RollUp, roll_up
+
+from .models import BarisAnggaran, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
+
+
+@dataclass
+class DataBaris:
+    """A budget line with its year realisasi, as loaded for roll-ups and checks."""
+
+    id: int
+    instansi_id: int
+    program: str
+    kegiatan: str
+    sub_kegiatan: str
+    subunit: str | None
+    subunit_nama: str | None
+    pagu: Decimal
+    pagu_murni: Decimal | None
+    kas: tuple[Decimal, Decimal, Decimal, Decimal]
+    realisasi_tahun: Decimal | None
+    realisasi_tw: Decimal | None
+
+    @property
+    def realisasi(self) -> Decimal:
+        """The year's realisasi: the TAHUN value when entered, else the sum of the quarters."""
+        if self.realisasi_tahun is not None:
+            return self.realisasi_tahun
+        return self.realisasi_tw or Decimal(0)
+
+    def baris(self) -> Baris:
+        return Baris(self.program, self.kegiatan, self.sub_kegiatan, self.pagu, self.realisasi,
+                     self.pagu_murni, self.kas, self.subunit)
+
+
+def muat_baris(instansi_ids, tahun: int) -> dict[int, list[DataBaris]]:
+    real = {
+        r["baris_id"]: r
+        for r in RealisasiAnggaran.objects.filter(baris__instansi_id__in=instansi_ids, baris__tahun=tahun)
+        .values("baris_id")
+        .annotate(tahun=Sum("nilai", filter=Q(periode="TAHUN")), tw=Sum("nilai", filter=~Q(periode="TAHUN")))
+    }
+    out: dict[int, list[DataBaris]] = defaultdict(list)
+    rows = (BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+            .values_list("id", "instansi_id", "sub_kegiatan__kegiatan__program__kode", "sub_kegiatan__kegiatan__kode",
+                         "sub_kegiatan__kode", "subunit__kode", "subunit__nama", "pagu", "pagu_murni",
+                         "kas_tw1", "kas_tw2", "kas_tw3", "kas_tw4")
+            .order_by("instansi_id", "sub_kegiatan__kode", "subunit__kode", "id"))
+    for (bid, iid, prog, keg, sub, su, su_nama, pagu, murni, k1, k2, k3, k4) in rows:
+        r = real.get(bid, {})
+        out[iid].append(DataBaris(bid, iid, prog, keg, sub, su, su_nama, pagu, murni, (k1, k2, k3, k4),
+                                  r.get("tahun"), r.get("tw")))
+    return out
+
+
+def roll_up_instansi(instansi_ids, tahun: int) -> dict[int, RollUp]:
+    return {iid: roll_up(b.baris() for b in lines) for iid, lines in muat_baris(instansi_ids, tahun).items()}
+
+
+def pagu_murni_program(instansi_id: int, tahun: int) -> dict[str, Decimal]:
+    return dict(PaguProgram.objects.filter(instansi_id=instansi_id, tahun=tahun)
+                .values_list("program__kode", "pagu_murni"))
+
+
+def nama_nomenklatur(kode_list) -> dict[str, str]:
+    kode_list = set(kode_list)
+    out = {}
+    for model in (Program, Kegiatan, SubKegiatan):
+        out.update(model.objects.filter(kode__in=kode_list).values_list("kode", "nama"))
+    return out

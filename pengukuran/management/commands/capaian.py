@@ -1,0 +1,36 @@
+from django.core.management.base import BaseCommand
+
+from pengukuran.services import capaian_pk
+from rumus.format import format_angka, format_persen
+from sakip.cli import angka_json, dumps, get_instansi, tabel
+
+
+class Command(BaseCommand):
+    help = "Capaian kinerja of every indicator of a unit's Perjanjian Kinerja for a year."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--instansi", required=True)
+        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+
+    def handle(self, *args, **opts):
+        ins = get_instansi(opts["instansi"])
+        rows = capaian_pk([ins.id], opts["tahun"]).get(ins.id, [])
+        if opts["format"] == "json":
+            out = []
+            for r in rows:
+                d = r.as_dict()
+                d.update(target=angka_json(r.target), realisasi=angka_json(r.realisasi.nilai, 2),
+                         capaian=angka_json(r.capaian, 1))
+                out.append(d)
+            self.stdout.write(dumps(out))
+            return
+        if not rows:
+            self.stdout.write(f"{ins.nama} {opts['tahun']}: no Perjanjian Kinerja.")
+            return
+        self.stdout.write(f"Capaian kinerja {ins.nama} tahun {opts['tahun']}\n")
+        self.stdout.write(tabel(
+            ["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Sumber"],
+            [[r.no, r.indikator.nama, r.satuan, format_angka(r.target, 2), format_angka(r.realisasi.nilai, 2),
+              format_persen(r.capaian), r.kategori or "-", r.realisasi.keterangan] for r in rows],
+            "rlllrrll"))

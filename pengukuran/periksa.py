@@ -1,0 +1,135 @@
+"""Consistency checks of a unit-year (``manage.py periksa``): findings, never fixes.
+
+Each finding is ``{"level": "error"|"warning", "where": ..., "message": ...}``.
+Errors are contradictions in the data (a cash plan that does not add up to the
+pagu, realisasi above pagu, a PK target that differs from the Renstra); warnings
+are things legal but worth a look (a negative quarter after a revision, a missing
+value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from anggaran.models import Dukungan
+from anggaran.services import muat_baris, pagu_murni_program
+from perencanaan.models import Indikator, PKIndikator, Renstra, Target
+from rumus.anggaran import cek_kas
+from rumus.format import format_angka, format_rupiah
+
+from .services import Pengukuran, pk_berlaku
+
+
+@dataclass
+class Temuan:
+    level: str
+    where: str
+    message: str
+
+    def as_dict(self):
+        return {"level": self.level, "where": self.where, "message": self.message}
+
+
+def _baris_label(b) -> str:
+    return f"anggaran {b.sub_kegiatan}" + (f" [{b.subunit}]" if b.subunit else "")
+
+
+def periksa(instansi, tahun: int) -> list[Temuan]:
+    out: list[Temuan] = []
+    add = out.append
+
+    # --- budget -----------------------------------------------------------------------------
+    lines = muat_baris([instansi.id], tahun).get(instansi.id, [])
+    for b in lines:
+        where = _baris_label(b)
+        selisih = cek_kas(b.pagu, b.kas)
+        if selisih != 0:
+            add(Temuan("error", where, f"anggaran kas TW1–TW4 sums to {format_rupiah(sum(b.kas))}, "
+                                       f"pagu is {format_rupiah(b.pagu)} (selisih {format_rupiah(selisih)})"))
+        for i, k in enumerate(b.kas, start=1):
+            if k < 0:
+                add(Temuan("warning", where, f"anggaran kas TW{i} is negative ({format_rupiah(k)}): "
+                                             f"check the revision of the cash plan"))
+        if b.realisasi > b.pagu:
+            add(Temuan("error", where, f"realisasi {format_rupiah(b.realisasi)} is above the pagu "
+                                       f"{format_rupiah(b.pagu)}"))
+        if b.realisasi_tahun is not None and b.realisasi_tw is not None and b.realisasi_tahun != b.realisasi_tw:
+            add(Temuan("warning", where, f"realisasi TAHUN {format_rupiah(b.realisasi_tahun)} differs from the "
+                                         f"sum of the quarters {format_rupiah(b.realisasi_tw)}; TAHUN is used"))
+        if b.realisasi_tahun is None and b.realisasi_tw is None:
+            add(Temuan("warning", where, "no realisasi entered"))
+        if b.pagu_murni is not None and b.pagu_murni < 0:
+            add(Temuan("error", where, "pagu_murni is negative"))
+
+    murni = pagu_murni_program(instansi.id, tahun)
+    per_prog: dict[str, list] = {}
+    for b in lines:
+        per_prog.setdefault(b.program, []).append(b)
+    for kode, pm in murni.items():
+        bs = per_prog.get(kode, [])
+        if bs and all(b.pagu_murni is not None for b in bs):
+            s = sum((b.pagu_murni for b in bs), Decimal(0))
+            if s != pm:
+                add(Temuan("warning", f"pagu_program {kode}", f"pagu murni {format_rupiah(pm)} differs from the sum "
+                                                              f"of its lines {format_rupiah(s)}"))
+
+    dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))
+    for b in lines:
+        if not any(d.mencakup(b.sub_kegiatan) for d in dukungan):
+            add(Temuan("warning", _baris_label(b), "budget line not linked to any indikator (sheet dukungan)"))
+
+    # --- Renstra targets ---------------------------------------------------------------------
+    renstra = list(Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun))
+    targets: dict[int, dict[int, Target]] = {}
+    for t in Target.objects.filter(indikator__instansi=instansi):
+        targets.setdefault(t.indikator_id, {})[t.tahun] = t
+    indikator = list(Indikator.objects.filter(instansi=instansi).select_related("tujuan", "sasaran__tujuan"))
+    for r in renstra:
+        for ind in indikator:
+            tujuan = ind.tujuan or (ind.sasaran.tujuan if ind.sasaran_id else None)
+            in_renstra = tujuan is not None and tujuan.renstra_id == r.id
+            for y in r.tahun():
+                if y in targets.get(ind.id, {}):
+                    continue
+                if in_renstra:
+                    add(Temuan("error", f"indikator {ind.kode}", f"no Renstra target for {y} ({r.nama})"))
+                elif ind.level in ("program", "kegiatan"):
+                    add(Temuan("warning", f"indikator {ind.kode}", f"no target for {y} (Renstra {r.tahun_awal}–"
+                                                                   f"{r.tahun_akhir})"))
+        if not ind_in(indikator, r):
+            add(Temuan("warning", f"renstra {r.kode}", "Renstra has no indikator"))
+    for ind in indikator:
+        if not ind.formulasi:
+            add(Temuan("warning", f"indikator {ind.kode}", "no formulasi (how it is measured)"))
+        if not ind.sumber_data:
+            add(Temuan("warning", f"indikator {ind.kode}", "no sumber data"))
+
+    # --- Perjanjian Kinerja ------------------------------------------------------------------
+    pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
+    if pk is None:
+        add(Temuan("warning", f"pk {tahun}", f"no Perjanjian Kinerja for {tahun}"))
+    else:
+        if not pk.ditandatangani:
+            add(Temuan("warning", f"pk {tahun} versi {pk.versi}", "Perjanjian Kinerja is not signed yet"))
+        peng = Pengukuran([instansi.id], [tahun])
+        for row in PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator"):
+            ind = row.indikator
+            where = f"pk {tahun} versi {pk.versi} / {ind.kode}"
+            t = targets.get(ind.id, {}).get(tahun)
+            if t is None:
+                add(Temuan("warning", where, f"indikator has no Renstra target for {tahun}"))
+            elif t.nilai != row.target:
+                add(Temuan("error", where, f"PK target {format_angka(row.target, 2)} differs from the Renstra "
+                                           f"target {format_angka(t.nilai, 2)}"))
+            if peng.realisasi(ind, tahun).nilai is None:
+                add(Temuan("warning", where, f"no realisasi for {tahun}"))
+    return out
+
+
+def ind_in(indikator, renstra) -> bool:
+    for ind in indikator:
+        tujuan = ind.tujuan or (ind.sasaran.tujuan if ind.sasaran_id else None)
+        if tujuan is not None and tujuan.renstra_id == renstra.id:
+            return True
+    return False

@@ -1,0 +1,138 @@
+"""Realisasi and capaian of indicators, computed from the data by the rules in ``rumus``.
+
+An indicator's yearly realisasi comes from its source (``Indikator.sumber_realisasi``):
+the SKM (IKM), an evaluation (AKIP / ZI), the zona tertib assessments, or the
+realisasi entered per period, combined by the indicator's aggregation. When a
+computed source has no data for a year (e.g. 2023, before the system), the value
+entered in the realisasi sheet is used and labelled as such.
+
+Everything is loaded in a constant number of queries for any number of units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from evaluasi.services import total_evaluasi
+from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator
+from rumus.capaian import agregasi, capaian, kategori_capaian, status_target
+from skm.services import ikm_tahun
+from zona.services import persentase_tertib
+
+from .models import Realisasi
+
+PERIODE_TW = ["TW1", "TW2", "TW3", "TW4"]
+PERIODE_S = ["S1", "S2"]
+
+
+@dataclass
+class NilaiRealisasi:
+    nilai: Decimal | None
+    sumber: str  # skm, akip, zi, zona, manual, or "" when missing
+    keterangan: str = ""
+
+
+class Pengukuran:
+    """Preloads every source for a set of units and years, then answers per indicator."""
+
+    def __init__(self, instansi_ids, tahun_list):
+        self.instansi_ids = list(instansi_ids)
+        self.tahun_list = sorted(set(tahun_list))
+        self.manual: dict[tuple[int, int], dict[str, Realisasi]] = defaultdict(dict)
+        for r in Realisasi.objects.filter(indikator__instansi_id__in=self.instansi_ids, tahun__in=self.tahun_list):
+            self.manual[(r.indikator_id, r.tahun)][r.periode] = r
+        self.skm = {t: ikm_tahun(self.instansi_ids, t) for t in self.tahun_list}
+        self.zona = {t: persentase_tertib(self.instansi_ids, t) for t in self.tahun_list}
+        self.evaluasi = {(t, j): total_evaluasi(self.instansi_ids, t, j)
+                         for t in self.tahun_list for j in ("akip", "zi")}
+
+    def realisasi(self, ind: Indikator, tahun: int) -> NilaiRealisasi:
+        src = ind.sumber_realisasi
+        if src == "skm":
+            hasil = self.skm.get(tahun, {}).get(ind.instansi_id)
+            if hasil and hasil.ikm is not None:
+                periods = ", ".join(p.periode for p in hasil.periode)
+                return NilaiRealisasi(hasil.ikm, "skm", f"IKM dari SKM ({periods}); {hasil.metode}")
+        elif src in ("akip", "zi"):
+            total = self.evaluasi.get((tahun, src), {}).get(ind.instansi_id)
+            if total is not None:
+                return NilaiRealisasi(total, src, f"jumlah nilai komponen evaluasi {src.upper()}")
+        elif src == "zona":
+            hasil = self.zona.get(tahun, {}).get(ind.instansi_id)
+            if hasil and hasil.persentase is not None:
+                return NilaiRealisasi(hasil.persentase, "zona",
+                                      f"{hasil.tertib} dari {hasil.jumlah} zona tertib")
+        return self._manual(ind, tahun)
+
+    def _manual(self, ind: Indikator, tahun: int) -> NilaiRealisasi:
+        rows = self.manual.get((ind.id, tahun), {})
+        if "TAHUN" in rows:
+            return NilaiRealisasi(rows["TAHUN"].nilai, "manual", "nilai tahunan yang diisi")
+        for group in (PERIODE_TW, PERIODE_S):
+            values = [rows[p].nilai for p in group if p in rows]
+            if values:
+                used = ", ".join(p for p in group if p in rows)
+                return NilaiRealisasi(agregasi(values, ind.agregasi), "manual",
+                                      f"{ind.agregasi} dari {used}")
+        return NilaiRealisasi(None, "", "belum ada realisasi")
+
+
+def pk_berlaku(instansi_ids, tahun: int) -> dict[int, PerjanjianKinerja]:
+    """The PK in force per unit: the latest signed versi, else the latest draft."""
+    out: dict[int, PerjanjianKinerja] = {}
+    for pk in PerjanjianKinerja.objects.filter(instansi_id__in=instansi_ids, tahun=tahun).order_by("versi"):
+        cur = out.get(pk.instansi_id)
+        if cur is None or pk.ditandatangani or not cur.ditandatangani:
+            out[pk.instansi_id] = pk
+    return out
+
+
+@dataclass
+class BarisCapaian:
+    no: int
+    sasaran: str
+    indikator: Indikator
+    satuan: str
+    target: Decimal | None
+    realisasi: NilaiRealisasi
+    capaian: Decimal | None
+    kategori: str | None
+    status: str | None
+
+    def as_dict(self):
+        return {
+            "no": self.no, "sasaran": self.sasaran, "kode": self.indikator.kode,
+            "indikator": self.indikator.nama, "satuan": self.satuan, "target": self.target,
+            "realisasi": self.realisasi.nilai, "capaian": self.capaian, "kategori": self.kategori,
+            "status": self.status, "sumber_realisasi": self.realisasi.sumber,
+            "keterangan": self.realisasi.keterangan,
+        }
+
+
+def _induk_teks(ind: Indikator) -> str:
+    if ind.sasaran_id:
+        return ind.sasaran.uraian
+    if ind.tujuan_id:
+        return ind.tujuan.uraian
+    return str(ind.kegiatan or ind.program or "")
+
+
+def capaian_pk(instansi_ids, tahun: int, pengukuran: Pengukuran | None = None) -> dict[int, list[BarisCapaian]]:
+    """Capaian of every indicator of each unit's PK in force (constant number of queries)."""
+    pks = pk_berlaku(instansi_ids, tahun)
+    pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun])
+    rows = (PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks.values()])
+            .select_related("indikator__sasaran", "indikator__tujuan", "indikator__program",
+                            "indikator__kegiatan", "pk_dokumen")
+            .order_by("pk_dokumen_id", "no", "id"))
+    out: dict[int, list[BarisCapaian]] = defaultdict(list)
+    for row in rows:
+        ind = row.indikator
+        real = pengukuran.realisasi(ind, tahun)
+        c = capaian(row.target, real.nilai, ind.polaritas, row.target_atas)
+        lst = out[row.pk_dokumen.instansi_id]
+        lst.append(BarisCapaian(len(lst) + 1, _induk_teks(ind), ind, ind.satuan, row.target, real, c,
+                                kategori_capaian(c), status_target(c)))
+    return out

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Renstra, Tujuan, Sasaran, Indikator, Target, PerjanjianKinerja, PKIndikator
+
+admin.site.register(Renstra)
+admin.site.register(Tujuan)
+admin.site.register(Sasaran)
+admin.site.register(Indikator)
+admin.site.register(Target)
+admin.site.register(PerjanjianKinerja)
+admin.site.register(PKIndikator)

@@ -1,0 +1,49 @@
+"""The Bantargebang 2024 demo dataset: readable CSV source → workbook."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+
+from . import writer
+from .spec import SHEETS
+
+SOURCE = Path(settings.BASE_DIR) / "data" / "demo" / "source"
+
+
+def baca_sumber(source: Path = SOURCE) -> dict[str, list[dict]]:
+    """Read the CSVs (plain dot-decimal numbers, ISO dates) into typed rows."""
+    data = {}
+    for spec in SHEETS:
+        path = source / f"{spec.nama}.csv"
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames != spec.nama_kolom:
+                raise ValueError(f"{path}: header {reader.fieldnames} != {spec.nama_kolom}")
+            rows = []
+            for row in reader:
+                typed = {}
+                for k in spec.kolom:
+                    v = row[k.nama]
+                    if v == "":
+                        typed[k.nama] = None
+                    elif k.jenis in writer.NUMERIC:
+                        typed[k.nama] = Decimal(v)
+                    elif k.jenis == "ya_tidak":
+                        typed[k.nama] = v.strip().lower() == "ya"
+                    else:
+                        typed[k.nama] = v
+                rows.append(typed)
+        data[spec.nama] = rows
+    return data
+
+
+def build(out: Path | None = None, source: Path = SOURCE) -> Path:
+    out = Path(out or settings.DEMO_WORKBOOK)
+    writer.tulis(baca_sumber(source), out)
+    return out

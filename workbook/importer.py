@@ -1,0 +1,672 @@
+"""Import a workbook: read every sheet, validate every cell and reference, then save in one
+transaction — or save nothing and report every problem as ``sheet!CELL: message``.
+
+Writes are bulk (one query per sheet to find existing rows, bulk create/update), so a
+workbook with hundreds of units imports in seconds; see benchmarks/bench_core.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from anggaran.models import (
+    BarisAnggaran,
+    Dukungan,
+    Kegiatan,
+    PaguProgram,
+    Program,
+    RealisasiAnggaran,
+    SubKegiatan,
+)
+from evaluasi.models import NilaiKomponen
+from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
+from pengukuran.models import NilaiPembanding, Realisasi
+from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from skm.models import RingkasanNRR
+from zona.models import PenilaianZona, Zona
+
+from .spec import SHEET_MAP, SHEETS, CellError
+
+BATCH = 2000
+
+
+@dataclass
+class Row:
+    sheet: str
+    nomor: int
+    nilai: dict
+    huruf: dict  # column name -> column letter
+
+    def ref(self, kolom: str | None = None) -> str:
+        letter = self.huruf.get(kolom) if kolom else None
+        return f"{self.sheet}!{letter}{self.nomor}" if letter else f"{self.sheet}!{self.nomor}:{self.nomor}"
+
+    def __getitem__(self, k):
+        return self.nilai[k]
+
+
+@dataclass
+class Hasil:
+    errors: list[str] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Batal(Exception):
+    """Raised inside the transaction to roll everything back."""
+
+
+def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
+    """Read and type-check every cell. Returns rows per sheet and the errors found."""
+    errors: list[str] = []
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a non-workbook
+        return {}, [f"{path}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
+    rows: dict[str, list[Row]] = {}
+    for ws in wb.worksheets:
+        name = ws.title.strip()
+        if name.startswith("_"):
+            continue
+        spec = SHEET_MAP.get(name.lower())
+        if spec is None:
+            errors.append(f"{name}!A1: unknown sheet (known: {', '.join(s.nama for s in SHEETS)}; "
+                          f"start a sheet name with _ for notes)")
+            continue
+        it = ws.iter_rows(values_only=True)
+        header = next(it, None)
+        if header is None:
+            rows[spec.nama] = []
+            continue
+        cols: dict[int, str] = {}
+        for i, h in enumerate(header):
+            if h is None or str(h).strip() == "":
+                continue
+            h = str(h).strip().lower()
+            letter = get_column_letter(i + 1)
+            if h not in spec.kolom_map:
+                errors.append(f"{spec.nama}!{letter}1: unknown column \"{h}\" "
+                              f"(expected: {', '.join(spec.nama_kolom)})")
+            elif h in cols.values():
+                errors.append(f"{spec.nama}!{letter}1: column \"{h}\" appears twice")
+            else:
+                cols[i] = h
+        missing = [k.nama for k in spec.kolom if k.wajib and k.nama not in cols.values()]
+        for m in missing:
+            errors.append(f"{spec.nama}!A1: missing required column \"{m}\"")
+        huruf = {name_: get_column_letter(i + 1) for i, name_ in cols.items()}
+        out: list[Row] = []
+        for n, values in enumerate(it, start=2):
+            if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            parsed: dict = {}
+            bad = False
+            for kolom in spec.kolom:
+                idx = next((i for i, c in cols.items() if c == kolom.nama), None)
+                raw = values[idx] if idx is not None and idx < len(values) else None
+                if idx is None and kolom.wajib:
+                    bad = True
+                    continue
+                try:
+                    parsed[kolom.nama] = kolom.parse(raw)
+                except CellError as exc:
+                    errors.append(f"{spec.nama}!{get_column_letter(idx + 1)}{n}: {exc}")
+                    bad = True
+            if not bad:
+                out.append(Row(spec.nama, n, parsed, huruf))
+        rows[spec.nama] = out
+    wb.close()
+    return rows, errors
+
+
+def import_workbook(path, dry_run: bool = False) -> Hasil:
+    rows, errors = baca(path)
+    hasil = Hasil(errors=errors)
+    if errors:
+        return hasil
+    try:
+        with transaction.atomic():
+            _Loader(rows, hasil).run()
+            if hasil.errors or dry_run:
+                raise _Batal
+    except _Batal:
+        pass
+    return hasil
+
+
+def _kode_induk(kode: str, parts: int) -> str:
+    return ".".join(kode.split(".")[:parts])
+
+
+class _Loader:
+    def __init__(self, rows: dict[str, list[Row]], hasil: Hasil):
+        self.rows = rows
+        self.hasil = hasil
+        slugs = {r["slug"] for r in rows.get("instansi", [])}
+        for sheet_rows in rows.values():
+            for r in sheet_rows:
+                if "instansi" in r.nilai and r["instansi"]:
+                    slugs.add(r["instansi"])
+        self.instansi = {i.slug: i for i in Instansi.objects.filter(slug__in=slugs)}
+        pemda_codes = {r["kode"] for r in rows.get("pemda", [])} | {r["pemda"] for r in rows.get("instansi", [])}
+        pemda_codes |= {r["pemda"] for r in rows.get("pejabat", [])}
+        self.pemda = {p.kode: p for p in Pemda.objects.filter(kode__in=pemda_codes)}
+        self._maps: dict[str, dict] = {}
+        self._baris_gagal: set = set()  # budget lines rejected: rows referring to them add no second error
+
+    # -- helpers -------------------------------------------------------------------------------
+    def err(self, row: Row, kolom: str | None, message: str) -> None:
+        self.hasil.errors.append(f"{row.ref(kolom)}: {message}")
+
+    def _ids(self):
+        return [i.id for i in self.instansi.values() if i.id]
+
+    def map(self, name: str) -> dict:
+        """Existing objects of the workbook's units, keyed as the sheets refer to them."""
+        if name not in self._maps:
+            ids = self._ids()
+            loaders = {
+                "subunit": lambda: {(o.instansi_id, o.kode): o for o in SubUnit.objects.filter(instansi_id__in=ids)},
+                "pejabat": lambda: {(o.pemda_id, o.kode): o for o in Pejabat.objects.filter(
+                    pemda_id__in=[p.id for p in self.pemda.values()] + [i.pemda_id for i in self.instansi.values()])},
+                "layanan": lambda: {(o.instansi_id, o.kode): o for o in Layanan.objects.filter(instansi_id__in=ids)},
+                "renstra": lambda: {(o.instansi_id, o.kode): o for o in Renstra.objects.filter(instansi_id__in=ids)},
+                "tujuan": lambda: {(o.instansi_id, o.kode): o for o in Tujuan.objects.filter(instansi_id__in=ids)},
+                "sasaran": lambda: {(o.instansi_id, o.kode): o for o in Sasaran.objects.filter(instansi_id__in=ids)},
+                "indikator": lambda: {(o.instansi_id, o.kode): o for o in Indikator.objects.filter(instansi_id__in=ids)},
+                "program": lambda: {o.kode: o for o in Program.objects.all()},
+                "kegiatan": lambda: {o.kode: o for o in Kegiatan.objects.all()},
+                "sub_kegiatan": lambda: {o.kode: o for o in SubKegiatan.objects.all()},
+                "pk": lambda: {(o.instansi_id, o.tahun, o.versi): o
+                               for o in PerjanjianKinerja.objects.filter(instansi_id__in=ids)},
+                "anggaran": lambda: {(o.instansi_id, o.tahun, o.sub_kegiatan_id, o.subunit_id): o
+                                     for o in BarisAnggaran.objects.filter(instansi_id__in=ids)},
+                "zona": lambda: {(o.instansi_id, o.kode): o for o in Zona.objects.filter(instansi_id__in=ids)},
+            }
+            self._maps[name] = loaders[name]()
+        return self._maps[name]
+
+    def get_instansi(self, row: Row, kolom: str = "instansi"):
+        slug = row[kolom]
+        obj = self.instansi.get(slug)
+        if obj is None or obj.id is None:
+            self.err(row, kolom, f'unknown instansi "{slug}" (not in sheet instansi nor in the database)')
+            return None
+        return obj
+
+    def lookup(self, row: Row, kolom: str, name: str, key, label: str | None = None):
+        obj = self.map(name).get(key)
+        if obj is None:
+            value = row[kolom]
+            scope = f" of instansi {row['instansi']}" if "instansi" in row.nilai and name not in (
+                "program", "kegiatan", "sub_kegiatan") else ""
+            self.err(row, kolom, f'unknown {label or name} "{value}"{scope}')
+        return obj
+
+    def upsert(self, sheet: str, model, items, existing: dict, key_fields: tuple[str, ...] = ()):
+        """items: (row, key, values). Creates or updates; records counts; returns key -> object."""
+        seen: dict = {}
+        new, changed = [], []
+        unchanged = 0
+        fields: set[str] = set()
+        for row, key, values in items:
+            if key in seen:
+                self.err(row, None, f"duplicate row: same key as row {seen[key].nomor}")
+                continue
+            seen[key] = row
+            obj = existing.get(key)
+            if obj is None:
+                obj = model(**values)
+                new.append(obj)
+                existing[key] = obj
+                continue
+            diff = [f for f, v in values.items() if getattr(obj, f) != v]
+            if diff:
+                for f in diff:
+                    setattr(obj, f, values[f])
+                fields.update(diff)
+                changed.append(obj)
+            else:
+                unchanged += 1
+        if new:
+            model.objects.bulk_create(new, batch_size=BATCH)
+        if changed:
+            model.objects.bulk_update(changed, sorted(fields), batch_size=BATCH)
+        c = self.hasil.counts.setdefault(sheet, {"created": 0, "updated": 0, "unchanged": 0})
+        c["created"] += len(new)
+        c["updated"] += len(changed)
+        c["unchanged"] += unchanged
+        return existing
+
+    # -- sheets --------------------------------------------------------------------------------
+    def run(self):
+        for spec in SHEETS:
+            if spec.nama in self.rows:
+                getattr(self, "load_" + spec.nama)(self.rows[spec.nama])
+
+    def load_pemda(self, rows):
+        items = [(r, r["kode"], {"kode": r["kode"], "nama": r["nama"]}) for r in rows]
+        self.upsert("pemda", Pemda, items, self.pemda)
+
+    def load_instansi(self, rows):
+        items = []
+        for r in rows:
+            pemda = self.pemda.get(r["pemda"])
+            if pemda is None:
+                self.err(r, "pemda", f'unknown pemda "{r["pemda"]}"')
+                continue
+            items.append((r, r["slug"], {"slug": r["slug"], "nama": r["nama"], "pemda": pemda,
+                                         "jenis": r["jenis"], "kota": r["kota"] or "", "alamat": r["alamat"] or ""}))
+        existing = {k: v for k, v in self.instansi.items() if v.id}
+        self.upsert("instansi", Instansi, items, existing)
+        self.instansi.update(existing)
+
+    def load_subunit(self, rows):
+        items, induk = [], []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if ins:
+                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
+                                                        "jenis": r["jenis"]}))
+                induk.append((r, ins))
+        m = self.upsert("subunit", SubUnit, items, self.map("subunit"))
+        changed = []
+        for r, ins in induk:
+            obj = m[(ins.id, r["kode"])]
+            parent = None
+            if r["induk"]:
+                parent = self.lookup(r, "induk", "subunit", (ins.id, r["induk"]), "subunit")
+                if parent is None:
+                    continue
+            if obj.induk_id != (parent.id if parent else None):
+                obj.induk = parent
+                changed.append(obj)
+        SubUnit.objects.bulk_update(changed, ["induk"], batch_size=BATCH)
+
+    def load_pejabat(self, rows):
+        items = []
+        for r in rows:
+            pemda = self.pemda.get(r["pemda"])
+            if pemda is None:
+                self.err(r, "pemda", f'unknown pemda "{r["pemda"]}"')
+                continue
+            ins = None
+            if r["instansi"]:
+                ins = self.get_instansi(r)
+                if ins is None:
+                    continue
+                if ins.pemda_id != pemda.id:
+                    self.err(r, "instansi", f'instansi "{ins.slug}" does not belong to pemda "{pemda.kode}"')
+                    continue
+            items.append((r, (pemda.id, r["kode"]), {
+                "pemda": pemda, "instansi": ins, "kode": r["kode"], "nama": r["nama"] or "",
+                "jabatan": r["jabatan"], "pangkat_golongan": r["pangkat_golongan"] or "", "nip": r["nip"] or ""}))
+        self.upsert("pejabat", Pejabat, items, self.map("pejabat"))
+
+    def load_pegawai(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if ins:
+                values = {k: r[k] for k in ("tahun", "kategori", "sd", "smp", "sma", "d1", "d2", "d3", "d4",
+                                            "s1", "s2", "s3")}
+                items.append((r, (ins.id, r["tahun"], r["kategori"]), {"instansi": ins, **values}))
+        existing = {(o.instansi_id, o.tahun, o.kategori): o for o in Pegawai.objects.filter(instansi_id__in=self._ids())}
+        self.upsert("pegawai", Pegawai, items, existing)
+
+    def load_layanan(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if ins:
+                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"]}))
+        self.upsert("layanan", Layanan, items, self.map("layanan"))
+
+    def load_renstra(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            if r["tahun_akhir"] < r["tahun_awal"]:
+                self.err(r, "tahun_akhir", f"tahun_akhir {r['tahun_akhir']} is before tahun_awal {r['tahun_awal']}")
+                continue
+            items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
+                                                    "tahun_awal": r["tahun_awal"], "tahun_akhir": r["tahun_akhir"]}))
+        self.upsert("renstra", Renstra, items, self.map("renstra"))
+
+    def load_tujuan(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            renstra = ins and self.lookup(r, "renstra", "renstra", (ins.id, r["renstra"]))
+            if renstra:
+                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "renstra": renstra, "kode": r["kode"],
+                                                        "uraian": r["uraian"]}))
+        self.upsert("tujuan", Tujuan, items, self.map("tujuan"))
+
+    def load_sasaran(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            tujuan = ins and self.lookup(r, "tujuan", "tujuan", (ins.id, r["tujuan"]))
+            if tujuan:
+                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "tujuan": tujuan, "kode": r["kode"],
+                                                        "uraian": r["uraian"]}))
+        self.upsert("sasaran", Sasaran, items, self.map("sasaran"))
+
+    def _nomenklatur(self, rows, sheet, model, parts, parent_sheet=None, parent_field=None):
+        items = []
+        for r in rows:
+            kode = r["kode"]
+            if len(kode.split(".")) != parts:
+                self.err(r, "kode", f'a {sheet} code has {parts} parts separated by ".", got "{kode}"')
+                continue
+            values = {"kode": kode, "nama": r["nama"]}
+            if parent_sheet:
+                parent_code = _kode_induk(kode, {5: 3, 6: 5}[parts])
+                parent = self.map(parent_sheet).get(parent_code)
+                if parent is None:
+                    self.err(r, "kode", f'{parent_sheet} "{parent_code}" of {sheet} "{kode}" is not defined')
+                    continue
+                values[parent_field] = parent
+            items.append((r, kode, values))
+        self.upsert(sheet, model, items, self.map(sheet))
+
+    def load_program(self, rows):
+        self._nomenklatur(rows, "program", Program, 3)
+
+    def load_kegiatan(self, rows):
+        self._nomenklatur(rows, "kegiatan", Kegiatan, 5, "program", "program")
+
+    def load_sub_kegiatan(self, rows):
+        self._nomenklatur(rows, "sub_kegiatan", SubKegiatan, 6, "kegiatan", "kegiatan")
+
+    def load_indikator(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            level = r["level"]
+            induk = {"tujuan": None, "sasaran": None, "program": None, "kegiatan": None}
+            if level in ("tujuan", "sasaran"):
+                induk[level] = self.lookup(r, "induk", level, (ins.id, r["induk"]))
+            else:
+                induk[level] = self.lookup(r, "induk", level, r["induk"])
+            if induk[level] is None:
+                continue
+            items.append((r, (ins.id, r["kode"]), {
+                "instansi": ins, "kode": r["kode"], "nama": r["nama"], "level": level, **induk,
+                "satuan": r["satuan"], "formulasi": r["formulasi"] or "", "alasan": r["alasan"] or "",
+                "sumber_data": r["sumber_data"] or "", "polaritas": r["polaritas"], "agregasi": r["agregasi"],
+                "iku": r["iku"], "sumber_realisasi": r["sumber_realisasi"]}))
+        self.upsert("indikator", Indikator, items, self.map("indikator"))
+
+    def _indikator(self, r):
+        ins = self.get_instansi(r)
+        return ins, ins and self.lookup(r, "indikator", "indikator", (ins.id, r["indikator"]))
+
+    def load_target(self, rows):
+        items = []
+        for r in rows:
+            ins, ind = self._indikator(r)
+            if ind:
+                items.append((r, (ind.id, r["tahun"]), {"indikator": ind, "tahun": r["tahun"], "nilai": r["target"],
+                                                         "nilai_atas": r["target_atas"]}))
+        existing = {(o.indikator_id, o.tahun): o for o in Target.objects.filter(indikator__instansi_id__in=self._ids())}
+        self.upsert("target", Target, items, existing)
+
+    def load_pk(self, rows):
+        m = self.map("pk")
+        self._signed_before = {k for k, o in m.items() if o.ditandatangani}
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            p1 = self.lookup(r, "pihak_pertama", "pejabat", (ins.pemda_id, r["pihak_pertama"]), "pejabat")
+            p2 = None
+            if r["pihak_kedua"]:
+                p2 = self.lookup(r, "pihak_kedua", "pejabat", (ins.pemda_id, r["pihak_kedua"]), "pejabat")
+                if p2 is None:
+                    continue
+            if p1 is None:
+                continue
+            key = (ins.id, r["tahun"], r["versi"])
+            values = {"instansi": ins, "tahun": r["tahun"], "versi": r["versi"], "tanggal": r["tanggal"],
+                      "status": r["status"], "pihak_pertama": p1, "pihak_kedua": p2,
+                      "keterangan": r["keterangan"] or ""}
+            old = m.get(key)
+            if key in self._signed_before and any(getattr(old, f) != v for f, v in values.items()):
+                self.err(r, None, f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed and cannot change; "
+                                  f"enter the revision as versi {r['versi'] + 1}")
+                continue
+            items.append((r, key, values))
+        self.upsert("pk", PerjanjianKinerja, items, m)
+
+    def load_pk_indikator(self, rows):
+        signed_before = getattr(self, "_signed_before", None)
+        if signed_before is None:
+            signed_before = {k for k, o in self.map("pk").items() if o.ditandatangani}
+        pk_ids = [o.id for o in self.map("pk").values() if o.id]
+        existing = {(o.pk_dokumen_id, o.indikator_id): o for o in PKIndikator.objects.filter(pk_dokumen_id__in=pk_ids)}
+        items = []
+        for r in rows:
+            ins, ind = self._indikator(r)
+            if not ind:
+                continue
+            key_pk = (ins.id, r["tahun"], r["versi"])
+            pk = self.map("pk").get(key_pk)
+            if pk is None:
+                self.err(r, "versi", f"no Perjanjian Kinerja {r['tahun']} versi {r['versi']} for {ins.slug}")
+                continue
+            key = (pk.id, ind.id)
+            values = {"pk_dokumen": pk, "indikator": ind, "target": r["target"], "target_atas": r["target_atas"],
+                      "no": r["no"]}
+            old = existing.get(key)
+            if key_pk in signed_before and (old is None or any(getattr(old, f) != v for f, v in values.items())):
+                self.err(r, "target", f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed; its targets "
+                                      f"cannot change (enter a new versi)")
+                continue
+            items.append((r, key, values))
+        self.upsert("pk_indikator", PKIndikator, items, existing)
+
+    def load_realisasi(self, rows):
+        items = []
+        for r in rows:
+            ins, ind = self._indikator(r)
+            if ind:
+                items.append((r, (ind.id, r["tahun"], r["periode"]), {
+                    "indikator": ind, "tahun": r["tahun"], "periode": r["periode"], "nilai": r["nilai"],
+                    "catatan": r["catatan"] or "", "sumber": r["sumber"] or ""}))
+        existing = {(o.indikator_id, o.tahun, o.periode): o
+                    for o in Realisasi.objects.filter(indikator__instansi_id__in=self._ids())}
+        self.upsert("realisasi", Realisasi, items, existing)
+
+    def load_pembanding(self, rows):
+        items = []
+        for r in rows:
+            ins, ind = self._indikator(r)
+            if ind:
+                items.append((r, (ind.id, r["tahun"], r["unit"]), {
+                    "indikator": ind, "tahun": r["tahun"], "unit": r["unit"], "realisasi": r["realisasi"],
+                    "target": r["target"], "sumber": r["sumber"] or ""}))
+        existing = {(o.indikator_id, o.tahun, o.unit): o
+                    for o in NilaiPembanding.objects.filter(indikator__instansi_id__in=self._ids())}
+        self.upsert("pembanding", NilaiPembanding, items, existing)
+
+    def _baris_key(self, r, ins):
+        sub = self.lookup(r, "sub_kegiatan", "sub_kegiatan", r["sub_kegiatan"], "sub_kegiatan")
+        if sub is None:
+            return None, None
+        subunit = None
+        if r["subunit"]:
+            subunit = self.lookup(r, "subunit", "subunit", (ins.id, r["subunit"]))
+            if subunit is None:
+                return None, None
+        return (ins.id, r["tahun"], sub.id, subunit.id if subunit else None), (sub, subunit)
+
+    def load_anggaran(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            key, refs = self._baris_key(r, ins)
+            if key is None:
+                continue
+            if r["pagu"] < 0:
+                self.err(r, "pagu", f"pagu must not be negative, got {r['pagu']}")
+                self._baris_gagal.add(key)
+                continue
+            items.append((r, key, {"instansi": ins, "tahun": r["tahun"], "sub_kegiatan": refs[0],
+                                   "subunit": refs[1], "pagu_murni": r["pagu_murni"], "pagu": r["pagu"],
+                                   **{f"kas_tw{i}": r[f"kas_tw{i}"] for i in range(1, 5)}}))
+        self.upsert("anggaran", BarisAnggaran, items, self.map("anggaran"))
+
+    def load_pagu_program(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            prog = ins and self.lookup(r, "program", "program", r["program"])
+            if prog:
+                items.append((r, (ins.id, r["tahun"], prog.id), {"instansi": ins, "tahun": r["tahun"],
+                                                                  "program": prog, "pagu_murni": r["pagu_murni"]}))
+        existing = {(o.instansi_id, o.tahun, o.program_id): o
+                    for o in PaguProgram.objects.filter(instansi_id__in=self._ids())}
+        self.upsert("pagu_program", PaguProgram, items, existing)
+
+    def load_realisasi_anggaran(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            key, _ = self._baris_key(r, ins)
+            if key is None:
+                continue
+            baris = self.map("anggaran").get(key)
+            if baris is None and key in self._baris_gagal:
+                continue
+            if baris is None:
+                where = f"subunit {r['subunit']}" if r["subunit"] else "the unit itself"
+                self.err(r, "sub_kegiatan", f"no budget line {r['sub_kegiatan']} for {where} in {r['tahun']} "
+                                            f"(add it to sheet anggaran)")
+                continue
+            items.append((r, (baris.id, r["periode"]), {"baris": baris, "periode": r["periode"],
+                                                         "nilai": r["nilai"]}))
+        existing = {(o.baris_id, o.periode): o
+                    for o in RealisasiAnggaran.objects.filter(baris__instansi_id__in=self._ids())}
+        self.upsert("realisasi_anggaran", RealisasiAnggaran, items, existing)
+
+    def load_dukungan(self, rows):
+        codes = set(self.map("program")) | set(self.map("kegiatan")) | set(self.map("sub_kegiatan"))
+        items = []
+        for r in rows:
+            ins, ind = self._indikator(r)
+            if not ind:
+                continue
+            if r["kode"] not in codes:
+                self.err(r, "kode", f'unknown programme/kegiatan/sub-kegiatan code "{r["kode"]}"')
+                continue
+            items.append((r, (ins.id, r["tahun"], r["kode"], ind.id), {
+                "instansi": ins, "tahun": r["tahun"], "kode": r["kode"], "indikator": ind}))
+        existing = {(o.instansi_id, o.tahun, o.kode, o.indikator_id): o
+                    for o in Dukungan.objects.filter(instansi_id__in=self._ids())}
+        self.upsert("dukungan", Dukungan, items, existing)
+
+    def load_zona(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            subunit = None
+            if r["subunit"]:
+                subunit = self.lookup(r, "subunit", "subunit", (ins.id, r["subunit"]))
+                if subunit is None:
+                    continue
+            items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
+                                                    "subunit": subunit}))
+        self.upsert("zona", Zona, items, self.map("zona"))
+
+    def load_zona_penilaian(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            zona = ins and self.lookup(r, "zona", "zona", (ins.id, r["zona"]))
+            if not zona:
+                continue
+            if r["bulan"] is not None and not 1 <= r["bulan"] <= 12:
+                self.err(r, "bulan", f"bulan must be 1–12 (or blank for the year's recapitulation), got {r['bulan']}")
+                continue
+            items.append((r, (zona.id, r["tahun"], r["bulan"]), {
+                "zona": zona, "tahun": r["tahun"], "bulan": r["bulan"], "kategori": r["kategori"] or "",
+                "catatan": r["catatan"] or ""}))
+        existing = {(o.zona_id, o.tahun, o.bulan): o
+                    for o in PenilaianZona.objects.filter(zona__instansi_id__in=self._ids())}
+        self.upsert("zona_penilaian", PenilaianZona, items, existing)
+
+    def load_skm_nrr(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            layanan = None
+            if r["layanan"]:
+                layanan = self.lookup(r, "layanan", "layanan", (ins.id, r["layanan"]))
+                if layanan is None:
+                    continue
+            bad = False
+            for i in range(1, 10):
+                v = r[f"u{i}"]
+                if not Decimal(1) <= v <= Decimal(4):
+                    self.err(r, f"u{i}", f"NRR u{i} must be between 1 and 4, got {v}")
+                    bad = True
+            if bad:
+                continue
+            items.append((r, (ins.id, r["tahun"], r["periode"], layanan.id if layanan else None), {
+                "instansi": ins, "tahun": r["tahun"], "periode": r["periode"], "layanan": layanan,
+                **{f"u{i}": r[f"u{i}"] for i in range(1, 10)}, "responden": r["responden"]}))
+        existing = {(o.instansi_id, o.tahun, o.periode, o.layanan_id): o
+                    for o in RingkasanNRR.objects.filter(instansi_id__in=self._ids())}
+        self.upsert("skm_nrr", RingkasanNRR, items, existing)
+
+    def load_evaluasi_nilai(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            if r["bobot"] <= 0:
+                self.err(r, "bobot", f"bobot must be positive, got {r['bobot']}")
+                continue
+            if not Decimal(0) <= r["nilai"] <= r["bobot"]:
+                self.err(r, "nilai", f"nilai must be between 0 and the bobot {r['bobot']}, got {r['nilai']}")
+                continue
+            items.append((r, (ins.id, r["tahun"], r["jenis"], r["komponen"]), {
+                "instansi": ins, "tahun": r["tahun"], "jenis": r["jenis"], "komponen": r["komponen"],
+                "bobot": r["bobot"], "nilai": r["nilai"], "no": r["no"]}))
+        existing = {(o.instansi_id, o.tahun, o.jenis, o.komponen): o
+                    for o in NilaiKomponen.objects.filter(instansi_id__in=self._ids())}
+        self.upsert("evaluasi_nilai", NilaiKomponen, items, existing)
+
+
+def ringkas(hasil: Hasil) -> list[str]:
+    lines = []
+    for sheet, c in hasil.counts.items():
+        lines.append(f"{sheet}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged")
+    return lines
+
+
+__all__ = ["Hasil", "baca", "import_workbook", "ringkas"]

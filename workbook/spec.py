@@ -1,0 +1,199 @@
+"""Declarative description of the workbook: sheets, their columns and column types.
+
+docs/workbook.md documents the same structure for people; tests check the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from organisasi.models import normalise_nip
+from rumus.angka import AngkaError, parse_angka
+
+PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
+PERIODE_ANGGARAN = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
+
+
+class CellError(ValueError):
+    """A cell value broke a column rule; the message says which rule."""
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    jenis: str = "teks"  # teks, kode, angka, bulat, tahun, pilihan, ya_tidak, tanggal, nip, periode
+    wajib: bool = False
+    pilihan: tuple[str, ...] = ()
+    default: object = None
+
+    def parse(self, raw):
+        """Return the typed value of a cell or raise CellError."""
+        if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+            if self.wajib:
+                raise CellError(f"{self.nama} is required")
+            return self.default
+        j = self.jenis
+        if j in ("teks", "kode"):
+            if isinstance(raw, float) and raw.is_integer():
+                raw = int(raw)
+            text = str(raw).strip()
+            if j == "kode" and not re.fullmatch(r"[\w.\-/]+", text):
+                raise CellError(f'{self.nama} must be a code (letters, digits, . - _ /), got "{text}"')
+            return text
+        if j == "angka":
+            try:
+                return parse_angka(raw)
+            except AngkaError as exc:
+                raise CellError(f"{self.nama} must be a number, {_reason(exc, raw)}") from None
+        if j in ("bulat", "tahun"):
+            try:
+                number = parse_angka(raw)
+            except AngkaError as exc:
+                raise CellError(f"{self.nama} must be a whole number, {_reason(exc, raw)}") from None
+            if number != number.to_integral_value():
+                raise CellError(f"{self.nama} must be a whole number, got {raw}")
+            value = int(number)
+            if j == "tahun" and not 1990 <= value <= 2100:
+                raise CellError(f"{self.nama} must be a year between 1990 and 2100, got {value}")
+            if j == "bulat" and value < 0:
+                raise CellError(f"{self.nama} must not be negative, got {value}")
+            return value
+        if j in ("pilihan", "periode"):
+            text = str(raw).strip()
+            for p in self.pilihan:
+                if text.lower() == p.lower():
+                    return p
+            raise CellError(f'{self.nama} must be one of {", ".join(self.pilihan)}; got "{text}"')
+        if j == "ya_tidak":
+            text = str(raw).strip().lower()
+            if text in ("ya", "y", "yes", "true", "1", "iku"):
+                return True
+            if text in ("tidak", "t", "no", "false", "0", "bukan"):
+                return False
+            raise CellError(f'{self.nama} must be "ya" or "tidak", got "{raw}"')
+        if j == "tanggal":
+            if isinstance(raw, dt.datetime):
+                return raw.date()
+            if isinstance(raw, dt.date):
+                return raw
+            try:
+                return dt.date.fromisoformat(str(raw).strip())
+            except ValueError:
+                raise CellError(f'{self.nama} must be a date (YYYY-MM-DD), got "{raw}"') from None
+        if j == "nip":
+            if isinstance(raw, (int, float)):
+                raw = f"{int(raw)}"
+            digits = normalise_nip(str(raw))
+            if len(digits) != 18 or not digits.isdigit():
+                raise CellError(f'nip must have 18 digits, got "{raw}" ({len(digits)} characters)')
+            return digits
+        raise AssertionError(j)  # pragma: no cover
+
+
+def _reason(exc: AngkaError, raw) -> str:
+    text = str(exc)
+    return text if text.startswith("ambiguous") else f'got "{raw}"'
+
+
+@dataclass(frozen=True)
+class Sheet:
+    nama: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...]
+    kolom_map: dict = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "kolom_map", {k.nama: k for k in self.kolom})
+
+    @property
+    def nama_kolom(self) -> list[str]:
+        return [k.nama for k in self.kolom]
+
+
+def K(nama, jenis="teks", wajib=False, pilihan=(), default=None):
+    return Kolom(nama, jenis, wajib, tuple(pilihan), default)
+
+
+def W(nama, jenis="teks", **kw):
+    return K(nama, jenis, wajib=True, **kw)
+
+
+INSTANSI = W("instansi", "kode")
+TAHUN = W("tahun", "tahun")
+NRR_KOLOM = tuple(W(f"u{i}", "angka") for i in range(1, 10))
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("pemda", (W("kode", "kode"), W("nama")), ("kode",)),
+    Sheet("instansi", (W("slug", "kode"), W("nama"), W("pemda", "kode"),
+                       K("jenis", "pilihan", pilihan=("kecamatan", "dinas", "badan", "kantor", "sekretariat",
+                                                      "lainnya"), default="lainnya"),
+                       K("kota"), K("alamat")), ("slug",)),
+    Sheet("subunit", (INSTANSI, W("kode", "kode"), W("nama"),
+                      K("jenis", "pilihan", pilihan=("kelurahan", "sekretariat", "bagian", "seksi", "subbagian",
+                                                     "bidang", "lainnya"), default="lainnya"),
+                      K("induk", "kode")), ("instansi", "kode")),
+    Sheet("pejabat", (W("pemda", "kode"), W("kode", "kode"), W("jabatan"), K("instansi", "kode"), K("nama"),
+                      K("pangkat_golongan"), K("nip", "nip")), ("pemda", "kode")),
+    Sheet("pegawai", (INSTANSI, TAHUN, W("kategori"),
+                      *(K(p, "bulat", default=0) for p in ("sd", "smp", "sma", "d1", "d2", "d3", "d4", "s1", "s2",
+                                                           "s3"))),
+          ("instansi", "tahun", "kategori")),
+    Sheet("layanan", (INSTANSI, W("kode", "kode"), W("nama")), ("instansi", "kode")),
+    Sheet("renstra", (INSTANSI, W("kode", "kode"), W("nama"), W("tahun_awal", "tahun"), W("tahun_akhir", "tahun")),
+          ("instansi", "kode")),
+    Sheet("tujuan", (INSTANSI, W("renstra", "kode"), W("kode", "kode"), W("uraian")), ("instansi", "kode")),
+    Sheet("sasaran", (INSTANSI, W("tujuan", "kode"), W("kode", "kode"), W("uraian")), ("instansi", "kode")),
+    Sheet("program", (W("kode", "kode"), W("nama")), ("kode",)),
+    Sheet("kegiatan", (W("kode", "kode"), W("nama")), ("kode",)),
+    Sheet("sub_kegiatan", (W("kode", "kode"), W("nama")), ("kode",)),
+    Sheet("indikator", (INSTANSI, W("kode", "kode"), W("nama"),
+                        W("level", "pilihan", pilihan=("tujuan", "sasaran", "program", "kegiatan")),
+                        W("induk", "kode"), W("satuan"), K("formulasi"), K("alasan"), K("sumber_data"),
+                        K("polaritas", "pilihan", pilihan=("positif", "negatif", "rentang"), default="positif"),
+                        K("agregasi", "pilihan", pilihan=("terakhir", "jumlah", "rata-rata"), default="terakhir"),
+                        K("iku", "ya_tidak", default=False),
+                        K("sumber_realisasi", "pilihan", pilihan=("manual", "skm", "akip", "zi", "zona"),
+                          default="manual")),
+          ("instansi", "kode")),
+    Sheet("target", (INSTANSI, W("indikator", "kode"), TAHUN, W("target", "angka"), K("target_atas", "angka")),
+          ("instansi", "indikator", "tahun")),
+    Sheet("pk", (INSTANSI, TAHUN, W("versi", "bulat"), W("pihak_pertama", "kode"), K("pihak_kedua", "kode"),
+                 K("tanggal", "tanggal"),
+                 K("status", "pilihan", pilihan=("draft", "ditandatangani"), default="draft"), K("keterangan")),
+          ("instansi", "tahun", "versi")),
+    Sheet("pk_indikator", (INSTANSI, TAHUN, W("versi", "bulat"), W("indikator", "kode"), W("target", "angka"),
+                           K("target_atas", "angka"), K("no", "bulat", default=0)),
+          ("instansi", "tahun", "versi", "indikator")),
+    Sheet("realisasi", (INSTANSI, W("indikator", "kode"), TAHUN, W("periode", "periode", pilihan=PERIODE),
+                        W("nilai", "angka"), K("catatan"), K("sumber")),
+          ("instansi", "indikator", "tahun", "periode")),
+    Sheet("pembanding", (INSTANSI, W("indikator", "kode"), TAHUN, W("unit"), W("realisasi", "angka"),
+                         K("target", "angka"), K("sumber")),
+          ("instansi", "indikator", "tahun", "unit")),
+    Sheet("anggaran", (INSTANSI, TAHUN, W("sub_kegiatan", "kode"), K("subunit", "kode"), K("pagu_murni", "angka"),
+                       W("pagu", "angka"), *(K(f"kas_tw{i}", "angka", default=Decimal(0)) for i in range(1, 5))),
+          ("instansi", "tahun", "sub_kegiatan", "subunit")),
+    Sheet("pagu_program", (INSTANSI, TAHUN, W("program", "kode"), W("pagu_murni", "angka")),
+          ("instansi", "tahun", "program")),
+    Sheet("realisasi_anggaran", (INSTANSI, TAHUN, W("sub_kegiatan", "kode"), K("subunit", "kode"),
+                                 W("periode", "periode", pilihan=PERIODE_ANGGARAN), W("nilai", "angka")),
+          ("instansi", "tahun", "sub_kegiatan", "subunit", "periode")),
+    Sheet("dukungan", (INSTANSI, TAHUN, W("kode", "kode"), W("indikator", "kode")),
+          ("instansi", "tahun", "kode", "indikator")),
+    Sheet("zona", (INSTANSI, W("kode", "kode"), W("nama"), K("subunit", "kode")), ("instansi", "kode")),
+    Sheet("zona_penilaian", (INSTANSI, W("zona", "kode"), TAHUN, K("bulan", "bulat"),
+                             K("kategori", "pilihan", pilihan=("baik", "cukup", "kurang"), default=""),
+                             K("catatan")),
+          ("instansi", "zona", "tahun", "bulan")),
+    Sheet("skm_nrr", (INSTANSI, TAHUN, W("periode", "periode", pilihan=PERIODE), K("layanan", "kode"),
+                      *NRR_KOLOM, K("responden", "bulat")),
+          ("instansi", "tahun", "periode", "layanan")),
+    Sheet("evaluasi_nilai", (INSTANSI, TAHUN, W("jenis", "pilihan", pilihan=("akip", "zi")), W("komponen"),
+                             W("bobot", "angka"), W("nilai", "angka"), K("no", "bulat", default=0)),
+          ("instansi", "tahun", "jenis", "komponen")),
+)
+
+SHEET_MAP = {s.nama: s for s in SHEETS}

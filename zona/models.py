@@ -1,0 +1,46 @@
+"""Zona tertib K3 (Perda Kota Bekasi 10/2011): zones and their monthly assessment."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Zona(models.Model):
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="zona")
+    kode = models.SlugField()
+    nama = models.CharField(max_length=300)
+    subunit = models.ForeignKey("organisasi.SubUnit", null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name_plural = _("zona")
+        ordering = ["instansi", "kode"]
+        constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="zona_unik")]
+
+    def __str__(self):
+        return self.nama
+
+
+class PenilaianZona(models.Model):
+    """Assessment of a zone in a month (bulan 1–12) or the year's recapitulation (bulan empty)."""
+
+    class Kategori(models.TextChoices):
+        BAIK = "baik", _("Baik")
+        CUKUP = "cukup", _("Cukup")
+        KURANG = "kurang", _("Kurang")
+        TIDAK_DINILAI = "", _("Tidak dinilai")
+
+    zona = models.ForeignKey(Zona, on_delete=models.CASCADE, related_name="penilaian")
+    tahun = models.PositiveSmallIntegerField()
+    bulan = models.PositiveSmallIntegerField(null=True, blank=True)
+    kategori = models.CharField(max_length=10, choices=Kategori.choices, blank=True)
+    catatan = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = _("penilaian zona")
+        ordering = ["zona", "tahun", "bulan"]
+        constraints = [
+            models.UniqueConstraint(fields=["zona", "tahun", "bulan"], name="penilaian_zona_unik"),
+            models.UniqueConstraint(
+                fields=["zona", "tahun"], condition=Q(bulan__isnull=True), name="penilaian_zona_rekap_unik"
+            ),
+        ]
