@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Program, Kegiatan, SubKegiatan, BarisAnggaran, PaguProgram, RealisasiAnggaran, Dukungan
+from .models import BarisAnggaran, Dukungan, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
 
 admin.site.register(Program)
 admin.site.register(Kegiatan)

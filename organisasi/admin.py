@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Pemda, Instansi, SubUnit, Pejabat, Pegawai, Layanan
+from .models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 
 admin.site.register(Pemda)
 admin.site.register(Instansi)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Realisasi, NilaiPembanding
+from .models import NilaiPembanding, Realisasi
 
 admin.site.register(Realisasi)
 admin.site.register(NilaiPembanding)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Renstra, Tujuan, Sasaran, Indikator, Target, PerjanjianKinerja, PKIndikator
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 
 admin.site.register(Renstra)
 admin.site.register(Tujuan)

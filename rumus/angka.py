@@ -54,6 +54,8 @@ def parse_angka(value) -> Decimal:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
+    if text[:1] in ("-", "\u2212") and text[1:].lstrip().lower().startswith("rp"):
+        negative, text = True, text[1:].lstrip()  # "-Rp 47.306.000", as format_rupiah writes it
     if text.lower().startswith("rp"):
         text = text[2:].lstrip(" .")
     if text.endswith("%"):

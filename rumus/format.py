@@ -25,7 +25,8 @@ def bulat(value: Decimal | None, places: int) -> Decimal | None:
     """Round half-up to ``places`` decimals (None stays None)."""
     if value is None:
         return None
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    value = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def format_angka(value: Decimal | None, places: int = 0, kosong: str = "-") -> str:

@@ -28,5 +28,6 @@ def persentase_zona(
     semua = list(kategori_per_zona)
     if not semua:
         return None
+    tertib = {t.lower() for t in tertib}
     jumlah_tertib = sum(1 for k in semua if k is not None and k.lower() in tertib)
     return Decimal(jumlah_tertib) / Decimal(len(semua)) * Decimal(100)

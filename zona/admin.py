@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Zona, PenilaianZona
+from .models import PenilaianZona, Zona
 
 admin.site.register(Zona)
 admin.site.register(PenilaianZona)
