@@ -20,6 +20,7 @@ $(STAMP): requirements.txt
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py buat_pengguna_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

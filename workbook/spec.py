@@ -17,6 +17,9 @@ PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
 PERIODE_ANGGARAN = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
 
 
+BATAS = Decimal(10) ** 15  # largest magnitude a number cell may hold
+
+
 class CellError(ValueError):
     """A cell value broke a column rule; the message says which rule."""
 
@@ -28,6 +31,7 @@ class Kolom:
     wajib: bool = False
     pilihan: tuple[str, ...] = ()
     default: object = None
+    desimal: int = 6  # most decimal places accepted (money: 2)
 
     def parse(self, raw):
         """Return the typed value of a cell or raise CellError."""
@@ -45,9 +49,14 @@ class Kolom:
             return text
         if j == "angka":
             try:
-                return parse_angka(raw)
+                number = parse_angka(raw)
             except AngkaError as exc:
                 raise CellError(f"{self.nama} must be a number, {_reason(exc, raw)}") from None
+            if abs(number) >= BATAS:
+                raise CellError(f"{self.nama} is too large ({raw}); at most 15 digits before the decimal mark")
+            if number != number.quantize(Decimal(1).scaleb(-self.desimal)):
+                raise CellError(f"{self.nama} has more than {self.desimal} decimal places ({raw})")
+            return number
         if j in ("bulat", "tahun"):
             try:
                 number = parse_angka(raw)
@@ -113,8 +122,13 @@ class Sheet:
         return [k.nama for k in self.kolom]
 
 
-def K(nama, jenis="teks", wajib=False, pilihan=(), default=None):
-    return Kolom(nama, jenis, wajib, tuple(pilihan), default)
+def K(nama, jenis="teks", wajib=False, pilihan=(), default=None, desimal=6):
+    return Kolom(nama, jenis, wajib, tuple(pilihan), default, desimal)
+
+
+def UANG(nama, wajib=False, default=None):
+    """A rupiah amount: at most 2 decimal places."""
+    return K(nama, "angka", wajib=wajib, default=default, desimal=2)
 
 
 def W(nama, jenis="teks", **kw):
@@ -123,7 +137,7 @@ def W(nama, jenis="teks", **kw):
 
 INSTANSI = W("instansi", "kode")
 TAHUN = W("tahun", "tahun")
-NRR_KOLOM = tuple(W(f"u{i}", "angka") for i in range(1, 10))
+NRR_KOLOM = tuple(K(f"u{i}", "angka", wajib=True, desimal=4) for i in range(1, 10))
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("pemda", (W("kode", "kode"), W("nama")), ("kode",)),
@@ -173,13 +187,13 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("pembanding", (INSTANSI, W("indikator", "kode"), TAHUN, W("unit"), W("realisasi", "angka"),
                          K("target", "angka"), K("sumber")),
           ("instansi", "indikator", "tahun", "unit")),
-    Sheet("anggaran", (INSTANSI, TAHUN, W("sub_kegiatan", "kode"), K("subunit", "kode"), K("pagu_murni", "angka"),
-                       W("pagu", "angka"), *(K(f"kas_tw{i}", "angka", default=Decimal(0)) for i in range(1, 5))),
+    Sheet("anggaran", (INSTANSI, TAHUN, W("sub_kegiatan", "kode"), K("subunit", "kode"), UANG("pagu_murni"),
+                       UANG("pagu", wajib=True), *(UANG(f"kas_tw{i}", default=Decimal(0)) for i in range(1, 5))),
           ("instansi", "tahun", "sub_kegiatan", "subunit")),
-    Sheet("pagu_program", (INSTANSI, TAHUN, W("program", "kode"), W("pagu_murni", "angka")),
+    Sheet("pagu_program", (INSTANSI, TAHUN, W("program", "kode"), UANG("pagu_murni", wajib=True)),
           ("instansi", "tahun", "program")),
     Sheet("realisasi_anggaran", (INSTANSI, TAHUN, W("sub_kegiatan", "kode"), K("subunit", "kode"),
-                                 W("periode", "periode", pilihan=PERIODE_ANGGARAN), W("nilai", "angka")),
+                                 W("periode", "periode", pilihan=PERIODE_ANGGARAN), UANG("nilai", wajib=True)),
           ("instansi", "tahun", "sub_kegiatan", "subunit", "periode")),
     Sheet("dukungan", (INSTANSI, TAHUN, W("kode", "kode"), W("indikator", "kode")),
           ("instansi", "tahun", "kode", "indikator")),
@@ -192,7 +206,8 @@ SHEETS: tuple[Sheet, ...] = (
                       *NRR_KOLOM, K("responden", "bulat")),
           ("instansi", "tahun", "periode", "layanan")),
     Sheet("evaluasi_nilai", (INSTANSI, TAHUN, W("jenis", "pilihan", pilihan=("akip", "zi")), W("komponen"),
-                             W("bobot", "angka"), W("nilai", "angka"), K("no", "bulat", default=0)),
+                             K("bobot", "angka", wajib=True, desimal=4), K("nilai", "angka", wajib=True, desimal=4),
+                             K("no", "bulat", default=0)),
           ("instansi", "tahun", "jenis", "komponen")),
 )
 
