@@ -11,7 +11,16 @@ PORT ?= 8000
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
 
+# Debian packages the tests need: chromium (browser tests), LibreOffice Writer (DOCX -> PDF),
+# poppler-utils (pdftoppm page images), fonts. Installed only when missing.
+APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core
+
 $(STAMP): requirements.txt
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "apt-get install $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt

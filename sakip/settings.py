@@ -32,10 +32,13 @@ INSTALLED_APPS = [
     "evaluasi",
     "zona",
     "workbook",
+    "akun",
+    "laporan",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +75,16 @@ DATABASES = {
     )
 }
 
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if os.environ.get("SAKIP_FAST_HASHER"):  # tests only: argon2 is deliberately slow
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+
+LOGIN_URL = "akun:masuk"
+LOGIN_REDIRECT_URL = "beranda"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -89,6 +102,11 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded evidence and photos: outside the web root, served only through permission-checked views.
+MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Generated documents (LKIP, PK, LHE) are written here before download.
+DOKUMEN_ROOT = Path(os.environ.get("SAKIP_DOKUMEN_ROOT", BASE_DIR / "var" / "dokumen"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -25,3 +25,30 @@ def run_json(capsys):
         return json.loads(capsys.readouterr().out)
 
     return run
+
+
+# --- browser tests -------------------------------------------------------------------------
+# Playwright drives Debian's chromium (installed by `make install`); never `playwright install`.
+import os  # noqa: E402
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the sync Playwright API runs an event loop
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"],
+    }
+
+
+@pytest.fixture
+def pengguna_demo(demo):
+    """The demo users (every role) on top of the demo data; password DEMO_PASSWORD."""
+    call_command("buat_pengguna_demo")
+    from django.contrib.auth import get_user_model
+
+    return {u.username: u for u in get_user_model().objects.all()}

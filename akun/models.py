@@ -1,0 +1,42 @@
+"""Roles held per instansi (or per pemda) and login attempts for throttling."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Peran(models.Model):
+    class Jenis(models.TextChoices):
+        OPERATOR = "operator", _("Operator")  # enters data
+        PIMPINAN = "pimpinan", _("Pimpinan")  # approves, signs
+        EVALUATOR = "evaluator", _("Evaluator")  # Inspektorat: reads, comments, scores
+        ADMIN_PEMDA = "admin_pemda", _("Admin pemda")  # manages units, users, templates
+        VIEWER = "viewer", _("Pembaca")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peran")
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
+    instansi = models.ForeignKey("organisasi.Instansi", null=True, blank=True, on_delete=models.CASCADE)
+    pemda = models.ForeignKey("organisasi.Pemda", null=True, blank=True, on_delete=models.CASCADE,
+                              help_text=_("Untuk peran di seluruh unit satu pemda (admin_pemda, evaluator)"))
+
+    class Meta:
+        verbose_name_plural = _("peran")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(instansi__isnull=False, pemda__isnull=True) | Q(instansi__isnull=True, pemda__isnull=False)),
+                name="peran_satu_lingkup",
+            ),
+            models.UniqueConstraint(fields=["user", "jenis", "instansi", "pemda"], name="peran_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_jenis_display()} — {self.instansi or self.pemda}"
+
+
+class PercobaanMasuk(models.Model):
+    """Failed login attempts, for lockout after repeated failures (shared by all workers)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    waktu = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def beranda(request):
+    return render(request, "beranda.html")
