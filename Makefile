@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo bench clean
+.PHONY: install run test lint demo bench clean screenshots
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -40,6 +40,11 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_core.py
+
+# Page images for docs/screenshots/ (written by the browser tests when the folder exists).
+screenshots: install
+	mkdir -p docs/screenshots
+	$(BIN)/python -m pytest -q tests/test_dasbor_browser.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workbook",
     "akun",
     "laporan",
+    "dasbor",
 ]
 
 MIDDLEWARE = [
@@ -83,7 +84,7 @@ if os.environ.get("SAKIP_FAST_HASHER"):  # tests only: argon2 is deliberately sl
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 
 LOGIN_URL = "akun:masuk"
-LOGIN_REDIRECT_URL = "beranda"
+LOGIN_REDIRECT_URL = "dasbor:beranda"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -112,3 +113,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Where the demo workbook lives (generated from data/demo/source by `make demo-data`).
 DEMO_WORKBOOK = BASE_DIR / "data" / "demo" / "bantargebang-2024.xlsx"
+
+# Serve static files from the apps' and project's static dirs without collectstatic (whitenoise).
+WHITENOISE_USE_FINDERS = True

@@ -7,5 +7,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("laporan.urls")),
     path("", include("skm.urls")),
-    path("", include("sakip.urls_app")),
+    path("", include("dasbor.urls")),
 ]

@@ -1,0 +1,36 @@
+"""Indonesian number formatting in templates, through rumus.format (one implementation)."""
+
+from django import template
+
+from rumus import format as f
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value):
+    return f.format_rupiah(value)
+
+
+@register.filter
+def persen(value, places=1):
+    return f.format_persen(value, int(places))
+
+
+@register.filter
+def angka(value, places=2):
+    return f.format_angka(value, int(places))
+
+
+@register.filter
+def tanggal(value):
+    return f.format_tanggal(value)
+
+
+WARNA = {"Sangat Baik": "hijau", "Baik": "hijau", "Cukup": "kuning", "Kurang": "merah", "Sangat Kurang": "merah"}
+
+
+@register.filter
+def warna_kategori(kategori):
+    """CSS class of a capaian category (status colour)."""
+    return WARNA.get(kategori or "", "abu")

@@ -1,0 +1,69 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from akun.izin import boleh, instansi_terlihat, perlu
+from organisasi.models import Pemda
+from pengukuran.periksa import periksa
+from pengukuran.services import capaian_pk
+
+from . import services
+
+
+def _tahun(request, default=2024):
+    try:
+        return int(request.GET.get("tahun", default))
+    except ValueError:
+        return default
+
+
+@login_required
+def beranda(request):
+    units = instansi_terlihat(request.user).select_related("pemda").order_by("nama")
+    pemda = Pemda.objects.filter(id__in=request.user.peran.filter(pemda__isnull=False,
+                                                                   jenis__in=["admin_pemda", "evaluator"])
+                                 .values("pemda_id"))
+    return render(request, "dasbor/beranda.html", {"units": units, "pemda_list": pemda})
+
+
+@perlu("lihat")
+def unit(request, instansi):
+    tahun = _tahun(request)
+    rows = capaian_pk([instansi.id], tahun).get(instansi.id, [])
+    total, programmes = services.anggaran_program(instansi, tahun)
+    temuan = periksa(instansi, tahun)
+    return render(request, "dasbor/unit.html", {
+        "instansi": instansi, "tahun": tahun, "rows": rows, "total": total, "programmes": programmes,
+        "temuan": temuan, "jumlah_error": sum(1 for t in temuan if t.level == "error"),
+        "boleh_isi": boleh(request.user, "isi", instansi),
+    })
+
+
+SORT = {"nama": lambda r: r.instansi.nama, "ikm": lambda r: r.ikm, "akip": lambda r: r.nilai_akip,
+        "capaian": lambda r: r.rata_capaian, "serapan": lambda r: r.serapan}
+
+
+@login_required
+def pemda(request, kode):
+    pemda = get_object_or_404(Pemda, kode=kode)
+    if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
+        raise Http404
+    tahun = _tahun(request)
+    units = list(pemda.instansi.order_by("nama"))
+    rows = services.ringkasan_pemda(units, tahun)
+    urut = request.GET.get("urut", "nama")
+    if urut not in SORT:
+        urut = "nama"
+    key = SORT[urut]
+    if urut == "nama":
+        rows.sort(key=key)
+    else:  # highest first, units without a value last
+        rows.sort(key=lambda r: (key(r) is not None, key(r) or 0), reverse=True)
+    tabel = []
+    for u in units:
+        for kode_ind, judul in (("IKU1", "Indeks Kepuasan Masyarakat"), ("IKU2", "Nilai AKIP")):
+            sendiri, lain = services.pembanding(u, tahun, kode_ind)
+            if lain:
+                tabel.append({"unit": u, "judul": judul, "sendiri": sendiri, "lain": lain})
+    return render(request, "dasbor/pemda.html", {"pemda": pemda, "tahun": tahun, "rows": rows, "urut": urut,
+                                                 "pembanding": tabel})

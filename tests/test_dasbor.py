@@ -1,0 +1,44 @@
+"""Unit and pemda dashboards show the computed figures."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "demo-sakip-2024"
+
+
+def login(username):
+    c = Client()
+    assert c.login(username=username, password=PASSWORD)
+    return c
+
+
+def test_unit_dashboard_shows_each_iku(pengguna_demo):
+    html = login("operator").get("/unit/bantargebang/").content.decode()
+    for text in ("Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "81,18", "97,8 %", "74,78", "100,8 %",
+                 "58,33", "145,8 %", "Rp 23.459.734.760", "95,05 %"):
+        assert text in html, text
+
+
+def test_pemda_dashboard_for_evaluator(pengguna_demo):
+    html = login("evaluator").get("/pemda/kota-bekasi/?urut=serapan").content.decode()
+    assert "Kecamatan Bantargebang" in html and "81,18" in html and "74,78 (BB)" in html
+    # seed Tabel 3.9 and 3.15 from the comparison data
+    assert "Kecamatan Medan Satria" in html and "84,85" in html
+    assert "Kecamatan Rawalumbu" in html and "77,90" in html
+
+
+def test_pemda_dashboard_refused_to_unit_roles(pengguna_demo):
+    assert login("operator").get("/pemda/kota-bekasi/").status_code == 404
+
+
+def test_beranda_lists_the_users_units(pengguna_demo):
+    html = login("pembaca").get("/").content.decode()
+    assert "/unit/bantargebang/" in html
+
+
+def test_pemda_dashboard_query_count_is_bounded(pengguna_demo, django_assert_max_num_queries):
+    c = login("adminpemda")
+    with django_assert_max_num_queries(60):
+        assert c.get("/pemda/kota-bekasi/").status_code == 200
