@@ -15,13 +15,14 @@ install: $(STAMP)
 # poppler-utils (pdftoppm page images), fonts. Installed only when missing.
 APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt package-lock.json
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "apt-get install $$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	npm ci --no-audit --no-fund --silent
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $(STAMP)
@@ -44,7 +45,7 @@ bench: install
 # Page images for docs/screenshots/ (written by the browser tests when the folder exists).
 screenshots: install
 	mkdir -p docs/screenshots
-	$(BIN)/python -m pytest -q tests/test_dasbor_browser.py
+	$(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache

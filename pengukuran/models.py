@@ -26,6 +26,12 @@ class Realisasi(models.Model):
     nilai = models.DecimalField(**NILAI)
     catatan = models.TextField(blank=True)
     sumber = models.CharField(max_length=300, blank=True)
+    # analysis entered with the quarter's value (LKIP BAB III point 5)
+    analisis_sebab = models.TextField(_("mengapa (penyebab)"), blank=True)
+    analisis_pendukung = models.TextField(_("faktor pendukung"), blank=True)
+    analisis_penghambat = models.TextField(_("faktor penghambat"), blank=True)
+    analisis_tindak_lanjut = models.TextField(_("langkah selanjutnya"), blank=True)
+    versi = models.PositiveIntegerField(default=1)  # optimistic locking: bumped on every save
 
     class Meta:
         verbose_name_plural = _("realisasi")
@@ -47,3 +53,46 @@ class NilaiPembanding(models.Model):
         verbose_name_plural = _("nilai pembanding")
         ordering = ["indikator", "tahun", "id"]
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun", "unit"], name="pembanding_unik")]
+
+
+class StatusPeriode(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+    TERKUNCI = "terkunci", _("Terkunci")
+
+
+class PengajuanRealisasi(models.Model):
+    """Workflow state of one unit's realisasi for one period (quarter)."""
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengajuan")
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(max_length=5, choices=Periode.choices)
+    status = models.CharField(max_length=15, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
+    komentar = models.TextField(blank=True)
+    diubah_oleh = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = _("pengajuan realisasi")
+        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="pengajuan_unik")]
+
+    @property
+    def bisa_diisi(self) -> bool:
+        return self.status in (StatusPeriode.DRAFT, StatusPeriode.DIKEMBALIKAN)
+
+
+class Bukti(models.Model):
+    """Evidence for a realisasi: stored outside the web root, served only to allowed users."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti")
+    berkas = models.FileField(upload_to="bukti/%Y/")
+    nama_asli = models.CharField(max_length=255)
+    jenis = models.CharField(max_length=10)
+    ukuran = models.PositiveIntegerField()
+    diunggah_oleh = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = _("bukti")

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "akun",
     "laporan",
     "dasbor",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -103,7 +104,8 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist")]
+BUKTI_MAKS_BYTES = 10 * 1024 * 1024  # evidence uploads: at most 10 MB
 # Uploaded evidence and photos: outside the web root, served only through permission-checked views.
 MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Generated documents (LKIP, PK, LHE) are written here before download.

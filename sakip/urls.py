@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("laporan.urls")),
     path("", include("skm.urls")),
     path("", include("dasbor.urls")),
+    path("", include("pengukuran.urls")),
 ]

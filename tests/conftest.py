@@ -52,3 +52,22 @@ def pengguna_demo(demo):
     from django.contrib.auth import get_user_model
 
     return {u.username: u for u in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def pk_manual(pengguna_demo):
+    """A draft PK 2025 of Bantargebang with one indicator whose realisasi is entered by hand."""
+    from decimal import Decimal
+
+    from organisasi.models import Instansi, Pejabat
+    from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Sasaran
+
+    ins = Instansi.objects.get(slug="bantargebang")
+    ind = Indikator.objects.create(instansi=ins, kode="IKU9", nama="Persentase Layanan Selesai Tepat Waktu",
+                                   level="sasaran", sasaran=Sasaran.objects.get(instansi=ins, kode="S1.1"),
+                                   satuan="Persen (%)", formulasi="selesai tepat waktu / semua × 100 %",
+                                   sumber_data="Register layanan")
+    pk = PerjanjianKinerja.objects.create(instansi=ins, tahun=2025, versi=1,
+                                          pihak_pertama=Pejabat.objects.get(kode="camat"))
+    PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=Decimal(80), no=1)
+    return ind

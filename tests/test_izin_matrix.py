@@ -30,25 +30,43 @@ UNIT = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "
 CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
+    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/": ("/unit/bantargebang/realisasi/2025/TW4/", UNIT),
+    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/pratinjau/": (
+        "/unit/bantargebang/realisasi/2025/TW4/IKU9/pratinjau/?nilai=5", UNIT),
+    # POST-only views answer GET with 405 once the user may see the unit
+    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/status/": (
+        "/unit/bantargebang/realisasi/2025/TW4/status/", {**UNIT, **{r: 405 for r in (
+            "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
+    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/": (
+        "/unit/bantargebang/realisasi/2025/TW4/IKU9/", {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403,
+                                                        "adminpemda": 403, "pembaca": 403}),
+    "unit/<slug:slug>/bukti/<int:pk>/": ("/unit/bantargebang/bukti/999/", {**UNIT, **{r: 404 for r in (
+        "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
     "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
                                                   "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
 }
 SKIP_PREFIXES = ("admin/", "akun/", "i18n/")  # Django's own views, tested by Django
 
 
-@pytest.fixture
-def clients(pengguna_demo):
+def make_other_operator():
+    """A logged-in operator of another kecamatan (another pemda)."""
     from django.contrib.auth import get_user_model
 
     other_unit = InstansiFactory(slug="rawalumbu", nama="Kecamatan Rawalumbu")
     other = get_user_model().objects.create_user("op-rawalumbu", password=PASSWORD)
     Peran.objects.create(user=other, jenis="operator", instansi=other_unit)
+    c = Client()
+    assert c.login(username="op-rawalumbu", password=PASSWORD)
+    return c
+
+
+@pytest.fixture
+def clients(pk_manual):
     out = {"anon": Client()}
     for name in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca"):
         out[name] = Client()
         assert out[name].login(username=name, password=PASSWORD)
-    out["other"] = Client()
-    assert out["other"].login(username="op-rawalumbu", password=PASSWORD)
+    out["other"] = make_other_operator()
     return out
 
 

@@ -34,3 +34,9 @@ WARNA = {"Sangat Baik": "hijau", "Baik": "hijau", "Cukup": "kuning", "Kurang": "
 def warna_kategori(kategori):
     """CSS class of a capaian category (status colour)."""
     return WARNA.get(kategori or "", "abu")
+
+
+@register.filter
+def make_list_tw(value):
+    """"TW1 TW2" → ["TW1", "TW2"] (period links)."""
+    return value.split()

@@ -1,0 +1,33 @@
+"""Audit trail: who changed what, when, old and new value."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Jejak(models.Model):
+    waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    instansi = models.ForeignKey("organisasi.Instansi", null=True, blank=True, on_delete=models.CASCADE)
+    objek = models.CharField(max_length=100)  # model label, e.g. pengukuran.Realisasi
+    objek_id = models.CharField(max_length=40)
+    aksi = models.CharField(max_length=30)  # ubah, buat, ajukan, verifikasi, kembalikan, unggah …
+    field = models.CharField(max_length=100, blank=True)
+    lama = models.TextField(blank=True)
+    baru = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = _("jejak audit")
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["objek", "objek_id"])]
+
+
+def catat(user, obj, aksi: str, perubahan: dict | None = None, instansi=None) -> None:
+    """Record an action; ``perubahan`` maps field → (old, new)."""
+    label, pk = obj._meta.label, str(obj.pk)
+    rows = [Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label,
+                  objek_id=pk, aksi=aksi, field=f, lama="" if a is None else str(a), baru="" if b is None else str(b))
+            for f, (a, b) in (perubahan or {}).items()] or [
+        Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label, objek_id=pk,
+              aksi=aksi)]
+    Jejak.objects.bulk_create(rows)

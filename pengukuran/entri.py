@@ -1,0 +1,131 @@
+"""Write services for quarterly realisasi: entry, evidence, and the verification workflow.
+
+Views stay thin: every write goes through here, and every function checks permission
+through ``akun.izin`` and the workflow state before touching the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+
+from akun.izin import boleh
+from audit.models import catat
+
+from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
+
+ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
+JENIS_BUKTI = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+class EntriError(Exception):
+    """A refused write; the message is shown to the user as is."""
+
+
+class Konflik(EntriError):
+    """Someone else saved the same realisasi since the form was opened."""
+
+
+def pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
+    obj, _ = PengajuanRealisasi.objects.get_or_create(instansi=instansi, tahun=tahun, periode=periode)
+    return obj
+
+
+def _cek_bisa_diisi(user, instansi, tahun, periode):
+    if not boleh(user, "isi", instansi):
+        raise PermissionDenied
+    p = pengajuan(instansi, tahun, periode)
+    if not p.bisa_diisi:
+        raise EntriError(f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} "
+                         f"dan tidak dapat diubah.")
+    return p
+
+
+@dataclass
+class Isian:
+    nilai: Decimal | None
+    analisis: dict[str, str]
+    versi: int | None  # the versi the form was opened with (None: the row did not exist)
+
+
+@transaction.atomic
+def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) -> Realisasi:
+    """Create or update one realisasi; a stale ``versi`` raises Konflik (nothing overwritten)."""
+    instansi = indikator.instansi
+    _cek_bisa_diisi(user, instansi, tahun, periode)
+    if isian.nilai is None:
+        raise EntriError("Nilai realisasi wajib diisi.")
+    values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
+    obj = Realisasi.objects.select_for_update().filter(indikator=indikator, tahun=tahun, periode=periode).first()
+    if obj is None:
+        if isian.versi not in (None, 0):
+            raise Konflik("Realisasi ini telah dihapus oleh pengguna lain; muat ulang halaman.")
+        obj = Realisasi.objects.create(indikator=indikator, tahun=tahun, periode=periode, **values)
+        catat(user, obj, "buat", {k: (None, v) for k, v in values.items() if v not in ("", None)}, instansi)
+        return obj
+    if isian.versi != obj.versi:
+        raise Konflik("Realisasi ini sudah diubah oleh pengguna lain sejak halaman dibuka. "
+                      "Perubahan Anda tidak disimpan; muat ulang halaman untuk melihat nilai terbaru.")
+    perubahan = {k: (getattr(obj, k), v) for k, v in values.items() if getattr(obj, k) != v}
+    if perubahan:
+        updated = Realisasi.objects.filter(pk=obj.pk, versi=isian.versi).update(versi=F("versi") + 1, **values)
+        if not updated:  # pragma: no cover - guarded by select_for_update
+            raise Konflik("Realisasi ini sudah diubah oleh pengguna lain.")
+        catat(user, obj, "ubah", perubahan, instansi)
+        obj.refresh_from_db()
+    return obj
+
+
+def periksa_berkas(berkas) -> str:
+    """Type checked by content, size by bytes; returns the extension or raises EntriError."""
+    if berkas.size > settings.BUKTI_MAKS_BYTES:
+        raise EntriError(f"Berkas {berkas.name} terlalu besar ({berkas.size / 1048576:.1f} MB); maksimal 10 MB.")
+    head = berkas.read(8192)
+    berkas.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.extension not in JENIS_BUKTI:
+        raise EntriError(f"Berkas {berkas.name} bukan PDF, JPG, PNG atau XLSX (diperiksa dari isinya).")
+    return kind.extension
+
+
+@transaction.atomic
+def tambah_bukti(user, realisasi: Realisasi, berkas) -> Bukti:
+    instansi = realisasi.indikator.instansi
+    _cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
+    jenis = periksa_berkas(berkas)
+    b = Bukti.objects.create(realisasi=realisasi, berkas=berkas, nama_asli=berkas.name[:255], jenis=jenis,
+                             ukuran=berkas.size, diunggah_oleh=user)
+    catat(user, realisasi, "unggah bukti", {"bukti": (None, b.nama_asli)}, instansi)
+    return b
+
+
+TRANSISI = {
+    "ajukan": ("isi", {StatusPeriode.DRAFT, StatusPeriode.DIKEMBALIKAN}, StatusPeriode.DIAJUKAN),
+    "verifikasi": ("setujui", {StatusPeriode.DIAJUKAN}, StatusPeriode.DIVERIFIKASI),
+    "kembalikan": ("setujui", {StatusPeriode.DIAJUKAN}, StatusPeriode.DIKEMBALIKAN),
+    "kunci": ("setujui", {StatusPeriode.DIVERIFIKASI}, StatusPeriode.TERKUNCI),
+}
+
+
+@transaction.atomic
+def ubah_status(user, instansi, tahun: int, periode: str, aksi: str, komentar: str = "") -> PengajuanRealisasi:
+    aksi_izin, dari, ke = TRANSISI[aksi]
+    if not boleh(user, aksi_izin, instansi):
+        raise PermissionDenied
+    p = PengajuanRealisasi.objects.select_for_update().get(pk=pengajuan(instansi, tahun, periode).pk)
+    if p.status not in dari:
+        raise EntriError(f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}.")
+    if aksi == "kembalikan" and not komentar.strip():
+        raise EntriError("Tuliskan alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
+    lama = p.status
+    p.status, p.komentar, p.diubah_oleh = ke, komentar.strip() if aksi == "kembalikan" else p.komentar, user
+    p.save()
+    catat(user, p, aksi, {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})}, instansi)
+    return p
