@@ -1,2 +1,95 @@
+"""Planning screens: Renstra tree, IKU sheet, Perjanjian Kinerja (build, edit while draft, sign, revise)."""
 
-# Create your views here.
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from akun.izin import boleh, perlu
+from organisasi.models import Pejabat
+from rumus.angka import AngkaError, parse_angka
+
+from . import layanan
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
+
+
+@perlu("lihat")
+def renstra(request, instansi):
+    items = []
+    targets = {}
+    for t in Target.objects.filter(indikator__instansi=instansi):
+        targets.setdefault(t.indikator_id, {})[t.tahun] = t.nilai
+    for r in Renstra.objects.filter(instansi=instansi).prefetch_related("tujuan__indikator", "tujuan__sasaran__indikator"):
+        tahun = list(r.tahun())
+        items.append({"renstra": r, "tahun": tahun, "tujuan": [
+            {"tujuan": t,
+             "indikator": [(i, [targets.get(i.id, {}).get(y) for y in tahun]) for i in t.indikator.all()],
+             "sasaran": [{"sasaran": s, "indikator": [(i, [targets.get(i.id, {}).get(y) for y in tahun])
+                                                      for i in s.indikator.all()]} for s in t.sasaran.all()]}
+            for t in r.tujuan.all()]})
+    return render(request, "perencanaan/renstra.html", {"instansi": instansi, "items": items})
+
+
+@perlu("lihat")
+def iku(request, instansi):
+    rows = Indikator.objects.filter(instansi=instansi, iku=True).select_related("sasaran").prefetch_related("target")
+    return render(request, "perencanaan/iku.html", {"instansi": instansi, "rows": rows})
+
+
+@perlu("lihat")
+def pk(request, instansi, tahun):
+    versi = list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
+                 .select_related("pihak_pertama", "pihak_kedua").prefetch_related("indikator__indikator"))
+    return render(request, "perencanaan/pk.html", {
+        "instansi": instansi, "tahun": tahun, "versi": versi,
+        "boleh_isi": boleh(request.user, "isi", instansi),
+        "boleh_tandatangani": boleh(request.user, "tandatangani", instansi),
+    })
+
+
+@perlu("isi")
+@require_POST
+def pk_buat(request, instansi, tahun):
+    pertama = Pejabat.objects.filter(instansi=instansi).first()
+    kedua = Pejabat.objects.filter(pemda=instansi.pemda, instansi__isnull=True).first()
+    if pertama is None:
+        messages.error(request, "Belum ada pejabat penanda tangan untuk unit ini.")
+    else:
+        try:
+            p = layanan.buat_pk(request.user, instansi, tahun, pertama, kedua)
+            messages.success(request, f"{p} dibuat dari target Renstra {tahun}.")
+        except layanan.PKError as exc:
+            messages.error(request, str(exc))
+    return redirect("perencanaan:pk", instansi.slug, tahun)
+
+
+@perlu("isi")
+@require_POST
+def pk_target(request, instansi, tahun, row_id):
+    row = get_object_or_404(PKIndikator.objects.select_related("pk_dokumen__instansi", "indikator"), pk=row_id,
+                            pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+    try:
+        layanan.ubah_target(request.user, row, parse_angka(request.POST.get("target", "")))
+        messages.success(request, f"Target {row.indikator.nama} diubah.")
+    except AngkaError as exc:
+        messages.error(request, f"Target tidak valid: {exc}")
+    except layanan.PKError as exc:
+        messages.error(request, str(exc))
+    return redirect("perencanaan:pk", instansi.slug, tahun)
+
+
+@perlu("tandatangani")
+@require_POST
+def pk_tandatangani(request, instansi, tahun, versi):
+    p = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi).first()
+    if p is None:
+        raise Http404
+    try:
+        layanan.tandatangani(request.user, p)
+        messages.success(request, f"{p} ditandatangani; sekarang hanya dapat dibaca.")
+    except layanan.PKError as exc:
+        messages.error(request, str(exc))
+    except PermissionDenied:
+        raise
+    return redirect("perencanaan:pk", instansi.slug, tahun)

@@ -9,4 +9,7 @@ urlpatterns = [
     path("", include("skm.urls")),
     path("", include("dasbor.urls")),
     path("", include("pengukuran.urls")),
+    path("", include("perencanaan.urls")),
+    path("", include("anggaran.urls")),
+    path("", include("zona.urls")),
 ]

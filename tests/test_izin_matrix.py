@@ -27,6 +27,8 @@ def all_routes(resolver=None, prefix=""):
 # route → (URL to request, expected status per role; "other" = operator of another kecamatan)
 UNIT = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "pembaca": 200, "other": 404,
         "anon": 302}
+# POST-only write views: GET answers 405 to who may write, 403 to who may only read
+POST_ISI = {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
 CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
@@ -42,6 +44,16 @@ CASES = {
                                                         "adminpemda": 403, "pembaca": 403}),
     "unit/<slug:slug>/bukti/<int:pk>/": ("/unit/bantargebang/bukti/999/", {**UNIT, **{r: 404 for r in (
         "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
+    "unit/<slug:slug>/renstra/": ("/unit/bantargebang/renstra/", UNIT),
+    "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
+    "unit/<slug:slug>/pk/<int:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
+    "unit/<slug:slug>/pk/<int:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
+    "unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/": ("/unit/bantargebang/pk/2024/target/1/", POST_ISI),
+    "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/": (
+        "/unit/bantargebang/pk/2024/1/tandatangani/", {**POST_ISI, "operator": 403, "pimpinan": 405}),
+    "unit/<slug:slug>/anggaran/<int:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
+    "unit/<slug:slug>/zona/": ("/unit/bantargebang/zona/", UNIT),
+    "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
     "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
                                                   "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
 }

@@ -1,2 +1,64 @@
+"""Zona tertib monitoring: zones, monthly assessment, the resulting percentage."""
 
-# Create your views here.
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from akun.izin import boleh, perlu
+from audit.models import catat
+
+from .models import PenilaianZona, Zona
+from .services import persentase_tertib
+
+
+def _tahun(request):
+    try:
+        return int(request.GET.get("tahun") or request.POST.get("tahun") or dt.date.today().year)
+    except ValueError:
+        return dt.date.today().year
+
+
+@perlu("lihat")
+def daftar(request, instansi):
+    tahun = _tahun(request)
+    hasil = persentase_tertib([instansi.id], tahun).get(instansi.id)
+    zones = list(Zona.objects.filter(instansi=instansi).order_by("kode"))
+    penilaian = {}
+    for p in PenilaianZona.objects.filter(zona__in=zones, tahun=tahun):
+        penilaian.setdefault(p.zona_id, []).append(p)
+    rows = [(z, sorted(penilaian.get(z.id, []), key=lambda p: p.bulan or 13)) for z in zones]
+    return render(request, "zona/daftar.html", {
+        "instansi": instansi, "tahun": tahun, "hasil": hasil, "rows": rows, "bulan": range(1, 13),
+        "kategori": PenilaianZona.Kategori.choices, "boleh_isi": boleh(request.user, "isi", instansi)})
+
+
+@perlu("isi")
+@require_POST
+def nilai(request, instansi):
+    zona = get_object_or_404(Zona, instansi=instansi, kode=request.POST.get("zona", ""))
+    tahun = _tahun(request)
+    try:
+        bulan = int(request.POST.get("bulan", ""))
+        if not 1 <= bulan <= 12:
+            raise ValueError
+    except ValueError:
+        messages.error(request, "Pilih bulan 1–12.")
+        return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
+    kategori = request.POST.get("kategori", "")
+    if kategori not in PenilaianZona.Kategori.values:
+        messages.error(request, "Kategori harus Baik, Cukup, Kurang atau Tidak dinilai.")
+        return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
+    if not boleh(request.user, "isi", instansi):
+        raise PermissionDenied
+    with transaction.atomic():
+        obj, created = PenilaianZona.objects.get_or_create(zona=zona, tahun=tahun, bulan=bulan)
+        lama = None if created else obj.kategori
+        obj.kategori, obj.catatan = kategori, request.POST.get("catatan", "").strip()
+        obj.save()
+        catat(request.user, obj, "buat" if created else "ubah", {"kategori": (lama, kategori)}, instansi)
+    messages.success(request, f"Penilaian {zona.nama} bulan {bulan} disimpan.")
+    return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "perencanaan"
+urlpatterns = [
+    path("unit/<slug:slug>/renstra/", views.renstra, name="renstra"),
+    path("unit/<slug:slug>/iku/", views.iku, name="iku"),
+    path("unit/<slug:slug>/pk/<int:tahun>/", views.pk, name="pk"),
+    path("unit/<slug:slug>/pk/<int:tahun>/buat/", views.pk_buat, name="pk_buat"),
+    path("unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
+    path("unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/", views.pk_tandatangani, name="pk_tandatangani"),
+]

@@ -1,0 +1,77 @@
+"""Planning screens: Renstra tree, IKU sheet, PK built from Renstra targets, signed, revised."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from perencanaan.models import PerjanjianKinerja, PKIndikator
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "demo-sakip-2024"
+
+
+def login(name):
+    c = Client()
+    assert c.login(username=name, password=PASSWORD)
+    return c
+
+
+def test_renstra_tree_and_iku(pengguna_demo):
+    html = login("pembaca").get("/unit/bantargebang/renstra/").content.decode()
+    assert "Terwujudnya Kecamatan Bantargebang yang Aman dan Nyaman" in html
+    assert "83,40" in html and "74,50" in html and "2026" in html
+    html = login("pembaca").get("/unit/bantargebang/iku/").content.decode()
+    assert "Hasil Survey Kepuasan Masyarakat" in html
+
+
+def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo):
+    op, pim = login("operator"), login("pimpinan")
+    op.post("/unit/bantargebang/pk/2025/buat/")
+    pk = PerjanjianKinerja.objects.get(instansi__slug="bantargebang", tahun=2025)
+    targets = {r.indikator.kode: r.target for r in pk.indikator.select_related("indikator")}
+    assert targets == {"IKU1": Decimal("83.4"), "IKU2": Decimal("74.25"), "IKU3": Decimal(50)}  # Renstra targets for 2025
+    row = pk.indikator.get(indikator__kode="IKU1")
+    op.post(f"/unit/bantargebang/pk/2025/target/{row.pk}/", {"target": "83,5"})
+    row.refresh_from_db()
+    assert str(row.target.normalize()) == "83.5"
+    assert op.post(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/").status_code == 403
+    pim.post(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/")
+    pk.refresh_from_db()
+    assert pk.ditandatangani and pk.tanggal
+    r = op.post(f"/unit/bantargebang/pk/2025/target/{row.pk}/", {"target": "90"}, follow=True)
+    assert "sudah ditandatangani" in r.content.decode()
+    row.refresh_from_db()
+    assert str(row.target.normalize()) == "83.5"
+    # a revision is a new versi and keeps the old one
+    op.post("/unit/bantargebang/pk/2025/buat/")
+    assert PerjanjianKinerja.objects.filter(instansi__slug="bantargebang", tahun=2025).count() == 2
+    assert PKIndikator.objects.filter(pk_dokumen=pk).count() == 3
+
+
+def test_no_role_can_change_the_signed_demo_pk(pengguna_demo):
+    row = PKIndikator.objects.get(pk_dokumen__tahun=2024, indikator__kode="IKU1")
+    for name in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca"):
+        login(name).post(f"/unit/bantargebang/pk/2024/target/{row.pk}/", {"target": "1"})
+        login(name).post("/unit/bantargebang/pk/2024/1/tandatangani/")
+    row.refresh_from_db()
+    assert row.target == 83
+
+
+def test_budget_screen_shows_serapan_and_warnings(pengguna_demo):
+    html = login("pembaca").get("/unit/bantargebang/anggaran/2024/").content.decode()
+    assert "Rp 23.459.734.760" in html and "95,05 %" in html and "93,95 %" in html
+    assert html.count("anggaran kas TW4 is negative") == 2
+
+
+def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
+    op = login("operator")
+    html = op.get("/unit/bantargebang/zona/?tahun=2024").content.decode()
+    assert "58,33 %" in html and "Gerbang TPA Kota Bekasi" in html
+    for kode in ("Z01", "Z02", "Z03"):
+        op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": kode, "bulan": 3, "kategori": "baik"})
+    r = op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z04", "bulan": 13, "kategori": "baik"},
+                follow=True)
+    assert "Pilih bulan" in r.content.decode()
+    assert "25,00 %" in op.get("/unit/bantargebang/zona/?tahun=2025").content.decode()  # 3 of 12
+    assert login("pembaca").post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1}).status_code == 403

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "zona"
+urlpatterns = [
+    path("unit/<slug:slug>/zona/", views.daftar, name="zona"),
+    path("unit/<slug:slug>/zona/nilai/", views.nilai, name="nilai"),
+]
