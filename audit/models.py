@@ -1,5 +1,7 @@
 """Audit trail: who changed what, when, old and new value."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +24,20 @@ class Jejak(models.Model):
         indexes = [models.Index(fields=["objek", "objek_id"])]
 
 
+def _teks(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        v = v.normalize()
+        return f"{v:f}"
+    return str(v)
+
+
 def catat(user, obj, aksi: str, perubahan: dict | None = None, instansi=None) -> None:
     """Record an action; ``perubahan`` maps field → (old, new)."""
     label, pk = obj._meta.label, str(obj.pk)
     rows = [Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label,
-                  objek_id=pk, aksi=aksi, field=f, lama="" if a is None else str(a), baru="" if b is None else str(b))
+                  objek_id=pk, aksi=aksi, field=f, lama=_teks(a), baru=_teks(b))
             for f, (a, b) in (perubahan or {}).items()] or [
         Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label, objek_id=pk,
               aksi=aksi)]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -52,11 +53,17 @@ def halaman(request, instansi, tahun, periode):
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
     p = entri.pengajuan(instansi, tahun, periode)
+    from audit.models import Jejak
+
+    ids = [str(r.pk) for r in real.values()]
+    riwayat = list(Jejak.objects.filter(instansi=instansi).filter(
+        Q(objek="pengukuran.Realisasi", objek_id__in=ids) | Q(objek="pengukuran.PengajuanRealisasi",
+                                                                objek_id=str(p.pk))).select_related("user")[:100])
     return render(request, "pengukuran/realisasi.html", {
         "instansi": instansi, "tahun": tahun, "periode": periode, "periode_label": Periode(periode).label,
         "pk": pk, "items": items, "pengajuan": p, "periode_list": PERIODE_ENTRI,
         "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
-        "boleh_setujui": boleh(request.user, "setujui", instansi),
+        "boleh_setujui": boleh(request.user, "setujui", instansi), "riwayat": riwayat,
     })
 
 

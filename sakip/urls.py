@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import admin_site  # noqa: F401  (restricts the admin to admin_pemda)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/", include("akun.urls")),
@@ -12,4 +14,5 @@ urlpatterns = [
     path("", include("perencanaan.urls")),
     path("", include("anggaran.urls")),
     path("", include("zona.urls")),
+    path("", include("audit.urls")),
 ]

@@ -54,6 +54,8 @@ CASES = {
     "unit/<slug:slug>/anggaran/<int:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
     "unit/<slug:slug>/zona/": ("/unit/bantargebang/zona/", UNIT),
     "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
+    "audit/": ("/audit/", {"operator": 404, "pimpinan": 404, "evaluator": 404, "adminpemda": 200, "pembaca": 404,
+                           "other": 404, "anon": 302}),
     "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
                                                   "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
 }
