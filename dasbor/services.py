@@ -24,10 +24,10 @@ class RingkasUnit:
     pagu: Decimal | None
 
 
-def ringkasan_pemda(instansi_list, tahun: int) -> list[RingkasUnit]:
+def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -> list[RingkasUnit]:
     """Every unit side by side, in a constant number of queries."""
     ids = [i.id for i in instansi_list]
-    peng = Pengukuran(ids, [tahun])
+    peng = peng or Pengukuran(ids, [tahun])
     cap = capaian_pk(ids, tahun, peng)
     budget = roll_up_instansi(ids, tahun)
     ikm = ikm_tahun(ids, tahun)
@@ -44,16 +44,24 @@ def ringkasan_pemda(instansi_list, tahun: int) -> list[RingkasUnit]:
     return out
 
 
-def pembanding(instansi, tahun: int, kode_indikator: str):
-    """The unit's own value first, then other units' published values (seed Tabel 3.9 / 3.15)."""
-    from perencanaan.models import Indikator
-
-    ind = Indikator.objects.filter(instansi=instansi, kode=kode_indikator).first()
-    if ind is None:
-        return None, []
-    sendiri = Pengukuran([instansi.id], [tahun]).realisasi(ind, tahun)
-    lain = list(NilaiPembanding.objects.filter(indikator=ind, tahun=tahun).order_by("id"))
-    return sendiri, lain
+def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = None):
+    """Per unit and indikator: the unit's own value, then other units' published values
+    (seed Tabel 3.9 / 3.15). Three queries plus the sources, whatever the number of units."""
+    ids = [i.id for i in instansi_list]
+    rows = list(NilaiPembanding.objects.filter(indikator__instansi_id__in=ids, tahun=tahun)
+                .select_related("indikator__instansi").order_by("indikator__instansi__nama", "indikator__kode", "id"))
+    if not rows:
+        return []
+    pengukuran = pengukuran or Pengukuran(ids, [tahun])
+    out, index = [], {}
+    for r in rows:
+        ind = r.indikator
+        if ind.id not in index:
+            index[ind.id] = {"unit": ind.instansi, "indikator": ind, "sendiri": pengukuran.realisasi(ind, tahun),
+                             "lain": []}
+            out.append(index[ind.id])
+        index[ind.id]["lain"].append(r)
+    return out
 
 
 def anggaran_program(instansi, tahun):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from akun.izin import boleh, instansi_terlihat, perlu
 from organisasi.models import Pemda
 from pengukuran.periksa import periksa
-from pengukuran.services import capaian_pk
+from pengukuran.services import Pengukuran, capaian_pk
 
 from . import services
 
@@ -50,7 +50,8 @@ def pemda(request, kode):
         raise Http404
     tahun = _tahun(request)
     units = list(pemda.instansi.order_by("nama"))
-    rows = services.ringkasan_pemda(units, tahun)
+    peng = Pengukuran([u.id for u in units], [tahun])
+    rows = services.ringkasan_pemda(units, tahun, peng)
     urut = request.GET.get("urut", "nama")
     if urut not in SORT:
         urut = "nama"
@@ -59,11 +60,6 @@ def pemda(request, kode):
         rows.sort(key=key)
     else:  # highest first, units without a value last
         rows.sort(key=lambda r: (key(r) is not None, key(r) or 0), reverse=True)
-    tabel = []
-    for u in units:
-        for kode_ind, judul in (("IKU1", "Indeks Kepuasan Masyarakat"), ("IKU2", "Nilai AKIP")):
-            sendiri, lain = services.pembanding(u, tahun, kode_ind)
-            if lain:
-                tabel.append({"unit": u, "judul": judul, "sendiri": sendiri, "lain": lain})
+    tabel = services.tabel_pembanding(units, tahun, peng)
     return render(request, "dasbor/pemda.html", {"pemda": pemda, "tahun": tahun, "rows": rows, "urut": urut,
                                                  "pembanding": tabel})
