@@ -42,10 +42,10 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench_core.py
 
-# Page images for docs/screenshots/ (written by the browser tests when the folder exists).
+# Page images for docs/screenshots/ (the browser tests write them when SAKIP_SCREENSHOTS is set).
 screenshots: install
 	mkdir -p docs/screenshots
-	$(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
+	SAKIP_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache
