@@ -1,12 +1,19 @@
 """Budget screen: programme → kegiatan → line with pagu, cash plan, realisasi, serapan, efisiensi and
 the `periksa` findings next to the rows they concern."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from akun.izin import perlu
+from akun.izin import boleh, perlu
+from pengukuran.entri import EntriError, pengajuan
 from pengukuran.periksa import periksa
 from rumus.anggaran import roll_up
+from rumus.angka import AngkaError, parse_angka
 
+from . import entri
+from .models import BarisAnggaran, RealisasiAnggaran
 from .services import muat_baris, nama_nomenklatur
 
 
@@ -31,3 +38,44 @@ def anggaran(request, instansi, tahun):
                              temuan.get(key, [])))
     return render(request, "anggaran/anggaran.html", {"instansi": instansi, "tahun": tahun, "rows": rows,
                                                        "total": total if lines else None})
+
+
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+
+
+@perlu("lihat")
+def realisasi_triwulan(request, instansi, tahun, periode):
+    """Entry of the quarter's budget realisasi per line (operator, while the quarter is draft/returned)."""
+    if periode not in TRIWULAN:
+        raise Http404
+    lines = list(BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
+                 .select_related("sub_kegiatan", "subunit").order_by("sub_kegiatan__kode", "subunit__kode"))
+    nilai = dict(RealisasiAnggaran.objects.filter(baris__in=lines, periode=periode).values_list("baris_id", "nilai"))
+    p = pengajuan(instansi, tahun, periode)
+    return render(request, "anggaran/realisasi.html", {
+        "instansi": instansi, "tahun": tahun, "periode": periode, "pengajuan": p, "triwulan": TRIWULAN,
+        "rows": [(b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id)) for b in lines],
+        "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi})
+
+
+@perlu("isi")
+@require_POST
+def simpan_realisasi(request, instansi, tahun, periode):
+    if periode not in TRIWULAN:
+        raise Http404
+    data, errors = {}, []
+    for key, value in request.POST.items():
+        if key.startswith("baris-") and value.strip():
+            try:
+                data[int(key[6:])] = parse_angka(value)
+            except (ValueError, AngkaError) as exc:
+                errors.append(f"{value}: {exc}")
+    if errors:
+        messages.error(request, "Nilai tidak valid: " + "; ".join(errors))
+    else:
+        try:
+            n = entri.simpan(request.user, instansi, tahun, periode, data)
+            messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
+        except EntriError as exc:
+            messages.error(request, str(exc))
+    return redirect("anggaran:realisasi", instansi.slug, tahun, periode)

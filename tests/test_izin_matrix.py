@@ -52,6 +52,10 @@ CASES = {
     "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/": (
         "/unit/bantargebang/pk/2024/1/tandatangani/", {**POST_ISI, "operator": 403, "pimpinan": 405}),
     "unit/<slug:slug>/anggaran/<int:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
+    "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/": (
+        "/unit/bantargebang/anggaran/2024/realisasi/TW1/", UNIT),
+    "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/simpan/": (
+        "/unit/bantargebang/anggaran/2024/realisasi/TW1/simpan/", POST_ISI),
     "unit/<slug:slug>/zona/": ("/unit/bantargebang/zona/", UNIT),
     "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
     "audit/": ("/audit/", {"operator": 404, "pimpinan": 404, "evaluator": 404, "adminpemda": 200, "pembaca": 404,

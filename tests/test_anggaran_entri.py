@@ -1,0 +1,35 @@
+"""Budget realisasi per quarter: entered under the quarter's workflow, refused above the pagu."""
+
+import pytest
+from django.test import Client
+
+from anggaran.models import BarisAnggaran, RealisasiAnggaran
+
+pytestmark = pytest.mark.django_db
+URL = "/unit/bantargebang/anggaran/2024/realisasi/TW1/"
+
+
+def login(name):
+    c = Client()
+    assert c.login(username=name, password="demo-sakip-2024")
+    return c
+
+
+def test_entry_then_locked_after_submission(pengguna_demo):
+    b = BarisAnggaran.objects.get(sub_kegiatan__kode="7.01.01.2.01.0006")  # pagu 5.000.000
+    op = login("operator")
+    r = op.post(URL + "simpan/", {f"baris-{b.id}": "1.250.000"}, follow=True)
+    assert "disimpan (1 baris berubah)" in r.content.decode()
+    assert RealisasiAnggaran.objects.get(baris=b, periode="TW1").nilai == 1250000
+    r = op.post(URL + "simpan/", {f"baris-{b.id}": "6.000.000"}, follow=True)
+    assert "melebihi pagu Rp 5.000.000" in r.content.decode()
+    assert RealisasiAnggaran.objects.get(baris=b, periode="TW1").nilai == 1250000
+    op.post("/unit/bantargebang/realisasi/2024/TW1/status/", {"aksi": "ajukan"})
+    r = op.post(URL + "simpan/", {f"baris-{b.id}": "2.000.000"}, follow=True)
+    assert "tidak dapat diubah" in r.content.decode()
+
+
+def test_viewer_cannot_enter(pengguna_demo):
+    b = BarisAnggaran.objects.first()
+    assert login("pembaca").post(URL + "simpan/", {f"baris-{b.id}": "1"}).status_code == 403
+    assert "Rp 5.000.000" in login("pembaca").get(URL).content.decode()
