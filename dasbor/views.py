@@ -29,13 +29,24 @@ def beranda(request):
 @perlu("lihat")
 def unit(request, instansi):
     tahun = _tahun(request)
-    rows = capaian_pk([instansi.id], tahun).get(instansi.id, [])
+    peng = Pengukuran([instansi.id], [tahun - 1, tahun])
+    rows = capaian_pk([instansi.id], tahun, peng).get(instansi.id, [])
+    tren, kurang = {}, []
+    for r in rows:
+        per_tw = peng.manual.get((r.indikator.id, tahun), {})
+        tren[r.indikator.id] = {"lalu": peng.realisasi(r.indikator, tahun - 1),
+                                "triwulan": [(p, per_tw[p].nilai if p in per_tw else None)
+                                             for p in ("TW1", "TW2", "TW3", "TW4")]}
+        if r.indikator.sumber_realisasi == "manual" and r.realisasi.nilai is None:
+            kurang.append(r.indikator)
+    for r in rows:
+        r.tren = tren[r.indikator.id]
     total, programmes = services.anggaran_program(instansi, tahun)
     temuan = periksa(instansi, tahun)
     return render(request, "dasbor/unit.html", {
         "instansi": instansi, "tahun": tahun, "rows": rows, "total": total, "programmes": programmes,
         "temuan": temuan, "jumlah_error": sum(1 for t in temuan if t.level == "error"),
-        "boleh_isi": boleh(request.user, "isi", instansi),
+        "boleh_isi": boleh(request.user, "isi", instansi), "kurang": kurang, "tahun_lalu": tahun - 1,
     })
 
 

@@ -56,3 +56,11 @@ def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo):
         html = c.get("/pemda/kota-bekasi/").content.decode()
     assert html.count("/unit/unit-") == 5
     assert len(six) == len(one) <= 40
+
+
+def test_unit_dashboard_shows_previous_year_and_what_is_missing(pk_manual):
+    html = login("operator").get("/unit/bantargebang/").content.decode()
+    assert "2023: 90,74" in html and "2023: 74,50" in html  # Tabel 3.5 and 3.13
+    assert "2023: tidak ada data" in html  # the zone indicator's 2023 value is not known
+    html = login("operator").get("/unit/bantargebang/?tahun=2025").content.decode()
+    assert "Belum diisi" in html and "Persentase Layanan Selesai Tepat Waktu" in html
