@@ -71,3 +71,9 @@ def pk_manual(pengguna_demo):
                                           pihak_pertama=Pejabat.objects.get(kode="camat"))
     PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=Decimal(80), no=1)
     return ind
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded evidence and photos go to a temporary folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

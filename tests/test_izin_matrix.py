@@ -57,6 +57,8 @@ CASES = {
     "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/simpan/": (
         "/unit/bantargebang/anggaran/2024/realisasi/TW1/simpan/", POST_ISI),
     "unit/<slug:slug>/zona/": ("/unit/bantargebang/zona/", UNIT),
+    "unit/<slug:slug>/zona/foto/<int:pk>/": ("/unit/bantargebang/zona/foto/1/", {**UNIT, **{r: 404 for r in (
+        "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
     "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
     "audit/": ("/audit/", {"operator": 404, "pimpinan": 404, "evaluator": 404, "adminpemda": 200, "pembaca": 404,
                            "other": 404, "anon": 302}),

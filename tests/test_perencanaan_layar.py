@@ -75,3 +75,24 @@ def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
     assert "Pilih bulan" in r.content.decode()
     assert "25,00 %" in op.get("/unit/bantargebang/zona/?tahun=2025").content.decode()  # 3 of 12
     assert login("pembaca").post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1}).status_code == 403
+
+
+def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from zona.models import PenilaianZona
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), "green").save(buf, "PNG")
+    op = login("operator")
+    bad = op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z01", "bulan": 1, "kategori": "baik",
+                                                     "foto": SimpleUploadedFile("x.png", b"not an image")}, follow=True)
+    assert "bukan PDF, JPG, PNG" in bad.content.decode() and not PenilaianZona.objects.filter(tahun=2025).exists()
+    op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z01", "bulan": 1, "kategori": "baik",
+                                               "foto": SimpleUploadedFile("z.png", buf.getvalue())})
+    p = PenilaianZona.objects.get(tahun=2025, zona__kode="Z01")
+    assert login("pembaca").get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 200
+    assert Client().get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 302

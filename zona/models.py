@@ -34,6 +34,7 @@ class PenilaianZona(models.Model):
     bulan = models.PositiveSmallIntegerField(null=True, blank=True)
     kategori = models.CharField(max_length=10, choices=Kategori.choices, blank=True)
     catatan = models.TextField(blank=True)
+    foto = models.FileField(upload_to="zona/%Y/", blank=True)  # under MEDIA_ROOT, served by a checked view
 
     class Meta:
         verbose_name_plural = _("penilaian zona")

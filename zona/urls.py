@@ -6,4 +6,5 @@ app_name = "zona"
 urlpatterns = [
     path("unit/<slug:slug>/zona/", views.daftar, name="zona"),
     path("unit/<slug:slug>/zona/nilai/", views.nilai, name="nilai"),
+    path("unit/<slug:slug>/zona/foto/<int:pk>/", views.foto, name="foto"),
 ]

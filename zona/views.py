@@ -5,11 +5,13 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
 from audit.models import catat
+from pengukuran.entri import EntriError, periksa_berkas
 
 from .models import PenilaianZona, Zona
 from .services import persentase_tertib
@@ -54,11 +56,29 @@ def nilai(request, instansi):
         return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
     if not boleh(request.user, "isi", instansi):
         raise PermissionDenied
+    foto = request.FILES.get("foto")
+    if foto is not None:
+        try:
+            if periksa_berkas(foto) not in ("jpg", "png"):
+                raise EntriError(f"Foto {foto.name} harus JPG atau PNG.")
+        except EntriError as exc:
+            messages.error(request, str(exc))
+            return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
     with transaction.atomic():
         obj, created = PenilaianZona.objects.get_or_create(zona=zona, tahun=tahun, bulan=bulan)
         lama = None if created else obj.kategori
         obj.kategori, obj.catatan = kategori, request.POST.get("catatan", "").strip()
+        if foto is not None:
+            obj.foto = foto
         obj.save()
         catat(request.user, obj, "buat" if created else "ubah", {"kategori": (lama, kategori)}, instansi)
     messages.success(request, f"Penilaian {zona.nama} bulan {bulan} disimpan.")
     return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
+
+
+@perlu("lihat")
+def foto(request, instansi, pk):
+    p = get_object_or_404(PenilaianZona, pk=pk, zona__instansi=instansi)
+    if not p.foto:
+        raise Http404
+    return FileResponse(p.foto.open("rb"), content_type="image/png" if p.foto.name.endswith(".png") else "image/jpeg")
