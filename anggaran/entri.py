@@ -19,7 +19,8 @@ from .models import BarisAnggaran, RealisasiAnggaran
 def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
     _cek_bisa_diisi(user, instansi, tahun, periode)
-    baris = {b.id: b for b in BarisAnggaran.objects.select_for_update().filter(
+    baris = {b.id: b for b in BarisAnggaran.objects.select_for_update(of=("self",)).select_related(
+        "sub_kegiatan", "subunit").order_by("id").filter(
         instansi=instansi, tahun=tahun, id__in=list(nilai_per_baris))}
     if len(baris) != len(nilai_per_baris):
         raise EntriError("Baris anggaran tidak dikenal untuk unit dan tahun ini.")
