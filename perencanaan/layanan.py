@@ -67,3 +67,35 @@ def tandatangani(user, pk: PerjanjianKinerja) -> None:
     pk.tanggal = pk.tanggal or timezone.localdate()
     pk.save()
     catat(user, pk, "tandatangani", {"status": ("draft", "ditandatangani")}, pk.instansi)
+
+
+@transaction.atomic
+def simpan_target(user, indikator: Indikator, tahun: int, nilai: Decimal) -> Target:
+    """Set a Renstra target; the year must be inside a Renstra of the unit."""
+    if not boleh(user, "isi", indikator.instansi):
+        raise PermissionDenied
+    if not indikator.instansi.renstra.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists():
+        raise PKError(f"Tahun {tahun} di luar periode Renstra unit ini.")
+    obj, created = Target.objects.get_or_create(indikator=indikator, tahun=tahun, defaults={"nilai": nilai})
+    lama = None if created else obj.nilai
+    if not created and obj.nilai != nilai:
+        obj.nilai = nilai
+        obj.save()
+    if created or lama != nilai:
+        catat(user, obj, "buat" if created else "ubah", {f"target {tahun}": (lama, nilai)}, indikator.instansi)
+    return obj
+
+
+@transaction.atomic
+def simpan_objek(user, instansi, obj, aksi: str = "ubah"):
+    """Create or update a Tujuan/Sasaran/Indikator from a validated form instance, audited."""
+    if not boleh(user, "isi", instansi):
+        raise PermissionDenied
+    baru = obj.pk is None
+    lama = {} if baru else {f.attname: getattr(type(obj).objects.get(pk=obj.pk), f.attname)
+                            for f in obj._meta.concrete_fields}
+    obj.save()
+    perubahan = {k: (lama.get(k), getattr(obj, k)) for k in
+                 [f.attname for f in obj._meta.concrete_fields] if lama.get(k) != getattr(obj, k)}
+    catat(user, obj, "buat" if baru else aksi, perubahan, instansi)
+    return obj

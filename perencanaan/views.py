@@ -28,7 +28,8 @@ def renstra(request, instansi):
              "sasaran": [{"sasaran": s, "indikator": [(i, [targets.get(i.id, {}).get(y) for y in tahun])
                                                       for i in s.indikator.all()]} for s in t.sasaran.all()]}
             for t in r.tujuan.all()]})
-    return render(request, "perencanaan/renstra.html", {"instansi": instansi, "items": items})
+    return render(request, "perencanaan/renstra.html", {"instansi": instansi, "items": items,
+                                                        "boleh_isi": boleh(request.user, "isi", instansi)})
 
 
 @perlu("lihat")
@@ -93,3 +94,47 @@ def pk_tandatangani(request, instansi, tahun, versi):
     except PermissionDenied:
         raise
     return redirect("perencanaan:pk", instansi.slug, tahun)
+
+
+FORMS = {"tujuan": ("Tujuan", "perencanaan.forms.TujuanForm"), "sasaran": ("Sasaran", "perencanaan.forms.SasaranForm"),
+         "indikator": ("Indikator", "perencanaan.forms.IndikatorForm")}
+
+
+@perlu("isi")
+def ubah_objek(request, instansi, jenis, pk=None):
+    """Create (pk None) or edit a tujuan, sasaran or indikator of the unit's Renstra."""
+    from django.utils.module_loading import import_string
+
+    if jenis not in FORMS:
+        raise Http404
+    judul, form_path = FORMS[jenis]
+    Form = import_string(form_path)
+    model = Form._meta.model
+    obj = get_object_or_404(model, pk=pk, instansi=instansi) if pk else model(instansi=instansi)
+    if jenis == "tujuan" and obj.pk is None:
+        obj.renstra = Renstra.objects.filter(instansi=instansi).order_by("-tahun_awal").first()
+        if obj.renstra is None:
+            messages.error(request, "Buat Renstra terlebih dahulu (impor workbook).")
+            return redirect("perencanaan:renstra", instansi.slug)
+    kwargs = {} if jenis == "tujuan" else {"instansi": instansi}
+    form = Form(request.POST or None, instance=obj, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        layanan.simpan_objek(request.user, instansi, form.save(commit=False))
+        messages.success(request, f"{judul} disimpan.")
+        return redirect("perencanaan:renstra", instansi.slug)
+    return render(request, "perencanaan/ubah.html", {"instansi": instansi, "form": form, "judul": judul,
+                                                     "baru": obj.pk is None})
+
+
+@perlu("isi")
+@require_POST
+def target(request, instansi, indikator_id, tahun):
+    ind = get_object_or_404(Indikator, pk=indikator_id, instansi=instansi)
+    try:
+        layanan.simpan_target(request.user, ind, tahun, parse_angka(request.POST.get("target", "")))
+        messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
+    except AngkaError as exc:
+        messages.error(request, f"Target tidak valid: {exc}")
+    except layanan.PKError as exc:
+        messages.error(request, str(exc))
+    return redirect("perencanaan:renstra", instansi.slug)

@@ -29,6 +29,8 @@ UNIT = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "
         "anon": 302}
 # POST-only write views: GET answers 405 to who may write, 403 to who may only read
 POST_ISI = {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
+# GET forms for writers: 200 to the operator, 403 to readers
+EDIT = {**UNIT, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
 CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
@@ -45,6 +47,11 @@ CASES = {
     "unit/<slug:slug>/bukti/<int:pk>/": ("/unit/bantargebang/bukti/999/", {**UNIT, **{r: 404 for r in (
         "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
     "unit/<slug:slug>/renstra/": ("/unit/bantargebang/renstra/", UNIT),
+    "unit/<slug:slug>/renstra/<str:jenis>/baru/": ("/unit/bantargebang/renstra/tujuan/baru/", EDIT),
+    "unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/": ("/unit/bantargebang/renstra/indikator/999999/", {
+        **EDIT, "operator": 404}),
+    "unit/<slug:slug>/renstra/target/<int:indikator_id>/<int:tahun>/": (
+        "/unit/bantargebang/renstra/target/1/2024/", POST_ISI),
     "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
     "unit/<slug:slug>/pk/<int:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
     "unit/<slug:slug>/pk/<int:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),

@@ -96,3 +96,26 @@ def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
     p = PenilaianZona.objects.get(tahun=2025, zona__kode="Z01")
     assert login("pembaca").get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 200
     assert Client().get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 302
+
+
+def test_renstra_create_and_edit(pengguna_demo):
+    from perencanaan.models import Indikator, Target
+
+    op = login("operator")
+    r = op.post("/unit/bantargebang/renstra/indikator/baru/", {
+        "kode": "IKU9", "nama": "Indeks Kepuasan Layanan Kelurahan", "level": "sasaran", "satuan": "Nilai",
+        "polaritas": "positif", "agregasi": "terakhir", "sumber_realisasi": "manual"}, follow=True)
+    assert "Indikator tingkat sasaran harus memilih sasaran-nya." in r.content.decode()
+    from perencanaan.models import Sasaran
+
+    s = Sasaran.objects.get(kode="S1.1")
+    op.post("/unit/bantargebang/renstra/indikator/baru/", {
+        "kode": "IKU9", "nama": "Indeks Kepuasan Layanan Kelurahan", "level": "sasaran", "sasaran": s.pk,
+        "satuan": "Nilai", "polaritas": "positif", "agregasi": "terakhir", "sumber_realisasi": "manual"})
+    ind = Indikator.objects.get(kode="IKU9")
+    op.post(f"/unit/bantargebang/renstra/target/{ind.pk}/2025/", {"target": "80,5"})
+    assert str(Target.objects.get(indikator=ind, tahun=2025).nilai.normalize()) == "80.5"
+    r = op.post(f"/unit/bantargebang/renstra/target/{ind.pk}/2030/", {"target": "1"}, follow=True)
+    assert "di luar periode Renstra" in r.content.decode()
+    assert "80,50" in op.get("/unit/bantargebang/renstra/").content.decode()
+    assert login("pembaca").get("/unit/bantargebang/renstra/indikator/baru/").status_code == 403
