@@ -1,0 +1,42 @@
+from django.core.management.base import BaseCommand
+
+from rumus.format import format_angka
+from sakip.cli import angka_json, dumps, get_instansi, tabel
+from skm.services import ikm_tahun
+
+
+class Command(BaseCommand):
+    help = "IKM of a unit per survey period and for the year (PermenPANRB 14/2017)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--instansi", required=True)
+        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+
+    def handle(self, *args, **opts):
+        ins = get_instansi(opts["instansi"])
+        hasil = ikm_tahun([ins.id], opts["tahun"]).get(ins.id)
+        if hasil is None:
+            self.stdout.write(dumps({"periods": [], "tahun": None}) if opts["format"] == "json"
+                              else f"{ins.nama} {opts['tahun']}: no SKM data.")
+            return
+        data = {
+            "periods": [{"period": p.periode, "nrr": [angka_json(n, 3) for n in p.nrr],
+                         "ikm_unsur": [angka_json(v, 2) for v in p.ikm_unsur], "mutu_unsur": p.mutu_unsur,
+                         "ikm": angka_json(p.ikm, 2), "mutu": p.mutu, "respondents": p.responden}
+                        for p in hasil.periode],
+            "tahun": {"ikm": angka_json(hasil.ikm, 2), "mutu": hasil.mutu, "method": hasil.metode},
+        }
+        if opts["format"] == "json":
+            self.stdout.write(dumps(data))
+            return
+        self.stdout.write(f"IKM {ins.nama} tahun {opts['tahun']}\n")
+        header = ["Periode", *[f"U{i}" for i in range(1, 10)], "IKM", "Mutu"]
+        rows = []
+        for p in hasil.periode:
+            rows.append([f"{p.periode} NRR", *[format_angka(n, 3) for n in p.nrr], "", ""])
+            rows.append([f"{p.periode} IKM", *[f"{format_angka(v, 2)} {m}" for v, m in zip(p.ikm_unsur, p.mutu_unsur,
+                                                                                            strict=True)],
+                         format_angka(p.ikm, 2), p.mutu])
+        self.stdout.write(tabel(header, rows, "l" + "r" * 11))
+        self.stdout.write(f"\nIKM tahun {opts['tahun']}: {format_angka(hasil.ikm, 2)} ({hasil.mutu}) — {hasil.metode}")
