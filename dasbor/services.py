@@ -70,3 +70,33 @@ def anggaran_program(instansi, tahun):
         return None, []
     nama = nama_nomenklatur(total.anak)
     return total, [(nama.get(k, k), p) for k, p in sorted(total.anak.items())]
+
+
+def serapan_kumulatif(instansi, tahun, programmes):
+    """Cumulative % of pagu per quarter per programme: cash plan, and realisasi where entered per quarter."""
+    from django.db.models import Sum
+
+    from anggaran.models import RealisasiAnggaran
+
+    per_tw = {}
+    for kode, periode, total in (RealisasiAnggaran.objects.filter(baris__instansi=instansi, baris__tahun=tahun)
+                                 .exclude(periode="TAHUN")
+                                 .values_list("baris__sub_kegiatan__kegiatan__program__kode", "periode")
+                                 .annotate(s=Sum("nilai"))):
+        per_tw[(kode, periode)] = total
+    rencana, realisasi = [], []
+    from rumus.anggaran import serapan
+
+    for _, p in programmes:
+        acc, plan = Decimal(0), []
+        for k in p.kas:
+            acc += k
+            plan.append(serapan(p.pagu, acc) or Decimal(0))
+        rencana.append(plan)
+        acc, real = Decimal(0), []
+        have = any((p.kode, q) in per_tw for q in ("TW1", "TW2", "TW3", "TW4"))
+        for q in ("TW1", "TW2", "TW3", "TW4"):
+            acc += per_tw.get((p.kode, q)) or 0
+            real.append(serapan(p.pagu, acc) if have and (p.kode, q) in per_tw else None)
+        realisasi.append(real)
+    return rencana, realisasi

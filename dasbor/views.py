@@ -7,6 +7,7 @@ from organisasi.models import Pemda
 from pengukuran.periksa import periksa
 from pengukuran.services import Pengukuran, capaian_pk
 
+from . import grafik as grafik_mod
 from . import services
 
 
@@ -43,7 +44,10 @@ def unit(request, instansi):
         r.tren = tren[r.indikator.id]
     total, programmes = services.anggaran_program(instansi, tahun)
     temuan = periksa(instansi, tahun)
-    return render(request, "dasbor/unit.html", {
+    rencana, realisasi = services.serapan_kumulatif(instansi, tahun, programmes)
+    grafik = {"capaian": grafik_mod.capaian_iku(rows),
+              "serapan": grafik_mod.serapan_triwulan(programmes, rencana, realisasi)}
+    return render(request, "dasbor/unit.html", {"grafik": grafik,
         "instansi": instansi, "tahun": tahun, "rows": rows, "total": total, "programmes": programmes,
         "temuan": temuan, "jumlah_error": sum(1 for t in temuan if t.level == "error"),
         "boleh_isi": boleh(request.user, "isi", instansi), "kurang": kurang, "tahun_lalu": tahun - 1,

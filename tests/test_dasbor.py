@@ -64,3 +64,8 @@ def test_unit_dashboard_shows_previous_year_and_what_is_missing(pk_manual):
     assert "2023: tidak ada data" in html  # the zone indicator's 2023 value is not known
     html = login("operator").get("/unit/bantargebang/?tahun=2025").content.decode()
     assert "Belum diisi" in html and "Persentase Layanan Selesai Tepat Waktu" in html
+
+
+def test_unit_dashboard_has_svg_charts(pengguna_demo):
+    html = login("operator").get("/unit/bantargebang/").content.decode()
+    assert html.count("<svg") == 2 and "Capaian IKU terhadap 100 %" in html
