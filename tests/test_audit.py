@@ -30,3 +30,19 @@ def test_admin_only_for_admin_pemda(pengguna_demo):
     get_user_model().objects.filter(username="operator").update(is_staff=True)
     assert login("operator").get("/admin/").status_code == 302  # to the admin login
     assert login("adminpemda").get("/admin/").status_code == 200
+
+
+def test_role_changes_in_the_admin_are_audited(pengguna_demo):
+    from audit.models import Jejak
+    from organisasi.models import Instansi
+
+    c = login("adminpemda")
+    from django.contrib.auth import get_user_model
+
+    budi = get_user_model().objects.create_user("budi")
+    r = c.post("/admin/akun/peran/add/", {"user": budi.pk, "jenis": "viewer",
+                                          "instansi": Instansi.objects.get(slug="bantargebang").pk})
+    assert r.status_code == 302
+    j = Jejak.objects.filter(objek="akun.Peran", aksi="buat").first()
+    assert j.user.username == "adminpemda" and {x.field for x in Jejak.objects.filter(objek="akun.Peran")} >= {
+        "jenis", "user"}

@@ -108,3 +108,15 @@ def test_matrix(clients):
         for role, status in expected.items():
             got = clients[role].get(url).status_code
             assert got == status, f"{role} GET {url}: {got}, expected {status}"
+
+
+def test_every_write_view_requires_a_csrf_token(pk_manual):
+    """CSRF on every form: each POST-only route refuses a post without the token (403)."""
+    c = Client(enforce_csrf_checks=True)
+    assert c.login(username="operator", password=PASSWORD)
+    posts = [url for url, expected in CASES.values() if 405 in expected.values()]
+    assert len(posts) >= 8
+    for url in posts:
+        assert c.post(url, {}).status_code == 403, url
+    public = Client(enforce_csrf_checks=True)
+    assert public.post("/akun/masuk/", {"username": "operator", "password": PASSWORD}).status_code == 403
