@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 __all__ = [
-    "JUMLAH_UNSUR", "UNSUR", "gabung_rata_periode", "ikm_dari_nrr", "ikm_unsur", "mutu", "nrr",
+    "JUMLAH_UNSUR", "UNSUR", "gabung_rata_periode", "gabung_responden", "ikm_dari_nrr", "ikm_unsur",
+    "interval_kepercayaan", "mutu", "nrr", "sampel_krejcie_morgan", "unsur_terendah",
 ]
 
 JUMLAH_UNSUR = 9
@@ -96,3 +97,72 @@ def gabung_rata_periode(nilai_periode: Mapping[str, Decimal]) -> Decimal | None:
     if not semester:
         return None
     return sum(semester.values(), Decimal(0)) / len(semester)
+
+
+def gabung_responden(per_periode: Iterable[tuple[Sequence[Decimal], int]]) -> list[Decimal] | None:
+    """NRR per unsur of pooled respondents (PermenPANRB 14/2017, Lampiran Bab IV: NRR =
+    Σ nilai per unsur / jumlah responden, taken over every respondent of the year).
+
+    Each item is (NRR per unsur of a period, respondents of that period); the pooled NRR
+    is the respondent-weighted mean, i.e. exactly Σ answers / Σ respondents.
+    """
+    jumlah = [Decimal(0)] * JUMLAH_UNSUR
+    total = 0
+    for nrr_unsur, n in per_periode:
+        if len(nrr_unsur) != JUMLAH_UNSUR:
+            raise ValueError(f"need {JUMLAH_UNSUR} NRR values, got {len(nrr_unsur)}")
+        if n < 0:
+            raise ValueError("respondents must be >= 0")
+        for i, v in enumerate(nrr_unsur):
+            jumlah[i] += Decimal(v) * n
+        total += n
+    if total == 0:
+        return None
+    return [j / total for j in jumlah]
+
+
+def sampel_krejcie_morgan(populasi: int) -> int:
+    """Minimum sample for a population (PermenPANRB 14/2017, Lampiran Bab III: the
+    Krejcie and Morgan table, χ² = 3.841 (1 df, 95 %), P = 0.5, d = 0.05).
+
+    s = χ² N P(1−P) / (d² (N−1) + χ² P(1−P)), rounded up:
+    N = 100 → 80, 1000 → 278, 10000 → 370.
+    """
+    if populasi < 0:
+        raise ValueError("population must be >= 0")
+    if populasi == 0:
+        return 0
+    chi2 = Decimal("3.841")
+    pq = Decimal("0.25")
+    d2 = Decimal("0.0025")
+    s = chi2 * populasi * pq / (d2 * (populasi - 1) + chi2 * pq)
+    bulat_atas = int(s)
+    return bulat_atas if s == bulat_atas else bulat_atas + 1
+
+
+def interval_kepercayaan(ikm_responden: Sequence[Decimal], z: Decimal = Decimal("1.96")
+                         ) -> tuple[Decimal, Decimal] | None:
+    """95 % confidence interval of the IKM (mean ± z·s/√n over each respondent's IKM, the
+    respondent IKM being (Σ answers / 9) × 25 as in PermenPANRB 14/2017 Bab IV).
+
+    Needs at least 2 respondents; returns (lower, upper), clipped to 25–100.
+    """
+    n = len(ikm_responden)
+    if n < 2:
+        return None
+    values = [Decimal(v) for v in ikm_responden]
+    rata = sum(values, Decimal(0)) / n
+    var = sum(((v - rata) ** 2 for v in values), Decimal(0)) / (n - 1)
+    se = (var / n).sqrt()
+    return max(Decimal(25), rata - z * se), min(Decimal(100), rata + z * se)
+
+
+def unsur_terendah(nrr_unsur: Sequence[Decimal | None], jumlah: int = 3) -> list[tuple[int, Decimal]]:
+    """The lowest unsur, for the Rencana Tindak Lanjut (PermenPANRB 14/2017, Bab V: the
+    unsur with the lowest value are given priority for improvement).
+
+    Returns (unsur number 1..9, NRR), lowest first, ties by unsur number; None skipped.
+    """
+    pasang = [(i + 1, Decimal(v)) for i, v in enumerate(nrr_unsur) if v is not None]
+    pasang.sort(key=lambda p: (p[1], p[0]))
+    return pasang[:jumlah]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
-from .models import RingkasanNRR
+from .models import PengaturanSKM, Responden, RingkasanNRR
 
 admin.site.register(RingkasanNRR)
+admin.site.register(PengaturanSKM)
+admin.site.register(Responden)

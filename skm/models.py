@@ -40,3 +40,59 @@ class RingkasanNRR(models.Model):
     @property
     def nrr(self):
         return [getattr(self, f"u{i}") for i in range(1, 10)]
+
+
+class PengaturanSKM(models.Model):
+    """Per-unit survey settings: how periods combine into the year, and the expected
+    service recipients per period (population for the sample size)."""
+
+    class Metode(models.TextChoices):
+        RATA_PERIODE = "rata-periode", _("rata-rata nilai periode")
+        GABUNG_RESPONDEN = "gabung-responden", _("gabungan responden")
+
+    instansi = models.OneToOneField("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengaturan_skm")
+    metode = models.CharField(max_length=20, choices=Metode.choices, default=Metode.RATA_PERIODE)
+    populasi_per_periode = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pengaturan SKM")
+        verbose_name_plural = _("pengaturan SKM")
+
+
+class Responden(models.Model):
+    """One respondent's answers (1..4) to the 9 unsur (PermenPANRB 14/2017)."""
+
+    class JenisKelamin(models.TextChoices):
+        L = "L", _("Laki-laki")
+        P = "P", _("Perempuan")
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="responden_skm")
+    layanan = models.ForeignKey("organisasi.Layanan", null=True, blank=True, on_delete=models.SET_NULL)
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(max_length=5)
+    tanggal_layanan = models.DateField(null=True, blank=True)
+    jenis_kelamin = models.CharField(max_length=1, choices=JenisKelamin.choices, blank=True)
+    umur = models.PositiveSmallIntegerField(null=True, blank=True)
+    pendidikan = models.CharField(max_length=40, blank=True)
+    pekerjaan = models.CharField(max_length=60, blank=True)
+    saran = models.TextField(blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    klien = models.CharField(max_length=64, blank=True, db_index=True)
+    u1 = models.PositiveSmallIntegerField()
+    u2 = models.PositiveSmallIntegerField()
+    u3 = models.PositiveSmallIntegerField()
+    u4 = models.PositiveSmallIntegerField()
+    u5 = models.PositiveSmallIntegerField()
+    u6 = models.PositiveSmallIntegerField()
+    u7 = models.PositiveSmallIntegerField()
+    u8 = models.PositiveSmallIntegerField()
+    u9 = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("responden SKM")
+        verbose_name_plural = _("responden SKM")
+        indexes = [models.Index(fields=["instansi", "tahun", "periode"], name="responden_unit_periode")]
+        constraints = [
+            models.CheckConstraint(condition=Q(**{f"u{i}__gte": 1}) & Q(**{f"u{i}__lte": 4}), name=f"responden_u{i}_1_4")
+            for i in range(1, 10)
+        ]

@@ -6,12 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Count, Sum
+
 from rumus import skm as rumus_skm
 
-from .models import RingkasanNRR
+from .models import PengaturanSKM, Responden, RingkasanNRR
 
 URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
+METODE_GABUNG_RESPONDEN = "gabungan responden (NRR dari seluruh jawaban responden tahun itu)"
+UNSUR_FIELDS = [f"u{i}" for i in range(1, 10)]
 
 
 @dataclass
@@ -49,15 +53,49 @@ class IKMTahun:
         return m[0] if m else None
 
 
+def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    """NRR per unsur per period from raw responses, summed and counted in SQL (one query).
+
+    Returns {instansi_id: {periode: ([NRR u1..u9], respondents)}}.
+    """
+    qs = (Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+          .values("instansi_id", "periode")
+          .annotate(n=Count("id"), **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)})
+          .order_by())
+    out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
+    for r in qs:
+        n = r["n"]
+        out[r["instansi_id"]][r["periode"]] = ([Decimal(r[f"s{i}"]) / n for i in range(1, 10)], n)
+    return out
+
+
+def _urut(periode: str) -> int:
+    return URUTAN.index(periode) if periode in URUTAN else len(URUTAN)
+
+
 def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
-    """IKM of each unit for the year, from the all-layanan summaries (one query)."""
+    """IKM of each unit for the year: from raw responses when the unit has any (combined
+    per its PengaturanSKM), else from the all-layanan NRR summaries (a fixed number of
+    queries for any number of units)."""
+    instansi_ids = list(instansi_ids)
+    mentah = nrr_responden(instansi_ids, tahun)
+    metode = dict(PengaturanSKM.objects.filter(instansi_id__in=mentah.keys()).values_list("instansi_id", "metode"))
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
     qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
     for r in qs:
-        per_unit[r.instansi_id].append(IKMPeriode(r.periode, r.nrr, r.responden))
+        if r.instansi_id not in mentah:
+            per_unit[r.instansi_id].append(IKMPeriode(r.periode, r.nrr, r.responden))
     out = {}
     for iid, periods in per_unit.items():
-        periods.sort(key=lambda p: URUTAN.index(p.periode))
+        periods.sort(key=lambda p: _urut(p.periode))
         value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
         out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
+    for iid, per in mentah.items():
+        periods = sorted((IKMPeriode(p, nrr, n) for p, (nrr, n) in per.items()), key=lambda p: _urut(p.periode))
+        if metode.get(iid) == PengaturanSKM.Metode.GABUNG_RESPONDEN:
+            pooled = rumus_skm.gabung_responden((p.nrr, p.responden) for p in periods)
+            out[iid] = IKMTahun(periods, rumus_skm.ikm_dari_nrr(pooled), METODE_GABUNG_RESPONDEN)
+        else:
+            value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
+            out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
     return out

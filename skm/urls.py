@@ -1,2 +1,16 @@
+"""SKM routes: public questionnaire, poster, public and staff results."""
+
+from django.urls import path
+
+from . import views
+
 app_name = "skm"
-urlpatterns = []
+urlpatterns = [
+    path("s/<slug:slug>/terima-kasih/", views.terima_kasih, name="terima_kasih"),
+    path("s/<slug:slug>/poster/", views.poster, name="poster"),
+    path("s/<slug:slug>/", views.kuesioner, name="kuesioner"),
+    path("s/<slug:slug>/<slug:layanan>/", views.kuesioner, name="kuesioner_layanan"),
+    path("publik/<slug:slug>/skm/<int:tahun>/", views.hasil_publik, name="hasil_publik"),
+    path("unit/<slug:slug>/skm/<int:tahun>/", views.hasil_staf, name="hasil_staf"),
+    path("unit/<slug:slug>/skm/<int:tahun>/responden.xlsx", views.ekspor_xlsx, name="ekspor_xlsx"),
+]

@@ -31,6 +31,7 @@ UNIT = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "
 POST_ISI = {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
 # GET forms for writers: 200 to the operator, 403 to readers
 EDIT = {**UNIT, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
+PUBLIK = {r: 200 for r in UNIT}
 CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
@@ -69,6 +70,14 @@ CASES = {
     "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
     "audit/": ("/audit/", {"operator": 404, "pimpinan": 404, "evaluator": 404, "adminpemda": 200, "pembaca": 404,
                            "other": 404, "anon": 302}),
+    # SKM: the public questionnaire, poster and results need no login; staff results like other unit pages
+    "s/<slug:slug>/": ("/s/bantargebang/", PUBLIK),
+    "s/<slug:slug>/<slug:layanan>/": ("/s/bantargebang/L1/", PUBLIK),
+    "s/<slug:slug>/terima-kasih/": ("/s/bantargebang/terima-kasih/", PUBLIK),
+    "s/<slug:slug>/poster/": ("/s/bantargebang/poster/", PUBLIK),
+    "publik/<slug:slug>/skm/<int:tahun>/": ("/publik/bantargebang/skm/2024/", PUBLIK),
+    "unit/<slug:slug>/skm/<int:tahun>/": ("/unit/bantargebang/skm/2024/", UNIT),
+    "unit/<slug:slug>/skm/<int:tahun>/responden.xlsx": ("/unit/bantargebang/skm/2024/responden.xlsx", UNIT),
     "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
                                                   "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
 }

@@ -219,3 +219,47 @@ def test_ikm_from_printed_nrr(values):
     assert D(25) <= ikm <= D(100)
     if sum(values, D(0)) % 9 == 0:
         assert ikm == sum(values, D(0)) / 9 * 25
+
+
+# --- additions: pooling, sample size, confidence interval, lowest unsur ---------------------
+
+from rumus.skm import gabung_responden, interval_kepercayaan, sampel_krejcie_morgan, unsur_terendah  # noqa: E402
+
+
+@pytest.mark.parametrize(("n", "s"), [(100, 80), (1000, 278), (10000, 370), (0, 0), (1, 1)])
+def test_krejcie_morgan_table(n, s):
+    assert sampel_krejcie_morgan(n) == s
+
+
+@given(st.integers(min_value=1, max_value=10**7))
+def test_krejcie_morgan_bounded(n):
+    s = sampel_krejcie_morgan(n)
+    assert 1 <= s <= n and s <= 385
+
+
+@settings(max_examples=50)
+@given(st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
+       st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30))
+def test_gabung_responden_equals_pooled_answers(a, b):
+    per = [([nrr(col) for col in zip(*rows, strict=True)], len(rows)) for rows in (a, b)]
+    pooled = gabung_responden(per)
+    direct = [nrr(col) for col in zip(*(a + b), strict=True)]
+    # equal up to Decimal's 28-digit context
+    assert all(abs(x - y) < D('1e-20') for x, y in zip(pooled, direct, strict=True))
+
+
+def test_gabung_responden_empty():
+    assert gabung_responden([]) is None
+    assert gabung_responden([([D(3)] * 9, 0)]) is None
+
+
+def test_interval_kepercayaan():
+    assert interval_kepercayaan([D(80)]) is None
+    lo, hi = interval_kepercayaan([D(75), D(100)] * 50)
+    assert lo < D("87.5") < hi and hi - lo < 10
+    assert interval_kepercayaan([D(100)] * 5) == (D(100), D(100))
+
+
+def test_unsur_terendah_seed_tw4():
+    assert unsur_terendah(TW4, 2) == [(2, D("3.044")), (6, D("3.087"))]
+    assert unsur_terendah([None] * 9) == []

@@ -1,0 +1,131 @@
+"""Model dokumen yang tidak bergantung format (DOCX, HTML, PDF merender model ini).
+
+Dokumen → Bab → Bagian (judul bernomor) berisi Paragraf, Tabel (dengan judul dan baris
+kepala), Gambar (matplotlib Figure dengan judul) dan PemisahHalaman. Nomor "Tabel 3.1" /
+"Gambar 3.1" diberikan otomatis per bab, sehingga tidak ada nomor yang ganda.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Paragraf:
+    teks: str
+
+
+@dataclass
+class PemisahHalaman:
+    pass
+
+
+@dataclass
+class Tabel:
+    judul: str
+    kepala: list[list[str]]
+    baris: list[list[str]]
+    nomor: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"Tabel {self.nomor} {self.judul}"
+
+
+@dataclass
+class Gambar:
+    judul: str
+    figure: Any
+    nomor: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"Gambar {self.nomor} {self.judul}"
+
+
+@dataclass
+class Bagian:
+    judul: str
+    isi: list = field(default_factory=list)
+    nomor: str = ""
+    anak: list[Bagian] = field(default_factory=list)
+
+    def bagian(self, judul: str) -> Bagian:
+        b = Bagian(judul)
+        self.anak.append(b)
+        return b
+
+    def paragraf(self, teks: str) -> Paragraf:
+        p = Paragraf(teks)
+        self.isi.append(p)
+        return p
+
+    def tabel(self, judul: str, kepala: list[list[str]], baris: list[list[str]]) -> Tabel:
+        t = Tabel(judul, kepala, baris)
+        self.isi.append(t)
+        return t
+
+    def gambar(self, judul: str, figure: Any) -> Gambar:
+        g = Gambar(judul, figure)
+        self.isi.append(g)
+        return g
+
+
+@dataclass
+class Bab(Bagian):
+    romawi: str = ""
+
+
+ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+@dataclass
+class Dokumen:
+    judul: str
+    bab: list[Bab] = field(default_factory=list)
+
+    def tambah_bab(self, judul: str) -> Bab:
+        b = Bab(judul)
+        self.bab.append(b)
+        return b
+
+    def _telusur(self, bagian: Bagian):
+        yield bagian
+        for a in bagian.anak:
+            yield from self._telusur(a)
+
+    def beri_nomor(self) -> None:
+        """Nomori bab, bagian, tabel dan gambar (per bab, berurutan dokumen)."""
+        for i, bab in enumerate(self.bab, start=1):
+            bab.romawi = ROMAWI[i - 1] if i <= len(ROMAWI) else str(i)
+            bab.nomor = str(i)
+            hitung = {Tabel: 0, Gambar: 0}
+            for bg in self._telusur(bab):
+                for j, a in enumerate(bg.anak, start=1):
+                    a.nomor = f"{bg.nomor}.{j}"
+                for item in bg.isi:
+                    if isinstance(item, (Tabel, Gambar)):
+                        hitung[type(item)] += 1
+                        item.nomor = f"{i}.{hitung[type(item)]}"
+
+    def daftar_isi(self) -> list[tuple[int, str]]:
+        self.beri_nomor()
+        hasil = []
+        for bab in self.bab:
+            hasil.append((1, f"BAB {bab.romawi} {bab.judul}"))
+            for bg in self._telusur(bab):
+                if bg is not bab:
+                    hasil.append((bg.nomor.count(".") + 1, f"{bg.nomor} {bg.judul}"))
+        return hasil
+
+    def _semua(self, jenis) -> list:
+        self.beri_nomor()
+        return [it for bab in self.bab for bg in self._telusur(bab) for it in bg.isi
+                if isinstance(it, jenis)]
+
+    def daftar_tabel(self) -> list[str]:
+        return [t.label for t in self._semua(Tabel)]
+
+    def daftar_gambar(self) -> list[str]:
+        return [g.label for g in self._semua(Gambar)]
