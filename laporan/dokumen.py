@@ -13,7 +13,39 @@ from typing import Any
 
 @dataclass
 class Paragraf:
+    """A paragraph. ``gaya``: "" (body text), "tebal" (bold), "tengah" (centred), "butir"
+    (bulleted list item), "miring" (italic, e.g. a note that data is missing)."""
+
     teks: str
+    gaya: str = ""
+
+
+@dataclass
+class TandaTangan:
+    """Signature block: place and date, position, name, rank, NIP (from the signing official)."""
+
+    tempat_tanggal: str
+    jabatan: str
+    nama: str
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass
+class DuaTandaTangan:
+    """Two signature blocks side by side (PK: PIHAK KEDUA left, PIHAK PERTAMA right)."""
+
+    kiri: TandaTangan
+    kanan: TandaTangan
+
+
+@dataclass
+class Sampul:
+    """Cover page lines, top to bottom: title lines, then the unit and year, then the issuer."""
+
+    judul: list[str]
+    subjudul: list[str] = field(default_factory=list)
+    penerbit: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -27,6 +59,9 @@ class Tabel:
     kepala: list[list[str]]
     baris: list[list[str]]
     nomor: str = ""
+    # column indexes holding numbers (right-aligned); rows whose first cell starts with
+    # "Jumlah"/"Total" are rendered bold by the renderers
+    kolom_angka: list[int] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -56,15 +91,23 @@ class Bagian:
         self.anak.append(b)
         return b
 
-    def paragraf(self, teks: str) -> Paragraf:
-        p = Paragraf(teks)
+    def paragraf(self, teks: str, gaya: str = "") -> Paragraf:
+        p = Paragraf(teks, gaya)
         self.isi.append(p)
         return p
 
-    def tabel(self, judul: str, kepala: list[list[str]], baris: list[list[str]]) -> Tabel:
-        t = Tabel(judul, kepala, baris)
+    def tabel(self, judul: str, kepala: list[list[str]], baris: list[list[str]],
+              kolom_angka: list[int] | None = None) -> Tabel:
+        t = Tabel(judul, kepala, baris, kolom_angka=list(kolom_angka or []))
         self.isi.append(t)
         return t
+
+    def tanda_tangan(self, ttd: TandaTangan | DuaTandaTangan):
+        self.isi.append(ttd)
+        return ttd
+
+    def pemisah_halaman(self) -> None:
+        self.isi.append(PemisahHalaman())
 
     def gambar(self, judul: str, figure: Any) -> Gambar:
         g = Gambar(judul, figure)
@@ -82,8 +125,33 @@ ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 @dataclass
 class Dokumen:
+    """A whole document.
+
+    ``kepala``: running page header (e.g. "Laporan Kinerja Instansi Pemerintah (LKIP)
+    Kecamatan Bantargebang Tahun 2024"); ``sampul``: cover page or None; ``pembuka``:
+    unnumbered sections before the lists (Kata Pengantar, Ikhtisar Eksekutif);
+    ``dengan_daftar``: whether Daftar Isi / Tabel / Gambar are rendered after ``pembuka``;
+    ``bab``: numbered chapters; ``lampiran``: unnumbered sections after the chapters.
+    Tables and figures in ``pembuka``/``lampiran`` are not numbered.
+    """
+
     judul: str
     bab: list[Bab] = field(default_factory=list)
+    kepala: str = ""
+    sampul: Sampul | None = None
+    pembuka: list[Bagian] = field(default_factory=list)
+    lampiran: list[Bagian] = field(default_factory=list)
+    dengan_daftar: bool = True
+
+    def tambah_pembuka(self, judul: str) -> Bagian:
+        b = Bagian(judul)
+        self.pembuka.append(b)
+        return b
+
+    def tambah_lampiran(self, judul: str) -> Bagian:
+        b = Bagian(judul)
+        self.lampiran.append(b)
+        return b
 
     def tambah_bab(self, judul: str) -> Bab:
         b = Bab(judul)

@@ -24,15 +24,10 @@ def all_routes(resolver=None, prefix=""):
             yield prefix + str(p.pattern), p.name
 
 
-# route → (URL to request, expected status per role; "other" = operator of another kecamatan)
-UNIT = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "pembaca": 200, "other": 404,
-        "anon": 302}
-# POST-only write views: GET answers 405 to who may write, 403 to who may only read
-POST_ISI = {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
-# GET forms for writers: 200 to the operator, 403 to readers
-EDIT = {**UNIT, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403}
-PUBLIK = {r: 200 for r in UNIT}
-CASES = {
+from tests import izin_evaluasi, izin_laporan, izin_skm  # noqa: E402
+from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
+
+BASE_CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
     "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/": ("/unit/bantargebang/realisasi/2025/TW4/", UNIT),
@@ -81,6 +76,7 @@ CASES = {
     "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
                                                   "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
 }
+CASES = {**BASE_CASES, **izin_laporan.CASES, **izin_evaluasi.CASES, **izin_skm.CASES}
 SKIP_PREFIXES = ("admin/", "akun/", "i18n/")  # Django's own views, tested by Django
 
 

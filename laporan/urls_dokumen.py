@@ -1,0 +1,3 @@
+"""URLs of the dokumen pages (included by laporan/urls.py)."""
+
+urlpatterns: list = []
