@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from decimal import Decimal
+from html import escape
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from matplotlib.figure import Figure
 
 WARNA = {"hijau": "#1e7b34", "kuning": "#b8860b", "merah": "#a4262c", "abu": "#888888"}
@@ -15,6 +19,19 @@ def _svg(fig: Figure) -> str:
     fig.savefig(buf, format="svg", bbox_inches="tight")
     text = buf.getvalue()
     return text[text.index("<svg"):]  # inline: drop the XML prolog and doctype
+
+
+def _cached(name: str, data, build) -> str | None:
+    """The SVG of a chart, cached by a hash of exactly the data it is drawn from.
+
+    Drawing with matplotlib costs 100–250 ms per chart; the same data always gives the same
+    picture, so a changed value simply produces a new key (nothing to invalidate)."""
+    key = "grafik:" + name + ":" + hashlib.sha256(repr((get_language(), data)).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = build()
+        cache.set(key, svg, 24 * 3600)
+    return svg
 
 
 def _id(value: Decimal | None) -> str:
@@ -28,6 +45,13 @@ def capaian_iku(rows) -> str | None:
     rows = [r for r in rows if r.capaian is not None]
     if not rows:
         return None
+    from .templatetags.sakip_format import warna_kategori
+
+    data = [(r.indikator.nama, r.capaian, warna_kategori(r.kategori)) for r in rows]
+    return _cached("capaian", data, lambda: _capaian_iku(rows))
+
+
+def _capaian_iku(rows) -> str:
     from .templatetags.sakip_format import warna_kategori
 
     fig = Figure(figsize=(7, 0.6 + 0.55 * len(rows)))
@@ -49,6 +73,11 @@ def serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str | No
     """Per programme: planned (cash plan) and realised absorption, cumulative by quarter, % of pagu."""
     if not programmes:
         return None
+    data = ([nama for nama, _ in programmes], kas_kumulatif, realisasi_kumulatif)
+    return _cached("serapan", data, lambda: _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif))
+
+
+def _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str:
     fig = Figure(figsize=(7, 3.2))
     ax = fig.add_subplot()
     quarters = ["TW1", "TW2", "TW3", "TW4"]
@@ -68,3 +97,29 @@ def serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str | No
     ax.legend(fontsize=7, loc="upper left", frameon=False)
     ax.set_title("Garis putus: rencana anggaran kas; garis penuh: realisasi", fontsize=8)
     return _svg(fig)
+
+
+def tren(titik: list[tuple[str, Decimal | None]], judul: str) -> str | None:
+    """A small inline SVG line (sparkline) of an indicator's values over periods or years.
+
+    Hand-written SVG (a few elements, no matplotlib): one per IKU card, so it must be cheap.
+    Periods without a value are skipped; fewer than two values draw nothing."""
+    ada = [(i, label, v) for i, (label, v) in enumerate(titik) if v is not None]
+    if len(ada) < 2:
+        return None
+    w, h, pad = 180, 46, 8
+    vals = [float(v) for _, _, v in ada]
+    lo, hi = min(vals), max(vals)
+    span = (hi - lo) or 1.0
+    step = (w - 2 * pad) / max(len(titik) - 1, 1)
+    pts = [(pad + i * step, pad + (h - 2 * pad - 12) * (1 - (float(v) - lo) / span)) for i, _, v in ada]
+    poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+    parts = [f'<svg class="tren" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+             f'aria-label="{escape(judul)}"><title>{escape(judul)}</title>',
+             f'<polyline points="{poly}" fill="none" stroke="#1f4e79" stroke-width="2"/>']
+    for (x, y), (_, label, v) in zip(pts, ada, strict=True):
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f4e79"><title>{escape(label)}: '
+                     f'{_id(v)}</title></circle>')
+        parts.append(f'<text x="{x:.1f}" y="{h - 1}" font-size="9" text-anchor="middle">{escape(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

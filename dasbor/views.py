@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from akun.izin import boleh, instansi_terlihat, perlu
 from organisasi.models import Pemda
@@ -30,14 +31,17 @@ def beranda(request):
 @perlu("lihat")
 def unit(request, instansi):
     tahun = _tahun(request)
-    peng = Pengukuran([instansi.id], [tahun - 1, tahun])
+    tahun_tren = list(range(tahun - 3, tahun + 1))
+    peng = Pengukuran([instansi.id], tahun_tren)
     rows = capaian_pk([instansi.id], tahun, peng).get(instansi.id, [])
     tren, kurang = {}, []
     for r in rows:
         per_tw = peng.manual.get((r.indikator.id, tahun), {})
-        tren[r.indikator.id] = {"lalu": peng.realisasi(r.indikator, tahun - 1),
-                                "triwulan": [(p, per_tw[p].nilai if p in per_tw else None)
-                                             for p in ("TW1", "TW2", "TW3", "TW4")]}
+        triwulan = [(p, per_tw[p].nilai if p in per_tw else None) for p in ("TW1", "TW2", "TW3", "TW4")]
+        tahunan = [(str(t), peng.realisasi(r.indikator, t).nilai) for t in tahun_tren]
+        tren[r.indikator.id] = {"lalu": peng.realisasi(r.indikator, tahun - 1), "triwulan": triwulan,
+                                "svg_tahun": grafik_mod.tren(tahunan, _("Tren realisasi per tahun")),
+                                "svg_triwulan": grafik_mod.tren(triwulan, _("Tren realisasi per triwulan"))}
         if r.indikator.sumber_realisasi == "manual" and r.realisasi.nilai is None:
             kurang.append(r.indikator)
     for r in rows:
