@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo bench clean screenshots
+.PHONY: install run test lint demo bench bench-web clean screenshots
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -41,6 +41,10 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_core.py
+
+# Dashboards under load: gunicorn (2 workers) + PostgreSQL at 127.0.0.1:5432, 500 synthetic units.
+bench-web: install
+	$(BIN)/python benchmarks/bench_web.py
 
 # Page images for docs/screenshots/ (the browser tests write them when SAKIP_SCREENSHOTS is set).
 screenshots: install
