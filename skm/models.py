@@ -50,13 +50,46 @@ class PengaturanSKM(models.Model):
         RATA_PERIODE = "rata-periode", _("rata-rata nilai periode")
         GABUNG_RESPONDEN = "gabung-responden", _("gabungan responden")
 
+    class JenisPeriode(models.TextChoices):
+        TRIWULAN = "TW", _("triwulan")
+        SEMESTER = "S", _("semester")
+        TAHUN = "TAHUN", _("tahun")
+
     instansi = models.OneToOneField("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengaturan_skm")
     metode = models.CharField(max_length=20, choices=Metode.choices, default=Metode.RATA_PERIODE)
+    jenis_periode = models.CharField(max_length=5, choices=JenisPeriode.choices, default=JenisPeriode.TRIWULAN)
     populasi_per_periode = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("pengaturan SKM")
         verbose_name_plural = _("pengaturan SKM")
+
+
+class PertanyaanSKM(models.Model):
+    """A unit's wording of one unsur's question and its four answer labels. The meaning of
+    the answers is fixed (1 = worst … 4 = best); only the words change. Units without a
+    row use the regulation's wording (``skm.pertanyaan.BAKU``)."""
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="pertanyaan_skm")
+    unsur = models.PositiveSmallIntegerField()
+    pertanyaan = models.TextField()
+    label1 = models.CharField(max_length=80)
+    label2 = models.CharField(max_length=80)
+    label3 = models.CharField(max_length=80)
+    label4 = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = _("pertanyaan SKM")
+        verbose_name_plural = _("pertanyaan SKM")
+        ordering = ["instansi", "unsur"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "unsur"], name="pertanyaan_skm_unik"),
+            models.CheckConstraint(condition=Q(unsur__gte=1) & Q(unsur__lte=9), name="pertanyaan_skm_unsur_1_9"),
+        ]
+
+    @property
+    def label(self) -> list[str]:
+        return [self.label1, self.label2, self.label3, self.label4]
 
 
 class Responden(models.Model):

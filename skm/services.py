@@ -99,3 +99,19 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
             value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
             out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
     return out
+
+
+def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decimal] | None]:
+    """95 % confidence interval of the IKM per period and for the whole year ("TAHUN_SEMUA"),
+    from each respondent's IKM ((Σ answers / 9) × 25). Empty when the unit has no raw responses."""
+    from django.db.models import F
+
+    total = sum((F(f) for f in UNSUR_FIELDS[1:]), F(UNSUR_FIELDS[0]))
+    per: dict[str, list[Decimal]] = defaultdict(list)
+    for periode, jumlah in (Responden.objects.filter(instansi=instansi, tahun=tahun)
+                            .annotate(jumlah=total).values_list("periode", "jumlah")):
+        per[periode].append(Decimal(jumlah) * rumus_skm.KONVERSI / rumus_skm.JUMLAH_UNSUR)
+    out = {p: rumus_skm.interval_kepercayaan(v) for p, v in per.items()}
+    if per:
+        out["TAHUN_SEMUA"] = rumus_skm.interval_kepercayaan([v for vs in per.values() for v in vs])
+    return out

@@ -13,20 +13,8 @@ from organisasi.models import Instansi, Layanan
 from rumus.skm import UNSUR
 
 from .models import Responden
+from .pengaturan import pengaturan_unit, periode_untuk, pertanyaan_unit
 
-PERTANYAAN = (
-    "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-    "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-    "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-    "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-    "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam "
-    "standar pelayanan dengan hasil yang diberikan?",
-    "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-    "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
-    "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-    "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
-)
-LABEL = ("Tidak baik", "Kurang baik", "Baik", "Sangat baik")
 JENDELA = dt.timedelta(minutes=1)
 DUPLIKAT = dt.timedelta(minutes=10)
 
@@ -36,19 +24,21 @@ def _maks_per_menit() -> int:
 
 
 def _klien(request) -> str:
+    """The client's identity for the rate limit: a hash of its address. Behind a reverse proxy
+    (setting ``SKM_DI_BELAKANG_PROXY``) every request comes from the proxy, so the address the
+    proxy appended to X-Forwarded-For (its last entry) is used; otherwise that header is
+    ignored, as anyone can send it."""
     ip = request.META.get("REMOTE_ADDR", "")
+    if getattr(settings, "SKM_DI_BELAKANG_PROXY", False):
+        diteruskan = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        ip = diteruskan or ip
     return hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()
-
-
-def _periode(tanggal: dt.date) -> str:
-    return f"TW{(tanggal.month - 1) // 3 + 1}"
 
 
 def kuesioner(request, slug, layanan=None):
     ins = get_object_or_404(Instansi, slug=slug)
     lay = get_object_or_404(Layanan, instansi=ins, kode=layanan) if layanan else None
-    unsur = [{"no": i + 1, "nama": UNSUR[i], "tanya": PERTANYAAN[i], "pilihan": list(enumerate(LABEL, 1))}
-             for i in range(9)]
+    unsur = pertanyaan_unit(ins)
     galat: list[str] = []
     nilai = {}
     if request.method == "POST":
@@ -78,7 +68,8 @@ def kuesioner(request, slug, layanan=None):
                                                 instansi=ins, layanan=lay, **nilai).exists()
             if not duplikat:
                 Responden.objects.create(
-                    instansi=ins, layanan=lay, tahun=today.year, periode=_periode(today), tanggal_layanan=today,
+                    instansi=ins, layanan=lay, tahun=today.year,
+                    periode=periode_untuk(today, pengaturan_unit(ins).jenis_periode), tanggal_layanan=today,
                     jenis_kelamin=jk, umur=int(umur) if umur else None,
                     pendidikan=request.POST.get("pendidikan", "")[:40], pekerjaan=request.POST.get("pekerjaan", "")[:60],
                     saran=request.POST.get("saran", "")[:2000], klien=klien, **nilai)
@@ -135,29 +126,116 @@ def _staf():
     def hasil_staf(request, instansi, tahun):
         from django.db.models import Count
 
+        from rumus.skm import sampel_krejcie_morgan
+
+        from . import grafik
+        from .pengaturan import boleh_atur
+        from .services import interval_per_periode
+
         hasil, baris = _hasil(instansi, tahun)
         qs = Responden.objects.filter(instansi=instansi, tahun=tahun)
         kelompok = {
             "Jenis kelamin": list(qs.values_list("jenis_kelamin").annotate(n=Count("id")).order_by("jenis_kelamin")),
             "Pendidikan": list(qs.values_list("pendidikan").annotate(n=Count("id")).order_by("pendidikan")),
             "Pekerjaan": list(qs.values_list("pekerjaan").annotate(n=Count("id")).order_by("pekerjaan")),
+            "Layanan": list(qs.values_list("layanan__nama").annotate(n=Count("id")).order_by("layanan__nama")),
         }
         saran = list(qs.exclude(saran="").values_list("saran", flat=True)[:200])
-        from rumus.skm import sampel_krejcie_morgan
-
-        from .models import PengaturanSKM
-
-        pengaturan = PengaturanSKM.objects.filter(instansi=instansi).first()
-        populasi = pengaturan.populasi_per_periode if pengaturan else None
+        pengaturan = pengaturan_unit(instansi)
+        populasi = pengaturan.populasi_per_periode
         sampel = sampel_krejcie_morgan(populasi) if populasi else None
+        ci = interval_per_periode(instansi, tahun)
+        for b in baris:
+            b["ci"] = ci.get(b["p"].periode)
+            b["grafik"] = grafik.unsur(b["p"])
+            b["sampel_tercapai"] = bool(sampel is not None and b["p"].responden and b["p"].responden >= sampel)
         return render(request, "skm/hasil.html", {
             "instansi": instansi, "tahun": tahun, "hasil": hasil, "baris": baris, "staf": True,
-            "kelompok": kelompok, "saran": saran, "sampel": sampel, "populasi": populasi})
+            "kelompok": kelompok, "saran": saran, "sampel": sampel, "populasi": populasi,
+            "ci_tahun": ci.get("TAHUN_SEMUA"), "tren": grafik.tren(hasil.periode) if hasil else None,
+            "boleh_atur": boleh_atur(request.user, instansi), "pengaturan": pengaturan})
 
     return hasil_staf
 
 
 hasil_staf = _staf()
+
+
+def _pengaturan():
+    from akun.izin import perlu
+
+    @perlu("lihat")
+    def pengaturan(request, instansi):
+        """Survey setup: everyone who sees the unit may read it; operator and admin_pemda edit."""
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        from .pengaturan import boleh_atur, simpan_pengaturan
+
+        atur = boleh_atur(request.user, instansi)
+        obj = pengaturan_unit(instansi)
+        unsur = pertanyaan_unit(instansi)
+        galat: dict = {}
+        if request.method == "POST":
+            if not atur:
+                raise PermissionDenied
+            populasi = request.POST.get("populasi_per_periode", "").strip().replace(".", "")
+            pertanyaan = [(request.POST.get(f"u{i}_pertanyaan", ""),
+                           [request.POST.get(f"u{i}_label{k}", "") for k in range(1, 5)]) for i in range(1, 10)]
+            try:
+                if populasi and not populasi.isdigit():
+                    raise ValidationError({"populasi_per_periode": ["Populasi harus bilangan bulat."]})
+                simpan_pengaturan(request.user, instansi, jenis_periode=request.POST.get("jenis_periode", ""),
+                                  metode=request.POST.get("metode", ""),
+                                  populasi_per_periode=int(populasi) if populasi else None, pertanyaan=pertanyaan)
+            except ValidationError as exc:
+                galat = exc.message_dict
+                obj.jenis_periode = request.POST.get("jenis_periode", "")
+                obj.metode = request.POST.get("metode", "")
+                for u, (teks, label) in zip(unsur, pertanyaan, strict=True):
+                    u.tanya, u.label = teks, label
+            else:
+                messages.success(request, "Pengaturan SKM disimpan.")
+                return redirect("skm:pengaturan", slug=instansi.slug)
+        from .models import PengaturanSKM
+
+        return render(request, "skm/pengaturan.html", {
+            "instansi": instansi, "pengaturan": obj, "unsur": unsur, "galat": galat, "boleh_atur": atur,
+            "jenis_periode": PengaturanSKM.JenisPeriode.choices, "metode": PengaturanSKM.Metode.choices,
+            "layanan": instansi.layanan.all(), "populasi": request.POST.get("populasi_per_periode")
+            if galat else obj.populasi_per_periode}, status=400 if galat else 200)
+
+    return pengaturan
+
+
+pengaturan = _pengaturan()
+
+
+def _laporan(fmt):
+    from akun.izin import perlu
+
+    @perlu("lihat")
+    def laporan(request, instansi, tahun):
+        from django.http import Http404, HttpResponse
+
+        from .laporan import laporan_skm, render
+
+        dok = laporan_skm(instansi, tahun)
+        if dok is None:
+            raise Http404("Belum ada data SKM untuk tahun ini.")
+        try:
+            data, jenis = render(dok, fmt)
+        except (ImportError, AttributeError):  # the renderer of laporan.keluaran is not available
+            return HttpResponse("Keluaran dokumen belum tersedia.", status=503, content_type="text/plain")
+        resp = HttpResponse(data, content_type=jenis)
+        resp["Content-Disposition"] = f'attachment; filename="laporan-skm-{instansi.slug}-{tahun}.{fmt}"'
+        return resp
+
+    return laporan
+
+
+laporan_docx = _laporan("docx")
+laporan_pdf = _laporan("pdf")
 
 
 def _ekspor():

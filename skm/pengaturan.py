@@ -1,0 +1,155 @@
+"""Survey setup of a unit: period type, population, combining method, question wording.
+
+The regulation's wording (PermenPANRB 14/2017, Lampiran) is the default; a unit may
+reword a question and its four answer labels, but answer 1 always means the worst and 4
+the best (the IKM formulas depend on it). Writes go through ``simpan_pengaturan`` (permission
+check and audit trail).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from akun.izin import boleh
+from audit.models import catat
+from rumus.skm import UNSUR
+
+from .models import PengaturanSKM, PertanyaanSKM
+
+PERTANYAAN_BAKU = (
+    "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+    "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+    "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+    "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+    "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam "
+    "standar pelayanan dengan hasil yang diberikan?",
+    "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+    "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+    "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+    "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+)
+# The regulation's answer labels per unsur (a: worst … d: best).
+LABEL_BAKU = (
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
+    ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
+    ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
+    ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),
+    ("Buruk", "Cukup", "Baik", "Sangat baik"),
+    ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
+)
+MAKS_LABEL = 80
+MAKS_PERTANYAAN = 500
+
+
+@dataclass
+class Pertanyaan:
+    no: int
+    nama: str
+    tanya: str
+    label: list[str]
+    baku: bool
+
+    @property
+    def pilihan(self) -> list[tuple[int, str]]:
+        return list(enumerate(self.label, 1))
+
+
+def pertanyaan_unit(instansi) -> list[Pertanyaan]:
+    """The 9 questions as the unit words them (regulation's wording where it has none)."""
+    sendiri = {p.unsur: p for p in PertanyaanSKM.objects.filter(instansi=instansi)}
+    out = []
+    for i in range(1, 10):
+        p = sendiri.get(i)
+        if p:
+            out.append(Pertanyaan(i, UNSUR[i - 1], p.pertanyaan, p.label, False))
+        else:
+            out.append(Pertanyaan(i, UNSUR[i - 1], PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1]), True))
+    return out
+
+
+def pengaturan_unit(instansi) -> PengaturanSKM:
+    """The unit's settings (unsaved defaults when it has none)."""
+    return PengaturanSKM.objects.filter(instansi=instansi).first() or PengaturanSKM(instansi=instansi)
+
+
+def periode_untuk(tanggal: dt.date, jenis: str) -> str:
+    """The survey period a response of this day belongs to: TW1..TW4, S1/S2 or TAHUN."""
+    if jenis == PengaturanSKM.JenisPeriode.TAHUN:
+        return "TAHUN"
+    if jenis == PengaturanSKM.JenisPeriode.SEMESTER:
+        return "S1" if tanggal.month <= 6 else "S2"
+    return f"TW{(tanggal.month - 1) // 3 + 1}"
+
+
+def boleh_atur(user, instansi) -> bool:
+    """The unit's operator or the pemda's admin may change the survey setup."""
+    return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)
+
+
+def simpan_pengaturan(user, instansi, *, jenis_periode: str, metode: str, populasi_per_periode: int | None,
+                      pertanyaan: list[tuple[str, list[str]]]) -> PengaturanSKM:
+    """Save the unit's survey setup (all or nothing) and record every change in the audit trail.
+
+    ``pertanyaan``: 9 items (question, [4 labels]); an item equal to the regulation's wording
+    removes the unit's own wording. Raises PermissionDenied or ValidationError (messages
+    per field)."""
+    if not boleh_atur(user, instansi):
+        raise PermissionDenied
+    galat: dict[str, list[str]] = {}
+    if jenis_periode not in PengaturanSKM.JenisPeriode.values:
+        galat["jenis_periode"] = ["Jenis periode tidak dikenal."]
+    if metode not in PengaturanSKM.Metode.values:
+        galat["metode"] = ["Metode tidak dikenal."]
+    if populasi_per_periode is not None and not 0 <= populasi_per_periode <= 10_000_000:
+        galat["populasi_per_periode"] = ["Populasi harus bilangan bulat 0 sampai 10.000.000."]
+    if len(pertanyaan) != 9:
+        galat["pertanyaan"] = ["Harus ada 9 pertanyaan."]
+    bersih = []
+    for i, (teks, label) in enumerate(pertanyaan, 1):
+        teks = (teks or "").strip()
+        label = [(x or "").strip() for x in label]
+        if not teks or len(teks) > MAKS_PERTANYAAN:
+            galat.setdefault(f"u{i}", []).append(f"Pertanyaan U{i} wajib diisi (paling banyak {MAKS_PERTANYAAN} huruf).")
+        if len(label) != 4 or any(not x or len(x) > MAKS_LABEL for x in label):
+            galat.setdefault(f"u{i}", []).append(f"U{i}: keempat label jawaban wajib diisi (paling banyak "
+                                                 f"{MAKS_LABEL} huruf).")
+        bersih.append((teks, label))
+    if galat:
+        raise ValidationError(galat)
+    with transaction.atomic():
+        obj, baru = PengaturanSKM.objects.select_for_update().get_or_create(instansi=instansi)
+        ubah = {f: (None if baru else getattr(obj, f), v) for f, v in (
+            ("jenis_periode", jenis_periode), ("metode", metode), ("populasi_per_periode", populasi_per_periode))
+            if baru or getattr(obj, f) != v}
+        for f, (_lama, v) in ubah.items():
+            setattr(obj, f, v)
+        if ubah:
+            obj.save()
+            catat(user, obj, "buat" if baru else "ubah", ubah, instansi)
+        ada = {p.unsur: p for p in PertanyaanSKM.objects.select_for_update().filter(instansi=instansi)}
+        for i, (teks, label) in enumerate(bersih, 1):
+            p = ada.get(i)
+            lama = (p.pertanyaan, p.label) if p else (PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1]))
+            if (teks, label) == lama:
+                continue
+            perubahan = {f"u{i}.pertanyaan": (lama[0], teks)} if teks != lama[0] else {}
+            perubahan.update({f"u{i}.label{k}": (lama[1][k - 1], label[k - 1])
+                              for k in range(1, 5) if label[k - 1] != lama[1][k - 1]})
+            if (teks, label) == (PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1])):
+                catat(user, p, "kembali ke baku", perubahan, instansi)
+                p.delete()
+                continue
+            if p is None:
+                p = PertanyaanSKM(instansi=instansi, unsur=i)
+            p.pertanyaan = teks
+            p.label1, p.label2, p.label3, p.label4 = label
+            p.save()
+            catat(user, p, "ubah", perubahan, instansi)
+    return obj
