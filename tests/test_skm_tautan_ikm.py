@@ -1,0 +1,27 @@
+"""The unit's IKM indicator shows its realisasi as taken from the SKM, linked to the computation."""
+
+import pytest
+from django.test import Client
+
+from perencanaan.models import Indikator
+
+pytestmark = [pytest.mark.django_db]
+LINK = 'href="/unit/bantargebang/skm/2024/"'
+
+
+def _c():
+    c = Client()
+    assert c.login(username="operator", password="demo-sakip-2024")
+    return c
+
+
+def test_dashboard_card_links_to_skm(pengguna_demo):
+    assert Indikator.objects.filter(sumber_realisasi="skm").exists()
+    html = _c().get("/unit/bantargebang/?tahun=2024").content.decode()
+    assert html.count(LINK) == Indikator.objects.filter(sumber_realisasi="skm", iku=True).count() >= 1
+    assert "dari SKM" in html
+
+
+def test_realisasi_page_links_to_skm(pengguna_demo):
+    html = _c().get("/unit/bantargebang/realisasi/2024/TW4/").content.decode()
+    assert LINK in html and "dari SKM" in html and "81,18" in html
