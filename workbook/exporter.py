@@ -20,7 +20,7 @@ from evaluasi.models import NilaiKomponen
 from organisasi.models import PENDIDIKAN, Instansi, Layanan, Pegawai, Pejabat, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
-from skm.models import RingkasanNRR
+from skm.models import Responden, RingkasanNRR
 from zona.models import PenilaianZona, Zona
 
 from . import writer
@@ -136,6 +136,15 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
                        for r in sorted(RingkasanNRR.objects.filter(instansi=instansi, tahun=tahun)
                                        .select_related("layanan"),
                                        key=lambda r: (urutan.index(r.periode), r.layanan.kode if r.layanan_id else ""))]
+    data["skm_responden"] = [{"instansi": ins, "tahun": r.tahun, "periode": r.periode,
+                              "layanan": r.layanan.kode if r.layanan_id else None,
+                              "tanggal_layanan": r.tanggal_layanan, "jenis_kelamin": r.jenis_kelamin or None,
+                              "umur": r.umur, "pendidikan": r.pendidikan, "pekerjaan": r.pekerjaan,
+                              **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)}, "saran": r.saran}
+                             for r in sorted(Responden.objects.filter(instansi=instansi, tahun=tahun)
+                                             .select_related("layanan"), key=lambda r: (urutan.index(r.periode)
+                                                                                      if r.periode in urutan else 9,
+                                                                                      r.id))]
     data["evaluasi_nilai"] = [{"instansi": ins, "tahun": n.tahun, "jenis": n.jenis, "komponen": n.komponen,
                                "bobot": n.bobot, "nilai": n.nilai, "no": n.no}
                               for n in NilaiKomponen.objects.filter(instansi=instansi, tahun=tahun)

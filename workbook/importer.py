@@ -27,12 +27,13 @@ from evaluasi.models import NilaiKomponen
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
-from skm.models import RingkasanNRR
+from skm.models import PengaturanSKM, Responden, RingkasanNRR
 from zona.models import PenilaianZona, Zona
 
 from .spec import SHEET_MAP, SHEETS, CellError
 
 BATCH = 2000
+KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
 
 
 @dataclass
@@ -641,6 +642,84 @@ class _Loader:
         existing = {(o.instansi_id, o.tahun, o.periode, o.layanan_id): o
                     for o in RingkasanNRR.objects.filter(instansi_id__in=self._ids())}
         self.upsert("skm_nrr", RingkasanNRR, items, existing)
+
+    def load_skm_responden(self, rows):
+        """Raw SKM answers. Every row is checked first; the rows of a (unit, year, period) then
+        replace the responses imported earlier for it (``klien`` = KLIEN_IMPOR); online answers stay."""
+        from skm.pengaturan import periode_untuk
+
+        jenis = dict(PengaturanSKM.objects.filter(instansi_id__in=self._ids())
+                     .values_list("instansi_id", "jenis_periode"))
+        baru, kunci = [], set()
+        for r in rows:
+            ins = self.get_instansi(r)
+            if not ins:
+                continue
+            bad = False
+            layanan = None
+            if r["layanan"]:
+                layanan = self.lookup(r, "layanan", "layanan", (ins.id, r["layanan"]))
+                bad = layanan is None
+            tanggal, periode = r["tanggal_layanan"], r["periode"]
+            if tanggal is not None and tanggal.year != r["tahun"]:
+                self.err(r, "tanggal_layanan", f"tanggal_layanan {tanggal.isoformat()} is not in tahun {r['tahun']}")
+                bad = True
+            elif periode is None and tanggal is None:
+                self.err(r, "periode", "periode is required when tanggal_layanan is blank")
+                bad = True
+            elif tanggal is not None:
+                jenis_unit = jenis.get(ins.id, PengaturanSKM.JenisPeriode.TRIWULAN)
+                if periode is None:
+                    periode = periode_untuk(tanggal, jenis_unit)
+                elif periode != "TAHUN" and periode_untuk(tanggal, periode.rstrip("1234")) != periode:
+                    self.err(r, "tanggal_layanan", f"tanggal_layanan {tanggal.isoformat()} is not in periode {periode}")
+                    bad = True
+            for i in range(1, 10):
+                if not 1 <= r[f"u{i}"] <= 4:
+                    self.err(r, f"u{i}", f"answer u{i} must be 1, 2, 3 or 4, got {r[f'u{i}']}")
+                    bad = True
+            if r["umur"] is not None and not 10 <= r["umur"] <= 120:
+                self.err(r, "umur", f"umur must be between 10 and 120, got {r['umur']}")
+                bad = True
+            for kolom, maks in (("pendidikan", 40), ("pekerjaan", 60)):
+                if len(r[kolom] or "") > maks:
+                    self.err(r, kolom, f"{kolom} has more than {maks} characters")
+                    bad = True
+            if bad:
+                continue
+            kunci.add((ins.id, r["tahun"], periode))
+            baru.append(Responden(
+                instansi=ins, layanan=layanan, tahun=r["tahun"], periode=periode, tanggal_layanan=tanggal,
+                jenis_kelamin=r["jenis_kelamin"] or "", umur=r["umur"], pendidikan=r["pendidikan"] or "",
+                pekerjaan=r["pekerjaan"] or "", saran=r["saran"] or "", klien=KLIEN_IMPOR,
+                **{f"u{i}": r[f"u{i}"] for i in range(1, 10)}))
+        if self.hasil.errors:
+            return
+        # a row equal to an answer already stored online (e.g. a re-imported export) is that answer
+        from collections import Counter
+
+        def sidik(o):
+            return (o.instansi_id, o.layanan_id, o.tahun, o.periode, o.tanggal_layanan, o.jenis_kelamin, o.umur,
+                    o.pendidikan, o.pekerjaan, o.saran, *(getattr(o, f"u{i}") for i in range(1, 10)))
+
+        daring = Counter()
+        diganti = 0
+        for iid, tahun, periode in sorted(kunci):
+            qs = Responden.objects.filter(instansi_id=iid, tahun=tahun, periode=periode)
+            daring.update(sidik(o) for o in qs.exclude(klien=KLIEN_IMPOR))
+            diganti += qs.filter(klien=KLIEN_IMPOR).delete()[0]
+        simpan = []
+        for o in baru:
+            k = sidik(o)
+            if daring[k]:
+                daring[k] -= 1
+            else:
+                simpan.append(o)
+        Responden.objects.bulk_create(simpan, batch_size=BATCH)
+        c = self.hasil.counts.setdefault("skm_responden", {"created": 0, "updated": 0, "unchanged": 0})
+        c["created"] += len(simpan)
+        c["unchanged"] += len(baru) - len(simpan)
+        c["replaced"] = c.get("replaced", 0) + diganti
 
     def load_evaluasi_nilai(self, rows):
         items = []

@@ -205,6 +205,12 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("skm_nrr", (INSTANSI, TAHUN, W("periode", "periode", pilihan=PERIODE), K("layanan", "kode"),
                       *NRR_KOLOM, K("responden", "bulat")),
           ("instansi", "tahun", "periode", "layanan")),
+    # raw SKM answers (1–4 per unsur); rows replace the earlier imported rows of the same unit, year and period
+    Sheet("skm_responden", (INSTANSI, TAHUN, K("periode", "periode", pilihan=PERIODE), K("layanan", "kode"),
+                            K("tanggal_layanan", "tanggal"), K("jenis_kelamin", "pilihan", pilihan=("L", "P"), default=""),
+                            K("umur", "bulat"), K("pendidikan", default=""), K("pekerjaan", default=""),
+                            *(W(f"u{i}", "bulat") for i in range(1, 10)), K("saran", default="")),
+          ("instansi", "tahun", "periode")),
     Sheet("evaluasi_nilai", (INSTANSI, TAHUN, W("jenis", "pilihan", pilihan=("akip", "zi")), W("komponen"),
                              K("bobot", "angka", wajib=True, desimal=4), K("nilai", "angka", wajib=True, desimal=4),
                              K("no", "bulat", default=0)),
