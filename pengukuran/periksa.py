@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from anggaran.models import Dukungan
 from anggaran.services import muat_baris, pagu_murni_program
 from perencanaan.models import Indikator, PKIndikator, Renstra, Target
@@ -45,22 +47,24 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
         where = _baris_label(b)
         selisih = cek_kas(b.pagu, b.kas)
         if selisih != 0:
-            add(Temuan("error", where, f"anggaran kas TW1–TW4 sums to {format_rupiah(sum(b.kas))}, "
-                                       f"pagu is {format_rupiah(b.pagu)} (selisih {format_rupiah(selisih)})"))
+            add(Temuan("error", where, _("jumlah anggaran kas TW1–TW4 %(kas)s tidak sama dengan pagu %(pagu)s "
+                                         "(selisih %(selisih)s)") % {
+                "kas": format_rupiah(sum(b.kas)), "pagu": format_rupiah(b.pagu), "selisih": format_rupiah(selisih)}))
         for i, k in enumerate(b.kas, start=1):
             if k < 0:
-                add(Temuan("warning", where, f"anggaran kas TW{i} is negative ({format_rupiah(k)}): "
-                                             f"check the revision of the cash plan"))
+                add(Temuan("warning", where, _("anggaran kas TW%(tw)s negatif (%(nilai)s): periksa revisi rencana kas")
+                           % {"tw": i, "nilai": format_rupiah(k)}))
         if b.realisasi > b.pagu:
-            add(Temuan("error", where, f"realisasi {format_rupiah(b.realisasi)} is above the pagu "
-                                       f"{format_rupiah(b.pagu)}"))
+            add(Temuan("error", where, _("realisasi %(realisasi)s melebihi pagu %(pagu)s")
+                       % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)}))
         if b.realisasi_tahun is not None and b.realisasi_tw is not None and b.realisasi_tahun != b.realisasi_tw:
-            add(Temuan("warning", where, f"realisasi TAHUN {format_rupiah(b.realisasi_tahun)} differs from the "
-                                         f"sum of the quarters {format_rupiah(b.realisasi_tw)}; TAHUN is used"))
+            add(Temuan("warning", where, _("realisasi TAHUN %(tahun)s berbeda dari jumlah triwulan %(tw)s; "
+                                           "yang dipakai nilai TAHUN")
+                       % {"tahun": format_rupiah(b.realisasi_tahun), "tw": format_rupiah(b.realisasi_tw)}))
         if b.realisasi_tahun is None and b.realisasi_tw is None:
-            add(Temuan("warning", where, "no realisasi entered"))
+            add(Temuan("warning", where, _("belum ada realisasi yang diisi")))
         if b.pagu_murni is not None and b.pagu_murni < 0:
-            add(Temuan("error", where, "pagu_murni is negative"))
+            add(Temuan("error", where, _("pagu murni negatif")))
 
     murni = pagu_murni_program(instansi.id, tahun)
     per_prog: dict[str, list] = {}
@@ -71,13 +75,15 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
         if bs and all(b.pagu_murni is not None for b in bs):
             s = sum((b.pagu_murni for b in bs), Decimal(0))
             if s != pm:
-                add(Temuan("warning", f"pagu_program {kode}", f"pagu murni {format_rupiah(pm)} differs from the sum "
-                                                              f"of its lines {format_rupiah(s)}"))
+                add(Temuan("warning", f"pagu_program {kode}",
+                           _("pagu murni %(pagu)s berbeda dari jumlah baris anggarannya %(jumlah)s")
+                           % {"pagu": format_rupiah(pm), "jumlah": format_rupiah(s)}))
 
     dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))
     for b in lines:
         if not any(d.mencakup(b.sub_kegiatan) for d in dukungan):
-            add(Temuan("warning", _baris_label(b), "budget line not linked to any indikator (sheet dukungan)"))
+            add(Temuan("warning", _baris_label(b),
+                       _("baris anggaran belum dikaitkan dengan indikator mana pun (sheet dukungan)")))
 
     # --- Renstra targets ---------------------------------------------------------------------
     renstra = list(Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun))
@@ -93,37 +99,39 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
                 if y in targets.get(ind.id, {}):
                     continue
                 if in_renstra:
-                    add(Temuan("error", f"indikator {ind.kode}", f"no Renstra target for {y} ({r.nama})"))
+                    add(Temuan("error", f"indikator {ind.kode}", _("belum ada target Renstra tahun %(tahun)s (%(renstra)s)")
+                               % {"tahun": y, "renstra": r.nama}))
                 elif ind.level in ("program", "kegiatan"):
-                    add(Temuan("warning", f"indikator {ind.kode}", f"no target for {y} (Renstra {r.tahun_awal}–"
-                                                                   f"{r.tahun_akhir})"))
+                    add(Temuan("warning", f"indikator {ind.kode}",
+                               _("belum ada target tahun %(tahun)s (Renstra %(awal)s–%(akhir)s)")
+                               % {"tahun": y, "awal": r.tahun_awal, "akhir": r.tahun_akhir}))
         if not ind_in(indikator, r):
-            add(Temuan("warning", f"renstra {r.kode}", "Renstra has no indikator"))
+            add(Temuan("warning", f"renstra {r.kode}", _("Renstra belum memiliki indikator")))
     for ind in indikator:
         if not ind.formulasi:
-            add(Temuan("warning", f"indikator {ind.kode}", "no formulasi (how it is measured)"))
+            add(Temuan("warning", f"indikator {ind.kode}", _("belum ada formulasi (cara pengukuran)")))
         if not ind.sumber_data:
-            add(Temuan("warning", f"indikator {ind.kode}", "no sumber data"))
+            add(Temuan("warning", f"indikator {ind.kode}", _("belum ada sumber data")))
 
     # --- Perjanjian Kinerja ------------------------------------------------------------------
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     if pk is None:
-        add(Temuan("warning", f"pk {tahun}", f"no Perjanjian Kinerja for {tahun}"))
+        add(Temuan("warning", f"pk {tahun}", _("belum ada Perjanjian Kinerja tahun %(tahun)s") % {"tahun": tahun}))
     else:
         if not pk.ditandatangani:
-            add(Temuan("warning", f"pk {tahun} versi {pk.versi}", "Perjanjian Kinerja is not signed yet"))
+            add(Temuan("warning", f"pk {tahun} versi {pk.versi}", _("Perjanjian Kinerja belum ditandatangani")))
         peng = Pengukuran([instansi.id], [tahun])
         for row in PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator"):
             ind = row.indikator
             where = f"pk {tahun} versi {pk.versi} / {ind.kode}"
             t = targets.get(ind.id, {}).get(tahun)
             if t is None:
-                add(Temuan("warning", where, f"indikator has no Renstra target for {tahun}"))
+                add(Temuan("warning", where, _("indikator belum memiliki target Renstra tahun %(tahun)s") % {"tahun": tahun}))
             elif t.nilai != row.target:
-                add(Temuan("error", where, f"PK target {format_angka(row.target, 2)} differs from the Renstra "
-                                           f"target {format_angka(t.nilai, 2)}"))
+                add(Temuan("error", where, _("target PK %(pk)s berbeda dari target Renstra %(renstra)s")
+                           % {"pk": format_angka(row.target, 2), "renstra": format_angka(t.nilai, 2)}))
             if peng.realisasi(ind, tahun).nilai is None:
-                add(Temuan("warning", where, f"no realisasi for {tahun}"))
+                add(Temuan("warning", where, _("belum ada realisasi tahun %(tahun)s") % {"tahun": tahun}))
     return out
 
 

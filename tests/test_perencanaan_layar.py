@@ -61,7 +61,7 @@ def test_no_role_can_change_the_signed_demo_pk(pengguna_demo):
 def test_budget_screen_shows_serapan_and_warnings(pengguna_demo):
     html = login("pembaca").get("/unit/bantargebang/anggaran/2024/").content.decode()
     assert "Rp 23.459.734.760" in html and "95,05 %" in html and "93,95 %" in html
-    assert html.count("anggaran kas TW4 is negative") == 2
+    assert html.count("anggaran kas TW4 negatif") == 2
 
 
 def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
