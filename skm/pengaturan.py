@@ -55,10 +55,15 @@ class Pertanyaan:
     tanya: str
     label: list[str]
     baku: bool
+    dipilih: str = ""  # the answer chosen in a refused form
 
     @property
-    def pilihan(self) -> list[tuple[int, str]]:
-        return list(enumerate(self.label, 1))
+    def nomor(self) -> str:
+        return str(self.no)  # a string: templates then skip number localisation
+
+    @property
+    def pilihan(self) -> list[tuple[str, str]]:
+        return [(str(v), label) for v, label in enumerate(self.label, 1)]
 
 
 def pertanyaan_unit(instansi) -> list[Pertanyaan]:

@@ -14,6 +14,7 @@ from rumus.skm import UNSUR
 
 from .models import Responden
 from .pengaturan import pengaturan_unit, periode_untuk, pertanyaan_unit
+from .services import UNSUR_FIELDS
 
 JENDELA = dt.timedelta(minutes=1)
 DUPLIKAT = dt.timedelta(minutes=10)
@@ -36,20 +37,22 @@ def _klien(request) -> str:
 
 
 def kuesioner(request, slug, layanan=None):
+    """The public questionnaire. A successful post costs 4 queries (unit, the client's recent
+    answers for the rate limit and the duplicate check together, the unit's period type, insert)."""
     ins = get_object_or_404(Instansi, slug=slug)
     lay = get_object_or_404(Layanan, instansi=ins, kode=layanan) if layanan else None
-    unsur = pertanyaan_unit(ins)
     galat: list[str] = []
-    nilai = {}
     if request.method == "POST":
         if request.POST.get("situs"):  # honeypot: bots fill every field
             return redirect("skm:terima_kasih", slug=ins.slug)
         klien = _klien(request)
-        if Responden.objects.filter(klien=klien, dibuat__gte=timezone.now() - JENDELA).count() >= _maks_per_menit():
-            return render(request, "skm/kuesioner.html",
-                          {"instansi": ins, "layanan": lay, "unsur": unsur, "nilai": {},
-                           "galat": ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi sebentar lagi."]},
-                          status=429)
+        sekarang = timezone.now()
+        terbaru = list(Responden.objects.filter(klien=klien, dibuat__gte=sekarang - DUPLIKAT)
+                       .values_list("dibuat", "instansi_id", "layanan_id", *UNSUR_FIELDS))
+        if sum(1 for r in terbaru if r[0] >= sekarang - JENDELA) >= _maks_per_menit():
+            return _form(request, ins, lay, ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi "
+                                             "sebentar lagi."], 429)
+        nilai = {}
         for i in range(1, 10):
             v = request.POST.get(f"u{i}", "")
             if v not in ("1", "2", "3", "4"):
@@ -64,8 +67,9 @@ def kuesioner(request, slug, layanan=None):
             galat.append("Jenis kelamin tidak dikenal.")
         if not galat:
             today = timezone.localdate()
-            duplikat = Responden.objects.filter(klien=klien, dibuat__gte=timezone.now() - DUPLIKAT,
-                                                instansi=ins, layanan=lay, **nilai).exists()
+            jawaban = tuple(nilai[f] for f in UNSUR_FIELDS)
+            duplikat = any(r[1] == ins.id and r[2] == (lay.id if lay else None) and r[3:] == jawaban
+                           for r in terbaru)
             if not duplikat:
                 Responden.objects.create(
                     instansi=ins, layanan=lay, tahun=today.year,
@@ -74,9 +78,34 @@ def kuesioner(request, slug, layanan=None):
                     pendidikan=request.POST.get("pendidikan", "")[:40], pekerjaan=request.POST.get("pekerjaan", "")[:60],
                     saran=request.POST.get("saran", "")[:2000], klien=klien, **nilai)
             return redirect("skm:terima_kasih", slug=ins.slug)
+    return _form(request, ins, lay, galat, 400 if galat else 200)
+
+
+def _form(request, ins, lay, galat, status):
+    """The form page. The nine questions' HTML is cached under a hash of their wording and the
+    language (a changed wording is a new key, so every worker process shows it at once)."""
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    unsur = pertanyaan_unit(ins)
+    isian = request.POST if request.method == "POST" else {}
+    if isian:  # a refused form keeps what the respondent chose: not cached
+        for u in unsur:
+            u.dipilih = isian.get(f"u{u.no}", "")
+        html = render_to_string("skm/_unsur.html", {"unsur": unsur})
+    else:
+        kunci = "skm:unsur:" + hashlib.sha256(repr((get_language(), [(u.tanya, u.label) for u in unsur]))
+                                              .encode()).hexdigest()
+        html = cache.get(kunci)
+        if html is None:
+            html = render_to_string("skm/_unsur.html", {"unsur": unsur})
+            cache.set(kunci, str(html), 24 * 3600)
+        html = mark_safe(html)  # noqa: S308 (rendered by our own autoescaping template)
     return render(request, "skm/kuesioner.html",
-                  {"instansi": ins, "layanan": lay, "unsur": unsur, "nilai": nilai, "galat": galat},
-                  status=400 if galat else 200)
+                  {"instansi": ins, "layanan": lay, "unsur_html": html, "galat": galat, "isian": isian},
+                  status=status)
 
 
 def terima_kasih(request, slug):
