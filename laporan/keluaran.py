@@ -1,0 +1,540 @@
+"""Render a ``laporan.dokumen.Dokumen`` to DOCX, HTML or PDF.
+
+* DOCX (python-docx) starts from a template (``laporan/templat/dokumen.docx``, or the file named by
+  the setting ``SAKIP_TEMPLAT_DOCX``) holding the styles, A4 page, margins, header and footer.
+  Headings use Heading 1-3 (Word's navigation pane), Daftar Isi / Tabel / Gambar are real TOC
+  fields (``w:updateFields`` makes Word refresh them on open), table header rows repeat on each
+  page, figures are 200 dpi PNG.
+* PDF is the same DOCX converted by headless LibreOffice; the TOC fields are updated first
+  (``laporan/uno_pdf.py`` through python3-uno) so the page numbers in the lists are real.
+* HTML is a fragment (``<article class="dokumen">``) for the in-app preview, or a full page with
+  print CSS (``render_html(dok, halaman=True)``); figures are inline SVG, everything escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from html import escape
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from laporan.dokumen import (
+    Bab,
+    Bagian,
+    Dokumen,
+    DuaTandaTangan,
+    Gambar,
+    Paragraf,
+    PemisahHalaman,
+    Tabel,
+    TandaTangan,
+)
+
+TEMPLAT_BAWAAN = Path(__file__).with_name("templat") / "dokumen.docx"
+DPI = 200
+FORMAT = (".docx", ".pdf", ".html")
+
+
+class KeluaranError(Exception):
+    """The document could not be rendered (e.g. LibreOffice missing or failing)."""
+
+
+def _templat(templat) -> Path:
+    if templat:
+        return Path(templat)
+    try:
+        from django.conf import settings
+
+        custom = getattr(settings, "SAKIP_TEMPLAT_DOCX", "") if settings.configured else ""
+    except ImportError:  # pragma: no cover
+        custom = ""
+    return Path(custom) if custom else TEMPLAT_BAWAAN
+
+
+def _tebal_baris(baris: list[str]) -> bool:
+    return bool(baris) and str(baris[0]).strip().lower().startswith(("jumlah", "total"))
+
+
+def _judul_bab(bab: Bab) -> str:
+    return f"BAB {bab.romawi} {bab.judul}"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _run_field(paragraph, kind: str) -> None:
+    fc = OxmlElement("w:fldChar")
+    fc.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(fc)
+
+
+def _run_instr(paragraph, instr: str) -> None:
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {instr} "
+    paragraph.add_run()._r.append(it)
+
+
+class _Docx:
+    def __init__(self, dok: Dokumen, templat):
+        self.dok = dok
+        self.doc = Document(str(_templat(templat)))
+        body = self.doc.element.body
+        for el in list(body):
+            if el.tag != qn("w:sectPr"):
+                body.remove(el)
+        self.lebar = self.doc.sections[0].page_width - self.doc.sections[0].left_margin \
+            - self.doc.sections[0].right_margin
+
+    def _style(self, name: str, fallback: str = "Normal"):
+        try:
+            return self.doc.styles[name]
+        except KeyError:  # a pemda's own template without our extra styles
+            return self.doc.styles[fallback]
+
+    def p(self, teks: str = "", style: str = "Normal", fallback: str = "Normal"):
+        return self.doc.add_paragraph(teks, style=self._style(style, fallback))
+
+    # header / settings
+    def kepala(self) -> None:
+        for sec in self.doc.sections:
+            hp = sec.header.paragraphs[0] if sec.header.paragraphs else sec.header.add_paragraph()
+            if hp.runs:
+                hp.runs[0].text = self.dok.kepala
+                for r in hp.runs[1:]:
+                    r.text = ""
+            else:
+                hp.add_run(self.dok.kepala)
+            sec.different_first_page_header_footer = self.dok.sampul is not None
+        settings = self.doc.settings.element
+        upd = settings.find(qn("w:updateFields"))
+        if upd is None:
+            upd = OxmlElement("w:updateFields")
+            settings.append(upd)
+        upd.set(qn("w:val"), "true")
+
+    def sampul(self) -> None:
+        s = self.dok.sampul
+        for _ in range(4):
+            self.p()
+        for line in s.judul:
+            self.p(line, "Title")
+        for _ in range(6):
+            self.p()
+        for line in s.subjudul:
+            self.p(line, "Sampul", "Title")
+        for _ in range(8):
+            self.p()
+        for line in s.penerbit:
+            self.p(line, "Sampul", "Title")
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def daftar(self, judul: str, instr: str, entri: list[tuple[int, str]]) -> None:
+        """A TOC field pre-filled with the entries (Word/LibreOffice recompute the page numbers)."""
+        self.p(judul, "Judul Daftar", "Heading 1")
+        if not entri:
+            self.p("Tidak ada.")
+            return
+        first = True
+        for i, (lvl, teks) in enumerate(entri):
+            par = self.p("", f"TOC {min(lvl, 3)}")
+            if first:
+                _run_field(par, "begin")
+                _run_instr(par, instr)
+                _run_field(par, "separate")
+                first = False
+            par.add_run(teks)
+            if i == len(entri) - 1:
+                _run_field(par, "end")
+
+    def heading(self, teks: str, level: int):
+        return self.doc.add_paragraph(teks, style=self._style(f"Heading {min(level, 3)}"))
+
+    def bagian(self, bg: Bagian, level: int, judul: str | None = None) -> None:
+        self.heading(judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul), level)
+        for item in bg.isi:
+            self.item(item)
+        for a in bg.anak:
+            self.bagian(a, level + 1)
+
+    def item(self, item) -> None:
+        if isinstance(item, Paragraf):
+            self.paragraf(item)
+        elif isinstance(item, Tabel):
+            self.tabel(item)
+        elif isinstance(item, Gambar):
+            self.gambar(item)
+        elif isinstance(item, (TandaTangan, DuaTandaTangan)):
+            self.ttd(item)
+        elif isinstance(item, PemisahHalaman):
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def paragraf(self, par: Paragraf) -> None:
+        if par.gaya == "butir":
+            p = self.p(par.teks, "List Bullet")
+        else:
+            p = self.p("")
+            r = p.add_run(par.teks)
+            r.bold = par.gaya == "tebal"
+            r.italic = par.gaya == "miring"
+            if par.gaya == "tengah":
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif not par.gaya:
+                p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    def _sel(self, cell, teks: str, kanan: bool, tebal: bool) -> None:
+        par = cell.paragraphs[0]
+        par.style = self._style("Isi Tabel")
+        r = par.add_run(str(teks))
+        r.bold = tebal
+        if kanan:
+            par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    def tabel(self, t: Tabel) -> None:
+        if t.judul:
+            self.p(t.label if t.nomor else t.judul, "Judul Tabel", "Caption")
+        ncol = max([len(r) for r in t.kepala + t.baris] or [1])
+        tbl = self.doc.add_table(rows=0, cols=ncol)
+        try:
+            tbl.style = self.doc.styles["Table Grid"]
+        except KeyError:  # pragma: no cover - template without the style
+            pass
+        tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for row in t.kepala:
+            cells = tbl.add_row().cells
+            trPr = tbl.rows[-1]._tr.get_or_add_trPr()
+            h = OxmlElement("w:tblHeader")
+            h.set(qn("w:val"), "true")
+            trPr.append(h)
+            for i, teks in enumerate(row):
+                self._sel(cells[i], teks, False, True)
+                cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                shd = OxmlElement("w:shd")
+                shd.set(qn("w:val"), "clear")
+                shd.set(qn("w:fill"), "D9E2F3")
+                cells[i]._tc.get_or_add_tcPr().append(shd)
+        for row in t.baris:
+            cells = tbl.add_row().cells
+            trPr = tbl.rows[-1]._tr.get_or_add_trPr()
+            cs = OxmlElement("w:cantSplit")
+            trPr.append(cs)
+            tebal = _tebal_baris(row)
+            for i, teks in enumerate(row):
+                self._sel(cells[i], teks, i in t.kolom_angka, tebal)
+        self.p("")
+
+    def gambar(self, g: Gambar) -> None:
+        if g.figure is not None:
+            buf = io.BytesIO()
+            g.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight")
+            buf.seek(0)
+            w_in = g.figure.get_size_inches()[0]
+            lebar = min(Cm(w_in * 2.54), self.lebar)
+            par = self.p("")
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            par.paragraph_format.keep_with_next = True
+            par.add_run().add_picture(buf, width=lebar)
+        self.p(g.label if g.nomor else g.judul, "Judul Gambar", "Caption")
+
+    def _isi_ttd(self, cell, ttd: TandaTangan) -> None:
+        lines = [(ttd.tempat_tanggal, False, False), (ttd.jabatan, False, False), ("", False, False),
+                 ("", False, False), ("", False, False), (ttd.nama, True, True)]
+        if ttd.pangkat:
+            lines.append((ttd.pangkat, False, False))
+        if ttd.nip:
+            lines.append((f"NIP. {ttd.nip}", False, False))
+        first = True
+        for teks, tebal, garis in lines:
+            par = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            par.paragraph_format.space_after = Pt(0)
+            par.paragraph_format.keep_with_next = True
+            r = par.add_run(teks)
+            r.bold, r.underline = tebal, garis
+
+    def ttd(self, item) -> None:
+        tbl = self.doc.add_table(rows=1, cols=2)
+        tbl.autofit = False
+        kiri, kanan = tbl.rows[0].cells
+        for c in (kiri, kanan):
+            c.width = Cm(8)
+        tbl.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if isinstance(item, DuaTandaTangan):
+            self._isi_ttd(kiri, item.kiri)
+            self._isi_ttd(kanan, item.kanan)
+        else:
+            self._isi_ttd(kanan, item)
+        self.p("")
+
+    def build(self) -> bytes:
+        dok = self.dok
+        dok.beri_nomor()
+        self.kepala()
+        if dok.sampul:
+            self.sampul()
+        for i, bg in enumerate(dok.pembuka):
+            h = self.heading(bg.judul, 1)
+            if i == 0 and dok.sampul:
+                h.paragraph_format.page_break_before = False  # the cover already ends with a page break
+            for item in bg.isi:
+                self.item(item)
+            for a in bg.anak:
+                self.bagian(a, 2)
+        if dok.dengan_daftar:
+            self.daftar("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u',
+                        [(1, b.judul) for b in dok.pembuka] + dok.daftar_isi()
+                        + [(1, b.judul) for b in dok.lampiran])
+            self.daftar("DAFTAR TABEL", 'TOC \\h \\z \\t "Judul Tabel,1"', [(1, t) for t in dok.daftar_tabel()])
+            self.daftar("DAFTAR GAMBAR", 'TOC \\h \\z \\t "Judul Gambar,1"',
+                        [(1, g) for g in dok.daftar_gambar()])
+        for bab in dok.bab:
+            self.bagian(bab, 1, _judul_bab(bab))
+        for bg in dok.lampiran:
+            self.bagian(bg, 1)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def render_docx(dok: Dokumen, templat=None) -> bytes:
+    """The document as DOCX bytes, built on ``templat`` (path) or the configured template."""
+    return _Docx(dok, templat).build()
+
+
+# ---------------------------------------------------------------- HTML
+
+CSS = """
+.dokumen{font-family:Arial,Helvetica,sans-serif;line-height:1.5;max-width:60rem}
+.dokumen h1{font-size:1.4rem;text-align:center;margin-top:2rem}
+.dokumen h2{font-size:1.15rem}.dokumen h3{font-size:1rem}
+.dokumen .kepala{font-style:italic;font-size:.8rem;text-align:right;color:#555}
+.dokumen .sampul{text-align:center;padding:3rem 0}
+.dokumen .sampul .judul{font-size:1.6rem;font-weight:bold}
+.dokumen .tabel-wadah{overflow-x:auto}
+.dokumen table{border-collapse:collapse;margin:0 auto 1rem;font-size:.85rem}
+.dokumen caption,.dokumen figcaption{font-weight:bold;padding:.4rem;text-align:center}
+.dokumen th,.dokumen td{border:1px solid #999;padding:.2rem .4rem;vertical-align:top}
+.dokumen th{background:#d9e2f3}
+.dokumen td.angka{text-align:right;white-space:nowrap}
+.dokumen tr.jumlah td{font-weight:bold}
+.dokumen figure{text-align:center;margin:1rem 0}
+.dokumen figure svg{max-width:100%;height:auto}
+.dokumen .tengah{text-align:center}.dokumen .tebal{font-weight:bold}.dokumen .miring{font-style:italic}
+.dokumen .ttd{display:flex;justify-content:space-between;margin:2rem 0}
+.dokumen .ttd>div{width:45%;text-align:center}.dokumen .ttd .ruang{height:4rem}
+.dokumen .ttd .nama{font-weight:bold;text-decoration:underline}
+.dokumen .halaman-baru{break-after:page}
+@media print{
+ @page{size:A4;margin:2.5cm 2cm 2.5cm 3cm}
+ .dokumen{max-width:none}.dokumen h1{break-before:page}.dokumen .sampul{break-after:page}
+ .dokumen thead{display:table-header-group}.dokumen tr,.dokumen figure{break-inside:avoid}
+ .dokumen h2,.dokumen h3,.dokumen caption{break-after:avoid}
+}
+"""
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    svg = buf.getvalue()
+    i = svg.find("<svg")
+    return svg[i:] if i >= 0 else ""
+
+
+class _Html:
+    def __init__(self, dok: Dokumen):
+        self.dok = dok
+        self.out: list[str] = []
+        self.n = 0
+
+    def w(self, s: str) -> None:
+        self.out.append(s)
+
+    def anchor(self) -> str:
+        self.n += 1
+        return f"b{self.n}"
+
+    def bagian(self, bg: Bagian, level: int, judul: str | None = None) -> None:
+        lvl = min(level, 4) + 1 if level > 1 else 2
+        self.w(f'<section><h{lvl}>{escape(judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul))}'
+               f"</h{lvl}>")
+        for item in bg.isi:
+            self.item(item)
+        for a in bg.anak:
+            self.bagian(a, level + 1)
+        self.w("</section>")
+
+    def item(self, item) -> None:
+        if isinstance(item, Paragraf):
+            cls = f' class="{item.gaya}"' if item.gaya in ("tebal", "tengah", "miring") else ""
+            if item.gaya == "butir":
+                self.w(f"<ul><li>{escape(item.teks)}</li></ul>")
+            else:
+                self.w(f"<p{cls}>{escape(item.teks)}</p>")
+        elif isinstance(item, Tabel):
+            judul = item.label if item.nomor else item.judul
+            self.w(f'<div class="tabel-wadah"><table><caption>{escape(judul)}</caption><thead>')
+            for row in item.kepala:
+                self.w("<tr>" + "".join(f'<th scope="col">{escape(str(c))}</th>' for c in row) + "</tr>")
+            self.w("</thead><tbody>")
+            for row in item.baris:
+                cls = ' class="jumlah"' if _tebal_baris(row) else ""
+                self.w(f"<tr{cls}>" + "".join(
+                    f'<td{" class=angka" if i in item.kolom_angka else ""}>{escape(str(c))}</td>'
+                    for i, c in enumerate(row)) + "</tr>")
+            self.w("</tbody></table></div>")
+        elif isinstance(item, Gambar):
+            judul = item.label if item.nomor else item.judul
+            svg = _svg(item.figure) if item.figure is not None else ""
+            self.w(f'<figure role="img" aria-label="{escape(judul)}">{svg}'
+                   f"<figcaption>{escape(judul)}</figcaption></figure>")
+        elif isinstance(item, TandaTangan):
+            self.w('<div class="ttd"><div></div>' + self.ttd(item) + "</div>")
+        elif isinstance(item, DuaTandaTangan):
+            self.w('<div class="ttd">' + self.ttd(item.kiri) + self.ttd(item.kanan) + "</div>")
+        elif isinstance(item, PemisahHalaman):
+            self.w('<div class="halaman-baru"></div>')
+
+    @staticmethod
+    def ttd(t: TandaTangan) -> str:
+        s = (f"<div><div>{escape(t.tempat_tanggal)}</div><div>{escape(t.jabatan)}</div>"
+             f'<div class="ruang"></div><div class="nama">{escape(t.nama)}</div>')
+        if t.pangkat:
+            s += f"<div>{escape(t.pangkat)}</div>"
+        if t.nip:
+            s += f"<div>NIP. {escape(t.nip)}</div>"
+        return s + "</div>"
+
+    def build(self) -> str:
+        dok = self.dok
+        dok.beri_nomor()
+        self.w('<article class="dokumen">')
+        if dok.kepala:
+            self.w(f'<p class="kepala">{escape(dok.kepala)}</p>')
+        if dok.sampul:
+            s = dok.sampul
+            self.w('<header class="sampul">')
+            for line in s.judul:
+                self.w(f'<div class="judul">{escape(line)}</div>')
+            for line in s.subjudul + s.penerbit:
+                self.w(f'<p class="tebal">{escape(line)}</p>')
+            self.w("</header>")
+        for bg in dok.pembuka:
+            self.bagian(bg, 1)
+        if dok.dengan_daftar:
+            self.w('<nav class="daftar"><h2>DAFTAR ISI</h2><ul>')
+            for lvl, teks in dok.daftar_isi():
+                self.w(f'<li style="margin-left:{(lvl - 1) * 1.2}rem">{escape(teks)}</li>')
+            self.w("</ul>")
+            for judul, isi in (("DAFTAR TABEL", dok.daftar_tabel()), ("DAFTAR GAMBAR", dok.daftar_gambar())):
+                if isi:
+                    self.w(f"<h2>{judul}</h2><ul>" + "".join(f"<li>{escape(t)}</li>" for t in isi) + "</ul>")
+            self.w("</nav>")
+        for bab in dok.bab:
+            self.bagian(bab, 1, _judul_bab(bab))
+        for bg in dok.lampiran:
+            self.bagian(bg, 1)
+        self.w("</article>")
+        return "\n".join(self.out)
+
+
+def render_html(dok: Dokumen, halaman: bool = False) -> str:
+    """The document as an HTML fragment (with its <style>), or a full page when ``halaman``."""
+    frag = f"<style>{CSS}</style>\n" + _Html(dok).build()
+    if not halaman:
+        return frag
+    return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(dok.judul)}</title></head><body>\n{frag}\n</body></html>\n")
+
+
+# ---------------------------------------------------------------- PDF
+
+UNO_SKRIP = Path(__file__).with_name("uno_pdf.py")
+UNO_PYTHON = os.environ.get("SAKIP_UNO_PYTHON", "/usr/bin/python3")
+TIMEOUT = int(os.environ.get("SAKIP_SOFFICE_TIMEOUT", "120"))
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _uno_tersedia() -> bool:
+    if not Path(UNO_PYTHON).exists():
+        return False
+    try:
+        return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _jalankan(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        raise KeluaranError(f"LibreOffice tidak selesai dalam {timeout} detik.") from None
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
+    """Convert DOCX bytes to PDF with headless LibreOffice (own user profile per call).
+
+    With python3-uno the indexes (Daftar Isi / Tabel / Gambar) are updated before export so their
+    page numbers are real; without it ``soffice --convert-to pdf`` is used (lists without numbers).
+    """
+    exe = soffice()
+    if not exe:
+        raise KeluaranError("LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. "
+                            "Pasang paket libreoffice-writer.")
+    with tempfile.TemporaryDirectory(prefix="sakip-pdf-") as tmp:
+        src = Path(tmp) / "dokumen.docx"
+        src.write_bytes(docx_bytes)
+        pdf = Path(tmp) / "dokumen.pdf"
+        profil = Path(tmp) / "profil"
+        if _uno_tersedia():
+            res = _jalankan([UNO_PYTHON, str(UNO_SKRIP), exe, str(src), str(pdf), str(profil)], timeout)
+        else:
+            res = _jalankan([exe, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore",
+                             "--convert-to", "pdf", "--outdir", tmp, str(src)], timeout)
+        if res.returncode != 0 or not pdf.exists():
+            pesan = (res.stderr or res.stdout or b"").decode(errors="replace").strip()[-500:]
+            raise KeluaranError(f"Konversi PDF oleh LibreOffice gagal: {pesan}")
+        return pdf.read_bytes()
+
+
+def render_pdf(dok: Dokumen, path=None, templat=None) -> bytes:
+    """The document as PDF (the DOCX converted by LibreOffice); also written to ``path`` if given."""
+    data = docx_ke_pdf(render_docx(dok, templat))
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
+
+
+def simpan(dok: Dokumen, path, templat=None) -> Path:
+    """Write the document to ``path``; the format follows the extension (.docx, .pdf, .html)."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext not in FORMAT:
+        raise KeluaranError(f"Ekstensi {ext or '(kosong)'} tidak didukung; gunakan {', '.join(FORMAT)}.")
+    if ext == ".docx":
+        data = render_docx(dok, templat)
+    elif ext == ".html":
+        data = render_html(dok, halaman=True).encode("utf-8")
+    else:
+        data = render_pdf(dok, templat=templat)
+    path.write_bytes(data)
+    return path
