@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from akun.izin import boleh, instansi_terlihat, perlu
+from evaluasi.services import tindak_lanjut_terbuka
 from organisasi.models import Pemda
 from pengukuran.periksa import periksa
 from pengukuran.services import Pengukuran, capaian_pk
@@ -55,6 +56,7 @@ def unit(request, instansi):
         "instansi": instansi, "tahun": tahun, "rows": rows, "total": total, "programmes": programmes,
         "temuan": temuan, "jumlah_error": sum(1 for t in temuan if t.level == "error"),
         "boleh_isi": boleh(request.user, "isi", instansi), "kurang": kurang, "tahun_lalu": tahun - 1,
+        "tindak_lanjut": tindak_lanjut_terbuka(instansi),
     })
 
 

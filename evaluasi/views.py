@@ -1,2 +1,385 @@
+"""LKE worksheet, workflow, LHE download, follow-up and templates (thin views over evaluasi.services)."""
 
-# Create your views here.
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from akun.izin import boleh, perlu
+from organisasi.models import Pemda
+from pengukuran.entri import JENIS_BUKTI
+
+from . import services
+from .models import (
+    BuktiEvaluasi,
+    Evaluasi,
+    EvaluasiFinal,
+    JenisEvaluasi,
+    JenisJawaban,
+    JenisTautan,
+    Kriteria,
+    Rekomendasi,
+    StatusTindakLanjut,
+    TemplatBeku,
+    TemplatEvaluasi,
+)
+
+GAGAL = (services.EvaluasiError, EvaluasiFinal, TemplatBeku)
+
+
+def _evaluasi(instansi, pk) -> Evaluasi:
+    return get_object_or_404(Evaluasi.objects.select_related("templat", "instansi"), pk=pk, instansi=instansi)
+
+
+def _kriteria(ev, kriteria_id) -> Kriteria:
+    return get_object_or_404(Kriteria, pk=kriteria_id, sub__komponen__templat_id=ev.templat_id)
+
+
+def _ke_lke(ev, anchor=""):
+    return redirect(reverse("evaluasi:lke", args=[ev.instansi.slug, ev.pk]) + anchor)
+
+
+def _tahun(request, default):
+    try:
+        return int(request.GET.get("tahun", default))
+    except ValueError:
+        return default
+
+
+@perlu("lihat")
+@require_GET
+def daftar(request, instansi):
+    tahun = _tahun(request, datetime.date.today().year)
+    evs = list(Evaluasi.objects.filter(instansi=instansi).select_related("templat").order_by("-tahun", "jenis"))
+    return render(request, "evaluasi/daftar.html", {
+        "instansi": instansi, "evaluasi": evs, "tahun": tahun, "jenis": JenisEvaluasi.choices,
+        "boleh_buat": boleh(request.user, "isi", instansi) or boleh(request.user, "evaluasi", instansi),
+        "tindak_lanjut": services.tindak_lanjut_terbuka(instansi)})
+
+
+def _op_atau_evaluator(view):
+    """Operator or evaluator of the unit (403 to readers before the method check)."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, instansi, *args, **kwargs):
+        if not (boleh(request.user, "isi", instansi) or boleh(request.user, "evaluasi", instansi)):
+            raise PermissionDenied
+        return require_POST(view)(request, instansi, *args, **kwargs)
+
+    return wrapper
+
+
+@perlu("lihat")
+@_op_atau_evaluator
+def buat(request, instansi):
+    try:
+        ev = services.buat_evaluasi(request.user, instansi, int(request.POST.get("tahun", "")),
+                                    request.POST.get("jenis", ""))
+    except ValueError:
+        messages.error(request, _("Tahun tidak sah."))
+        return redirect("evaluasi:daftar", instansi.slug)
+    except GAGAL as e:
+        messages.error(request, str(e))
+        return redirect("evaluasi:daftar", instansi.slug)
+    return _ke_lke(ev)
+
+
+def _dokumen_unit(instansi):
+    from pengukuran.models import Bukti
+    from perencanaan.models import PerjanjianKinerja, Renstra
+
+    return {
+        "renstra": list(Renstra.objects.filter(instansi=instansi)),
+        "pk": list(PerjanjianKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-versi")),
+        "bukti": list(Bukti.objects.filter(realisasi__indikator__instansi=instansi)
+                      .select_related("realisasi__indikator").order_by("-diunggah_pada")[:50]),
+    }
+
+
+def tautan_bukti(b: BuktiEvaluasi, slug: str) -> str:
+    """URL of an evidence item (the linked document's page, or the upload's download)."""
+    if b.jenis == JenisTautan.UNGGAH:
+        return reverse("evaluasi:bukti", args=[slug, b.pk])
+    if b.jenis == JenisTautan.RENSTRA:
+        return reverse("perencanaan:renstra", args=[slug])
+    if b.jenis == JenisTautan.PK:
+        from perencanaan.models import PerjanjianKinerja
+
+        pk = PerjanjianKinerja.objects.filter(pk=b.objek_id).values_list("tahun", flat=True).first()
+        return reverse("perencanaan:pk", args=[slug, pk]) if pk else ""
+    if b.jenis == JenisTautan.BUKTI:
+        return reverse("pengukuran:bukti", args=[slug, b.objek_id])
+    if b.jenis == JenisTautan.LKIP:
+        try:
+            return reverse("laporan:lkip", args=[slug, b.tahun])
+        except Exception:  # noqa: BLE001 - the LKIP download may not be routed yet
+            return ""
+    return ""
+
+
+@perlu("lihat")
+@require_GET
+def lke(request, instansi, pk):
+    ev = _evaluasi(instansi, pk)
+    komps = services.struktur_templat(ev.templat_id)
+    jawaban = {j.kriteria_id: j for j in ev.jawaban.prefetch_related("bukti")}
+    hasil = services.hitung_lke(ev, komps, jawaban)
+    for k in komps:
+        for s in k.sub_list:
+            for c in s.kriteria_list:
+                c.jawaban = jawaban.get(c.id)
+                c.bukti = [(b, tautan_bukti(b, instansi.slug)) for b in c.jawaban.bukti.all()] if c.jawaban else []
+    u = request.user
+    boleh_isi = boleh(u, "isi", instansi) and ev.status == "draft"
+    boleh_nilai = boleh(u, "evaluasi", instansi) and ev.status == "dievaluasi"
+    aksi = [a for a, (izin, dari, _ke) in services.TRANSISI.items() if ev.status in dari and boleh(u, izin, instansi)]
+    sebelumnya = [r for r in services.tindak_lanjut_terbuka(instansi) if r.evaluasi.tahun < ev.tahun]
+    return render(request, "evaluasi/lke.html", {
+        "instansi": instansi, "ev": ev, "komponen": hasil.komponen, "hasil": hasil, "boleh_isi": boleh_isi,
+        "boleh_nilai": boleh_nilai, "aksi": aksi, "jenis_tautan": JenisTautan.choices,
+        "dokumen": _dokumen_unit(instansi) if boleh_isi else None, "rekomendasi": list(ev.rekomendasi.all()),
+        "tindak_lanjut_lalu": sebelumnya, "status_tl": StatusTindakLanjut,
+        "boleh_tl_isi": boleh(u, "isi", instansi), "boleh_tl_terima": boleh(u, "evaluasi", instansi),
+        "hari_ini": datetime.date.today()})
+
+
+@perlu("isi")
+@require_POST
+def jawab(request, instansi, pk, kriteria_id):
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    c = _kriteria(ev, kriteria_id)
+    try:
+        services.simpan_usulan(request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", ""))
+        berkas = request.FILES.get("berkas")
+        if berkas is not None:
+            services.tambah_bukti(request.user, ev, c, JenisTautan.UNGGAH, berkas=berkas)
+        jenis, _sep, nomor = request.POST.get("tautan", "").partition(":")
+        if jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
+            services.tambah_bukti(request.user, ev, c, jenis, objek_id=_int(nomor))
+        elif jenis == JenisTautan.LKIP:
+            services.tambah_bukti(request.user, ev, c, jenis, tahun=_int(nomor))
+        elif jenis:
+            raise services.EvaluasiError(_("Jenis dokumen tidak dikenal."))
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"})
+    return _ke_lke(ev, f"#k{c.pk}")
+
+
+def _int(v):
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+@perlu("evaluasi")
+@require_POST
+def nilai(request, instansi, pk, kriteria_id):
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    c = _kriteria(ev, kriteria_id)
+    try:
+        services.simpan_penetapan(request.user, ev, c, request.POST.get("penetapan", ""),
+                                  request.POST.get("komentar", ""))
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Nilai penetapan disimpan."))
+    return _ke_lke(ev, f"#k{c.pk}")
+
+
+@perlu("lihat")
+@require_POST
+def status(request, instansi, pk):
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    try:
+        services.ubah_status(request.user, ev, request.POST.get("aksi", ""))
+    except GAGAL as e:
+        messages.error(request, str(e))
+    return _ke_lke(ev)
+
+
+@perlu("evaluasi")
+@require_POST
+def lhe(request, instansi, pk):
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    try:
+        services.simpan_lhe(request.user, ev, request.POST.get("kekuatan", ""), request.POST.get("kelemahan", ""))
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Kekuatan dan kelemahan disimpan."))
+    return _ke_lke(ev, "#lhe")
+
+
+@perlu("evaluasi")
+@require_POST
+def rekomendasi(request, instansi, pk):
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    try:
+        batas = datetime.date.fromisoformat(request.POST.get("batas_waktu", ""))
+    except ValueError:
+        batas = None
+    try:
+        services.tambah_rekomendasi(request.user, ev, request.POST.get("uraian", ""),
+                                    request.POST.get("penanggung_jawab", ""), batas)
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Rekomendasi ditambahkan."))
+    return _ke_lke(ev, "#lhe")
+
+
+@perlu("lihat")
+@require_GET
+def unduh_lhe(request, instansi, pk, fmt):
+    ev = _evaluasi(instansi, pk)
+    from .lhe import KeluaranBelumTersedia, dokumen_lhe, render_lhe
+
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    try:
+        data, mime = render_lhe(dokumen_lhe(ev), fmt)
+    except KeluaranBelumTersedia:
+        return HttpResponse(_("Pembuat dokumen belum tersedia."), status=503, content_type="text/plain")
+    resp = HttpResponse(data, content_type=mime)
+    resp["Content-Disposition"] = f'attachment; filename="LHE-{ev.jenis}-{instansi.slug}-{ev.tahun}.{fmt}"'
+    return resp
+
+
+@perlu("lihat")
+@require_GET
+def unduh_bukti(request, instansi, pk):
+    b = get_object_or_404(BuktiEvaluasi, pk=pk, jawaban__evaluasi__instansi=instansi, jenis=JenisTautan.UNGGAH)
+    return FileResponse(b.berkas.open("rb"), as_attachment=True, filename=b.nama_asli,
+                        content_type=JENIS_BUKTI.get(b.jenis_berkas, "application/octet-stream"))
+
+
+@perlu("lihat")
+@_op_atau_evaluator
+def tindak_lanjut(request, instansi, pk):
+    rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
+    try:
+        services.ubah_tindak_lanjut(request.user, rek, request.POST.get("status", ""),
+                                    request.POST.get("tindak_lanjut", ""), request.FILES.get("berkas"))
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Tindak lanjut disimpan."))
+    return _ke_lke(rek.evaluasi, "#rekomendasi")
+
+
+@perlu("lihat")
+@require_GET
+def unduh_tindak_lanjut(request, instansi, pk):
+    rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
+    if not rek.berkas:
+        raise Http404
+    return FileResponse(rek.berkas.open("rb"), as_attachment=True, filename=rek.nama_berkas,
+                        content_type=JENIS_BUKTI.get(rek.jenis_berkas, "application/octet-stream"))
+
+
+@login_required
+@require_GET
+def perbandingan(request, kode, tahun):
+    pemda = get_object_or_404(Pemda, kode=kode)
+    if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
+        raise Http404
+    rows = services.perbandingan(list(pemda.instansi.order_by("nama")), tahun)
+    return render(request, "evaluasi/perbandingan.html", {"pemda": pemda, "tahun": tahun, "lalu": tahun - 1,
+                                                          "rows": rows})
+
+
+# --- Templates ------------------------------------------------------------------------------
+
+
+def _templat_terlihat(user):
+    from django.db.models import Q
+
+    pemda_ids = list(user.peran.filter(pemda__isnull=False).values_list("pemda_id", flat=True))
+    pemda_ids += list(user.peran.filter(instansi__isnull=False).values_list("instansi__pemda_id", flat=True))
+    return TemplatEvaluasi.objects.filter(Q(pemda=None) | Q(pemda_id__in=pemda_ids))
+
+
+@login_required
+@require_GET
+def templat_daftar(request):
+    return render(request, "evaluasi/templat_daftar.html", {
+        "templat": list(_templat_terlihat(request.user).select_related("pemda")),
+        "boleh_salin": services._admin_pemda(request.user), "tahun": datetime.date.today().year})
+
+
+@login_required
+@require_GET
+def templat(request, pk):
+    t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
+    komps = services.struktur_templat(t.id)
+    return render(request, "evaluasi/templat.html", {
+        "t": t, "komponen": komps, "beku": t.beku, "boleh_ubah": services.boleh_kelola_templat(request.user, t),
+        "boleh_salin": services._admin_pemda(request.user), "masalah": services.periksa_bobot(t),
+        "jenis_jawaban": JenisJawaban.choices, "tahun": datetime.date.today().year})
+
+
+@login_required
+@require_POST
+def templat_salin(request, pk):
+    if not services._admin_pemda(request.user):
+        raise PermissionDenied
+    t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
+    try:
+        baru = services.salin_templat(request.user, t, _int(request.POST.get("tahun")) or 0,
+                                      request.POST.get("nama", ""))
+    except GAGAL as e:
+        messages.error(request, str(e))
+        return redirect("evaluasi:templat", t.pk)
+    messages.success(request, _("Templat disalin; sesuaikan kriterianya."))
+    return redirect("evaluasi:templat", baru.pk)
+
+
+def _desimal(v):
+    try:
+        d = Decimal(str(v).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return d if d.is_finite() else None
+
+
+@login_required
+@require_POST
+def kriteria_ubah(request, pk):
+    c = get_object_or_404(Kriteria.objects.select_related("sub__komponen__templat"), pk=pk)
+    t = c.sub.komponen.templat
+    if not services.boleh_kelola_templat(request.user, t):
+        if _templat_terlihat(request.user).filter(pk=t.pk).exists():
+            raise PermissionDenied
+        raise Http404
+    try:
+        services.ubah_kriteria(request.user, c, request.POST.get("uraian", ""), _desimal(request.POST.get("bobot")),
+                               request.POST.get("jenis_jawaban", ""), request.POST.get("panduan", ""),
+                               _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None)
+    except GAGAL as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("Kriteria disimpan."))
+    return redirect(reverse("evaluasi:templat", args=[t.pk]) + f"#c{c.pk}")

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("perencanaan.urls")),
     path("", include("anggaran.urls")),
     path("", include("zona.urls")),
+    path("", include("evaluasi.urls")),
     path("", include("audit.urls")),
 ]
