@@ -106,7 +106,8 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
 
 def render(dok: Dokumen, fmt: str) -> tuple[bytes, str]:
     """Bytes and content type of the document as DOCX or PDF (renderers of laporan.keluaran)."""
-    from laporan import keluaran  # written by the laporan area; imported lazily
+    # imported lazily: python-docx and LibreOffice only when a report is asked for
+    from laporan import keluaran
 
     fn = {"docx": "render_docx", "pdf": "render_pdf"}[fmt]
     data = getattr(keluaran, fn)(dok)

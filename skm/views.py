@@ -252,10 +252,12 @@ def _laporan(fmt):
         dok = laporan_skm(instansi, tahun)
         if dok is None:
             raise Http404("Belum ada data SKM untuk tahun ini.")
+        from laporan.keluaran import KeluaranError
+
         try:
             data, jenis = render(dok, fmt)
-        except (ImportError, AttributeError):  # the renderer of laporan.keluaran is not available
-            return HttpResponse("Keluaran dokumen belum tersedia.", status=503, content_type="text/plain")
+        except KeluaranError as exc:  # e.g. LibreOffice missing or failing for the PDF
+            return HttpResponse(f"Dokumen tidak dapat dibuat: {exc}", status=503, content_type="text/plain")
         resp = HttpResponse(data, content_type=jenis)
         resp["Content-Disposition"] = f'attachment; filename="laporan-skm-{instansi.slug}-{tahun}.{fmt}"'
         return resp

@@ -6,5 +6,7 @@ CASES: dict = {
     # survey setup: readable by everyone who sees the unit, editable by operator and admin_pemda (POST)
     "unit/<slug:slug>/skm/pengaturan/": ("/unit/bantargebang/skm/pengaturan/", UNIT),
     "unit/<slug:slug>/skm/<int:tahun>/laporan.docx": ("/unit/bantargebang/skm/2024/laporan.docx", UNIT),
-    "unit/<slug:slug>/skm/<int:tahun>/laporan.pdf": ("/unit/bantargebang/skm/2024/laporan.pdf", UNIT),
+    # a year without SKM data: 404 to whoever may see the unit (the PDF conversion is tested elsewhere)
+    "unit/<slug:slug>/skm/<int:tahun>/laporan.pdf": ("/unit/bantargebang/skm/2030/laporan.pdf", {
+        **UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
 }

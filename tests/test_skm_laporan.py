@@ -1,0 +1,55 @@
+"""Laporan SKM as DOCX (read back with python-docx) and PDF: IKM, unsur table, Rencana Tindak Lanjut
+filled with the lowest unsur of the year."""
+
+import io
+import shutil
+
+import pytest
+from django.test import Client
+
+from rumus.format import format_angka
+from rumus.skm import UNSUR, unsur_terendah
+from skm.laporan import TINDAK_LANJUT, laporan_skm, nrr_tahun
+from skm.services import ikm_tahun
+
+pytestmark = [pytest.mark.django_db]
+URL = "/unit/bantargebang/skm/2024/laporan"
+
+
+def _c(name="pembaca"):
+    c = Client()
+    assert c.login(username=name, password="demo-sakip-2024")
+    return c
+
+
+def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo):
+    from docx import Document
+
+    r = _c().get(URL + ".docx")
+    assert r.status_code == 200 and r["Content-Type"].endswith("wordprocessingml.document")
+    doc = Document(io.BytesIO(r.content))
+    teks = "\n".join(p.text for p in doc.paragraphs)
+    assert "IKM Kecamatan Bantargebang tahun 2024 adalah 81,18 dengan mutu pelayanan B (Baik)" in teks
+    rtl = next(t for t in doc.tables if t.rows[0].cells[0].text == "No" and "Program/Kegiatan" in
+               [c.text for c in t.rows[0].cells])
+    ins = pengguna_demo["operator"].peran.first().instansi
+    nrr = nrr_tahun(ikm_tahun([ins.id], 2024)[ins.id])
+    terendah = unsur_terendah(nrr, 3)
+    baris = [[c.text for c in row.cells] for row in rtl.rows[1:]]
+    assert [b[1] for b in baris] == [f"U{n} {UNSUR[n - 1]}" for n, _v in terendah]
+    assert [b[2] for b in baris] == [format_angka(v, 3) for _n, v in terendah]
+    assert baris[0][3] == TINDAK_LANJUT[terendah[0][0] - 1]
+    # the lowest unsur really are the lowest of the nine yearly values
+    assert max(v for _n, v in terendah) <= min(v for i, v in enumerate(nrr, 1) if i not in {n for n, _ in terendah})
+
+
+def test_no_data_is_404_anonymous_to_login(pengguna_demo):
+    assert _c().get("/unit/bantargebang/skm/2030/laporan.docx").status_code == 404
+    assert laporan_skm(pengguna_demo["operator"].peran.first().instansi, 2030) is None
+    assert Client().get(URL + ".docx").status_code == 302
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_pdf(pengguna_demo):
+    r = _c("operator").get(URL + ".pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF") and r["Content-Type"] == "application/pdf"
