@@ -1,0 +1,95 @@
+"""Reviu page (findings grouped by level, links to fix them, print CSS) and the review sheet download."""
+
+import sys
+import types
+
+import pytest
+from django.test import Client
+
+from laporan.reviu import reviu
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "demo-sakip-2024"
+URL = "/unit/bantargebang/reviu/2024/"
+
+
+def login(name):
+    c = Client()
+    assert c.login(username=name, password=PASSWORD)
+    return c
+
+
+def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo):
+    resp = login("pembaca").get(URL)
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    temuan = reviu(demo, 2024)
+    assert 'id="error"' not in html  # no errors on the demo: no empty error section
+    assert 'id="warning"' in html and 'id="info"' in html
+    assert html.index('id="warning"') < html.index('id="info"')
+    for t in temuan:
+        assert t.message in html
+    assert 'href="/unit/bantargebang/anggaran/2024/"' in html
+    assert 'href="/unit/bantargebang/renstra/"' in html
+    assert "@media print" in html
+    assert 'href="/unit/bantargebang/reviu/2024/lembar.docx"' in html
+
+
+def test_page_for_a_unit_without_findings_says_so(db):
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+    from tests.factories import InstansiFactory
+
+    ins = InstansiFactory()
+    user = get_user_model().objects.create_user("baca", password=PASSWORD)
+    Peran.objects.create(user=user, jenis="viewer", instansi=ins)
+    html = login("baca").get(f"/unit/{ins.slug}/reviu/2024/").content.decode()
+    # an empty unit still has findings (no PK, no SKM); the page renders them, never crashes
+    assert "belum ada Perjanjian Kinerja tahun 2024" in html
+
+
+def test_other_unit_gets_404_and_anonymous_goes_to_login(pengguna_demo):
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+    from tests.factories import InstansiFactory
+
+    lain = get_user_model().objects.create_user("lain", password=PASSWORD)
+    Peran.objects.create(user=lain, jenis="operator", instansi=InstansiFactory())
+    assert login("lain").get(URL).status_code == 404
+    assert login("lain").get(URL + "lembar.docx").status_code == 404
+    assert Client().get(URL).status_code == 302
+
+
+def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeypatch):
+    seen = {}
+
+    def render_docx(dok):
+        seen["dok"] = dok
+        return b"PK-docx"
+
+    monkeypatch.setitem(sys.modules, "laporan.keluaran", types.SimpleNamespace(render_docx=render_docx))
+    resp = login("evaluator").get(URL + "lembar.docx")
+    assert resp.status_code == 200 and resp.content == b"PK-docx"
+    assert resp["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert 'filename="lembar-reviu-bantargebang-2024.docx"' in resp["Content-Disposition"]
+    daftar = [t for t in seen["dok"].bab[0].isi if getattr(t, "judul", "") == "Daftar temuan"][0]
+    assert len(daftar.baris) == len(reviu(demo, 2024))
+
+
+def test_sheet_without_renderer_answers_503(pengguna_demo, monkeypatch):
+    monkeypatch.setitem(sys.modules, "laporan.keluaran", None)  # import raises ImportError
+    resp = login("pembaca").get(URL + "lembar.docx")
+    assert resp.status_code == 503
+
+
+def test_sheet_with_the_real_renderer_is_a_docx_holding_the_findings(pengguna_demo):
+    pytest.importorskip("laporan.keluaran")
+    import io
+    import zipfile
+
+    resp = login("pembaca").get(URL + "lembar.docx")
+    assert resp.status_code == 200
+    xml = zipfile.ZipFile(io.BytesIO(resp.content)).read("word/document.xml").decode()
+    assert "Daftar temuan" in xml and "anggaran kas TW4 negatif" in xml
