@@ -226,6 +226,7 @@ def gunicorn(db_url: str, workers: int):
                 raise SystemExit(f"gunicorn did not answer within 30 s; log: {log.name}")
             time.sleep(0.2)
         print(f"gunicorn pid {proc.pid} on 127.0.0.1:{port}, {workers} workers", flush=True)
+        _gunicorn_pid[0] = proc.pid
         yield port
     finally:
         if proc.poll() is None:
@@ -240,6 +241,7 @@ def gunicorn(db_url: str, workers: int):
         tmp.cleanup()
 
 
+_gunicorn_pid = [0]
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -334,11 +336,13 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
             t.start()
         ready.wait()
         before = Model.objects.exclude(klien="bench").count()
+        cpu0 = cpu_snapshot(_gunicorn_pid[0])
         t0 = time.perf_counter()
         stop[0] = t0 + args.seconds
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        cpu1 = cpu_snapshot(_gunicorn_pid[0])
     stored = Model.objects.exclude(klien="bench").count() - before
     connection.close()
     ok = len(stats["post_ms"])
@@ -348,16 +352,59 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
            "submissions_per_s": rps, "requests_per_s": (ok + len(stats["get_ms"])) / wall,
            "post_p50_ms": core_pct(stats["post_ms"], 50), "post_p95_ms": core_pct(stats["post_ms"], 95),
            "post_p99_ms": core_pct(stats["post_ms"], 99), "get_p50_ms": core_pct(stats["get_ms"], 50),
-           "get_p95_ms": core_pct(stats["get_ms"], 95), "target_rps": TARGET_RPS, "target_p95_ms": TARGET_P95_MS}
+           "get_p95_ms": core_pct(stats["get_ms"], 95), "target_rps": TARGET_RPS, "target_p95_ms": TARGET_P95_MS,
+           # CPU seconds used during the run, and per submission (GET + POST) in milliseconds
+           "cpu_s": {k: cpu1[k] - cpu0[k] for k in cpu0},
+           "cpu_ms_per_submission": {k: (cpu1[k] - cpu0[k]) * 1000 / max(ok, 1) for k in cpu0},
+           "cpu_available_s": (os.cpu_count() or 1) * wall}
+    # what the machine could sustain if the three parts had every CPU to themselves (other users of a
+    # shared machine take the rest; see cpu_s against cpu_available_s)
+    per = sum(res["cpu_ms_per_submission"].values())
+    res["capacity_per_s"] = (os.cpu_count() or 1) * 1000 / per if per else None
     res["ok"] = (rps >= TARGET_RPS and res["post_p95_ms"] is not None and res["post_p95_ms"] < TARGET_P95_MS
                  and not stats["errors"])
     print(f"submissions: {ok} in {wall:.1f} s = {rps:.0f}/s with {args.threads} threads, stored {stored}, "
           f"errors {len(stats['errors'])}; POST p50 {res['post_p50_ms']:.0f} ms, p95 {res['post_p95_ms']:.0f} ms; "
           f"GET p95 {res['get_p95_ms']:.0f} ms "
           f"[{'OK' if res['ok'] else 'MISSED'}: ≥ {TARGET_RPS:.0f}/s, p95 < {TARGET_P95_MS:.0f} ms]", flush=True)
+    print("  CPU ms per submission: " + ", ".join(f"{k} {v:.1f}" for k, v in res["cpu_ms_per_submission"].items())
+          + f" (of {res['cpu_available_s']:.0f} CPU-s available: "
+          + ", ".join(f"{k} {v:.1f} s" for k, v in res["cpu_s"].items())
+          + f"); capacity with all {os.cpu_count()} CPUs ≈ {res['capacity_per_s'] or 0:.0f}/s", flush=True)
     if stored != ok:
         raise SystemExit(f"{ok} submissions answered 302 but {stored} were stored")
     return res
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(gunicorn_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the gunicorn processes, of all postgres processes and of this process."""
+    import resource
+
+    g = p = 0.0
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if int(d.name) == gunicorn_pid or ppid == gunicorn_pid:
+            g += _cpu_s(int(d.name))
+        elif comm.startswith("postgres"):
+            p += _cpu_s(int(d.name))
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"gunicorn": g, "postgres": p, "load_generator": ru.ru_utime + ru.ru_stime}
 
 
 def core_pct(xs, p):

@@ -131,3 +131,28 @@ def test_random_answers_all_saved_or_all_refused(tmp_path_factory, answers):
         assert not h.ok and all(e.startswith("skm_responden!") for e in h.errors), h.errors
         assert Responden.objects.count() == 0
     Responden.objects.all().delete()
+
+
+def test_nrr_summary_errors_reported_by_cell(demo, tmp_path):
+    """Sheet skm_nrr: an NRR outside 1–4 or an unknown layanan is reported with its cell; nothing saved."""
+    from skm.models import RingkasanNRR
+
+    kolom = SHEET_MAP["skm_nrr"].nama_kolom
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "skm_nrr"
+    ws.append(kolom)
+    baik = {"instansi": "bantargebang", "tahun": 2026, "periode": "TW1", **{f"u{i}": 3.1 for i in range(1, 10)}}
+    ws.append([baik.get(k) for k in kolom])
+    ws.append([{**baik, "periode": "TW2", "u3": 4.5}.get(k) for k in kolom])
+    ws.append([{**baik, "periode": "TW3", "layanan": "L99"}.get(k) for k in kolom])
+    wb.save(tmp_path / "n.xlsx")
+    sebelum = RingkasanNRR.objects.count()
+    h = import_workbook(tmp_path / "n.xlsx")
+    from openpyxl.utils import get_column_letter
+
+    u3 = get_column_letter(kolom.index("u3") + 1)
+    lay = get_column_letter(kolom.index("layanan") + 1)
+    assert f"skm_nrr!{u3}3: NRR u3 must be between 1 and 4, got 4.5" in h.errors
+    assert any(e.startswith(f"skm_nrr!{lay}4: unknown layanan \"L99\"") for e in h.errors), h.errors
+    assert RingkasanNRR.objects.count() == sebelum
