@@ -220,10 +220,18 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
     if temuan:
         bab.paragraf(_("Kesalahan harus diperbaiki sebelum LKIP diterbitkan; peringatan dan catatan diperiksa "
                        "dan tindak lanjutnya dicatat oleh pereviu."))
-        bab.tabel(_("Daftar temuan"),
-                  [[_("No"), _("Tingkat"), _("Lokasi"), _("Temuan"), _("Tindak lanjut"), _("Paraf")]],
-                  [[str(n), str(NAMA_LEVEL.get(t.level, t.level)), t.where, t.message, "", ""]
-                   for n, t in enumerate(temuan, 1)], kolom_angka=[0])
+        n = 0
+        for lv in LEVEL:
+            daftar = [t for t in temuan if t.level == lv]
+            if not daftar:
+                continue
+            baris = []
+            for t in daftar:
+                n += 1
+                baris.append([str(n), t.where, t.message, ""])
+            # "No" is not translated: Django's own catalogue reads it as the answer "Tidak"
+            bab.tabel(f"{_('Daftar temuan')}: {NAMA_LEVEL[lv]}",
+                      [["No", _("Lokasi"), _("Temuan"), _("Tindak lanjut dan paraf pereviu")]], baris, kolom_angka=[0])
     else:
         bab.paragraf(_("Tidak ada temuan: data kinerja dan anggaran tahun ini lengkap dan konsisten."), "miring")
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)

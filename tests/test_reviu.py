@@ -201,9 +201,11 @@ def test_review_sheet_document(demo):
     dok = lembar_reviu(demo, 2024, temuan, tanggal=dt.date(2025, 1, 10))
     (bab,) = dok.bab
     tabel = {t.judul: t for t in bab.isi if hasattr(t, "kepala")}
-    daftar = tabel["Daftar temuan"]
-    assert len(daftar.baris) == len(temuan)
-    assert daftar.baris[0][2] == temuan[0].where and daftar.baris[0][3] == temuan[0].message
+    peringatan, catatan = tabel["Daftar temuan: Peringatan"], tabel["Daftar temuan: Catatan"]
+    assert "Daftar temuan: Kesalahan" not in tabel  # none on the demo
+    assert peringatan.kepala == [["No", "Lokasi", "Temuan", "Tindak lanjut dan paraf pereviu"]]
+    assert [r[1:3] for r in peringatan.baris + catatan.baris] == [[t.where, t.message] for t in temuan]
+    assert [r[0] for r in peringatan.baris + catatan.baris] == [str(n) for n in range(1, len(temuan) + 1)]
     ringkas = {r[0]: r[1] for r in tabel["Ringkasan temuan"].baris}
     assert ringkas == {"Kesalahan": "0", "Peringatan": str(ringkasan(temuan)["warning"]),
                        "Catatan": str(ringkasan(temuan)["info"]), "Jumlah": str(len(temuan))}
@@ -214,4 +216,5 @@ def test_review_sheet_document(demo):
     camat = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024).pihak_pertama
     assert ttd.kanan.nama == camat.nama and ttd.kanan.nip == camat.nip_tampil
     assert "Inspektorat" in ttd.kiri.jabatan
-    assert dok.daftar_tabel() == ["Tabel 1.1 Identitas", "Tabel 1.2 Ringkasan temuan", "Tabel 1.3 Daftar temuan"]
+    assert dok.daftar_tabel() == ["Tabel 1.1 Identitas", "Tabel 1.2 Ringkasan temuan",
+                                  "Tabel 1.3 Daftar temuan: Peringatan", "Tabel 1.4 Daftar temuan: Catatan"]
