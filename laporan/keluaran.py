@@ -99,8 +99,16 @@ class _Docx:
     def _style(self, name: str, fallback: str = "Normal"):
         try:
             return self.doc.styles[name]
-        except KeyError:  # a pemda's own template without our extra styles
-            return self.doc.styles[fallback]
+        except KeyError:  # a pemda's own template without our extra styles: add it, based on fallback
+            from docx.enum.style import WD_STYLE_TYPE
+
+            try:
+                base = self.doc.styles[fallback]
+            except KeyError:
+                base = self.doc.styles["Normal"]
+            st = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            st.base_style = base
+            return st
 
     def p(self, teks: str = "", style: str = "Normal", fallback: str = "Normal"):
         return self.doc.add_paragraph(teks, style=self._style(style, fallback))

@@ -21,7 +21,7 @@ PEMBANGUN = {
     "perjanjian": ("laporan.perjanjian", "bangun_perjanjian"),
 }
 
-# editable text blocks of the LKIP: bagian key → label shown in the editor
+# editable text blocks of the LKIP when laporan.teks (the LKIP content) is not there
 BAGIAN_TEKS = {
     "kata_pengantar": "Kata Pengantar",
     "ikhtisar": "Ikhtisar Eksekutif",
@@ -48,6 +48,22 @@ def bangun(jenis: str, instansi, tahun: int):
     return pembangun(jenis)(instansi, tahun)
 
 
+def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
+    """Editable sections (key → title): the LKIP's sections, then one analysis per IKU of the year's PK."""
+    try:
+        from laporan.teks import AWALAN_ANALISIS, BAGIAN
+    except ImportError:  # pragma: no cover - the LKIP content module is not there
+        return dict(BAGIAN_TEKS)
+    from perencanaan.models import PKIndikator
+
+    hasil = dict(BAGIAN)
+    pk = (PKIndikator.objects.filter(pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+          .select_related("indikator").order_by("-pk_dokumen__versi", "no"))
+    for row in pk:
+        hasil.setdefault(AWALAN_ANALISIS + row.indikator.kode, f"Analisis {row.indikator.kode} {row.indikator.nama}")
+    return hasil
+
+
 def teks_blok(instansi, tahun: int) -> dict[str, str]:
     return dict(TeksBlok.objects.filter(instansi=instansi, tahun=tahun).values_list("bagian", "teks"))
 
@@ -57,7 +73,7 @@ def simpan_teks(user, instansi, tahun: int, bagian: str, teks: str) -> TeksBlok 
     """Create, change or (empty text) delete one text block; audited. Returns the block or None."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
-    if bagian not in BAGIAN_TEKS:
+    if bagian not in daftar_bagian(instansi, tahun):
         raise ValidationError(f"Bagian teks tidak dikenal: {bagian}")
     teks = (teks or "").replace("\r\n", "\n").strip()
     if len(teks) > PANJANG_MAKS:

@@ -65,7 +65,8 @@ def pk_unduh(request, instansi, tahun, fmt):
 @perlu("isi")
 def teks(request, instansi, tahun):
     tersimpan = layanan.teks_blok(instansi, tahun)
-    bagian = [{"kode": k, "label": v, "teks": tersimpan.get(k, "")} for k, v in layanan.BAGIAN_TEKS.items()]
+    bagian = [{"kode": k, "label": v, "teks": tersimpan.get(k, "")}
+              for k, v in layanan.daftar_bagian(instansi, tahun).items()]
     return render(request, "laporan/teks.html", {
         "instansi": instansi, "tahun": tahun, "bagian": bagian, "maks": layanan.PANJANG_MAKS,
     })
@@ -74,11 +75,12 @@ def teks(request, instansi, tahun):
 @perlu("isi")
 @require_POST
 def teks_simpan(request, instansi, tahun, bagian):
-    if bagian not in layanan.BAGIAN_TEKS:
+    daftar = layanan.daftar_bagian(instansi, tahun)
+    if bagian not in daftar:
         raise Http404
     try:
         layanan.simpan_teks(request.user, instansi, tahun, bagian, request.POST.get("teks", ""))
-        messages.success(request, _("Teks %(bagian)s disimpan.") % {"bagian": layanan.BAGIAN_TEKS[bagian]})
+        messages.success(request, _("Teks %(bagian)s disimpan.") % {"bagian": daftar[bagian]})
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect(reverse("laporan:teks", args=[instansi.slug, tahun]) + f"#{bagian}")

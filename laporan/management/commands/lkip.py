@@ -11,7 +11,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
 
 from laporan import keluaran
 from laporan.layanan import PembangunTidakAda, bangun
@@ -114,11 +113,22 @@ class DokumenCommand(BaseCommand):
                     gagal.append(f"{slug}: {exc}")
                 sys.stderr.write(_bar(n, len(tugas), slug))
         else:
-            connections.close_all()  # children are forked: no shared database socket
+            # the documents are built here (database) and rendered by the workers (CPU, LibreOffice):
+            # the workers never touch the database
             ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=connections.close_all) as pool:
-                futs = {pool.submit(_satu, self.jenis, pk, opts["tahun"], path): slug for pk, slug, path in tugas}
-                for n, fut in enumerate(as_completed(futs), 1):
+            with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+                futs = {}
+                for pk, slug, path in tugas:
+                    try:
+                        ins = Instansi.objects.select_related("pemda").get(pk=pk)
+                        futs[pool.submit(keluaran.simpan, bangun(self.jenis, ins, opts["tahun"]), path)] = slug
+                    except PembangunTidakAda:
+                        raise
+                    except Exception as exc:  # noqa: BLE001
+                        gagal.append(f"{slug}: {exc}")
+                n = len(gagal)
+                for fut in as_completed(futs):
+                    n += 1
                     try:
                         fut.result()
                     except Exception as exc:  # noqa: BLE001
