@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -161,22 +162,27 @@ def jawab(request, instansi, pk, kriteria_id):
         raise PermissionDenied
     c = _kriteria(ev, kriteria_id)
     try:
-        services.simpan_usulan(request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", ""))
-        berkas = request.FILES.get("berkas")
-        if berkas is not None:
-            services.tambah_bukti(request.user, ev, c, JenisTautan.UNGGAH, berkas=berkas)
-        jenis, _sep, nomor = request.POST.get("tautan", "").partition(":")
-        if jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
-            services.tambah_bukti(request.user, ev, c, jenis, objek_id=_int(nomor))
-        elif jenis == JenisTautan.LKIP:
-            services.tambah_bukti(request.user, ev, c, jenis, tahun=_int(nomor))
-        elif jenis:
-            raise services.EvaluasiError(_("Jenis dokumen tidak dikenal."))
+        with transaction.atomic():  # answer and evidence together, or nothing
+            _jawab(request, ev, c)
     except GAGAL as e:
         messages.error(request, str(e))
     else:
         messages.success(request, _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"})
     return _ke_lke(ev, f"#k{c.pk}")
+
+
+def _jawab(request, ev, c):
+    services.simpan_usulan(request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", ""))
+    berkas = request.FILES.get("berkas")
+    if berkas is not None:
+        services.tambah_bukti(request.user, ev, c, JenisTautan.UNGGAH, berkas=berkas)
+    jenis, _sep, nomor = request.POST.get("tautan", "").partition(":")
+    if jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
+        services.tambah_bukti(request.user, ev, c, jenis, objek_id=_int(nomor))
+    elif jenis == JenisTautan.LKIP:
+        services.tambah_bukti(request.user, ev, c, jenis, tahun=_int(nomor))
+    elif jenis:
+        raise services.EvaluasiError(_("Jenis dokumen tidak dikenal."))
 
 
 def _int(v):
