@@ -158,3 +158,46 @@ def simpan_pengaturan(user, instansi, *, jenis_periode: str, metode: str, popula
             p.save()
             catat(user, p, "ubah", perubahan, instansi)
     return obj
+
+
+MAKS_UNGGAH = 10 * 1024 * 1024
+
+
+def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
+    """Import the unit's paper questionnaires from an uploaded workbook holding only the sheet
+    ``skm_responden`` with rows of this unit. Returns (rows saved, problems); with any problem
+    nothing is saved. Audited."""
+    import tempfile
+    from pathlib import Path
+
+    from workbook.importer import baca, import_workbook
+
+    if not boleh_atur(user, instansi):
+        raise PermissionDenied
+    if berkas is None:
+        return 0, ["Pilih berkas .xlsx."]
+    if berkas.size > MAKS_UNGGAH:
+        return 0, [f"Berkas terlalu besar (paling besar {MAKS_UNGGAH // (1024 * 1024)} MB)."]
+    with tempfile.TemporaryDirectory(prefix="sakip_skm_") as d:
+        path = Path(d) / "skm.xlsx"
+        with path.open("wb") as f:
+            for chunk in berkas.chunks():
+                f.write(chunk)
+        rows, galat = baca(path)
+        if galat:
+            return 0, galat
+        lain = sorted(set(rows) - {"skm_responden"})
+        if lain:
+            return 0, [f"{s}!A1: only the sheet skm_responden may be uploaded here" for s in lain]
+        galat = [r.ref("instansi") + f': instansi must be "{instansi.slug}", got "{r["instansi"]}"'
+                 for r in rows.get("skm_responden", []) if r["instansi"] != instansi.slug]
+        if galat:
+            return 0, galat
+        hasil = import_workbook(path)
+    if hasil.errors:
+        return 0, hasil.errors
+    c = hasil.counts.get("skm_responden", {})
+    n = c.get("created", 0)
+    catat(user, instansi, "impor responden SKM",
+          {"responden": (c.get("replaced", 0), n), "berkas": (None, getattr(berkas, "name", ""))}, instansi)
+    return n, []

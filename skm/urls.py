@@ -15,5 +15,6 @@ urlpatterns = [
     path("unit/<slug:slug>/skm/<int:tahun>/responden.xlsx", views.ekspor_xlsx, name="ekspor_xlsx"),
     path("unit/<slug:slug>/skm/<int:tahun>/laporan.docx", views.laporan_docx, name="laporan_docx"),
     path("unit/<slug:slug>/skm/<int:tahun>/laporan.pdf", views.laporan_pdf, name="laporan_pdf"),
+    path("unit/<slug:slug>/skm/<int:tahun>/impor/", views.impor, name="impor"),
     path("unit/<slug:slug>/skm/pengaturan/", views.pengaturan, name="pengaturan"),
 ]

@@ -240,6 +240,37 @@ def _pengaturan():
 pengaturan = _pengaturan()
 
 
+def _impor():
+    from akun.izin import perlu
+
+    @perlu("lihat")
+    def impor(request, instansi, tahun):
+        """Upload of paper questionnaires (sheet skm_responden); operator and admin_pemda."""
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied
+
+        from .pengaturan import boleh_atur, impor_responden
+
+        if not boleh_atur(request.user, instansi):
+            raise PermissionDenied
+        if request.method != "POST":
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(["POST"])
+        n, galat = impor_responden(request.user, instansi, request.FILES.get("berkas"))
+        if galat:
+            messages.error(request, "Tidak ada yang disimpan. " + "; ".join(galat[:30])
+                           + (f" (dan {len(galat) - 30} masalah lain)" if len(galat) > 30 else ""))
+        else:
+            messages.success(request, f"{n} jawaban responden diimpor.")
+        return redirect("skm:hasil_staf", slug=instansi.slug, tahun=tahun)
+
+    return impor
+
+
+impor = _impor()
+
+
 def _laporan(fmt):
     from akun.izin import perlu
 
