@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import tempfile
 from pathlib import Path
 
@@ -82,14 +81,11 @@ def render_lhe(dok: Dokumen, fmt: str) -> tuple[bytes, str]:
         from laporan import keluaran
     except ImportError as e:  # pragma: no cover - depends on the renderer being present
         raise KeluaranBelumTersedia(str(e)) from e
-    if fmt == "docx" and hasattr(keluaran, "render_docx"):
-        data = keluaran.render_docx(dok)
-        if hasattr(data, "save"):  # a python-docx Document
-            buf = io.BytesIO()
-            data.save(buf)
-            data = buf.getvalue()
-        return data, MIME[fmt]
-    with tempfile.TemporaryDirectory() as tmp:
+    if fmt == "docx":
+        return keluaran.render_docx(dok), MIME[fmt]
+    if hasattr(keluaran, "render_pdf"):
+        return keluaran.render_pdf(dok), MIME[fmt]
+    with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover - older renderer API
         path = Path(tmp) / f"lhe.{fmt}"
         keluaran.simpan(dok, path)
         return path.read_bytes(), MIME[fmt]
