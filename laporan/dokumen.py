@@ -197,3 +197,26 @@ class Dokumen:
 
     def daftar_gambar(self) -> list[str]:
         return [g.label for g in self._semua(Gambar)]
+
+    def semua_teks(self) -> list[str]:
+        """Every piece of text in document order (cover, headings, paragraphs, table captions and
+        cells, figure captions, signature blocks): for tests and text search."""
+        self.beri_nomor()
+        out = [self.judul, self.kepala]
+        if self.sampul:
+            out += [*self.sampul.judul, *self.sampul.subjudul, *self.sampul.penerbit]
+        bagian = [*self.pembuka, *[bg for bab in self.bab for bg in self._telusur(bab)], *self.lampiran]
+        for bg in bagian:
+            out.append(bg.judul)
+            for it in bg.isi:
+                if isinstance(it, Paragraf):
+                    out.append(it.teks)
+                elif isinstance(it, Tabel):
+                    out.append(it.label if it.nomor else it.judul)
+                    out += [sel for baris in (*it.kepala, *it.baris) for sel in baris]
+                elif isinstance(it, Gambar):
+                    out.append(it.label if it.nomor else it.judul)
+                elif isinstance(it, (TandaTangan, DuaTandaTangan)):
+                    for t in ((it.kiri, it.kanan) if isinstance(it, DuaTandaTangan) else (it,)):
+                        out += [t.tempat_tanggal, t.jabatan, t.nama, t.pangkat, t.nip]
+        return out

@@ -416,7 +416,7 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
             fig = grafik.pembanding_unit([(p.unit, p.realisasi) for p in lain] + [(k.instansi.nama, nilai)],
                                          k.instansi.nama, f"{ind.nama[:50]} ({sat})")
             if fig is not None:
-                b.gambar(f"{ind.nama} {k.instansi.nama} dan Unit Lain Tahun {tahun}", fig)
+                b.gambar(f"Perbandingan {ind.nama} dengan Unit Lain Tahun {tahun}", fig)
     b.paragraf(narasi.kalimat_pembanding_unit(k.instansi.nama, ind.nama, tahun, nilai,
                                               [(p.unit, p.realisasi) for p in lain], ind.polaritas, sat))
 
@@ -581,7 +581,7 @@ def _detail_zona(b: Bagian, k: Konteks) -> None:
     teks = (f"Dari {hasil.jumlah} zona, {hasil.tertib} zona berkategori baik (tertib), sehingga persentase wilayah "
             f"yang tertib {narasi.angka(hasil.persentase)} %.")
     if belum:
-        teks += f" {belum} zona belum dinilai pada tahun {k.tahun}."
+        teks += f" {belum} zona tidak dinilai (tidak tercatat berkategori apa pun) pada tahun {k.tahun}."
     b.paragraf(teks)
 
 

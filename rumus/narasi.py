@@ -137,8 +137,8 @@ def kalimat_pembanding_unit(nama_unit: str, nama: str, tahun: int, kini: Decimal
     peringkat = 1 + sum(1 for _, v in semua if (v < kini if negatif else v > kini))
     lebih_baik = sum(1 for _, v in lain if (v > kini if negatif else v < kini))
     terbaik = urut[0]
-    teks = (f"Dibandingkan {len(lain)} unit lain, realisasi {nama} {nama_unit} tahun {tahun} "
-            f"({nilai_satuan(kini, satuan)}) berada pada peringkat {peringkat} dari {len(semua)}, "
+    teks = (f"Dibandingkan {len(lain)} unit lain, {nama_unit} dengan realisasi {nama} tahun {tahun} "
+            f"sebesar {nilai_satuan(kini, satuan)} berada pada peringkat {peringkat} dari {len(semua)}, "
             f"lebih baik dari {lebih_baik} unit")
     if terbaik[0] != nama_unit:
         teks += f"; nilai terbaik {nilai_satuan(terbaik[1], satuan)} ({terbaik[0]})"
