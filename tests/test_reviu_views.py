@@ -33,6 +33,7 @@ def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo):
     assert 'href="/unit/bantargebang/renstra/"' in html
     assert "@media print" in html
     assert 'href="/unit/bantargebang/reviu/2024/lembar.docx"' in html
+    assert 'href="/unit/bantargebang/lkip/2024/"' in html and "kesalahan: perbaiki" not in html
 
 
 def test_page_for_a_unit_without_findings_says_so(db):
@@ -47,6 +48,20 @@ def test_page_for_a_unit_without_findings_says_so(db):
     html = login("baca").get(f"/unit/{ins.slug}/reviu/2024/").content.decode()
     # an empty unit still has findings (no PK, no SKM); the page renders them, never crashes
     assert "belum ada Perjanjian Kinerja tahun 2024" in html
+    assert 'id="error"' not in html  # a unit with nothing yet has warnings, not errors
+
+
+def test_errors_are_listed_first_and_announced(demo, pengguna_demo):
+    from decimal import Decimal
+
+    from anggaran.models import BarisAnggaran
+
+    b = BarisAnggaran.objects.filter(instansi=demo, tahun=2024).order_by("id").first()
+    BarisAnggaran.objects.filter(pk=b.pk).update(kas_tw1=b.kas_tw1 + Decimal(1000))
+    html = login("pembaca").get(URL).content.decode()
+    assert "Masih ada 1 kesalahan: perbaiki sebelum menerbitkan LKIP." in html
+    assert html.index('id="error"') < html.index('id="warning"')
+    assert "(selisih -Rp 1.000)" in html
 
 
 def test_other_unit_gets_404_and_anonymous_goes_to_login(pengguna_demo):
