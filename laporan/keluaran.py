@@ -65,6 +65,28 @@ def _tebal_baris(baris: list[str]) -> bool:
     return bool(baris) and str(baris[0]).strip().lower().startswith(("jumlah", "total"))
 
 
+def _nip(nip: str) -> str:
+    return nip if nip.upper().startswith("NIP") else f"NIP. {nip}"
+
+
+def _lebar_kolom(t: Tabel, ncol: int, total: int) -> list[int]:
+    """Column widths (EMU): at least the longest word (9 pt), the rest shared by content length."""
+    minimum, bobot = [], []
+    for i in range(ncol):
+        sel = [str(r[i]) for r in t.kepala + t.baris if i < len(r)]
+        kata = max((len(w) for s in sel for w in s.split()), default=1)
+        minimum.append(int(Cm(0.21 * kata + 0.6)))
+        bobot.append(min(max((len(s) for s in sel), default=1), 60))
+    sisa = total - sum(minimum)
+    if sisa <= 0:
+        return [int(total * m / sum(minimum)) for m in minimum]
+    tambah = [b - min(b, 8) for b in bobot]  # short columns (No, numbers) stay at their minimum
+    jumlah = sum(tambah)
+    if not jumlah:
+        return [m + sisa // ncol for m in minimum]
+    return [m + int(sisa * w / jumlah) for m, w in zip(minimum, tambah, strict=True)]
+
+
 def _judul_bab(bab: Bab) -> str:
     return f"BAB {bab.romawi} {bab.judul}"
 
@@ -93,6 +115,7 @@ class _Docx:
         for el in list(body):
             if el.tag != qn("w:sectPr"):
                 body.remove(el)
+        self._ids: dict[str, str] = {}
         self.lebar = self.doc.sections[0].page_width - self.doc.sections[0].left_margin \
             - self.doc.sections[0].right_margin
 
@@ -110,8 +133,17 @@ class _Docx:
             st.base_style = base
             return st
 
+    def gaya(self, par, name: str, fallback: str = "Normal"):
+        """Set the paragraph style through its id (python-docx's style setter is slow on big documents)."""
+        sid = self._ids.get(name)
+        if sid is None:
+            sid = self._ids[name] = self._style(name, fallback).style_id
+        par._p.get_or_add_pPr().get_or_add_pStyle().val = sid
+        return par
+
     def p(self, teks: str = "", style: str = "Normal", fallback: str = "Normal"):
-        return self.doc.add_paragraph(teks, style=self._style(style, fallback))
+        par = self.doc.add_paragraph(teks)
+        return self.gaya(par, style, fallback) if style != "Normal" else par
 
     # header / settings
     def kepala(self) -> None:
@@ -166,7 +198,7 @@ class _Docx:
                 _run_field(par, "end")
 
     def heading(self, teks: str, level: int):
-        return self.doc.add_paragraph(teks, style=self._style(f"Heading {min(level, 3)}"))
+        return self.p(teks, f"Heading {min(level, 3)}")
 
     def bagian(self, bg: Bagian, level: int, judul: str | None = None) -> None:
         self.heading(judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul), level)
@@ -202,7 +234,7 @@ class _Docx:
 
     def _sel(self, cell, teks: str, kanan: bool, tebal: bool) -> None:
         par = cell.paragraphs[0]
-        par.style = self._style("Isi Tabel")
+        self.gaya(par, "Isi Tabel")
         r = par.add_run(str(teks))
         r.bold = tebal
         if kanan:
@@ -218,6 +250,10 @@ class _Docx:
         except KeyError:  # pragma: no cover - template without the style
             pass
         tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tbl.autofit = False
+        lebar = _lebar_kolom(t, ncol, self.lebar)
+        for i, col in enumerate(tbl.columns):
+            col.width = lebar[i]
         for row in t.kepala:
             cells = tbl.add_row().cells
             trPr = tbl.rows[-1]._tr.get_or_add_trPr()
@@ -226,6 +262,7 @@ class _Docx:
             trPr.append(h)
             for i, teks in enumerate(row):
                 self._sel(cells[i], teks, False, True)
+                cells[i].width = lebar[i]
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 shd = OxmlElement("w:shd")
                 shd.set(qn("w:val"), "clear")
@@ -239,12 +276,13 @@ class _Docx:
             tebal = _tebal_baris(row)
             for i, teks in enumerate(row):
                 self._sel(cells[i], teks, i in t.kolom_angka, tebal)
+                cells[i].width = lebar[i]
         self.p("")
 
     def gambar(self, g: Gambar) -> None:
         if g.figure is not None:
             buf = io.BytesIO()
-            g.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight")
+            g.figure.savefig(buf, format="png", dpi=DPI)
             buf.seek(0)
             w_in = g.figure.get_size_inches()[0]
             lebar = min(Cm(w_in * 2.54), self.lebar)
@@ -260,7 +298,7 @@ class _Docx:
         if ttd.pangkat:
             lines.append((ttd.pangkat, False, False))
         if ttd.nip:
-            lines.append((f"NIP. {ttd.nip}", False, False))
+            lines.append((_nip(ttd.nip), False, False))
         first = True
         for teks, tebal, garis in lines:
             par = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -354,7 +392,7 @@ CSS = """
 
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(buf, format="svg")
     svg = buf.getvalue()
     i = svg.find("<svg")
     return svg[i:] if i >= 0 else ""
@@ -421,7 +459,7 @@ class _Html:
         if t.pangkat:
             s += f"<div>{escape(t.pangkat)}</div>"
         if t.nip:
-            s += f"<div>NIP. {escape(t.nip)}</div>"
+            s += f"<div>{escape(_nip(t.nip))}</div>"
         return s + "</div>"
 
     def build(self) -> str:
