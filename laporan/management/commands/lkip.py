@@ -64,11 +64,11 @@ class DokumenCommand(BaseCommand):
         if not opts["instansi"]:
             raise CommandError("Sebutkan --instansi SLUG (atau --all).")
         out = Path(opts["out"])
+        if out.is_dir():
+            raise CommandError(f"{out} adalah folder; sebutkan nama file.")
         if out.suffix.lower() not in keluaran.FORMAT:
             raise CommandError(f"Ekstensi {out.suffix or '(kosong)'} tidak didukung; gunakan "
                                f"{', '.join(keluaran.FORMAT)}.")
-        if out.is_dir():
-            raise CommandError(f"{out} adalah folder; sebutkan nama file.")
         self._cek_folder(out.parent if str(out.parent) else Path("."))
         try:
             ins = Instansi.objects.get(slug=opts["instansi"])

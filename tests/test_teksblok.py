@@ -1,0 +1,76 @@
+"""Text blocks of the LKIP: written only by the unit's operator, audited, escaped when shown."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+
+from audit.models import Jejak
+from laporan import layanan
+from laporan.models import TeksBlok
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "demo-sakip-2024"
+XSS = '<script>alert("x")</script>'
+
+
+def _client(name):
+    c = Client()
+    assert c.login(username=name, password=PASSWORD)
+    return c
+
+
+def test_create_change_delete_audited(pengguna_demo, demo):
+    op = pengguna_demo["operator"]
+    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Puji syukur.\r\n\r\nParagraf dua.")
+    blok = TeksBlok.objects.get(instansi=demo, tahun=2024, bagian="kata_pengantar")
+    assert blok.teks == "Puji syukur.\n\nParagraf dua."
+    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Puji syukur.\n\nParagraf dua.")  # unchanged
+    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Teks baru")
+    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "   ")  # empty: back to the default
+    assert not TeksBlok.objects.filter(instansi=demo, bagian="kata_pengantar").exists()
+    jejak = list(Jejak.objects.filter(objek="laporan.TeksBlok").order_by("id").values_list("aksi", "lama", "baru"))
+    assert jejak == [("buat", "", "Puji syukur.\n\nParagraf dua."),
+                     ("ubah", "Puji syukur.\n\nParagraf dua.", "Teks baru"),
+                     ("hapus", "Teks baru", "")]
+    assert all(j.user == op and j.instansi == demo for j in Jejak.objects.filter(objek="laporan.TeksBlok"))
+
+
+def test_refused_writes_save_nothing(pengguna_demo, demo):
+    with pytest.raises(PermissionDenied):
+        layanan.simpan_teks(pengguna_demo["pimpinan"], demo, 2024, "kata_pengantar", "x")
+    with pytest.raises(ValidationError):
+        layanan.simpan_teks(pengguna_demo["operator"], demo, 2024, "bukan_bagian", "x")
+    with pytest.raises(ValidationError):
+        layanan.simpan_teks(pengguna_demo["operator"], demo, 2024, "kata_pengantar", "x" * (layanan.PANJANG_MAKS + 1))
+    assert not TeksBlok.objects.exists() and not Jejak.objects.filter(objek="laporan.TeksBlok").exists()
+
+
+def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo):
+    bagian = layanan.daftar_bagian(demo, 2024)
+    assert "kata_pengantar" in bagian and "kesimpulan" in bagian
+    assert any(k.startswith("analisis_") for k in bagian)  # one per IKU of the PK 2024
+    html = _client("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
+    for kode in bagian:
+        assert f'id="teks-{kode}"' in html
+    assert html.count("name=\"teks\"") == len(bagian)
+
+
+def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo):
+    c = _client("operator")
+    r = c.post("/unit/bantargebang/lkip/2024/teks/kata_pengantar/", {"teks": XSS})
+    assert r.status_code == 302 and r["Location"].endswith("/unit/bantargebang/lkip/2024/teks/#kata_pengantar")
+    assert TeksBlok.objects.get(bagian="kata_pengantar").teks == XSS
+    editor = c.get("/unit/bantargebang/lkip/2024/teks/").content.decode()
+    assert XSS not in editor and "&lt;script&gt;" in editor
+    preview = c.get("/unit/bantargebang/lkip/2024/").content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in preview
+    assert XSS not in preview
+
+
+def test_unknown_section_404_and_too_long_message(pengguna_demo, demo):
+    c = _client("operator")
+    assert c.post("/unit/bantargebang/lkip/2024/teks/bukan_bagian/", {"teks": "x"}).status_code == 404
+    r = c.post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (layanan.PANJANG_MAKS + 1)}, follow=True)
+    assert "terlalu panjang" in r.content.decode()
+    assert not TeksBlok.objects.exists()
+    assert _client("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code == 403
