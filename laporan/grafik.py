@@ -3,6 +3,7 @@ renderers in ``laporan.keluaran`` turn them into PNG/SVG. Colours follow ``dasbo
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 
 from matplotlib.figure import Figure
@@ -16,7 +17,9 @@ WARNA_KATEGORI = {"Sangat Baik": WARNA["hijau"], "Baik": WARNA["hijau"], "Cukup"
 
 
 def _pendek(teks: str, n: int = 40) -> str:
-    return teks if len(teks) <= n else teks[: n - 1] + "…"
+    """A tick label: at most ``n`` characters, wrapped on two lines (the figure keeps its width)."""
+    teks = teks if len(teks) <= n else teks[: n - 1] + "…"
+    return "\n".join(textwrap.wrap(teks, 24)[:2]) if len(teks) > 24 else teks
 
 
 def _id(v: Decimal | None, d: int = 1) -> str:
@@ -28,7 +31,7 @@ def capaian_iku(baris: list[tuple[str, Decimal]]) -> Figure | None:
     baris = [(n, c) for n, c in baris if c is not None]
     if not baris:
         return None
-    fig = Figure(figsize=(7, 0.9 + 0.55 * len(baris)))
+    fig = Figure(figsize=(7, 0.9 + 0.7 * len(baris)), layout="constrained")
     ax = fig.add_subplot()
     nilai = [float(c) for _, c in baris]
     ax.barh([_pendek(n, 45) for n, _ in baris], nilai,
@@ -49,7 +52,9 @@ def ikm_unsur(nilai_unsur: list[Decimal]) -> Figure | None:
         return None
     from skm.grafik import figur_unsur
 
-    return figur_unsur(nilai_unsur)
+    fig = figur_unsur(nilai_unsur)
+    fig.set_layout_engine("constrained")  # the unsur names must not be clipped in the DOCX/PDF
+    return fig
 
 
 def tren(titik: list[tuple[str, Decimal | None]], label_y: str, target: list[tuple[str, Decimal | None]] | None = None
@@ -59,7 +64,7 @@ def tren(titik: list[tuple[str, Decimal | None]], label_y: str, target: list[tup
     ada = [(t, v) for t, v in titik if v is not None]
     if len(ada) < 2:
         return None
-    fig = Figure(figsize=(6, 3))
+    fig = Figure(figsize=(6, 3), layout="constrained")
     ax = fig.add_subplot()
     ax.plot([t for t, _ in ada], [float(v) for _, v in ada], marker="o", color=WARNA["biru"], label="Realisasi")
     for t, v in ada:
@@ -80,7 +85,7 @@ def serapan_program(baris: list[tuple[str, Decimal | None]]) -> Figure | None:
     baris = [(n, s) for n, s in baris if s is not None]
     if not baris:
         return None
-    fig = Figure(figsize=(7, 0.9 + 0.55 * len(baris)))
+    fig = Figure(figsize=(7, 0.9 + 0.7 * len(baris)), layout="constrained")
     ax = fig.add_subplot()
     ax.barh([_pendek(n, 45) for n, _ in baris], [float(s) for _, s in baris], color=WARNA["biru"])
     ax.axvline(100, color=WARNA["abu"], linestyle="--", linewidth=1)
@@ -98,7 +103,7 @@ def pembanding_unit(baris: list[tuple[str, Decimal]], sorot: str, label_x: str) 
     if len(baris) < 2:
         return None
     baris = sorted(baris, key=lambda p: p[1], reverse=True)
-    fig = Figure(figsize=(7, 0.9 + 0.45 * len(baris)))
+    fig = Figure(figsize=(7, 0.9 + 0.55 * len(baris)), layout="constrained")
     ax = fig.add_subplot()
     ax.barh([_pendek(n, 40) for n, _ in baris], [float(v) for _, v in baris],
             color=[WARNA["hijau"] if n == sorot else WARNA["abu"] for n, _ in baris])

@@ -50,6 +50,11 @@ def _p(v, d: int = 1) -> str:
     return format_persen(v, d, KOSONG)
 
 
+def _rp(v) -> str:
+    """Rupiah in a wide table whose header says "(Rp)": the number only."""
+    return format_angka(v, 0, KOSONG)
+
+
 def _s(v) -> str:
     return format_persen(v, narasi.DESIMAL_SERAPAN, KOSONG)
 
@@ -293,22 +298,21 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
     nama_su = {}
     baris = []
     for pk_kode, prog in sorted(k.rollup.anak.items()):
-        baris.append([pk_kode, k.nama.get(pk_kode, pk_kode), format_rupiah(prog.pagu),
-                      *[format_rupiah(v) for v in prog.kas]])
+        baris.append([pk_kode, k.nama.get(pk_kode, pk_kode), _rp(prog.pagu), *[_rp(v) for v in prog.kas]])
         for kg_kode, keg in sorted(prog.anak.items()):
-            baris.append([kg_kode, k.nama.get(kg_kode, kg_kode), format_rupiah(keg.pagu),
-                          *[format_rupiah(v) for v in keg.kas]])
+            baris.append([kg_kode, k.nama.get(kg_kode, kg_kode), _rp(keg.pagu), *[_rp(v) for v in keg.kas]])
             for (sk_kode, su), sub in sorted(keg.anak.items(), key=lambda x: (x[0][0], x[0][1] or "")):
                 nama_su.setdefault(su, next((b.subunit_nama for b in k.baris_anggaran if b.subunit == su), su))
                 label = k.nama.get(sk_kode, sk_kode) + (f" ({nama_su[su]})" if su else "")
-                baris.append([sk_kode, label, format_rupiah(sub.pagu), *[format_rupiah(v) for v in sub.kas]])
+                baris.append([sk_kode, label, _rp(sub.pagu), *[_rp(v) for v in sub.kas]])
     t = k.rollup
-    baris.append(["Jumlah", "", format_rupiah(t.pagu), *[format_rupiah(v) for v in t.kas]])
+    baris.append(["Jumlah", "", _rp(t.pagu), *[_rp(v) for v in t.kas]])
     kas.paragraf(f"Pagu anggaran tahun {k.tahun} sebesar {format_rupiah(t.pagu)} terbagi dalam "
                  f"{len(t.anak)} program dan {k.rollup.jumlah_baris} baris sub kegiatan, dengan rencana "
                  "penarikan (anggaran kas) per triwulan sebagai berikut.")
     kas.tabel(f"Rencana Anggaran Kas per Sub Kegiatan per Triwulan Tahun {k.tahun}",
-              [["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu", "TW I", "TW II", "TW III", "TW IV"]], baris,
+              [["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)", "TW I (Rp)", "TW II (Rp)", "TW III (Rp)",
+                "TW IV (Rp)"]], baris,
               kolom_angka=[2, 3, 4, 5, 6])
 
 
