@@ -11,7 +11,7 @@ from rumus.format import format_angka
 from rumus.skm import UNSUR
 
 from .models import PengaturanSKM, Responden
-from .services import ikm_tahun, interval_per_periode
+from .services import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
 
 JUMLAH_TINDAK_LANJUT = 3
 # Improvement commonly planned for each unsur (a starting point the unit edits in the DOCX).
@@ -34,7 +34,7 @@ def _a(v, d=2) -> str:
 
 def nrr_tahun(hasil) -> list[Decimal]:
     """NRR per unsur for the whole year, combined the way the unit's yearly IKM is."""
-    if hasil.metode.startswith("gabungan") and all(p.responden for p in hasil.periode):
+    if hasil.metode == METODE_GABUNG_RESPONDEN and all(p.responden for p in hasil.periode):
         return rumus_skm.gabung_responden((p.nrr, p.responden) for p in hasil.periode)
     return [rumus_skm.gabung_rata_periode({p.periode: p.nrr[i] for p in hasil.periode}) for i in range(9)]
 

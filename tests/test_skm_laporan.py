@@ -53,3 +53,23 @@ def test_no_data_is_404_anonymous_to_login(pengguna_demo):
 def test_pdf(pengguna_demo):
     r = _c("operator").get(URL + ".pdf")
     assert r.status_code == 200 and r.content.startswith(b"%PDF") and r["Content-Type"] == "application/pdf"
+
+
+def test_follow_up_uses_pooled_answers_when_the_unit_pools(pengguna_demo):
+    from decimal import Decimal
+
+    from laporan.dokumen import Tabel
+    from skm.models import PengaturanSKM, Responden
+
+    ins = pengguna_demo["operator"].peran.first().instansi
+    PengaturanSKM.objects.create(instansi=ins, metode="gabung-responden")
+    semua = {"TW1": [[4, 1, 4, 4, 4, 4, 4, 4, 3]] * 3, "TW2": [[2, 4, 4, 4, 4, 4, 4, 4, 4]] * 1}
+    for periode, daftar in semua.items():
+        for j in daftar:
+            Responden.objects.create(instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in enumerate(j, 1)})
+    rows = [j for d in semua.values() for j in d]
+    pooled = [Decimal(sum(col)) / len(rows) for col in zip(*rows, strict=True)]
+    dok = laporan_skm(ins, 2025)
+    rtl = next(t for t in dok.bab[2].isi if isinstance(t, Tabel))
+    assert [r[1] for r in rtl.baris] == [f"U{n} {UNSUR[n - 1]}" for n, _v in unsur_terendah(pooled, 3)]
+    assert rtl.baris[0][1] == f"U2 {UNSUR[1]}" and rtl.baris[0][2] == format_angka(pooled[1], 3)
