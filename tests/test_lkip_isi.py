@@ -142,3 +142,33 @@ def test_gambar_adalah_figure(lkip):
 def test_jumlah_kueri_terbatas(demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(60):
         bangun_lkip(demo, 2024)
+
+
+def test_kueri_tidak_bertambah_dengan_data(demo):
+    """More indicators, targets, budget lines, Dukungan links and comparison values: same query count."""
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from anggaran.models import BarisAnggaran, Dukungan, SubKegiatan
+    from organisasi.models import SubUnit
+    from pengukuran.models import NilaiPembanding, Realisasi
+    from perencanaan.models import Indikator, Sasaran, Target
+
+    with CaptureQueriesContext(connection) as awal:
+        bangun_lkip(demo, 2024)
+    sasaran = Sasaran.objects.filter(instansi=demo).first()
+    sub = SubKegiatan.objects.filter(baris__instansi=demo).distinct().first()
+    for n in range(5):
+        ind = Indikator.objects.create(instansi=demo, kode=f"X{n}", nama=f"Indikator tambahan {n}", level="sasaran",
+                                       sasaran=sasaran, satuan="Nilai", iku=True)
+        Target.objects.create(indikator=ind, tahun=2024, nilai=Decimal(10))
+        Realisasi.objects.create(indikator=ind, tahun=2023, periode="TAHUN", nilai=Decimal(9))
+        NilaiPembanding.objects.create(indikator=ind, tahun=2024, unit="Kecamatan Lain", realisasi=Decimal(8))
+        Dukungan.objects.create(instansi=demo, tahun=2024, kode=sub.kode, indikator=ind)
+        su = SubUnit.objects.create(instansi=demo, kode=f"tambahan-{n}", nama=f"Unit tambahan {n}")
+        BarisAnggaran.objects.create(instansi=demo, tahun=2024, sub_kegiatan=sub, subunit=su, pagu=Decimal(1000))
+    with CaptureQueriesContext(connection) as akhir:
+        bangun_lkip(demo, 2024)
+    assert len(akhir) == len(awal)
