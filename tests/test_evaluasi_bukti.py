@@ -42,6 +42,7 @@ def test_links_to_documents_in_the_system(pengguna_demo, demo):
     assert sorted(BuktiEvaluasi.objects.values_list("jenis", flat=True)) == ["lkip", "pk", "renstra"]
     page = client.get(f"/unit/bantargebang/evaluasi/{ev.pk}/").content.decode()
     assert "/unit/bantargebang/renstra/" in page and "/unit/bantargebang/pk/2024/" in page
+    assert "/unit/bantargebang/lkip/2024/" in page
 
     lain = RenstraFactory(instansi=InstansiFactory(slug="rawalumbu"))  # another unit's Renstra
     with pytest.raises(services.EvaluasiError):
