@@ -6,7 +6,9 @@ and a link to the page where it can be fixed, plus what the LKIP itself needs:
 
 - realisasi of each IKU per quarter (indicators entered per period) or from its source (SKM,
   evaluasi AKIP/ZI, zona tertib — a computed IKU without source data is an error);
-- the analysis (penyebab, faktor pendukung/penghambat, langkah selanjutnya) of each IKU;
+- the analysis (penyebab, faktor pendukung/penghambat, langkah selanjutnya) of each IKU, entered
+  with the quarter's realisasi or as the IKU's analysis text of the LKIP (TeksBlok ``analisis_<kode>``);
+- the editable texts of the LKIP (Kata Pengantar, …) that are still empty;
 - evidence (bukti) uploaded for every realisasi entered;
 - the previous year's realisasi of each IKU (the LKIP compares with it);
 - the unit's SKM data for the year (the LKIP presents the IKM).
@@ -28,7 +30,12 @@ from pengukuran.models import Bukti
 from pengukuran.services import Pengukuran, pk_berlaku
 from perencanaan.models import Indikator, PKIndikator
 
+from .teks import BAGIAN as BAGIAN_TEKS
+from .teks import BELUM_DIISI, Teks, kunci_analisis
+
 LEVEL = ("error", "warning", "info")
+# texts that laporan/lkip.py adds after content generated from the data (the others stand alone)
+TEKS_TAMBAHAN = {"ikhtisar", "struktur_organisasi", "kesimpulan"}
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
 ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
 
@@ -119,6 +126,23 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
     def url_realisasi(ind, periode="TW4", y=tahun):
         return lokasi.url("pengukuran:realisasi", y, periode) + f"#ind-{ind.kode}"
 
+    # --- editable texts of the LKIP (else it prints "Belum diisi oleh unit.") ----------------
+    teks = Teks(instansi, tahun)
+
+    def url_teks(kunci):
+        return lokasi.url("laporan:teks", tahun) + f"#teks-{kunci}"
+
+    for kunci, judul_teks in BAGIAN_TEKS.items():
+        if teks.ada(kunci):
+            continue
+        tempat = _("Teks LKIP / %(judul)s") % {"judul": judul_teks}
+        if kunci in TEKS_TAMBAHAN:
+            add(Temuan("info", tempat, _("Teks belum diisi: LKIP hanya memuat uraian yang disusun dari data"),
+                       url_teks(kunci)))
+        else:
+            add(Temuan("warning", tempat, _("Teks belum diisi: LKIP akan memuat “%(bawaan)s”")
+                       % {"bawaan": BELUM_DIISI}, url_teks(kunci)))
+
     # --- SKM of the unit (the LKIP presents the IKM) ----------------------------------------
     hasil_skm = peng.skm.get(tahun, {}).get(instansi.id)
     if hasil_skm is None or hasil_skm.ikm is None:
@@ -133,6 +157,7 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
         nilai = peng.realisasi(ind, tahun)
         sumber = ind.sumber_realisasi
         manual = sumber == "manual"
+        ada_teks = teks.ada(kunci_analisis(ind.kode))
         if not manual and nilai.sumber != sumber:
             fix = {"skm": lokasi.url("skm:hasil_staf", tahun), "zona": lokasi.url("zona:zona")}.get(sumber, "")
             if nilai.nilai is None:
@@ -160,17 +185,21 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
             tempat = f"{label} / {p}"
             fix = url_realisasi(ind, p) if p in TRIWULAN else url_realisasi(ind)
             if not any(getattr(r, f).strip() for f in ANALISIS):
-                add(Temuan("warning", tempat,
-                           _("Analisis capaian (penyebab, faktor pendukung dan penghambat, langkah selanjutnya) "
-                             "belum diisi"), fix))
+                if ada_teks:  # the yearly analysis is written in the LKIP text: the quarter's is a plus
+                    add(Temuan("info", tempat, _("Analisis capaian triwulan ini belum diisi (analisis tahunan "
+                                                 "sudah ada di teks LKIP)"), fix))
+                else:
+                    add(Temuan("warning", tempat,
+                               _("Analisis capaian (penyebab, faktor pendukung dan penghambat, langkah "
+                                 "selanjutnya) belum diisi"), fix))
             if r.id not in berbukti:
                 add(Temuan("warning", tempat, _("Realisasi %(periode)s sudah diisi tetapi bukti dukung belum "
                                                 "diunggah") % {"periode": p}, fix))
-        if not rows and not manual:  # computed from its source: analysis can only come with the LKIP text
-            add(Temuan("info", label,
+        if not rows and not ada_teks:  # nothing entered during the year and no LKIP analysis text
+            add(Temuan("warning", label,
                        _("Analisis capaian tahun %(tahun)s belum ada: BAB III LKIP memerlukan penyebab, faktor "
                          "pendukung dan penghambat, serta langkah selanjutnya") % {"tahun": tahun},
-                       ""))
+                       url_teks(kunci_analisis(ind.kode))))
         # previous year (the LKIP compares this year with the previous one)
         if peng.realisasi(ind, tahun - 1).nilai is None:
             add(Temuan("warning", f"{label} / {tahun - 1}",

@@ -4,7 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from laporan.reviu import lembar_reviu, reviu, ringkasan
+from laporan.models import TeksBlok
+from laporan.reviu import TEKS_TAMBAHAN, lembar_reviu, reviu, ringkasan
+from laporan.teks import BAGIAN
 from pengukuran.models import Bukti, Realisasi
 from pengukuran.periksa import periksa
 from tests.factories import (
@@ -91,6 +93,25 @@ def test_realisasi_without_analysis_or_evidence_is_flagged_per_quarter():
     assert not _cari(temuan, f"{label} / 2023")  # the previous year exists
     Bukti.objects.create(realisasi=r1, berkas="bukti/2024/tw1.pdf", nama_asli="tw1.pdf", jenis="pdf", ukuran=10)
     assert not _cari(reviu(instansi, 2024), f"{label} / TW1", "bukti")
+
+
+def test_analysis_written_as_lkip_text_counts_and_texts_written_are_not_listed():
+    instansi, (ind,) = _unit(sumber="zona")
+    Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW1", nilai=Decimal(50))
+    label = f"IKU 1 {ind.nama}"
+    (tw1,) = _cari(reviu(instansi, 2024), f"{label} / TW1", "Analisis capaian")
+    assert tw1.level == "warning"
+    TeksBlok.objects.create(instansi=instansi, tahun=2024, bagian=f"analisis_{ind.kode}", teks="Capaian naik.")
+    TeksBlok.objects.create(instansi=instansi, tahun=2024, bagian="kata_pengantar", teks="Puji syukur ...")
+    temuan = reviu(instansi, 2024)
+    (tw1,) = _cari(temuan, f"{label} / TW1", "Analisis capaian")
+    assert tw1.level == "info" and "teks LKIP" in tw1.message
+    assert not _cari(temuan, f"Teks LKIP / {BAGIAN['kata_pengantar']}")
+    assert _cari(temuan, f"Teks LKIP / {BAGIAN['saran']}", "Belum diisi oleh unit.", "warning")
+    # nothing entered and no text: the yearly analysis is missing
+    instansi2, (ind2,) = _unit(sumber="zona")
+    (t,) = _cari(reviu(instansi2, 2024), f"IKU 1 {ind2.nama}", "Analisis capaian tahun 2024 belum ada")
+    assert t.level == "warning" and t.url == f"/unit/{instansi2.slug}/lkip/2024/teks/#teks-analisis_{ind2.kode}"
 
 
 def test_yearly_value_only_is_an_info_not_four_missing_quarters():
@@ -191,7 +212,17 @@ def test_demo_gives_a_stable_sensible_list(demo):
     neg = _cari(temuan, teks="anggaran kas TW4 negatif")
     assert {t.where for t in neg} == {"Sub-kegiatan 7.01.02.2.04.0003", "Sub-kegiatan 7.01.04.2.01.0001"}
     assert all(t.url == "/unit/bantargebang/anggaran/2024/" for t in neg)
-    assert len(temuan) == len(periksa(demo, 2024)) + 1 + 3  # + previous year of IKU 3, analysis of 3 IKUs
+    # no analysis for the three IKUs (computed: nothing entered during the year), with the LKIP text editor
+    analisis = _cari(temuan, teks="Analisis capaian tahun 2024 belum ada", level="warning")
+    assert [t.where for t in analisis] == [f"IKU {n} {nama}" for n, nama in enumerate(
+        ["Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "Nilai AKIP Kecamatan Bantargebang",
+         "Persentase Wilayah yang Tertib"], 1)]
+    assert analisis[0].url == "/unit/bantargebang/lkip/2024/teks/#teks-analisis_IKU1"
+    # no LKIP texts written yet
+    teks = [t for t in temuan if t.where.startswith("Teks LKIP / ")]
+    assert len(teks) == len(BAGIAN)
+    assert {t.where for t in teks if t.level == "info"} == {f"Teks LKIP / {BAGIAN[k]}" for k in TEKS_TAMBAHAN}
+    assert len(temuan) == len(periksa(demo, 2024)) + 1 + 3 + len(BAGIAN)
 
 
 def test_review_sheet_document(demo):
