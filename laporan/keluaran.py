@@ -20,11 +20,11 @@ import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -63,6 +63,15 @@ def _templat(templat) -> Path:
 
 def _tebal_baris(baris: list[str]) -> bool:
     return bool(baris) and str(baris[0]).strip().lower().startswith(("jumlah", "total"))
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_KONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _xml(teks: str) -> str:
+    """Text escaped for WordprocessingML (control characters XML cannot hold are dropped)."""
+    return xml_escape(teks.translate(_KONTROL))
 
 
 def _nip(nip: str) -> str:
@@ -132,6 +141,14 @@ class _Docx:
             st = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             st.base_style = base
             return st
+
+    def _sisip(self, el) -> None:
+        body = self.doc.element.body
+        sect = body.find(qn("w:sectPr"))
+        if sect is not None:
+            sect.addprevious(el)
+        else:  # pragma: no cover - a template always has its section properties
+            body.append(el)
 
     def gaya(self, par, name: str, fallback: str = "Normal"):
         """Set the paragraph style through its id (python-docx's style setter is slow on big documents)."""
@@ -232,51 +249,42 @@ class _Docx:
             elif not par.gaya:
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
-    def _sel(self, cell, teks: str, kanan: bool, tebal: bool) -> None:
-        par = cell.paragraphs[0]
-        self.gaya(par, "Isi Tabel")
-        r = par.add_run(str(teks))
-        r.bold = tebal
-        if kanan:
-            par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
     def tabel(self, t: Tabel) -> None:
+        """The table written as WordprocessingML directly (python-docx's row API is slow on long tables)."""
         if t.judul:
             self.p(t.label if t.nomor else t.judul, "Judul Tabel", "Caption")
         ncol = max([len(r) for r in t.kepala + t.baris] or [1])
-        tbl = self.doc.add_table(rows=0, cols=ncol)
+        twips = [max(1, w // 635) for w in _lebar_kolom(t, ncol, self.lebar)]
+        isi_id = self._ids.get("Isi Tabel") or self._style("Isi Tabel").style_id
+        self._ids["Isi Tabel"] = isi_id
         try:
-            tbl.style = self.doc.styles["Table Grid"]
-        except KeyError:  # pragma: no cover - template without the style
-            pass
-        tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
-        tbl.autofit = False
-        lebar = _lebar_kolom(t, ncol, self.lebar)
-        for i, col in enumerate(tbl.columns):
-            col.width = lebar[i]
-        for row in t.kepala:
-            cells = tbl.add_row().cells
-            trPr = tbl.rows[-1]._tr.get_or_add_trPr()
-            h = OxmlElement("w:tblHeader")
-            h.set(qn("w:val"), "true")
-            trPr.append(h)
-            for i, teks in enumerate(row):
-                self._sel(cells[i], teks, False, True)
-                cells[i].width = lebar[i]
-                cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-                shd = OxmlElement("w:shd")
-                shd.set(qn("w:val"), "clear")
-                shd.set(qn("w:fill"), "D9E2F3")
-                cells[i]._tc.get_or_add_tcPr().append(shd)
-        for row in t.baris:
-            cells = tbl.add_row().cells
-            trPr = tbl.rows[-1]._tr.get_or_add_trPr()
-            cs = OxmlElement("w:cantSplit")
-            trPr.append(cs)
-            tebal = _tebal_baris(row)
-            for i, teks in enumerate(row):
-                self._sel(cells[i], teks, i in t.kolom_angka, tebal)
-                cells[i].width = lebar[i]
+            grid = f'<w:tblStyle w:val="{self.doc.styles["Table Grid"].style_id}"/>'
+        except KeyError:  # pragma: no cover - template without the style: borders below still drawn
+            grid = ""
+        batas = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+                        for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+        def sel(i: int, teks, jajar: str, tebal: bool, kepala: bool) -> str:
+            shd = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if kepala else ""
+            jc = f'<w:jc w:val="{jajar}"/>' if jajar else ""
+            rpr = "<w:rPr><w:b/></w:rPr>" if tebal else ""
+            baris = [_xml(x) for x in str(teks).split("\n")]
+            teks_xml = "<w:br/>".join(f'<w:t xml:space="preserve">{x}</w:t>' for x in baris)
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{twips[i]}" w:type="dxa"/>{shd}</w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{isi_id}"/>{jc}</w:pPr><w:r>{rpr}{teks_xml}</w:r></w:p></w:tc>')
+
+        def tr(row, kepala: bool) -> str:
+            tebal = kepala or _tebal_baris(row)
+            cells = [sel(i, row[i] if i < len(row) else "", "center" if kepala else
+                         ("right" if i in t.kolom_angka else ""), tebal, kepala) for i in range(ncol)]
+            pr = '<w:tblHeader w:val="true"/>' if kepala else "<w:cantSplit/>"
+            return f"<w:tr><w:trPr>{pr}</w:trPr>{''.join(cells)}</w:tr>"
+
+        xml = (f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>{grid}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+               f'<w:tblBorders>{batas}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+               + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips) + "</w:tblGrid>"
+               + "".join(tr(r, True) for r in t.kepala) + "".join(tr(r, False) for r in t.baris) + "</w:tbl>")
+        self._sisip(parse_xml(xml))
         self.p("")
 
     def gambar(self, g: Gambar) -> None:
