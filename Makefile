@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo bench bench-web clean screenshots
+.PHONY: install run test lint demo bench bench-web clean screenshots screenshots-lkip
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -47,9 +47,22 @@ bench-web: install
 	$(BIN)/python benchmarks/bench_web.py
 
 # Page images for docs/screenshots/ (the browser tests write them when SAKIP_SCREENSHOTS is set).
-screenshots: install
+screenshots: install screenshots-lkip
 	mkdir -p docs/screenshots
 	SAKIP_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
+
+# LKIP PDF pages (cover, capaian table, an IKU analysis, a chart) from a throw-away demo database.
+LKIP_TMP := /tmp/sakip-screenshots-lkip
+screenshots-lkip: install
+	rm -rf $(LKIP_TMP) && mkdir -p $(LKIP_TMP) docs/screenshots
+	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py migrate -v0
+	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py load_demo >/dev/null
+	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py lkip --instansi bantargebang \
+	  --tahun 2024 --out $(LKIP_TMP)/lkip.pdf
+	for kv in $$($(BIN)/python laporan/templat/halaman_contoh.py $(LKIP_TMP)/lkip.pdf); do \
+	  pdftoppm -png -r 60 -f $${kv#*=} -l $${kv#*=} -singlefile $(LKIP_TMP)/lkip.pdf docs/screenshots/lkip-$${kv%%=*}; \
+	done
+	rm -rf $(LKIP_TMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache

@@ -1,0 +1,30 @@
+"""Page numbers of the LKIP PDF shown in docs/screenshots/ (used by `make screenshots-lkip`).
+
+    python laporan/templat/halaman_contoh.py LKIP.pdf  →  "sampul=1 capaian=17 analisis=18 grafik=28"
+
+Found by text, so the images follow the document when pages move: the cover, the page of
+"Tabel 3.1" (capaian table), the page of the first IKU analysis ("3.2.1") and the last page
+with a figure caption of BAB III ("Gambar 3.").
+"""
+
+import re
+import sys
+
+from pypdf import PdfReader
+
+
+def halaman(pdf: str) -> dict[str, int]:
+    teks = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+    # a heading line, not its entry in the lists (those end with dot leaders and the page number)
+    awal = next((i for i, t in enumerate(teks) if re.search(r"^\s*BAB III(?!.*\.{4})", t, re.M)), 0)
+
+    def cari(pola, terakhir=False):
+        nomor = [i for i, t in enumerate(teks) if i >= awal and re.search(pola + r"(?!.*\.{4})", t, re.M)]
+        return (nomor[-1] if terakhir else nomor[0]) + 1 if nomor else 1
+
+    return {"sampul": 1, "capaian": cari(r"^Tabel 3\.1 "), "analisis": cari(r"^3\.2\.1 "),
+            "grafik": cari(r"^Gambar 3\.\d+ ", terakhir=True)}
+
+
+if __name__ == "__main__":
+    print(" ".join(f"{k}={v}" for k, v in halaman(sys.argv[1]).items()))
