@@ -49,4 +49,5 @@ class Teks:
         """(text, gaya) paragraphs: the unit's text split on blank lines, or the default in italics."""
         if not self.ada(bagian):
             return [(BELUM_DIISI, "miring")]
-        return [(p.strip(), "") for p in self.isi[bagian].split("\n\n") if p.strip()]
+        teks = self.isi[bagian].replace("\r\n", "\n")  # text typed in a browser textarea
+        return [(p.strip(), "") for p in teks.split("\n\n") if p.strip()]

@@ -113,8 +113,10 @@ def test_teksblok_dipakai(demo):
     TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="latar_belakang",
                             teks="Paragraf pertama.\n\nParagraf kedua.")
     TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="analisis_IKU1", teks="Ruang tunggu sempit.")
+    TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="saran", teks="Saran satu.\r\n\r\nSaran dua.")
     dok = bangun_lkip(demo, 2024)
     teks = dok.semua_teks()
+    assert "Saran satu." in teks and "Saran dua." in teks
     assert "Paragraf pertama." in teks and "Paragraf kedua." in teks
     assert "Ruang tunggu sempit." in teks
     assert "Belum diisi oleh unit." in teks  # the other blocks stay honest
