@@ -35,6 +35,8 @@ def test_text_header_and_cover(halaman):
 
 
 @perlu_soffice
+@pytest.mark.skipif(not keluaran._uno_tersedia(),
+                    reason="python3-uno is not installed for /usr/bin/python3: the lists are not updated")
 def test_daftar_isi_page_numbers_are_real(halaman):
     """Each entry of Daftar Isi / Daftar Tabel carries the page where the heading really is."""
     daftar = next(i for i, t in enumerate(halaman) if "DAFTAR ISI" in t)
