@@ -290,7 +290,9 @@ class _Docx:
     def gambar(self, g: Gambar) -> None:
         if g.figure is not None:
             buf = io.BytesIO()
-            g.figure.savefig(buf, format="png", dpi=DPI)
+            # figures with a layout engine (constrained) fit already; others are trimmed (a second draw)
+            ketat = {} if g.figure.get_layout_engine() is not None else {"bbox_inches": "tight"}
+            g.figure.savefig(buf, format="png", dpi=DPI, **ketat)
             buf.seek(0)
             w_in = g.figure.get_size_inches()[0]
             lebar = min(Cm(w_in * 2.54), self.lebar)
@@ -400,7 +402,7 @@ CSS = """
 
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
+    fig.savefig(buf, format="svg", **({} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"}))
     svg = buf.getvalue()
     i = svg.find("<svg")
     return svg[i:] if i >= 0 else ""

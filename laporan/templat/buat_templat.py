@@ -98,6 +98,12 @@ def buat(path: Path) -> None:
         s.paragraph_format.left_indent = Cm(0.6 * (lvl - 1))
         s.paragraph_format.space_after = Pt(2)
         s.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    # theme fonts (Calibri Light of Word's default headings) would override the font set above
+    for rfonts in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        rfonts.set(qn("w:ascii"), FONT)
+        rfonts.set(qn("w:hAnsi"), FONT)
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)  # A4
     sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.5)
