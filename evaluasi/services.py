@@ -227,8 +227,20 @@ def perbandingan(instansi_list, tahun: int, jenis: str = "akip") -> list[dict]:
 # --- Templates --------------------------------------------------------------------------------
 
 
+def pastikan_templat_bawaan() -> int:
+    """Create the shipped templates that are missing (migration 0003 normally did; a flushed
+    database, e.g. after ``manage.py flush``, has lost them). Idempotent; returns how many were made."""
+    from . import templat_bawaan
+
+    with transaction.atomic():
+        return sum(templat_bawaan.muat(TemplatEvaluasi, Komponen, SubKomponen, Kriteria, data)
+                   for data in templat_bawaan.SEMUA)
+
+
 def templat_untuk(instansi, jenis: str, tahun: int) -> TemplatEvaluasi | None:
     """The pemda's own template for the year if any, else the latest shipped one."""
+    if not TemplatEvaluasi.objects.filter(pemda=None, jenis=jenis).exists():
+        pastikan_templat_bawaan()
     qs = TemplatEvaluasi.objects.filter(jenis=jenis, tahun__lte=tahun)
     return (qs.filter(pemda_id=instansi.pemda_id).order_by("-tahun", "-id").first()
             or qs.filter(pemda=None).order_by("-tahun", "-id").first())

@@ -331,6 +331,7 @@ def _templat_terlihat(user):
 @login_required
 @require_GET
 def templat_daftar(request):
+    services.pastikan_templat_bawaan()
     return render(request, "evaluasi/templat_daftar.html", {
         "templat": list(_templat_terlihat(request.user).select_related("pemda")),
         "boleh_salin": services._admin_pemda(request.user), "tahun": datetime.date.today().year})

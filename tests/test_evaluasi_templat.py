@@ -15,6 +15,23 @@ from tests.evaluasi_bantu import kriteria
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _templat_bawaan(db):
+    services.pastikan_templat_bawaan()  # a transactional test before this one may have flushed them
+
+
+def test_shipped_templates_recreated_after_flush_and_command_idempotent():
+    from django.core.management import call_command
+
+    TemplatEvaluasi.objects.filter(pemda=None).delete()
+    call_command("muat_templat_evaluasi")
+    call_command("muat_templat_evaluasi")
+    assert sorted(TemplatEvaluasi.objects.filter(pemda=None).values_list("jenis", flat=True)) == ["akip", "zi"]
+    TemplatEvaluasi.objects.filter(pemda=None).delete()
+    t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)  # recreated on demand
+    assert t.nama == "LKE AKIP PermenPANRB 88/2021" and services.periksa_bobot(t) == []
+
+
 def test_shipped_zi_template():
     t = TemplatEvaluasi.objects.get(pemda=None, jenis="zi")
     assert services.periksa_bobot(t) == []
