@@ -13,7 +13,7 @@ install: $(STAMP)
 
 # Debian packages the tests need: chromium (browser tests), LibreOffice Writer (DOCX -> PDF),
 # poppler-utils (pdftoppm page images), fonts. Installed only when missing.
-APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core
+APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core python3-uno
 
 $(STAMP): requirements.txt package-lock.json
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

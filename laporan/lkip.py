@@ -33,7 +33,7 @@ from rumus.anggaran import RollUp, roll_up
 from rumus.capaian import capaian as hitung_capaian
 from rumus.capaian import status_target
 from rumus.evaluasi import predikat_akip
-from rumus.format import format_angka, format_persen, format_rupiah
+from rumus.format import format_angka, format_persen, format_rupiah, format_tanggal
 from rumus.skm import UNSUR
 from zona.models import PenilaianZona, Zona
 
@@ -631,7 +631,30 @@ def _bab_penutup(dok: Dokumen, k: Konteks):
     if k.teks.ada("kesimpulan"):
         _teks(kes, k, "kesimpulan")
     _teks(bab.bagian(BAGIAN["saran"]), k, "saran")
+    _tindak_lanjut(bab, k)
     return bab
+
+
+def _tindak_lanjut(bab, k: Konteks) -> None:
+    """Follow-up of the recommendations of earlier final evaluations (AKIP / ZI LHE)."""
+    from evaluasi.services import tindak_lanjut_untuk_lkip
+
+    bag = bab.bagian("Tindak Lanjut Rekomendasi Hasil Evaluasi")
+    rek = tindak_lanjut_untuk_lkip(k.instansi, k.tahun)
+    if not rek:
+        bag.paragraf(f"Belum ada rekomendasi hasil evaluasi sebelum tahun {k.tahun} yang tercatat dalam sistem.",
+                     "miring")
+        return
+    terlambat = sum(1 for r in rek if r["terlambat"])
+    bag.paragraf(f"Terdapat {len(rek)} rekomendasi hasil evaluasi tahun sebelumnya; "
+                 + (f"{terlambat} di antaranya melewati batas waktu." if terlambat
+                    else "tidak ada yang melewati batas waktu."))
+    bag.tabel("Tindak Lanjut Rekomendasi Hasil Evaluasi",
+              [["No", "Evaluasi", "Rekomendasi", "Penanggung Jawab", "Batas Waktu", "Status", "Tindak Lanjut"]],
+              [[str(i), f"{r['jenis']} {r['tahun_evaluasi']}", r["rekomendasi"], r["penanggung_jawab"] or KOSONG,
+                format_tanggal(r["batas_waktu"]) if r["batas_waktu"] else KOSONG,
+                r["status"] + (" (terlambat)" if r["terlambat"] else ""), r["tindak_lanjut"] or KOSONG]
+               for i, r in enumerate(rek, start=1)])
 
 
 # --- the document ------------------------------------------------------------------------

@@ -46,8 +46,11 @@ def lkip(request, instansi, tahun):
         galat = ""
     except layanan.PembangunTidakAda as exc:
         html, galat = "", str(exc)
+    from laporan.reviu import reviu, ringkasan
+
     return render(request, "laporan/lkip.html", {
         "instansi": instansi, "tahun": tahun, "dokumen": html, "galat": galat,
+        "reviu": ringkasan(reviu(instansi, tahun)),
         "boleh_isi": boleh(request.user, "isi", instansi),
     })
 
