@@ -74,7 +74,10 @@ def tren(titik: list[tuple[str, Decimal | None]], label_y: str, target: list[tup
         if tt:
             ax.plot([t for t, _ in tt], [float(v) for _, v in tt], linestyle="--", marker="s", color=WARNA["abu"],
                     label="Target")
-    ax.set_ylabel(label_y)
+    import textwrap
+
+    # long indicator names are wrapped so the axis label fits the height of the chart
+    ax.set_ylabel("\n".join(textwrap.wrap(label_y, 28)[:3]), fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, frameon=False)
     return fig
