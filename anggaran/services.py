@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from rumus.anggaran import Baris, RollUp, roll_up
 
@@ -68,6 +69,19 @@ def muat_baris(instansi_ids, tahun: int) -> dict[int, list[DataBaris]]:
 
 def roll_up_instansi(instansi_ids, tahun: int) -> dict[int, RollUp]:
     return {iid: roll_up(b.baris() for b in lines) for iid, lines in muat_baris(instansi_ids, tahun).items()}
+
+
+def total_instansi(instansi_ids, tahun: int) -> dict[int, tuple[Decimal, Decimal]]:
+    """(Σ pagu, Σ realisasi) per unit, summed in the database: the totals of ``roll_up_instansi``
+    without building every unit's tree (the pemda dashboard needs only these). A line's realisasi
+    is its yearly value when entered, else the sum of its quarters, as in ``DataBaris.realisasi``."""
+    per_baris = (RealisasiAnggaran.objects.filter(baris_id=OuterRef("pk"))
+                 .values("baris_id")
+                 .annotate(v=Coalesce(Sum("nilai", filter=Q(periode="TAHUN")), Sum("nilai"))).values("v"))
+    rows = (BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+            .annotate(r=Coalesce(Subquery(per_baris), Value(Decimal(0)), output_field=DecimalField()))
+            .values("instansi_id").annotate(pagu=Sum("pagu"), realisasi=Sum("r")).order_by())
+    return {r["instansi_id"]: (r["pagu"], r["realisasi"]) for r in rows}
 
 
 def pagu_murni_program(instansi_id: int, tahun: int) -> dict[str, Decimal]:

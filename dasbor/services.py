@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from anggaran.services import nama_nomenklatur, roll_up_instansi
+from anggaran.services import nama_nomenklatur, roll_up_instansi, total_instansi
 from evaluasi.services import total_evaluasi
 from pengukuran.models import NilaiPembanding
 from pengukuran.services import Pengukuran, capaian_pk
+from rumus.anggaran import serapan
 from rumus.evaluasi import predikat_akip
 from skm.services import ikm_tahun
 
@@ -29,18 +30,18 @@ def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -
     ids = [i.id for i in instansi_list]
     peng = peng or Pengukuran(ids, [tahun])
     cap = capaian_pk(ids, tahun, peng)
-    budget = roll_up_instansi(ids, tahun)
+    budget = total_instansi(ids, tahun)
     ikm = ikm_tahun(ids, tahun)
     akip = total_evaluasi(ids, tahun, "akip")
     out = []
     for ins in instansi_list:
         values = [r.capaian for r in cap.get(ins.id, []) if r.capaian is not None]
-        b = budget.get(ins.id)
+        pagu, real = budget.get(ins.id, (None, None))
         nilai = akip.get(ins.id)
         p = predikat_akip(nilai)
         out.append(RingkasUnit(ins, ikm[ins.id].ikm if ins.id in ikm else None, nilai, p[0] if p else None,
                                sum(values, Decimal(0)) / len(values) if values else None,
-                               b.serapan if b else None, b.pagu if b else None))
+                               serapan(pagu, real), pagu))
     return out
 
 

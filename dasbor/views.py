@@ -71,7 +71,7 @@ def pemda(request, kode):
         raise Http404
     tahun = _tahun(request)
     units = list(pemda.instansi.order_by("nama"))
-    peng = Pengukuran([u.id for u in units], [tahun])
+    peng = Pengukuran([u.id for u in units], [tahun], ringan=True)
     rows = services.ringkasan_pemda(units, tahun, peng)
     urut = request.GET.get("urut", "nama")
     if urut not in SORT:

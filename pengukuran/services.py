@@ -37,11 +37,16 @@ class NilaiRealisasi:
 class Pengukuran:
     """Preloads every source for a set of units and years, then answers per indicator."""
 
-    def __init__(self, instansi_ids, tahun_list):
+    def __init__(self, instansi_ids, tahun_list, ringan: bool = False):
+        """``ringan``: load only the value columns of the entered realisasi (for pages over many
+        units that need values only; analysis, workflow and evidence fields are then deferred)."""
         self.instansi_ids = list(instansi_ids)
         self.tahun_list = sorted(set(tahun_list))
         self.manual: dict[tuple[int, int], dict[str, Realisasi]] = defaultdict(dict)
-        for r in Realisasi.objects.filter(indikator__instansi_id__in=self.instansi_ids, tahun__in=self.tahun_list):
+        qs = Realisasi.objects.filter(indikator__instansi_id__in=self.instansi_ids, tahun__in=self.tahun_list)
+        if ringan:
+            qs = qs.only("id", "indikator_id", "tahun", "periode", "nilai")
+        for r in qs:
             self.manual[(r.indikator_id, r.tahun)][r.periode] = r
         self.skm = {t: ikm_tahun(self.instansi_ids, t) for t in self.tahun_list}
         self.zona = {t: persentase_tertib(self.instansi_ids, t) for t in self.tahun_list}
