@@ -107,7 +107,7 @@ def tren(titik: list[tuple[str, Decimal | None]], judul: str) -> str | None:
     ada = [(i, label, v) for i, (label, v) in enumerate(titik) if v is not None]
     if len(ada) < 2:
         return None
-    w, h, pad = 180, 46, 8
+    w, h, pad = 180, 46, 14
     vals = [float(v) for _, _, v in ada]
     lo, hi = min(vals), max(vals)
     span = (hi - lo) or 1.0
