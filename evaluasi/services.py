@@ -374,46 +374,43 @@ def _kriteria_milik(ev: Evaluasi, kriteria: Kriteria):
         raise EvaluasiError("Kriteria bukan bagian dari templat evaluasi ini.")
 
 
+def _simpan_jawaban(user, ev: Evaluasi, kriteria: Kriteria, aksi: str, status: str, pesan_status: str,
+                    medan: tuple[str, str], nilai_teks: str, teks: str) -> Jawaban:
+    """Save one criterion's score and note: ``medan`` = (score field, note field) of Jawaban;
+    ``aksi`` is the permission needed (and the audit action), ``status`` the one the evaluation must be in."""
+    ev = _kunci(ev)
+    if not boleh(user, aksi, ev.instansi):
+        raise PermissionDenied
+    _cek_belum_final(ev)
+    if ev.status != status:
+        raise EvaluasiError(pesan_status)
+    _kriteria_milik(ev, kriteria)
+    nilai = _normal(kriteria, nilai_teks)
+    j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
+    baru = dict(zip(medan, (nilai, teks.strip()), strict=True))
+    perubahan = {k: (getattr(j, k), v) for k, v in baru.items() if getattr(j, k) != v}
+    if perubahan:
+        for k, v in baru.items():
+            setattr(j, k, v)
+        j.save()
+        catat(user, j, "isi" if aksi == "isi" else "nilai", perubahan, ev.instansi)
+    return j
+
+
 @transaction.atomic
 def simpan_usulan(user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: str = "") -> Jawaban:
     """The unit's self-assessment of one criterion (operator, while draft)."""
-    ev = _kunci(ev)
-    if not boleh(user, "isi", ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
-    if ev.status != StatusEvaluasi.DRAFT:
-        raise EvaluasiError("Evaluasi sudah diajukan; jawaban unit tidak dapat diubah.")
-    _kriteria_milik(ev, kriteria)
-    nilai = _normal(kriteria, usulan)
-    j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
-    perubahan = {k: (getattr(j, k), v) for k, v in (("usulan", nilai), ("catatan", catatan.strip()))
-                 if getattr(j, k) != v}
-    if perubahan:
-        j.usulan, j.catatan = nilai, catatan.strip()
-        j.save()
-        catat(user, j, "isi", perubahan, ev.instansi)
-    return j
+    return _simpan_jawaban(user, ev, kriteria, "isi", StatusEvaluasi.DRAFT,
+                           "Evaluasi sudah diajukan; jawaban unit tidak dapat diubah.",
+                           ("usulan", "catatan"), usulan, catatan)
 
 
 @transaction.atomic
 def simpan_penetapan(user, ev: Evaluasi, kriteria: Kriteria, penetapan: str, komentar: str = "") -> Jawaban:
     """The evaluator's score of one criterion (while under evaluation)."""
-    ev = _kunci(ev)
-    if not boleh(user, "evaluasi", ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
-    if ev.status != StatusEvaluasi.DIEVALUASI:
-        raise EvaluasiError("Nilai penetapan diisi setelah evaluasi dimulai.")
-    _kriteria_milik(ev, kriteria)
-    nilai = _normal(kriteria, penetapan)
-    j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
-    perubahan = {k: (getattr(j, k), v) for k, v in (("penetapan", nilai), ("komentar", komentar.strip()))
-                 if getattr(j, k) != v}
-    if perubahan:
-        j.penetapan, j.komentar = nilai, komentar.strip()
-        j.save()
-        catat(user, j, "nilai", perubahan, ev.instansi)
-    return j
+    return _simpan_jawaban(user, ev, kriteria, "evaluasi", StatusEvaluasi.DIEVALUASI,
+                           "Nilai penetapan diisi setelah evaluasi dimulai.",
+                           ("penetapan", "komentar"), penetapan, komentar)
 
 
 def _cek_tautan(ev: Evaluasi, jenis: str, objek_id: int | None, tahun: int | None):
