@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DasborConfig(AppConfig):
     default_auto_field = 'django.db.models.BigAutoField'
     name = 'dasbor'
+
+    def ready(self):
+        from . import versi
+
+        versi.hubungkan()

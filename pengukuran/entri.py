@@ -17,6 +17,7 @@ from django.db.models import F
 
 from akun.izin import boleh
 from audit.models import catat
+from dasbor.versi import ubah
 
 from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 
@@ -78,6 +79,7 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
         updated = Realisasi.objects.filter(pk=obj.pk, versi=isian.versi).update(versi=F("versi") + 1, **values)
         if not updated:  # pragma: no cover - guarded by select_for_update
             raise Konflik("Realisasi ini sudah diubah oleh pengguna lain.")
+        ubah([instansi.id])  # QuerySet.update sends no post_save
         catat(user, obj, "ubah", perubahan, instansi)
         obj.refresh_from_db()
     return obj

@@ -23,6 +23,7 @@ from anggaran.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from dasbor.versi import ubah_semua
 from evaluasi.models import NilaiKomponen
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
@@ -138,6 +139,7 @@ def import_workbook(path, dry_run: bool = False) -> Hasil:
             _Loader(rows, hasil).run()
             if hasil.errors or dry_run:
                 raise _Batal
+            ubah_semua()  # bulk writes send no model signals: every stored dashboard is out of date
     except _Batal:
         pass
     return hasil

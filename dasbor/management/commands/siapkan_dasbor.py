@@ -1,0 +1,39 @@
+"""Compute and store the dashboards of every unit (and pemda) for a year, so the first visitor
+after an import or a night of changes does not wait for them."""
+
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from dasbor.halaman import isi_pemda, isi_unit
+from organisasi.models import Instansi, Pemda
+
+
+class Command(BaseCommand):
+    help = "Store the unit and pemda dashboards of a year (only those whose data changed are recomputed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--pemda", help="kode of one pemda (default: all)")
+        parser.add_argument("--bahasa", action="append", choices=[k for k, _ in settings.LANGUAGES],
+                            help="language(s) to prepare (default: id)")
+
+    def handle(self, *args, **opts):
+        pemda = Pemda.objects.all()
+        if opts["pemda"]:
+            pemda = pemda.filter(kode=opts["pemda"])
+            if not pemda.exists():
+                raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
+        t0 = time.perf_counter()
+        n = 0
+        for bahasa in opts["bahasa"] or ["id"]:
+            with translation.override(bahasa):
+                for p in pemda:
+                    for ins in Instansi.objects.filter(pemda=p).select_related("pemda").order_by("nama"):
+                        isi_unit(ins, opts["tahun"])
+                        n += 1
+                    isi_pemda(p, opts["tahun"])
+                    n += 1
+        self.stdout.write(f"{n} dashboards ready in {time.perf_counter() - t0:.1f} s")
