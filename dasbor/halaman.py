@@ -61,15 +61,14 @@ def isi_unit(instansi, tahun: int) -> str:
 
 def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
     units = list(pemda.instansi.order_by("nama"))
-    peng = Pengukuran([u.id for u in units], [tahun], ringan=True)
-    rows = services.ringkasan_pemda(units, tahun, peng)
+    rows = services.ringkasan_tersimpan(units, tahun)
     key = SORT[urut]
     if urut == "nama":
         rows.sort(key=key)
     else:  # highest first, units without a value last
         rows.sort(key=lambda r: (key(r) is not None, key(r) or 0), reverse=True)
     return {"pemda": pemda, "tahun": tahun, "rows": rows, "urut": urut,
-            "pembanding": services.tabel_pembanding(units, tahun, peng)}
+            "pembanding": services.tabel_pembanding(units, tahun)}
 
 
 def isi_pemda(pemda, tahun: int, urut: str = "nama") -> str:

@@ -45,6 +45,33 @@ def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -
     return out
 
 
+_KOLOM = ("ikm", "nilai_akip", "predikat", "rata_capaian", "serapan", "pagu")
+
+
+def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
+    """``ringkasan_pemda`` with each unit's row stored per data version (``dasbor.versi``): only
+    the units whose data changed since their row was stored are computed again, so one unit's
+    change (e.g. a public SKM answer) does not recompute 500 units."""
+    import json
+
+    from .versi import cuplikan_banyak
+
+    per_id = {i.id: i for i in instansi_list}
+
+    def buat(ids):
+        units = [per_id[i] for i in ids]
+        rows = ringkasan_pemda(units, tahun, Pengukuran(ids, [tahun], ringan=True))
+        return {r.instansi.id: json.dumps({k: None if getattr(r, k) is None else str(getattr(r, k)) for k in _KOLOM})
+                for r in rows}
+
+    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat)
+    out = []
+    for ins in instansi_list:
+        d = json.loads(isi[ins.id])
+        out.append(RingkasUnit(ins, *(d[k] if k == "predikat" or d[k] is None else Decimal(d[k]) for k in _KOLOM)))
+    return out
+
+
 def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = None):
     """Per unit and indikator: the unit's own value, then other units' published values
     (seed Tabel 3.9 / 3.15). Three queries plus the sources, whatever the number of units."""
@@ -53,7 +80,7 @@ def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = 
                 .select_related("indikator__instansi").order_by("indikator__instansi__nama", "indikator__kode", "id"))
     if not rows:
         return []
-    pengukuran = pengukuran or Pengukuran(ids, [tahun])
+    pengukuran = pengukuran or Pengukuran(sorted({r.indikator.instansi_id for r in rows}), [tahun])
     out, index = [], {}
     for r in rows:
         ind = r.indikator

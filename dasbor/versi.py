@@ -158,3 +158,37 @@ def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str]) -> str
     isi = buat()
     Cuplikan.objects.update_or_create(kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi})
     return isi
+
+
+def token_banyak(jenis: str, objek_ids: Iterable[int]) -> dict[int, str]:
+    """Current tokens of many units (or pemda), created where missing. Two or three queries."""
+    from .models import Versi
+
+    ids = set(objek_ids)
+    ada = dict(Versi.objects.filter(jenis=jenis, objek__in=ids).values_list("objek", "token"))
+    kurang = ids - set(ada)
+    if kurang:
+        Versi.objects.bulk_create([Versi(jenis=jenis, objek=i, token=uuid.uuid4().hex) for i in kurang],
+                                  ignore_conflicts=True)
+        ada.update(Versi.objects.filter(jenis=jenis, objek__in=kurang).values_list("objek", "token"))
+    return ada
+
+
+def cuplikan_banyak(kunci_per_objek: dict[int, str], jenis: str, buat: Callable[[list[int]], dict[int, str]]
+                    ) -> dict[int, str]:
+    """Like :func:`cuplikan` for many objects at once: the stored fragments still current are
+    read in one query, ``buat(missing ids)`` computes the others in one go, and they are stored."""
+    from .models import Cuplikan, Versi
+
+    terkini = Versi.objects.filter(jenis=OuterRef("jenis"), objek=OuterRef("objek")).values("token")[:1]
+    isi = dict(Cuplikan.objects.filter(kunci__in=kunci_per_objek.values(), jenis=jenis, token=Subquery(terkini))
+               .values_list("objek", "isi"))
+    kurang = [i for i in kunci_per_objek if i not in isi]
+    if kurang:
+        tokens = token_banyak(jenis, kurang)  # before reading the data, as in ``cuplikan``
+        baru = buat(kurang)
+        Cuplikan.objects.bulk_create(
+            [Cuplikan(kunci=kunci_per_objek[i], jenis=jenis, objek=i, token=tokens[i], isi=baru[i]) for i in kurang],
+            update_conflicts=True, unique_fields=["kunci"], update_fields=["token", "isi", "dibuat"])
+        isi.update(baru)
+    return isi

@@ -154,3 +154,22 @@ def test_siapkan_dasbor_stores_every_page(pengguna_demo, capsys):
     assert Cuplikan.objects.filter(jenis="i").count() >= 1 and Cuplikan.objects.filter(jenis="p").count() == 1
     _, n = lihat(login("adminpemda"), "/pemda/kota-bekasi/?tahun=2024")
     assert n <= 8
+
+
+def test_pemda_page_recomputes_only_the_changed_units_row(pengguna_demo):
+    from tests.factories import BarisAnggaranFactory, InstansiFactory
+
+    pemda = pengguna_demo["operator"].peran.first().instansi.pemda
+    baris = [BarisAnggaranFactory(instansi=InstansiFactory(pemda=pemda)) for _ in range(3)]
+    c = login("adminpemda")
+    html, _ = lihat(c, "/pemda/kota-bekasi/")
+    rows = dict(Cuplikan.objects.filter(kunci__startswith="ringkas:").values_list("objek", "token"))
+    assert len(rows) == 4  # Bantargebang and the three new units
+    from anggaran.models import RealisasiAnggaran
+
+    RealisasiAnggaran.objects.filter(baris=baris[0]).delete()
+    RealisasiAnggaran.objects.create(baris=baris[0], periode="TAHUN", nilai=baris[0].pagu)  # serapan 100 %
+    after, _ = lihat(c, "/pemda/kota-bekasi/")
+    now = dict(Cuplikan.objects.filter(kunci__startswith="ringkas:").values_list("objek", "token"))
+    berubah = {i for i in rows if rows[i] != now[i]}
+    assert berubah == {baris[0].instansi_id} and after != html
