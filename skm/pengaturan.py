@@ -9,6 +9,7 @@ check and audit trail).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from django.db import transaction
 
 from akun.izin import boleh
 from audit.models import catat
+from organisasi.models import Layanan
 from rumus.skm import UNSUR
 
 from .models import PengaturanSKM, PertanyaanSKM
@@ -201,3 +203,70 @@ def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
     catat(user, instansi, "impor responden SKM",
           {"responden": (c.get("replaced", 0), n), "berkas": (None, getattr(berkas, "name", ""))}, instansi)
     return n, []
+
+
+KODE_LAYANAN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+
+
+def tambah_layanan(user, instansi, kode: str, nama: str) -> Layanan:
+    """A new layanan of the unit; ``kode`` becomes part of its public questionnaire address
+    (/s/<unit>/<kode>/), so it is fixed once created. Raises PermissionDenied or ValidationError."""
+    if not boleh_atur(user, instansi):
+        raise PermissionDenied
+    kode, nama = (kode or "").strip(), " ".join((nama or "").split())
+    galat: dict[str, list[str]] = {}
+    if not KODE_LAYANAN.match(kode) or len(kode) > 50:
+        galat["kode"] = ["Kode layanan: huruf, angka dan tanda hubung (-) tanpa spasi, paling banyak 50 "
+                         "karakter, misalnya ktp-el."]
+    elif Layanan.objects.filter(instansi=instansi, kode__iexact=kode).exists():
+        galat["kode"] = [f"Kode '{kode}' sudah dipakai layanan lain unit ini."]
+    if not nama or len(nama) > 200:
+        galat["nama"] = ["Nama layanan wajib diisi (paling banyak 200 huruf)."]
+    if galat:
+        raise ValidationError(galat)
+    with transaction.atomic():
+        obj = Layanan.objects.create(instansi=instansi, kode=kode, nama=nama)
+        catat(user, obj, "buat", {"kode": (None, kode), "nama": (None, nama)}, instansi)
+    return obj
+
+
+def ubah_layanan(user, instansi, layanan_id, nama: str) -> Layanan:
+    """Rename a layanan (its kode stays: printed posters point to it)."""
+    if not boleh_atur(user, instansi):
+        raise PermissionDenied
+    obj = _layanan(instansi, layanan_id)
+    nama = " ".join((nama or "").split())
+    if not nama or len(nama) > 200:
+        raise ValidationError({"nama": ["Nama layanan wajib diisi (paling banyak 200 huruf)."]})
+    if nama != obj.nama:
+        with transaction.atomic():
+            lama, obj.nama = obj.nama, nama
+            obj.save(update_fields=["nama"])
+            catat(user, obj, "ubah", {"nama": (lama, nama)}, instansi)
+    return obj
+
+
+def hapus_layanan(user, instansi, layanan_id) -> None:
+    """Delete a layanan that no survey answer or NRR summary refers to (those would lose
+    their layanan, or be deleted with it)."""
+    from .models import Responden, RingkasanNRR
+
+    if not boleh_atur(user, instansi):
+        raise PermissionDenied
+    obj = _layanan(instansi, layanan_id)
+    jawaban = Responden.objects.filter(layanan=obj).count()
+    ringkasan = RingkasanNRR.objects.filter(layanan=obj).count()
+    if jawaban or ringkasan:
+        raise ValidationError({"layanan": [
+            f"Layanan '{obj.nama}' tidak dapat dihapus: sudah ada {jawaban} jawaban survei dan {ringkasan} "
+            "ringkasan NRR untuk layanan ini."]})
+    with transaction.atomic():
+        catat(user, obj, "hapus", {"kode": (obj.kode, None), "nama": (obj.nama, None)}, instansi)
+        obj.delete()
+
+
+def _layanan(instansi, layanan_id) -> Layanan:
+    try:
+        return Layanan.objects.get(instansi=instansi, pk=int(layanan_id))
+    except (Layanan.DoesNotExist, TypeError, ValueError):
+        raise ValidationError({"layanan": ["Layanan tidak ditemukan di unit ini."]}) from None

@@ -8,6 +8,7 @@ import hashlib
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from organisasi.models import Instansi, Layanan
 from rumus.skm import UNSUR
@@ -199,13 +200,35 @@ def _pengaturan():
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied, ValidationError
 
-        from .pengaturan import boleh_atur, simpan_pengaturan
+        from .pengaturan import boleh_atur, hapus_layanan, simpan_pengaturan, tambah_layanan, ubah_layanan
 
         atur = boleh_atur(request.user, instansi)
         obj = pengaturan_unit(instansi)
         unsur = pertanyaan_unit(instansi)
         galat: dict = {}
-        if request.method == "POST":
+        bagian = request.POST.get("bagian", "") if request.method == "POST" else ""
+        if bagian.startswith("layanan_"):
+            if not atur:
+                raise PermissionDenied
+            try:
+                if bagian == "layanan_tambah":
+                    obj = tambah_layanan(request.user, instansi, request.POST.get("kode", ""),
+                                         request.POST.get("nama", ""))
+                    messages.success(request, _("Layanan '%(nama)s' ditambahkan.") % {"nama": obj.nama})
+                elif bagian == "layanan_ubah":
+                    obj = ubah_layanan(request.user, instansi, request.POST.get("layanan"),
+                                       request.POST.get("nama", ""))
+                    messages.success(request, _("Layanan '%(nama)s' disimpan.") % {"nama": obj.nama})
+                elif bagian == "layanan_hapus":
+                    hapus_layanan(request.user, instansi, request.POST.get("layanan"))
+                    messages.success(request, _("Layanan dihapus."))
+                else:
+                    raise ValidationError({"layanan": ["Perintah tidak dikenal."]})
+            except ValidationError as exc:
+                galat = exc.message_dict
+            else:
+                return redirect("skm:pengaturan", slug=instansi.slug)
+        elif request.method == "POST":
             if not atur:
                 raise PermissionDenied
             populasi = request.POST.get("populasi_per_periode", "").strip().replace(".", "")
@@ -231,8 +254,9 @@ def _pengaturan():
         return render(request, "skm/pengaturan.html", {
             "instansi": instansi, "pengaturan": obj, "unsur": unsur, "galat": galat, "boleh_atur": atur,
             "jenis_periode": PengaturanSKM.JenisPeriode.choices, "metode": PengaturanSKM.Metode.choices,
-            "layanan": instansi.layanan.all(), "populasi": request.POST.get("populasi_per_periode")
-            if galat else obj.populasi_per_periode}, status=400 if galat else 200)
+            "layanan": instansi.layanan.all(), "isian_layanan": request.POST if bagian == "layanan_tambah" else {},
+            "populasi": request.POST.get("populasi_per_periode") if galat and not bagian else obj.populasi_per_periode},
+            status=400 if galat else 200)
 
     return pengaturan
 
