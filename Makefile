@@ -31,6 +31,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py buat_pengguna_demo
+	$(BIN)/python manage.py siapkan_dasbor --tahun 2024
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -7,6 +7,11 @@ together form the key of the stored fragment.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -19,14 +24,28 @@ from pengukuran.services import Pengukuran, capaian_pk
 
 from . import grafik as grafik_mod
 from . import services
-from .versi import cuplikan
+from .versi import PROYEK, cuplikan
 
 SORT = {"nama": lambda r: r.instansi.nama, "ikm": lambda r: r.ikm, "akip": lambda r: r.nilai_akip,
         "capaian": lambda r: r.rata_capaian, "serapan": lambda r: r.serapan}
 
 
+@functools.cache
+def versi_kode() -> str:
+    """A hash of the code, templates, settings and translations that shape the pages, so a
+    deployment that changes any of them never serves pages stored by the previous one."""
+    akar = Path(settings.BASE_DIR)
+    h = hashlib.sha256()
+    for folder in (*PROYEK, "rumus", "sakip", "templates", "locale"):
+        for f in sorted((akar / folder).rglob("*")):
+            if f.suffix in (".py", ".html", ".mo") and "migrations" not in f.parts:
+                h.update(str(f.relative_to(akar)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def _kunci(*bagian) -> str:
-    return ":".join(str(b) for b in (*bagian, get_language(), timezone.localdate().isoformat()))
+    return ":".join(str(b) for b in (*bagian, get_language(), timezone.localdate().isoformat(), versi_kode()))
 
 
 def konteks_unit(instansi, tahun: int) -> dict:

@@ -64,7 +64,9 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
         return {r.instansi.id: json.dumps({k: None if getattr(r, k) is None else str(getattr(r, k)) for k in _KOLOM})
                 for r in rows}
 
-    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat)
+    from .halaman import versi_kode
+
+    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}:{versi_kode()}" for i in per_id}, "i", buat)
     out = []
     for ins in instansi_list:
         d = json.loads(isi[ins.id])

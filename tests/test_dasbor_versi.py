@@ -173,3 +173,20 @@ def test_pemda_page_recomputes_only_the_changed_units_row(pengguna_demo):
     now = dict(Cuplikan.objects.filter(kunci__startswith="ringkas:").values_list("objek", "token"))
     berubah = {i for i in rows if rows[i] != now[i]}
     assert berubah == {baris[0].instansi_id} and after != html
+
+
+def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_demo, monkeypatch, capsys):
+    from django.core.management import call_command
+
+    from dasbor import halaman
+
+    c = login("adminpemda")
+    lihat(c, "/pemda/kota-bekasi/")
+    lama = set(Cuplikan.objects.values_list("kunci", flat=True))
+    monkeypatch.setattr(halaman, "versi_kode", lambda: "kodebaru")
+    lihat(c, "/pemda/kota-bekasi/")
+    baru = set(Cuplikan.objects.values_list("kunci", flat=True)) - lama
+    assert baru and all(k.endswith(":kodebaru") for k in baru)
+    call_command("siapkan_dasbor", "--tahun", "2024")
+    assert "removed" in capsys.readouterr().out
+    assert not Cuplikan.objects.filter(kunci__in=lama).exists()

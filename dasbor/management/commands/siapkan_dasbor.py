@@ -7,12 +7,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from dasbor.halaman import isi_pemda, isi_unit
+from dasbor import halaman
+from dasbor.models import Cuplikan
 from organisasi.models import Instansi, Pemda
 
 
 class Command(BaseCommand):
-    help = "Store the unit and pemda dashboards of a year (only those whose data changed are recomputed)."
+    help = ("Store the unit and pemda dashboards of a year (only those whose data changed are recomputed) "
+            "and remove pages stored by an earlier version of the code.")
 
     def add_arguments(self, parser):
         parser.add_argument("--tahun", type=int, required=True)
@@ -27,13 +29,16 @@ class Command(BaseCommand):
             if not pemda.exists():
                 raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
         t0 = time.perf_counter()
+        lama = Cuplikan.objects.exclude(kunci__endswith=":" + halaman.versi_kode()).delete()[0]
+        if lama:
+            self.stdout.write(f"{lama} pages stored by an earlier version of the code removed")
         n = 0
         for bahasa in opts["bahasa"] or ["id"]:
             with translation.override(bahasa):
                 for p in pemda:
                     for ins in Instansi.objects.filter(pemda=p).select_related("pemda").order_by("nama"):
-                        isi_unit(ins, opts["tahun"])
+                        halaman.isi_unit(ins, opts["tahun"])
                         n += 1
-                    isi_pemda(p, opts["tahun"])
+                    halaman.isi_pemda(p, opts["tahun"])
                     n += 1
         self.stdout.write(f"{n} dashboards ready in {time.perf_counter() - t0:.1f} s")
