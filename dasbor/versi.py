@@ -108,9 +108,7 @@ def ubah_semua() -> None:
 
 
 def _berubah(sender, instance, **kwargs):
-    if kwargs.get("raw"):  # loaddata: fixtures bring their own consistency
-        return
-    jalur = JALUR.get(sender._meta.label)
+    jalur = None if kwargs.get("raw") else JALUR.get(sender._meta.label)  # loaddata: drop everything
     iid = _instansi_id(instance, jalur) if jalur else None
     if iid is None:
         ubah_semua()
