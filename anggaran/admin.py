@@ -1,11 +1,5 @@
-from django.contrib import admin
+from audit.admin import daftar
 
 from .models import BarisAnggaran, Dukungan, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
 
-admin.site.register(Program)
-admin.site.register(Kegiatan)
-admin.site.register(SubKegiatan)
-admin.site.register(BarisAnggaran)
-admin.site.register(PaguProgram)
-admin.site.register(RealisasiAnggaran)
-admin.site.register(Dukungan)
+daftar(Program, Kegiatan, SubKegiatan, BarisAnggaran, PaguProgram, RealisasiAnggaran, Dukungan)

@@ -16,8 +16,10 @@ import, the optimistic-lock save of a realisasi, copying an evaluation template)
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.db import IntegrityError, connection, transaction
@@ -107,8 +109,41 @@ def ubah_semua() -> None:
     Versi.objects.all().delete()
 
 
+_lokal = threading.local()
+
+
+@contextmanager
+def tunda():
+    """Within this block saves and deletes only note which units changed; one statement at the
+    end drops their tokens (bulk work: an import, deleting a unit with its thousands of rows)."""
+    if getattr(_lokal, "tertunda", None) is not None:  # nested: the outer block flushes
+        yield
+        return
+    _lokal.tertunda = set()
+    try:
+        yield
+    except BaseException:
+        ids, _lokal.tertunda = _lokal.tertunda, None
+        if ids and not connection.in_atomic_block:  # no rollback will undo what was saved
+            _buang(ids)
+        raise
+    ids, _lokal.tertunda = _lokal.tertunda, None
+    _buang(ids)
+
+
+def _buang(ids: set) -> None:
+    if None in ids:
+        ubah_semua()
+    elif ids:
+        ubah(ids)
+
+
 def _berubah(sender, instance, **kwargs):
+    tertunda = getattr(_lokal, "tertunda", None)
     jalur = None if kwargs.get("raw") else JALUR.get(sender._meta.label)  # loaddata: drop everything
+    if tertunda is not None:  # no query per row: a parent-path lookup counts as "everything"
+        tertunda.add(getattr(instance, "instansi_id", None) if jalur == "instansi_id" else None)
+        return
     iid = _instansi_id(instance, jalur) if jalur else None
     if iid is None:
         ubah_semua()

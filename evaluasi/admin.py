@@ -3,6 +3,8 @@ evaluation are read-only here too; the models refuse the save as a backstop."""
 
 from django.contrib import admin
 
+from audit.admin import Diaudit, daftar
+
 from .models import (
     Evaluasi,
     Jawaban,
@@ -14,10 +16,10 @@ from .models import (
     TemplatEvaluasi,
 )
 
-admin.site.register(NilaiKomponen)
+daftar(NilaiKomponen)
 
 
-class _TemplatAdmin(admin.ModelAdmin):
+class _TemplatAdmin(Diaudit, admin.ModelAdmin):
     @staticmethod
     def templat_dari(obj):
         return obj
@@ -65,7 +67,7 @@ class KriteriaAdmin(_TemplatAdmin):
         return obj.sub.komponen.templat
 
 
-class _EvaluasiAdmin(admin.ModelAdmin):
+class _EvaluasiAdmin(Diaudit, admin.ModelAdmin):
     @staticmethod
     def evaluasi_dari(obj):
         return obj

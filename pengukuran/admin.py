@@ -1,6 +1,5 @@
-from django.contrib import admin
+from audit.admin import daftar
 
 from .models import NilaiPembanding, Realisasi
 
-admin.site.register(Realisasi)
-admin.site.register(NilaiPembanding)
+daftar(Realisasi, NilaiPembanding)

@@ -1,11 +1,5 @@
-from django.contrib import admin
+from audit.admin import daftar
 
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 
-admin.site.register(Renstra)
-admin.site.register(Tujuan)
-admin.site.register(Sasaran)
-admin.site.register(Indikator)
-admin.site.register(Target)
-admin.site.register(PerjanjianKinerja)
-admin.site.register(PKIndikator)
+daftar(Renstra, Tujuan, Sasaran, Indikator, Target, PerjanjianKinerja, PKIndikator)

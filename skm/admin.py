@@ -1,8 +1,5 @@
-from django.contrib import admin
+from audit.admin import daftar
 
 from .models import PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
 
-admin.site.register(RingkasanNRR)
-admin.site.register(PengaturanSKM)
-admin.site.register(Responden)
-admin.site.register(PertanyaanSKM)
+daftar(RingkasanNRR, PengaturanSKM, Responden, PertanyaanSKM)

@@ -190,3 +190,18 @@ def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_de
     call_command("siapkan_dasbor", "--tahun", "2024")
     assert "removed" in capsys.readouterr().out
     assert not Cuplikan.objects.filter(kunci__in=lama).exists()
+
+
+def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):
+    from organisasi.models import Instansi, Layanan
+
+    ins = Instansi.objects.get(slug="bantargebang")
+    lihat(login("adminpemda"), "/pemda/kota-bekasi/")
+    lihat(login("operator"), "/unit/bantargebang/")
+    with CaptureQueriesContext(connection) as q, versi.tunda():
+        for k in range(5):
+            Layanan.objects.create(instansi=ins, kode=f"t{k}", nama=f"T{k}")
+        assert Versi.objects.filter(jenis="i", objek=ins.id).exists()  # not yet
+    assert sum(x["sql"].replace('"', "").startswith("DELETE FROM dasbor_versi") for x in q.captured_queries) == 1
+    assert not Versi.objects.filter(jenis="i", objek=ins.id).exists()
+    assert not Versi.objects.filter(jenis="p").exists()

@@ -23,7 +23,7 @@ from anggaran.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from dasbor.versi import ubah_semua
+from dasbor.versi import tunda, ubah_semua
 from evaluasi.models import NilaiKomponen
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
@@ -135,7 +135,7 @@ def import_workbook(path, dry_run: bool = False) -> Hasil:
     if errors:
         return hasil
     try:
-        with transaction.atomic():
+        with transaction.atomic(), tunda():
             _Loader(rows, hasil).run()
             if hasil.errors or dry_run:
                 raise _Batal

@@ -1,6 +1,5 @@
-from django.contrib import admin
+from audit.admin import daftar
 
 from .models import PenilaianZona, Zona
 
-admin.site.register(Zona)
-admin.site.register(PenilaianZona)
+daftar(Zona, PenilaianZona)
