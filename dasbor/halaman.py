@@ -45,7 +45,13 @@ def versi_kode() -> str:
 
 
 def _kunci(*bagian) -> str:
-    return ":".join(str(b) for b in (*bagian, get_language(), timezone.localdate().isoformat(), versi_kode()))
+    return ":".join(str(b) for b in (*bagian, get_language()))
+
+
+def _syarat() -> str:
+    """What else a page depends on: today's date (overdue follow-ups) and the code version. Not
+    part of the key, so a new day or a deployment overwrites the page's row."""
+    return f"{timezone.localdate().isoformat()}:{versi_kode()}"
 
 
 def konteks_unit(instansi, tahun: int) -> dict:
@@ -75,7 +81,8 @@ def konteks_unit(instansi, tahun: int) -> dict:
 def isi_unit(instansi, tahun: int) -> str:
     """The unit dashboard's content (HTML), stored until the unit's data changes."""
     return mark_safe(cuplikan(_kunci("unit", instansi.id, tahun), "i", instansi.id,
-                              lambda: render_to_string("dasbor/_unit_isi.html", konteks_unit(instansi, tahun))))
+                              lambda: render_to_string("dasbor/_unit_isi.html", konteks_unit(instansi, tahun)),
+                              _syarat()))
 
 
 def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
@@ -95,4 +102,5 @@ def isi_pemda(pemda, tahun: int, urut: str = "nama") -> str:
     if urut not in SORT:
         urut = "nama"
     return mark_safe(cuplikan(_kunci("pemda", pemda.id, tahun, urut), "p", pemda.id,
-                              lambda: render_to_string("dasbor/_pemda_isi.html", konteks_pemda(pemda, tahun, urut))))
+                              lambda: render_to_string("dasbor/_pemda_isi.html", konteks_pemda(pemda, tahun, urut)),
+                              _syarat()))

@@ -20,7 +20,8 @@ class Versi(models.Model):
 
 
 class Cuplikan(models.Model):
-    kunci = models.CharField(max_length=200, unique=True)  # page, object, year, language, date, variant
+    kunci = models.CharField(max_length=200, unique=True)  # page, object, year, language, variant
+    syarat = models.CharField(max_length=80, default="")  # today's date and the code version
     jenis = models.CharField(max_length=1)
     objek = models.BigIntegerField()
     token = models.CharField(max_length=32)

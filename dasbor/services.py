@@ -66,7 +66,7 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
 
     from .halaman import versi_kode
 
-    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}:{versi_kode()}" for i in per_id}, "i", buat)
+    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat, versi_kode())
     out = []
     for ins in instansi_list:
         d = json.loads(isi[ins.id])

@@ -177,19 +177,22 @@ def token(jenis: str, objek: int) -> str:
         return Versi.objects.filter(jenis=jenis, objek=objek).values_list("token", flat=True).first() or baru
 
 
-def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str]) -> str:
-    """The stored fragment ``kunci`` if it was computed from the current data, else ``buat()``
-    (stored for the next request). One query when stored."""
+def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str], syarat: str = "") -> str:
+    """The stored fragment ``kunci`` if it was computed from the current data under the same
+    ``syarat`` (e.g. today's date and the code version: a different one overwrites the row, so
+    rows do not pile up per day), else ``buat()``, stored for the next request. One query when
+    stored."""
     from .models import Cuplikan, Versi
 
     terkini = Versi.objects.filter(jenis=OuterRef("jenis"), objek=OuterRef("objek")).values("token")[:1]
-    isi = (Cuplikan.objects.filter(kunci=kunci, token=Subquery(terkini))
+    isi = (Cuplikan.objects.filter(kunci=kunci, syarat=syarat, token=Subquery(terkini))
            .values_list("isi", flat=True).first())
     if isi is not None:
         return isi
     t = token(jenis, objek)  # before reading the data: a write after this point drops ``t``
     isi = buat()
-    Cuplikan.objects.update_or_create(kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi})
+    Cuplikan.objects.update_or_create(kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi,
+                                                            "syarat": syarat})
     return isi
 
 
@@ -207,21 +210,23 @@ def token_banyak(jenis: str, objek_ids: Iterable[int]) -> dict[int, str]:
     return ada
 
 
-def cuplikan_banyak(kunci_per_objek: dict[int, str], jenis: str, buat: Callable[[list[int]], dict[int, str]]
-                    ) -> dict[int, str]:
+def cuplikan_banyak(kunci_per_objek: dict[int, str], jenis: str, buat: Callable[[list[int]], dict[int, str]],
+                    syarat: str = "") -> dict[int, str]:
     """Like :func:`cuplikan` for many objects at once: the stored fragments still current are
     read in one query, ``buat(missing ids)`` computes the others in one go, and they are stored."""
     from .models import Cuplikan, Versi
 
     terkini = Versi.objects.filter(jenis=OuterRef("jenis"), objek=OuterRef("objek")).values("token")[:1]
-    isi = dict(Cuplikan.objects.filter(kunci__in=kunci_per_objek.values(), jenis=jenis, token=Subquery(terkini))
+    isi = dict(Cuplikan.objects.filter(kunci__in=kunci_per_objek.values(), jenis=jenis, syarat=syarat,
+                                       token=Subquery(terkini))
                .values_list("objek", "isi"))
     kurang = [i for i in kunci_per_objek if i not in isi]
     if kurang:
         tokens = token_banyak(jenis, kurang)  # before reading the data, as in ``cuplikan``
         baru = buat(kurang)
         Cuplikan.objects.bulk_create(
-            [Cuplikan(kunci=kunci_per_objek[i], jenis=jenis, objek=i, token=tokens[i], isi=baru[i]) for i in kurang],
-            update_conflicts=True, unique_fields=["kunci"], update_fields=["token", "isi", "dibuat"])
+            [Cuplikan(kunci=kunci_per_objek[i], jenis=jenis, objek=i, token=tokens[i], isi=baru[i], syarat=syarat)
+             for i in kurang],
+            update_conflicts=True, unique_fields=["kunci"], update_fields=["token", "isi", "syarat", "dibuat"])
         isi.update(baru)
     return isi

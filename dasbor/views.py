@@ -9,10 +9,13 @@ from . import halaman
 
 
 def _tahun(request, default=2024):
+    """The ``tahun`` query parameter; outside 2000–2100 (or not a number) the default, so the
+    stored pages (one row per unit and year) cannot be multiplied by arbitrary years."""
     try:
-        return int(request.GET.get("tahun", default))
+        tahun = int(request.GET.get("tahun", default))
     except ValueError:
         return default
+    return tahun if 2000 <= tahun <= 2100 else default
 
 
 @login_required

@@ -97,7 +97,7 @@ def test_pemda_page_follows_a_unit_rename_and_language(pengguna_demo):
     c.post("/i18n/setlang/", {"language": "en", "next": "/"})
     en, _ = lihat(c, "/pemda/kota-bekasi/")
     assert "Average capaian" in en or en != html  # stored per language
-    assert Cuplikan.objects.filter(kunci__contains=":en:").exists()
+    assert Cuplikan.objects.filter(kunci__endswith=":en").exists()
 
 
 def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo):
@@ -185,11 +185,30 @@ def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_de
     lama = set(Cuplikan.objects.values_list("kunci", flat=True))
     monkeypatch.setattr(halaman, "versi_kode", lambda: "kodebaru")
     lihat(c, "/pemda/kota-bekasi/")
-    baru = set(Cuplikan.objects.values_list("kunci", flat=True)) - lama
-    assert baru and all(k.endswith(":kodebaru") for k in baru)
+    assert set(Cuplikan.objects.values_list("kunci", flat=True)) == lama  # the same rows, overwritten
+    assert all(s.endswith("kodebaru") for s in Cuplikan.objects.values_list("syarat", flat=True))
+    Cuplikan.objects.create(kunci="unit:999:2024:id", jenis="i", objek=999, token="x", isi="", syarat="2026-01-01:lama")
     call_command("siapkan_dasbor", "--tahun", "2024")
-    assert "removed" in capsys.readouterr().out
-    assert not Cuplikan.objects.filter(kunci__in=lama).exists()
+    assert "1 pages stored by an earlier version of the code removed" in capsys.readouterr().out
+    assert not Cuplikan.objects.filter(syarat__endswith="lama").exists()
+
+
+def test_rows_do_not_pile_up_per_day_or_year(pengguna_demo, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    c = login("operator")
+    lihat(c, "/unit/bantargebang/")
+    n = Cuplikan.objects.count()
+    monkeypatch.setattr(timezone, "localdate", lambda *a: dt.date(2030, 1, 2))
+    html, _ = lihat(c, "/unit/bantargebang/")
+    assert Cuplikan.objects.count() == n  # the next day overwrites the row
+    assert Cuplikan.objects.get(kunci__startswith="unit:").syarat.startswith("2030-01-02:")
+    for tahun in ("99999", "-1", "abc", "1900"):
+        isi = lihat(c, f"/unit/bantargebang/?tahun={tahun}")[0]
+        assert isi[isi.index("<main"):] == html[html.index("<main"):]  # the default year
+    assert Cuplikan.objects.count() == n
 
 
 def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             if not pemda.exists():
                 raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
         t0 = time.perf_counter()
-        lama = Cuplikan.objects.exclude(kunci__endswith=":" + halaman.versi_kode()).delete()[0]
+        lama = Cuplikan.objects.exclude(syarat__endswith=halaman.versi_kode()).delete()[0]
         if lama:
             self.stdout.write(f"{lama} pages stored by an earlier version of the code removed")
         n = 0
