@@ -33,22 +33,17 @@ import os
 import platform
 import random
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-from contextlib import contextmanager
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
+import _gunicorn  # noqa: E402
 import bench_core as core  # noqa: E402  (sets DJANGO_SETTINGS_MODULE and DJANGO_DEBUG=0)
 
 TAHUN = 2024
@@ -189,90 +184,19 @@ def bench_db(ids, repeat: int) -> dict:
 # 2. submissions through gunicorn
 # --------------------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def gunicorn(db_url: str, workers: int):
-    """gunicorn on loopback with a benchmark-only settings module (behind-a-proxy flag on)."""
-    tmp = tempfile.TemporaryDirectory(prefix="sakip_bench_skm_")
-    Path(tmp.name, "bench_skm_settings.py").write_text(
-        "from sakip.settings import *  # noqa: F403\n"
-        "SKM_DI_BELAKANG_PROXY = True  # the load generator plays the proxy: one X-Forwarded-For per client\n")
-    port = free_port()
-    env = dict(os.environ, DATABASE_URL=db_url, DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1",
-               DB_CONN_MAX_AGE="60", DJANGO_SETTINGS_MODULE="bench_skm_settings",
-               PYTHONPATH=os.pathsep.join([tmp.name, str(ROOT)]))
-    log = tempfile.NamedTemporaryFile(prefix="sakip_bench_gunicorn_", suffix=".log", delete=False)
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "sakip.wsgi", "-w", str(workers),
-                             "-b", f"127.0.0.1:{port}", "--backlog", "2048"], cwd=ROOT, env=env, stdout=log,
-                            stderr=log, start_new_session=True)
-    try:
-        deadline = time.time() + 30
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited ({proc.returncode}); log: {log.name}")
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                c.request("GET", "/akun/masuk/", headers={"Host": "127.0.0.1"})
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline:
-                raise SystemExit(f"gunicorn did not answer within 30 s; log: {log.name}")
-            time.sleep(0.2)
-        print(f"gunicorn pid {proc.pid} on 127.0.0.1:{port}, {workers} workers", flush=True)
-        _gunicorn_pid[0] = proc.pid
-        yield port
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        log.close()
-        Path(log.name).unlink(missing_ok=True)
-        tmp.cleanup()
-
-
 _gunicorn_pid = [0]
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-class Responden:
-    """One simulated respondent: its own cookie jar and its own address (X-Forwarded-For)."""
+def gunicorn(db_url: str, workers: int):
+    """gunicorn with the behind-a-proxy flag on: the load generator plays the proxy, one
+    X-Forwarded-For per simulated respondent."""
+    return _gunicorn.gunicorn(db_url, workers, settings_extra="SKM_DI_BELAKANG_PROXY = True\n",
+                              on_start=lambda pid: _gunicorn_pid.__setitem__(0, pid))
 
-    def __init__(self, conn, ip: str):
-        self.conn = conn
-        self.ip = ip
-        self.cookies: dict[str, str] = {}
 
-    def req(self, method, path, body=None):
-        h = {"Host": "127.0.0.1", "X-Forwarded-For": self.ip}
-        if self.cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if body is not None:
-            h.update({"Content-Type": "application/x-www-form-urlencoded", "Referer": "http://127.0.0.1/"})
-        t0 = time.perf_counter()
-        try:
-            self.conn.request(method, path, body=body, headers=h)
-            r = self.conn.getresponse()
-        except (http.client.HTTPException, OSError):
-            self.conn.close()  # keep-alive closed by the server: reconnect once
-            self.conn.request(method, path, body=body, headers=h)
-            r = self.conn.getresponse()
-        data = r.read()
-        dt_ = time.perf_counter() - t0
-        for v in r.headers.get_all("Set-Cookie") or []:
-            for k, m in SimpleCookie(v).items():
-                self.cookies[k] = m.value
-        return r.status, data, dt_
+def Responden(conn, ip: str) -> _gunicorn.Klien:  # noqa: N802  (one simulated respondent)
+    return _gunicorn.Klien(conn, ip)
 
 
 def submit(resp: Responden, slug: str, rng: random.Random, stats: dict, lock) -> None:

@@ -29,28 +29,24 @@ recomputation under load). Targets: p95 < 300 ms (unit), < 800 ms
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import platform
 import random
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
+import _gunicorn  # noqa: E402
 import bench_core as core  # noqa: E402  (sets DJANGO_SETTINGS_MODULE and DJANGO_DEBUG=0)
 
 TAHUN = 2024
@@ -126,89 +122,21 @@ def prepare(args, db_url: str) -> dict:
     return {"pemda": pemda.kode, "slugs": slugs, "ids": ids, "server": server, "siapkan_s": siapkan_s}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def gunicorn(db_url: str, workers: int):
-    port = free_port()
-    env = dict(os.environ, DATABASE_URL=db_url, DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1",
-               DB_CONN_MAX_AGE="60")
-    log = tempfile.NamedTemporaryFile(prefix="sakip_bench_gunicorn_", suffix=".log", delete=False)
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "sakip.wsgi", "-w", str(workers),
-                             "-b", f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=log, stderr=log,
-                            start_new_session=True)
-    try:
-        deadline = time.time() + 30
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited ({proc.returncode}); log: {log.name}")
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                c.request("GET", "/akun/masuk/")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline:
-                raise SystemExit(f"gunicorn did not answer within 30 s; log: {log.name}")
-            time.sleep(0.2)
-        print(f"gunicorn pid {proc.pid} on 127.0.0.1:{port}, {workers} workers", flush=True)
-        yield port
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        log.close()
-        Path(log.name).unlink(missing_ok=True)
-
-
-class Client:
-    def __init__(self, port: int):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self.cookies: dict[str, str] = {}
-
-    def _req(self, method, path, body=None, headers=None):
-        h = {"Host": "127.0.0.1"}
-        if self.cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        h.update(headers or {})
-        try:
-            self.conn.request(method, path, body=body, headers=h)
-            r = self.conn.getresponse()
-        except (http.client.HTTPException, OSError):
-            self.conn.close()  # reconnect once (keep-alive closed by the server)
-            self.conn.request(method, path, body=body, headers=h)
-            r = self.conn.getresponse()
-        data = r.read()
-        for v in r.headers.get_all("Set-Cookie") or []:
-            for k, m in SimpleCookie(v).items():
-                self.cookies[k] = m.value
-        return r.status, data
-
+class Client(_gunicorn.Klien):
     def login(self, username: str):
-        st, body = self._req("GET", "/akun/masuk/")
+        st, body, _ = self.req("GET", "/akun/masuk/")
         m = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
         if st != 200 or not m or "csrftoken" not in self.cookies:
             raise RuntimeError(f"login page: status {st}, token {bool(m)}")
         form = urlencode({"csrfmiddlewaretoken": m.group(1).decode(), "username": username,
                           "password": PASSWORD})
-        st, _ = self._req("POST", "/akun/masuk/", form, {
-            "Content-Type": "application/x-www-form-urlencoded", "Referer": "http://127.0.0.1/akun/masuk/"})
+        st, _, _ = self.req("POST", "/akun/masuk/", form, {"Referer": "http://127.0.0.1/akun/masuk/"})
         if st != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login failed for {username}: status {st}")
 
     def get(self, path):
-        t0 = time.perf_counter()
-        st, body = self._req("GET", path)
-        return st, time.perf_counter() - t0, len(body)
+        st, body, seconds = self.req("GET", path)
+        return st, seconds, len(body)
 
 
 def pct(xs, p):
@@ -348,7 +276,7 @@ def main(argv=None) -> int:
                 ("B", "bench_admin", pemda_path, "pemda")]
         tulis = [("A-op+w", "bench_operator", unit_first, "unit", lambda rng: ids[0]),
                  ("B+w", "bench_admin", pemda_path, "pemda", lambda rng: rng.choice(ids))] if args.write_rate else []
-        with gunicorn(db_url, args.workers) as port:
+        with _gunicorn.gunicorn(db_url, args.workers) as port:
             for name, user, paths, kind in plan:
                 for c, n in ((1, base_n), (args.concurrency, args.requests)):
                     r = run_scenario(port, name, user, paths, c, n, args.max_seconds, args.warmup)

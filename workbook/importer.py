@@ -746,7 +746,10 @@ class _Loader:
 def ringkas(hasil: Hasil) -> list[str]:
     lines = []
     for sheet, c in hasil.counts.items():
-        lines.append(f"{sheet}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged")
+        line = f"{sheet}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+        if "replaced" in c:  # skm_responden: rows of an earlier import of the same periods, replaced
+            line += f", {c['replaced']} replaced"
+        lines.append(line)
     return lines
 
 
