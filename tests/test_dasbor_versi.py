@@ -224,3 +224,18 @@ def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):
     assert sum(x["sql"].replace('"', "").startswith("DELETE FROM dasbor_versi") for x in q.captured_queries) == 1
     assert not Versi.objects.filter(jenis="i", objek=ins.id).exists()
     assert not Versi.objects.filter(jenis="p").exists()
+
+
+def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pengguna_demo):
+    from django.core.management import call_command
+
+    from organisasi.models import Instansi
+
+    call_command("siapkan_dasbor", "--tahun", "2024")
+    with connection.cursor() as c:  # SQL maintenance: no model signals
+        c.execute(f"UPDATE {Instansi._meta.db_table} SET nama = %s WHERE slug = %s",
+                  ["Kecamatan Diubah Lewat SQL", "bantargebang"])
+    c = login("adminpemda")
+    assert "Kecamatan Diubah Lewat SQL" not in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]  # stale, as documented
+    call_command("siapkan_dasbor", "--tahun", "2024", "--ulang")
+    assert "Kecamatan Diubah Lewat SQL" in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]

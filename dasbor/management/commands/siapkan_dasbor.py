@@ -9,6 +9,7 @@ from django.utils import translation
 
 from dasbor import halaman
 from dasbor.models import Cuplikan
+from dasbor.versi import ubah_semua
 from organisasi.models import Instansi, Pemda
 
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--tahun", type=int, required=True)
         parser.add_argument("--pemda", help="kode of one pemda (default: all)")
+        parser.add_argument("--ulang", action="store_true",
+                            help="recompute every page, also those still current (after writes made outside "
+                                 "the application, e.g. SQL maintenance)")
         parser.add_argument("--bahasa", action="append", choices=[k for k, _ in settings.LANGUAGES],
                             help="language(s) to prepare (default: id)")
 
@@ -29,6 +33,8 @@ class Command(BaseCommand):
             if not pemda.exists():
                 raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
         t0 = time.perf_counter()
+        if opts["ulang"]:
+            ubah_semua()
         lama = Cuplikan.objects.exclude(syarat__endswith=halaman.versi_kode()).delete()[0]
         if lama:
             self.stdout.write(f"{lama} pages stored by an earlier version of the code removed")
