@@ -330,8 +330,14 @@ def _cek_belum_final(ev: Evaluasi):
         raise EvaluasiFinal("Evaluasi sudah final dan tidak dapat diubah.")
 
 
-def _kunci(ev: Evaluasi) -> Evaluasi:
-    return Evaluasi.objects.select_for_update().select_related("instansi").get(pk=ev.pk)
+def _kunci(user, ev: Evaluasi, izin: str) -> Evaluasi:
+    """The evaluation re-read and locked for a change: ``user`` must be allowed ``izin`` on its
+    unit, and a final evaluation changes no more."""
+    ev = Evaluasi.objects.select_for_update().select_related("instansi").get(pk=ev.pk)
+    if not boleh(user, izin, ev.instansi):
+        raise PermissionDenied
+    _cek_belum_final(ev)
+    return ev
 
 
 @transaction.atomic
@@ -378,10 +384,7 @@ def _simpan_jawaban(user, ev: Evaluasi, kriteria: Kriteria, aksi: str, status: s
                     medan: tuple[str, str], nilai_teks: str, teks: str) -> Jawaban:
     """Save one criterion's score and note: ``medan`` = (score field, note field) of Jawaban;
     ``aksi`` is the permission needed (and the audit action), ``status`` the one the evaluation must be in."""
-    ev = _kunci(ev)
-    if not boleh(user, aksi, ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
+    ev = _kunci(user, ev, aksi)
     if ev.status != status:
         raise EvaluasiError(pesan_status)
     _kriteria_milik(ev, kriteria)
@@ -437,10 +440,7 @@ def tambah_bukti(user, ev: Evaluasi, kriteria: Kriteria, jenis: str, berkas=None
     """Evidence for the unit's answer: an upload (type checked by content) or a document in the system."""
     from pengukuran.entri import EntriError, periksa_berkas
 
-    ev = _kunci(ev)
-    if not boleh(user, "isi", ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
+    ev = _kunci(user, ev, "isi")
     if ev.status != StatusEvaluasi.DRAFT:
         raise EvaluasiError("Evaluasi sudah diajukan; bukti tidak dapat ditambah.")
     _kriteria_milik(ev, kriteria)
@@ -477,10 +477,7 @@ def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
     if aksi not in TRANSISI:
         raise EvaluasiError("Aksi tidak dikenal.")
     izin, dari, ke = TRANSISI[aksi]
-    ev = _kunci(ev)
-    if not boleh(user, izin, ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
+    ev = _kunci(user, ev, izin)
     if ev.status not in dari:
         raise EvaluasiError(f"Tidak dapat {aksi}: status evaluasi adalah {ev.get_status_display().lower()}.")
     if aksi == "finalkan":
@@ -500,10 +497,7 @@ def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
 
 @transaction.atomic
 def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
-    ev = _kunci(ev)
-    if not boleh(user, "evaluasi", ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
+    ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise EvaluasiError("Isi LHE setelah evaluasi dimulai.")
     perubahan = {k: (getattr(ev, k), v.strip()) for k, v in (("kekuatan", kekuatan), ("kelemahan", kelemahan))
@@ -517,10 +511,7 @@ def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
 
 @transaction.atomic
 def tambah_rekomendasi(user, ev: Evaluasi, uraian: str, penanggung_jawab: str, batas_waktu) -> Rekomendasi:
-    ev = _kunci(ev)
-    if not boleh(user, "evaluasi", ev.instansi):
-        raise PermissionDenied
-    _cek_belum_final(ev)
+    ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise EvaluasiError("Rekomendasi ditambahkan selama evaluasi.")
     if not uraian.strip() or not penanggung_jawab.strip() or batas_waktu is None:

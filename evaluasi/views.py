@@ -45,6 +45,26 @@ def _kriteria(ev, kriteria_id) -> Kriteria:
     return get_object_or_404(Kriteria, pk=kriteria_id, sub__komponen__templat_id=ev.templat_id)
 
 
+def _evaluasi_terbuka(instansi, pk) -> Evaluasi:
+    """The evaluation to change: a final one is locked for every role."""
+    ev = _evaluasi(instansi, pk)
+    if ev.final:
+        raise PermissionDenied
+    return ev
+
+
+def _jalankan(request, aksi, berhasil: str = "") -> bool:
+    """Run a service call; its refusal becomes an error message, success the ``berhasil`` message."""
+    try:
+        aksi()
+    except GAGAL as e:
+        messages.error(request, str(e))
+        return False
+    if berhasil:
+        messages.success(request, berhasil)
+    return True
+
+
 def _ke_lke(ev, anchor=""):
     return redirect(reverse("evaluasi:lke", args=[ev.instansi.slug, ev.pk]) + anchor)
 
@@ -157,20 +177,14 @@ def lke(request, instansi, pk):
 @perlu("isi")
 @require_POST
 def jawab(request, instansi, pk, kriteria_id):
-    ev = _evaluasi(instansi, pk)
-    if ev.final:
-        raise PermissionDenied
+    ev = _evaluasi_terbuka(instansi, pk)
     c = _kriteria(ev, kriteria_id)
-    try:
-        with transaction.atomic():  # answer and evidence together, or nothing
-            _jawab(request, ev, c)
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"})
+    _jalankan(request, lambda: _jawab(request, ev, c),
+              _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"})
     return _ke_lke(ev, f"#k{c.pk}")
 
 
+@transaction.atomic  # answer and evidence together, or nothing
 def _jawab(request, ev, c):
     services.simpan_usulan(request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", ""))
     berkas = request.FILES.get("berkas")
@@ -195,65 +209,43 @@ def _int(v):
 @perlu("evaluasi")
 @require_POST
 def nilai(request, instansi, pk, kriteria_id):
-    ev = _evaluasi(instansi, pk)
-    if ev.final:
-        raise PermissionDenied
+    ev = _evaluasi_terbuka(instansi, pk)
     c = _kriteria(ev, kriteria_id)
-    try:
-        services.simpan_penetapan(request.user, ev, c, request.POST.get("penetapan", ""),
-                                  request.POST.get("komentar", ""))
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Nilai penetapan disimpan."))
+    _jalankan(request, lambda: services.simpan_penetapan(request.user, ev, c, request.POST.get("penetapan", ""),
+                                                         request.POST.get("komentar", "")),
+              _("Nilai penetapan disimpan."))
     return _ke_lke(ev, f"#k{c.pk}")
 
 
 @perlu("lihat")
 @require_POST
 def status(request, instansi, pk):
-    ev = _evaluasi(instansi, pk)
-    if ev.final:
-        raise PermissionDenied
-    try:
-        services.ubah_status(request.user, ev, request.POST.get("aksi", ""))
-    except GAGAL as e:
-        messages.error(request, str(e))
+    ev = _evaluasi_terbuka(instansi, pk)
+    _jalankan(request, lambda: services.ubah_status(request.user, ev, request.POST.get("aksi", "")))
     return _ke_lke(ev)
 
 
 @perlu("evaluasi")
 @require_POST
 def lhe(request, instansi, pk):
-    ev = _evaluasi(instansi, pk)
-    if ev.final:
-        raise PermissionDenied
-    try:
-        services.simpan_lhe(request.user, ev, request.POST.get("kekuatan", ""), request.POST.get("kelemahan", ""))
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Kekuatan dan kelemahan disimpan."))
+    ev = _evaluasi_terbuka(instansi, pk)
+    _jalankan(request, lambda: services.simpan_lhe(request.user, ev, request.POST.get("kekuatan", ""),
+                                                   request.POST.get("kelemahan", "")),
+              _("Kekuatan dan kelemahan disimpan."))
     return _ke_lke(ev, "#lhe")
 
 
 @perlu("evaluasi")
 @require_POST
 def rekomendasi(request, instansi, pk):
-    ev = _evaluasi(instansi, pk)
-    if ev.final:
-        raise PermissionDenied
+    ev = _evaluasi_terbuka(instansi, pk)
     try:
         batas = datetime.date.fromisoformat(request.POST.get("batas_waktu", ""))
     except ValueError:
         batas = None
-    try:
-        services.tambah_rekomendasi(request.user, ev, request.POST.get("uraian", ""),
-                                    request.POST.get("penanggung_jawab", ""), batas)
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Rekomendasi ditambahkan."))
+    _jalankan(request, lambda: services.tambah_rekomendasi(request.user, ev, request.POST.get("uraian", ""),
+                                                           request.POST.get("penanggung_jawab", ""), batas),
+              _("Rekomendasi ditambahkan."))
     return _ke_lke(ev, "#lhe")
 
 
@@ -286,13 +278,10 @@ def unduh_bukti(request, instansi, pk):
 @_op_atau_evaluator
 def tindak_lanjut(request, instansi, pk):
     rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
-    try:
-        services.ubah_tindak_lanjut(request.user, rek, request.POST.get("status", ""),
-                                    request.POST.get("tindak_lanjut", ""), request.FILES.get("berkas"))
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Tindak lanjut disimpan."))
+    _jalankan(request, lambda: services.ubah_tindak_lanjut(request.user, rek, request.POST.get("status", ""),
+                                                           request.POST.get("tindak_lanjut", ""),
+                                                           request.FILES.get("berkas")),
+              _("Tindak lanjut disimpan."))
     return _ke_lke(rek.evaluasi, "#rekomendasi")
 
 
@@ -381,12 +370,9 @@ def kriteria_ubah(request, pk):
         if _templat_terlihat(request.user).filter(pk=t.pk).exists():
             raise PermissionDenied
         raise Http404
-    try:
-        services.ubah_kriteria(request.user, c, request.POST.get("uraian", ""), _desimal(request.POST.get("bobot")),
-                               request.POST.get("jenis_jawaban", ""), request.POST.get("panduan", ""),
-                               _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None)
-    except GAGAL as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Kriteria disimpan."))
+    _jalankan(request, lambda: services.ubah_kriteria(
+        request.user, c, request.POST.get("uraian", ""), _desimal(request.POST.get("bobot")),
+        request.POST.get("jenis_jawaban", ""), request.POST.get("panduan", ""),
+        _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None),
+        _("Kriteria disimpan."))
     return redirect(reverse("evaluasi:templat", args=[t.pk]) + f"#c{c.pk}")
