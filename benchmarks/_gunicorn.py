@@ -1,4 +1,5 @@
-"""gunicorn on a loopback port for the web benchmarks (bench_web, bench_skm), and its http client."""
+"""gunicorn on a loopback port for the web benchmarks (bench_web, bench_skm), its http client and
+the percentile of the latencies measured."""
 
 from __future__ import annotations
 
@@ -103,3 +104,14 @@ class Klien:
             for k, m in SimpleCookie(v).items():
                 self.cookies[k] = m.value
         return r.status, data, dt_
+
+
+def persentil(xs, p):
+    """The p-th percentile of ``xs`` with linear interpolation (None for no values)."""
+    if not xs:
+        return None
+    xs = sorted(xs)
+    k = (len(xs) - 1) * p / 100
+    f = int(k)
+    c = min(f + 1, len(xs) - 1)
+    return xs[f] + (xs[c] - xs[f]) * (k - f)

@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 import _gunicorn  # noqa: E402
 import bench_core as core  # noqa: E402  (sets DJANGO_SETTINGS_MODULE and DJANGO_DEBUG=0)
+from _gunicorn import persentil  # noqa: E402
 
 TAHUN = 2024
 LAYANAN = 7
@@ -274,9 +275,9 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
     res = {"threads": args.threads, "seconds": wall, "submissions": ok, "stored": stored,
            "errors": len(stats["errors"]), "error_samples": stats["errors"][:5], "per_client": per_client,
            "submissions_per_s": rps, "requests_per_s": (ok + len(stats["get_ms"])) / wall,
-           "post_p50_ms": core_pct(stats["post_ms"], 50), "post_p95_ms": core_pct(stats["post_ms"], 95),
-           "post_p99_ms": core_pct(stats["post_ms"], 99), "get_p50_ms": core_pct(stats["get_ms"], 50),
-           "get_p95_ms": core_pct(stats["get_ms"], 95), "target_rps": TARGET_RPS, "target_p95_ms": TARGET_P95_MS,
+           "post_p50_ms": persentil(stats["post_ms"], 50), "post_p95_ms": persentil(stats["post_ms"], 95),
+           "post_p99_ms": persentil(stats["post_ms"], 99), "get_p50_ms": persentil(stats["get_ms"], 50),
+           "get_p95_ms": persentil(stats["get_ms"], 95), "target_rps": TARGET_RPS, "target_p95_ms": TARGET_P95_MS,
            # CPU seconds used during the run, and per submission (GET + POST) in milliseconds
            "cpu_s": {k: cpu1[k] - cpu0[k] for k in cpu0},
            "cpu_ms_per_submission": {k: (cpu1[k] - cpu0[k]) * 1000 / max(ok, 1) for k in cpu0},
@@ -329,16 +330,6 @@ def cpu_snapshot(gunicorn_pid: int) -> dict[str, float]:
             p += _cpu_s(int(d.name))
     ru = resource.getrusage(resource.RUSAGE_SELF)
     return {"gunicorn": g, "postgres": p, "load_generator": ru.ru_utime + ru.ru_stime}
-
-
-def core_pct(xs, p):
-    if not xs:
-        return None
-    xs = sorted(xs)
-    k = (len(xs) - 1) * p / 100
-    f = int(k)
-    c = min(f + 1, len(xs) - 1)
-    return xs[f] + (xs[c] - xs[f]) * (k - f)
 
 
 def main(argv=None) -> int:

@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 import _gunicorn  # noqa: E402
 import bench_core as core  # noqa: E402  (sets DJANGO_SETTINGS_MODULE and DJANGO_DEBUG=0)
+from _gunicorn import persentil  # noqa: E402
 
 TAHUN = 2024
 PASSWORD = "bench-Pa55word!"
@@ -139,16 +140,6 @@ class Client(_gunicorn.Klien):
         return st, seconds, len(body)
 
 
-def pct(xs, p):
-    if not xs:
-        return None
-    xs = sorted(xs)
-    k = (len(xs) - 1) * p / 100
-    f = int(k)
-    c = min(f + 1, len(xs) - 1)
-    return xs[f] + (xs[c] - xs[f]) * (k - f)
-
-
 def run_scenario(port, name, user, paths, concurrency, total, max_s, warmup) -> dict:
     lat, errors, sizes = [], [], []
     lock = threading.Lock()
@@ -199,7 +190,7 @@ def run_scenario(port, name, user, paths, concurrency, total, max_s, warmup) -> 
     res = {"scenario": name, "user": user, "concurrency": concurrency, "count": len(lat) + len(errors),
            "ok": len(lat), "errors": len(errors), "error_samples": [str(e) for e in errors[:5]],
            "login_failures": fail[:5], "seconds": wall, "throughput_rps": len(lat) / wall if wall else 0,
-           "p50_ms": pct(ms, 50), "p95_ms": pct(ms, 95), "p99_ms": pct(ms, 99),
+           "p50_ms": persentil(ms, 50), "p95_ms": persentil(ms, 95), "p99_ms": persentil(ms, 99),
            "mean_ms": statistics.fmean(ms) if ms else None, "max_ms": max(ms) if ms else None,
            "mean_bytes": statistics.fmean(sizes) if sizes else None,
            "time_capped": wall >= max_s}
