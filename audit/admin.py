@@ -7,16 +7,15 @@ from .models import Jejak, catat
 
 def _instansi(obj):
     """The unit a row belongs to (direct or through its parents, as classified in dasbor.versi)."""
-    from dasbor.versi import JALUR, _instansi_id
+    from dasbor.versi import JALUR, instansi_id_dari
     from organisasi.models import Instansi
 
     if isinstance(obj, Instansi):
         return obj
-    jalur = JALUR.get(obj._meta.label)
-    if jalur is None:  # e.g. a role: its unit if it has one
+    if obj._meta.label not in JALUR:  # e.g. a role: its unit if it has one
         ins = getattr(obj, "instansi", None)
         return ins if isinstance(ins, Instansi) else None
-    iid = _instansi_id(obj, jalur)
+    iid = instansi_id_dari(obj)
     return Instansi.objects.filter(pk=iid).first() if iid else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,8 +53,6 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
     """``ringkasan_pemda`` with each unit's row stored per data version (``dasbor.versi``): only
     the units whose data changed since their row was stored are computed again, so one unit's
     change (e.g. a public SKM answer) does not recompute 500 units."""
-    import json
-
     from .versi import cuplikan_banyak
 
     per_id = {i.id: i for i in instansi_list}
@@ -115,8 +114,6 @@ def serapan_kumulatif(instansi, tahun, programmes):
                                  .annotate(s=Sum("nilai"))):
         per_tw[(kode, periode)] = total
     rencana, realisasi = [], []
-    from rumus.anggaran import serapan
-
     for _, p in programmes:
         acc, plan = Decimal(0), []
         for k in p.kas:

@@ -81,6 +81,12 @@ def _instansi_id(instance, jalur: str):
     return field.related_model._base_manager.filter(pk=fk).values_list(rest, flat=True).first()
 
 
+def instansi_id_dari(instance) -> int | None:
+    """The unit a row of unit data belongs to (None for shared or ignored models)."""
+    jalur = JALUR.get(instance._meta.label)
+    return _instansi_id(instance, jalur) if jalur else None
+
+
 def ubah(instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None) -> None:
     """The data of these units changed: drop their tokens and their pemda's (``pemda_ids`` when
     the caller knows them, else looked up in the same statement). One query."""
