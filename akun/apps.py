@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class AkunConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'akun'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "akun"

@@ -35,7 +35,9 @@ def peran_di(user, instansi: Instansi) -> set[str]:
     if cache is None:
         cache = list(user.peran.values_list("jenis", "instansi_id", "pemda_id"))
         user._peran_cache = cache
-    return {j for j, iid, pid in cache if iid == instansi.id or (pid is not None and pid == instansi.pemda_id)}
+    return {
+        j for j, iid, pid in cache if iid == instansi.id or (pid is not None and pid == instansi.pemda_id)
+    }
 
 
 def boleh(user, aksi: str, instansi: Instansi) -> bool:

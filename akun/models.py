@@ -17,14 +17,22 @@ class Peran(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peran")
     jenis = models.CharField(max_length=20, choices=Jenis.choices)
     instansi = models.ForeignKey("organisasi.Instansi", null=True, blank=True, on_delete=models.CASCADE)
-    pemda = models.ForeignKey("organisasi.Pemda", null=True, blank=True, on_delete=models.CASCADE,
-                              help_text=_("Untuk peran di seluruh unit satu pemda (admin_pemda, evaluator)"))
+    pemda = models.ForeignKey(
+        "organisasi.Pemda",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text=_("Untuk peran di seluruh unit satu pemda (admin_pemda, evaluator)"),
+    )
 
     class Meta:
         verbose_name_plural = _("peran")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(instansi__isnull=False, pemda__isnull=True) | Q(instansi__isnull=True, pemda__isnull=False)),
+                condition=(
+                    Q(instansi__isnull=False, pemda__isnull=True)
+                    | Q(instansi__isnull=True, pemda__isnull=False)
+                ),
                 name="peran_satu_lingkup",
             ),
             models.UniqueConstraint(fields=["user", "jenis", "instansi", "pemda"], name="peran_unik"),

@@ -19,28 +19,40 @@ from .models import BarisAnggaran, RealisasiAnggaran
 def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
     _cek_bisa_diisi(user, instansi, tahun, periode)
-    baris = {b.id: b for b in BarisAnggaran.objects.select_for_update(of=("self",)).select_related(
-        "sub_kegiatan", "subunit").order_by("id").filter(
-        instansi=instansi, tahun=tahun, id__in=list(nilai_per_baris))}
+    baris = {
+        b.id: b
+        for b in BarisAnggaran.objects.select_for_update(of=("self",))
+        .select_related("sub_kegiatan", "subunit")
+        .order_by("id")
+        .filter(instansi=instansi, tahun=tahun, id__in=list(nilai_per_baris))
+    }
     if len(baris) != len(nilai_per_baris):
         raise EntriError("Baris anggaran tidak dikenal untuk unit dan tahun ini.")
-    lain = dict(RealisasiAnggaran.objects.filter(baris_id__in=list(baris)).exclude(periode__in=[periode, "TAHUN"])
-                .values("baris_id").annotate(s=Sum("nilai")).values_list("baris_id", "s"))
+    lain = dict(
+        RealisasiAnggaran.objects.filter(baris_id__in=list(baris))
+        .exclude(periode__in=[periode, "TAHUN"])
+        .values("baris_id")
+        .annotate(s=Sum("nilai"))
+        .values_list("baris_id", "s")
+    )
     errors = []
     for bid, nilai in nilai_per_baris.items():
         b = baris[bid]
         if nilai < 0:
             errors.append(f"{b.sub_kegiatan.nama}: realisasi tidak boleh negatif.")
         elif (lain.get(bid) or 0) + nilai > b.pagu:
-            errors.append(f"{b.sub_kegiatan.nama}{' (' + b.subunit.nama + ')' if b.subunit_id else ''}: realisasi "
-                          f"s.d. {periode} {format_rupiah((lain.get(bid) or 0) + nilai)} melebihi pagu "
-                          f"{format_rupiah(b.pagu)}.")
+            errors.append(
+                f"{b.sub_kegiatan.nama}{' (' + b.subunit.nama + ')' if b.subunit_id else ''}: realisasi "
+                f"s.d. {periode} {format_rupiah((lain.get(bid) or 0) + nilai)} melebihi pagu "
+                f"{format_rupiah(b.pagu)}."
+            )
     if errors:
         raise EntriError(" ".join(errors))
     changed = 0
     for bid, nilai in nilai_per_baris.items():
-        obj, created = RealisasiAnggaran.objects.get_or_create(baris_id=bid, periode=periode,
-                                                               defaults={"nilai": nilai})
+        obj, created = RealisasiAnggaran.objects.get_or_create(
+            baris_id=bid, periode=periode, defaults={"nilai": nilai}
+        )
         if created or obj.nilai != nilai:
             lama = None if created else obj.nilai
             obj.nilai = nilai

@@ -93,7 +93,9 @@ class PaguProgram(models.Model):
     pagu_murni = models.DecimalField(**UANG)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "program"], name="pagu_program_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "program"], name="pagu_program_unik")
+        ]
 
 
 class PeriodeAnggaran(models.TextChoices):

@@ -43,8 +43,16 @@ class DataBaris:
         return self.realisasi_tw or Decimal(0)
 
     def baris(self) -> Baris:
-        return Baris(self.program, self.kegiatan, self.sub_kegiatan, self.pagu, self.realisasi,
-                     self.pagu_murni, self.kas, self.subunit)
+        return Baris(
+            self.program,
+            self.kegiatan,
+            self.sub_kegiatan,
+            self.pagu,
+            self.realisasi,
+            self.pagu_murni,
+            self.kas,
+            self.subunit,
+        )
 
 
 def muat_baris(instansi_ids, tahun: int) -> dict[int, list[DataBaris]]:
@@ -55,15 +63,43 @@ def muat_baris(instansi_ids, tahun: int) -> dict[int, list[DataBaris]]:
         .annotate(tahun=Sum("nilai", filter=Q(periode="TAHUN")), tw=Sum("nilai", filter=~Q(periode="TAHUN")))
     }
     out: dict[int, list[DataBaris]] = defaultdict(list)
-    rows = (BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
-            .values_list("id", "instansi_id", "sub_kegiatan__kegiatan__program__kode", "sub_kegiatan__kegiatan__kode",
-                         "sub_kegiatan__kode", "subunit__kode", "subunit__nama", "pagu", "pagu_murni",
-                         "kas_tw1", "kas_tw2", "kas_tw3", "kas_tw4")
-            .order_by("instansi_id", "sub_kegiatan__kode", "subunit__kode", "id"))
-    for (bid, iid, prog, keg, sub, su, su_nama, pagu, murni, k1, k2, k3, k4) in rows:
+    rows = (
+        BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        .values_list(
+            "id",
+            "instansi_id",
+            "sub_kegiatan__kegiatan__program__kode",
+            "sub_kegiatan__kegiatan__kode",
+            "sub_kegiatan__kode",
+            "subunit__kode",
+            "subunit__nama",
+            "pagu",
+            "pagu_murni",
+            "kas_tw1",
+            "kas_tw2",
+            "kas_tw3",
+            "kas_tw4",
+        )
+        .order_by("instansi_id", "sub_kegiatan__kode", "subunit__kode", "id")
+    )
+    for bid, iid, prog, keg, sub, su, su_nama, pagu, murni, k1, k2, k3, k4 in rows:
         r = real.get(bid, {})
-        out[iid].append(DataBaris(bid, iid, prog, keg, sub, su, su_nama, pagu, murni, (k1, k2, k3, k4),
-                                  r.get("tahun"), r.get("tw")))
+        out[iid].append(
+            DataBaris(
+                bid,
+                iid,
+                prog,
+                keg,
+                sub,
+                su,
+                su_nama,
+                pagu,
+                murni,
+                (k1, k2, k3, k4),
+                r.get("tahun"),
+                r.get("tw"),
+            )
+        )
     return out
 
 
@@ -75,18 +111,28 @@ def total_instansi(instansi_ids, tahun: int) -> dict[int, tuple[Decimal, Decimal
     """(Σ pagu, Σ realisasi) per unit, summed in the database: the totals of ``roll_up_instansi``
     without building every unit's tree (the pemda dashboard needs only these). A line's realisasi
     is its yearly value when entered, else the sum of its quarters, as in ``DataBaris.realisasi``."""
-    per_baris = (RealisasiAnggaran.objects.filter(baris_id=OuterRef("pk"))
-                 .values("baris_id")
-                 .annotate(v=Coalesce(Sum("nilai", filter=Q(periode="TAHUN")), Sum("nilai"))).values("v"))
-    rows = (BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
-            .annotate(r=Coalesce(Subquery(per_baris), Value(Decimal(0)), output_field=DecimalField()))
-            .values("instansi_id").annotate(pagu=Sum("pagu"), realisasi=Sum("r")).order_by())
+    per_baris = (
+        RealisasiAnggaran.objects.filter(baris_id=OuterRef("pk"))
+        .values("baris_id")
+        .annotate(v=Coalesce(Sum("nilai", filter=Q(periode="TAHUN")), Sum("nilai")))
+        .values("v")
+    )
+    rows = (
+        BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        .annotate(r=Coalesce(Subquery(per_baris), Value(Decimal(0)), output_field=DecimalField()))
+        .values("instansi_id")
+        .annotate(pagu=Sum("pagu"), realisasi=Sum("r"))
+        .order_by()
+    )
     return {r["instansi_id"]: (r["pagu"], r["realisasi"]) for r in rows}
 
 
 def pagu_murni_program(instansi_id: int, tahun: int) -> dict[str, Decimal]:
-    return dict(PaguProgram.objects.filter(instansi_id=instansi_id, tahun=tahun)
-                .values_list("program__kode", "pagu_murni"))
+    return dict(
+        PaguProgram.objects.filter(instansi_id=instansi_id, tahun=tahun).values_list(
+            "program__kode", "pagu_murni"
+        )
+    )
 
 
 def nama_nomenklatur(kode_list) -> dict[str, str]:

@@ -34,10 +34,19 @@ def anggaran(request, instansi, tahun):
             rows.append(("kegiatan", nama.get(k.kode, ""), k, []))
             for s in sorted(k.anak.values(), key=lambda n: (n.kode, n.subunit or "")):
                 key = f"anggaran {s.kode}" + (f" [{s.subunit}]" if s.subunit else "")
-                rows.append(("sub", nama.get(s.kode, "") + (f" ({s.subunit})" if s.subunit else ""), s,
-                             temuan.get(key, [])))
-    return render(request, "anggaran/anggaran.html", {"instansi": instansi, "tahun": tahun, "rows": rows,
-                                                       "total": total if lines else None})
+                rows.append(
+                    (
+                        "sub",
+                        nama.get(s.kode, "") + (f" ({s.subunit})" if s.subunit else ""),
+                        s,
+                        temuan.get(key, []),
+                    )
+                )
+    return render(
+        request,
+        "anggaran/anggaran.html",
+        {"instansi": instansi, "tahun": tahun, "rows": rows, "total": total if lines else None},
+    )
 
 
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
@@ -48,14 +57,28 @@ def realisasi_triwulan(request, instansi, tahun, periode):
     """Entry of the quarter's budget realisasi per line (operator, while the quarter is draft/returned)."""
     if periode not in TRIWULAN:
         raise Http404
-    lines = list(BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
-                 .select_related("sub_kegiatan", "subunit").order_by("sub_kegiatan__kode", "subunit__kode"))
-    nilai = dict(RealisasiAnggaran.objects.filter(baris__in=lines, periode=periode).values_list("baris_id", "nilai"))
+    lines = list(
+        BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("sub_kegiatan", "subunit")
+        .order_by("sub_kegiatan__kode", "subunit__kode")
+    )
+    nilai = dict(
+        RealisasiAnggaran.objects.filter(baris__in=lines, periode=periode).values_list("baris_id", "nilai")
+    )
     p = pengajuan(instansi, tahun, periode)
-    return render(request, "anggaran/realisasi.html", {
-        "instansi": instansi, "tahun": tahun, "periode": periode, "pengajuan": p, "triwulan": TRIWULAN,
-        "rows": [(b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id)) for b in lines],
-        "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi})
+    return render(
+        request,
+        "anggaran/realisasi.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "periode": periode,
+            "pengajuan": p,
+            "triwulan": TRIWULAN,
+            "rows": [(b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id)) for b in lines],
+            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
+        },
+    )
 
 
 @perlu("isi")

@@ -29,8 +29,11 @@ class Diaudit:
             before = type(obj).objects.get(pk=obj.pk)
             lama = {f: getattr(before, f) for f in form.changed_data if hasattr(before, f)}
         super().save_model(request, obj, form, change)
-        perubahan = {f: (lama.get(f), getattr(obj, f, None)) for f in form.changed_data
-                     if f not in ("password", "password1", "password2")}
+        perubahan = {
+            f: (lama.get(f), getattr(obj, f, None))
+            for f in form.changed_data
+            if f not in ("password", "password1", "password2")
+        }
         if any(f.startswith("password") for f in form.changed_data):
             perubahan["password"] = ("***", "*** (diubah)")
         catat(request.user, obj, "ubah" if change else "buat", perubahan, _instansi(obj))

@@ -36,9 +36,25 @@ def _teks(v) -> str:
 def catat(user, obj, aksi: str, perubahan: dict | None = None, instansi=None) -> None:
     """Record an action; ``perubahan`` maps field → (old, new)."""
     label, pk = obj._meta.label, str(obj.pk)
-    rows = [Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label,
-                  objek_id=pk, aksi=aksi, field=f, lama=_teks(a), baru=_teks(b))
-            for f, (a, b) in (perubahan or {}).items()] or [
-        Jejak(user=user if user and user.is_authenticated else None, instansi=instansi, objek=label, objek_id=pk,
-              aksi=aksi)]
+    rows = [
+        Jejak(
+            user=user if user and user.is_authenticated else None,
+            instansi=instansi,
+            objek=label,
+            objek_id=pk,
+            aksi=aksi,
+            field=f,
+            lama=_teks(a),
+            baru=_teks(b),
+        )
+        for f, (a, b) in (perubahan or {}).items()
+    ] or [
+        Jejak(
+            user=user if user and user.is_authenticated else None,
+            instansi=instansi,
+            objek=label,
+            objek_id=pk,
+            aksi=aksi,
+        )
+    ]
     Jejak.objects.bulk_create(rows)

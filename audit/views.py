@@ -11,15 +11,22 @@ from .models import Jejak
 
 @login_required
 def cari(request):
-    pemda_ids = list(request.user.peran.filter(jenis="admin_pemda", pemda__isnull=False)
-                     .values_list("pemda_id", flat=True))
+    pemda_ids = list(
+        request.user.peran.filter(jenis="admin_pemda", pemda__isnull=False).values_list("pemda_id", flat=True)
+    )
     if not pemda_ids:
         raise Http404
     qs = Jejak.objects.filter(instansi__pemda_id__in=pemda_ids).select_related("user", "instansi")
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(user__username__icontains=q) | Q(objek__icontains=q) | Q(field__icontains=q)
-                       | Q(lama__icontains=q) | Q(baru__icontains=q) | Q(aksi__icontains=q)
-                       | Q(instansi__nama__icontains=q))
+        qs = qs.filter(
+            Q(user__username__icontains=q)
+            | Q(objek__icontains=q)
+            | Q(field__icontains=q)
+            | Q(lama__icontains=q)
+            | Q(baru__icontains=q)
+            | Q(aksi__icontains=q)
+            | Q(instansi__nama__icontains=q)
+        )
     halaman = Paginator(qs, 50).get_page(request.GET.get("hal"))
     return render(request, "audit/cari.html", {"halaman": halaman, "q": q})

@@ -29,16 +29,37 @@ def gunicorn(db_url: str, workers: int, settings_extra: str = "", on_start=None)
     port once the login page answers. ``settings_extra``: lines appended to a benchmark-only
     settings module that imports sakip.settings; ``on_start(pid)`` is called when it is up."""
     tmp = tempfile.TemporaryDirectory(prefix="sakip_bench_")
-    env = dict(os.environ, DATABASE_URL=db_url, DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1",
-               DB_CONN_MAX_AGE="60")
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        DJANGO_DEBUG="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DB_CONN_MAX_AGE="60",
+    )
     if settings_extra:
-        Path(tmp.name, "bench_settings.py").write_text("from sakip.settings import *  # noqa: F403\n" + settings_extra)
+        Path(tmp.name, "bench_settings.py").write_text(
+            "from sakip.settings import *  # noqa: F403\n" + settings_extra
+        )
         env.update(DJANGO_SETTINGS_MODULE="bench_settings", PYTHONPATH=os.pathsep.join([tmp.name, str(ROOT)]))
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="sakip_bench_gunicorn_", suffix=".log", delete=False)
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "sakip.wsgi", "-w", str(workers),
-                             "-b", f"127.0.0.1:{port}", "--backlog", "2048"], cwd=ROOT, env=env, stdout=log,
-                            stderr=log, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "sakip.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--backlog",
+            "2048",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+    )
     try:
         deadline = time.time() + 30
         while True:
@@ -75,8 +96,11 @@ class Klien:
     """One http.client connection with its own cookie jar (and optionally its own X-Forwarded-For)."""
 
     def __init__(self, port_or_conn, ip: str | None = None):
-        self.conn = (port_or_conn if isinstance(port_or_conn, http.client.HTTPConnection)
-                     else http.client.HTTPConnection("127.0.0.1", port_or_conn, timeout=60))
+        self.conn = (
+            port_or_conn
+            if isinstance(port_or_conn, http.client.HTTPConnection)
+            else http.client.HTTPConnection("127.0.0.1", port_or_conn, timeout=60)
+        )
         self.ip = ip
         self.cookies: dict[str, str] = {}
 

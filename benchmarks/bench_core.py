@@ -73,6 +73,7 @@ MB = 1024 * 1024
 # synthetic data
 # --------------------------------------------------------------------------------------------
 
+
 def _rp(x: float, step: int = 1000) -> int:
     """Round rupiah to a multiple of ``step``."""
     return int(round(x / step)) * step
@@ -114,10 +115,28 @@ def generate(units: int, seed: int) -> dict[str, list[dict]]:
     jenis = ("kecamatan", "dinas", "badan", "kantor")
     log_lo, log_hi = math.log(5_000_000), math.log(11_000_000_000)  # the demo's pagu range
 
-    d: dict[str, list[dict]] = {name: [] for name in (
-        "pemda", "instansi", "subunit", "pejabat", "renstra", "tujuan", "sasaran", "program", "kegiatan",
-        "sub_kegiatan", "indikator", "target", "pk", "pk_indikator", "realisasi", "anggaran",
-        "realisasi_anggaran")}
+    d: dict[str, list[dict]] = {
+        name: []
+        for name in (
+            "pemda",
+            "instansi",
+            "subunit",
+            "pejabat",
+            "renstra",
+            "tujuan",
+            "sasaran",
+            "program",
+            "kegiatan",
+            "sub_kegiatan",
+            "indikator",
+            "target",
+            "pk",
+            "pk_indikator",
+            "realisasi",
+            "anggaran",
+            "realisasi_anggaran",
+        )
+    }
     d["pemda"].append({"kode": pemda["kode"], "nama": pemda["nama"]})
     d["pejabat"].append(dict(walikota))
     for sheet in ("program", "kegiatan", "sub_kegiatan"):
@@ -126,48 +145,128 @@ def generate(units: int, seed: int) -> dict[str, list[dict]]:
     for u in range(1, units + 1):
         slug = f"unit-{u:04d}"
         nama = f"Unit Sintetis {u:04d}"
-        d["instansi"].append({"slug": slug, "nama": nama, "pemda": pemda["kode"], "jenis": jenis[u % len(jenis)],
-                              "kota": "Bekasi", "alamat": f"Jl. Contoh No. {u}"})
+        d["instansi"].append(
+            {
+                "slug": slug,
+                "nama": nama,
+                "pemda": pemda["kode"],
+                "jenis": jenis[u % len(jenis)],
+                "kota": "Bekasi",
+                "alamat": f"Jl. Contoh No. {u}",
+            }
+        )
         for r in chosen:
-            d["subunit"].append({"instansi": slug, "kode": r["kode"], "nama": f"{r['nama']} {u:04d}",
-                                 "jenis": r["jenis"], "induk": r["induk"]})
-        nip = (f"19{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-               f"{rng.randint(1990, 2020)}{rng.randint(1, 12):02d}{rng.choice('12')}{rng.randint(1, 999):03d}")
+            d["subunit"].append(
+                {
+                    "instansi": slug,
+                    "kode": r["kode"],
+                    "nama": f"{r['nama']} {u:04d}",
+                    "jenis": r["jenis"],
+                    "induk": r["induk"],
+                }
+            )
+        nip = (
+            f"19{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+            f"{rng.randint(1990, 2020)}{rng.randint(1, 12):02d}{rng.choice('12')}{rng.randint(1, 999):03d}"
+        )
         kepala = f"kepala-{slug}"
-        d["pejabat"].append({"pemda": pemda["kode"], "kode": kepala, "jabatan": f"Kepala {nama}",
-                             "instansi": slug, "nama": f"PEJABAT {u:04d}, S.STP., M.M.",
-                             "pangkat_golongan": "Pembina Tingkat I (IV/b)", "nip": nip})
-        d["renstra"].append({"instansi": slug, "kode": "renstra-2024-2026",
-                             "nama": f"Rencana Strategis {nama} 2024-2026", "tahun_awal": 2024, "tahun_akhir": 2026})
-        d["tujuan"].append({"instansi": slug, "renstra": "renstra-2024-2026", "kode": "T1",
-                            "uraian": f"Terwujudnya tata kelola {nama} yang profesional dan akuntabel"})
-        d["sasaran"].append({"instansi": slug, "tujuan": "T1", "kode": "S1.1",
-                             "uraian": f"Meningkatnya akuntabilitas kinerja {nama}"})
-        d["pk"].append({"instansi": slug, "tahun": TAHUN, "versi": 1, "pihak_pertama": kepala,
-                        "pihak_kedua": walikota["kode"], "tanggal": dt.date(TAHUN, 1, 31),
-                        "status": "ditandatangani", "keterangan": f"Perjanjian Kinerja {nama} Tahun {TAHUN}"})
+        d["pejabat"].append(
+            {
+                "pemda": pemda["kode"],
+                "kode": kepala,
+                "jabatan": f"Kepala {nama}",
+                "instansi": slug,
+                "nama": f"PEJABAT {u:04d}, S.STP., M.M.",
+                "pangkat_golongan": "Pembina Tingkat I (IV/b)",
+                "nip": nip,
+            }
+        )
+        d["renstra"].append(
+            {
+                "instansi": slug,
+                "kode": "renstra-2024-2026",
+                "nama": f"Rencana Strategis {nama} 2024-2026",
+                "tahun_awal": 2024,
+                "tahun_akhir": 2026,
+            }
+        )
+        d["tujuan"].append(
+            {
+                "instansi": slug,
+                "renstra": "renstra-2024-2026",
+                "kode": "T1",
+                "uraian": f"Terwujudnya tata kelola {nama} yang profesional dan akuntabel",
+            }
+        )
+        d["sasaran"].append(
+            {
+                "instansi": slug,
+                "tujuan": "T1",
+                "kode": "S1.1",
+                "uraian": f"Meningkatnya akuntabilitas kinerja {nama}",
+            }
+        )
+        d["pk"].append(
+            {
+                "instansi": slug,
+                "tahun": TAHUN,
+                "versi": 1,
+                "pihak_pertama": kepala,
+                "pihak_kedua": walikota["kode"],
+                "tanggal": dt.date(TAHUN, 1, 31),
+                "status": "ditandatangani",
+                "keterangan": f"Perjanjian Kinerja {nama} Tahun {TAHUN}",
+            }
+        )
 
         for k in range(1, INDICATORS_PER_UNIT + 1):
             src = ind_demo[(k - 1) % len(ind_demo)]
             kode = f"IKU{k}"
             agr = agregasi[k % len(agregasi)]
-            d["indikator"].append({
-                "instansi": slug, "kode": kode, "nama": f"{src['nama']} ({k})", "level": "sasaran", "induk": "S1.1",
-                "satuan": satuan[k % len(satuan)], "formulasi": src["formulasi"], "alasan": src["alasan"],
-                "sumber_data": src["sumber_data"], "polaritas": "negatif" if k == 7 else "positif",
-                "agregasi": agr, "iku": k <= 3, "sumber_realisasi": "manual"})
+            d["indikator"].append(
+                {
+                    "instansi": slug,
+                    "kode": kode,
+                    "nama": f"{src['nama']} ({k})",
+                    "level": "sasaran",
+                    "induk": "S1.1",
+                    "satuan": satuan[k % len(satuan)],
+                    "formulasi": src["formulasi"],
+                    "alasan": src["alasan"],
+                    "sumber_data": src["sumber_data"],
+                    "polaritas": "negatif" if k == 7 else "positif",
+                    "agregasi": agr,
+                    "iku": k <= 3,
+                    "sumber_realisasi": "manual",
+                }
+            )
             base = rng.uniform(40, 95)
             targets = {}
             for i, t in enumerate(TAHUN_TARGET):
                 targets[t] = _d2(base + i * rng.uniform(0.5, 2.5))
                 d["target"].append({"instansi": slug, "indikator": kode, "tahun": t, "target": targets[t]})
-            d["pk_indikator"].append({"instansi": slug, "tahun": TAHUN, "versi": 1, "indikator": kode,
-                                      "target": targets[TAHUN], "no": k})
+            d["pk_indikator"].append(
+                {
+                    "instansi": slug,
+                    "tahun": TAHUN,
+                    "versi": 1,
+                    "indikator": kode,
+                    "target": targets[TAHUN],
+                    "no": k,
+                }
+            )
             for q in range(1, 5):
                 share = float(targets[TAHUN]) / 4 if agr == "jumlah" else float(targets[TAHUN])
-                d["realisasi"].append({"instansi": slug, "indikator": kode, "tahun": TAHUN, "periode": f"TW{q}",
-                                       "nilai": _d2(share * rng.uniform(0.75, 1.15)),
-                                       "sumber": "Data sintetis (benchmark)"})
+                d["realisasi"].append(
+                    {
+                        "instansi": slug,
+                        "indikator": kode,
+                        "tahun": TAHUN,
+                        "periode": f"TW{q}",
+                        "nilai": _d2(share * rng.uniform(0.75, 1.15)),
+                        "sumber": "Data sintetis (benchmark)",
+                    }
+                )
 
         lines = [(s, None) for s in sub_codes] + rng.sample(pairs, extra)
         for sub, su in lines:
@@ -178,17 +277,34 @@ def generate(units: int, seed: int) -> dict[str, list[dict]]:
             kas = [int(pagu * x / sum(w)) // 1000 * 1000 for x in w[:3]]
             kas.append(pagu - sum(kas))  # the four quarters sum to the pagu exactly
             murni = None if rng.random() < 0.6 else _rp(pagu * rng.uniform(0.9, 1.1))
-            d["anggaran"].append({"instansi": slug, "tahun": TAHUN, "sub_kegiatan": sub, "subunit": su,
-                                  "pagu_murni": murni, "pagu": pagu,
-                                  **{f"kas_tw{i}": kas[i - 1] for i in range(1, 5)}})
-            d["realisasi_anggaran"].append({"instansi": slug, "tahun": TAHUN, "sub_kegiatan": sub, "subunit": su,
-                                            "periode": "TAHUN", "nilai": int(pagu * rng.uniform(0.55, 1.0))})
+            d["anggaran"].append(
+                {
+                    "instansi": slug,
+                    "tahun": TAHUN,
+                    "sub_kegiatan": sub,
+                    "subunit": su,
+                    "pagu_murni": murni,
+                    "pagu": pagu,
+                    **{f"kas_tw{i}": kas[i - 1] for i in range(1, 5)},
+                }
+            )
+            d["realisasi_anggaran"].append(
+                {
+                    "instansi": slug,
+                    "tahun": TAHUN,
+                    "sub_kegiatan": sub,
+                    "subunit": su,
+                    "periode": "TAHUN",
+                    "nilai": int(pagu * rng.uniform(0.55, 1.0)),
+                }
+            )
     return d
 
 
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
+
 
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
@@ -226,7 +342,9 @@ def fresh_database(url: str | None, suffix: str = ""):
             path = Path(given)
             path = path.with_name(path.stem + suffix + path.suffix)
             if path.exists():
-                raise SystemExit(f"{path} exists; the benchmark needs a fresh database (give a new file name)")
+                raise SystemExit(
+                    f"{path} exists; the benchmark needs a fresh database (give a new file name)"
+                )
         else:
             tmpdir = tempfile.mkdtemp(prefix="sakip_bench_")
             path = Path(tmpdir) / f"bench{suffix}.sqlite3"
@@ -296,8 +414,21 @@ def run_child(mode: str, args, workbook: Path, database_url: str | None, extra: 
     env = dict(os.environ)
     if database_url:
         env["DATABASE_URL"] = database_url
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--workbook", str(workbook),
-           "--result", result, "--units", str(args.units), "--seed", str(args.seed), *extra]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        mode,
+        "--workbook",
+        str(workbook),
+        "--result",
+        result,
+        "--units",
+        str(args.units),
+        "--seed",
+        str(args.seed),
+        *extra,
+    ]
     try:
         proc = subprocess.run(cmd, env=env, cwd=ROOT)
         if proc.returncode != 0:
@@ -310,6 +441,7 @@ def run_child(mode: str, args, workbook: Path, database_url: str | None, extra: 
 # --------------------------------------------------------------------------------------------
 # child processes
 # --------------------------------------------------------------------------------------------
+
 
 def child_main(args) -> int:
     import django
@@ -327,9 +459,17 @@ def child_main(args) -> int:
         t2 = time.perf_counter()
         pagu = sum(Decimal(r["pagu"]) for r in data["anggaran"])
         real = sum(Decimal(r["nilai"]) for r in data["realisasi_anggaran"])
-        out = {"build_s": t1 - t0, "write_s": t2 - t1, "seconds": t2 - t0, "bytes": wb.stat().st_size,
-               "rows": {k: len(v) for k, v in data.items()}, "total_rows": sum(len(v) for v in data.values()),
-               "pagu_total": str(pagu), "realisasi_total": str(real), "maxrss_mb": maxrss_mb()}
+        out = {
+            "build_s": t1 - t0,
+            "write_s": t2 - t1,
+            "seconds": t2 - t0,
+            "bytes": wb.stat().st_size,
+            "rows": {k: len(v) for k, v in data.items()},
+            "total_rows": sum(len(v) for v in data.values()),
+            "pagu_total": str(pagu),
+            "realisasi_total": str(real),
+            "maxrss_mb": maxrss_mb(),
+        }
     elif args.child == "import-traced":
         from workbook.importer import import_workbook
 
@@ -340,8 +480,13 @@ def child_main(args) -> int:
         seconds = time.perf_counter() - t0
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        out = {"seconds_traced": seconds, "tracemalloc_peak_mb": peak / MB, "errors": hasil.errors[:20],
-               "maxrss_before_mb": rss0, "maxrss_mb": maxrss_mb()}
+        out = {
+            "seconds_traced": seconds,
+            "tracemalloc_peak_mb": peak / MB,
+            "errors": hasil.errors[:20],
+            "maxrss_before_mb": rss0,
+            "maxrss_mb": maxrss_mb(),
+        }
     elif args.child == "import-profile":
         from django.core.management import call_command
 
@@ -356,8 +501,12 @@ def child_main(args) -> int:
         seconds = time.perf_counter() - t0
         prof_path = Path(args.prof_out)
         prof.dump_stats(prof_path)
-        out = {"seconds_profiled": seconds, "errors": hasil.errors[:20], "prof": str(prof_path),
-               **summarise_profile(prof)}
+        out = {
+            "seconds_profiled": seconds,
+            "errors": hasil.errors[:20],
+            "prof": str(prof_path),
+            **summarise_profile(prof),
+        }
     else:  # pragma: no cover
         raise SystemExit(f"unknown child mode {args.child}")
     Path(args.result).write_text(json.dumps(out, default=str))
@@ -368,26 +517,50 @@ def summarise_profile(prof: cProfile.Profile) -> dict:
     st = pstats.Stats(prof)
     total = st.total_tt
     interesting_files = ("workbook/importer.py", "workbook/spec.py", "rumus/angka.py")
-    interesting_funcs = {"bulk_create", "bulk_update", "iter_rows", "_cells_by_row", "load_workbook",
-                         "parse_xml", "execute", "executemany", "__iter__", "_batched_insert", "commit",
-                         "from_tree", "parse_cell", "_get_row"}
+    interesting_funcs = {
+        "bulk_create",
+        "bulk_update",
+        "iter_rows",
+        "_cells_by_row",
+        "load_workbook",
+        "parse_xml",
+        "execute",
+        "executemany",
+        "__iter__",
+        "_batched_insert",
+        "commit",
+        "from_tree",
+        "parse_cell",
+        "_get_row",
+    }
     rows = []
     for (fname, line, func), (_cc, nc, tt, ct, _callers) in st.stats.items():
         short = fname.replace(str(ROOT) + "/", "")
         if short.endswith(interesting_files) or func in interesting_funcs:
-            rows.append({"func": f"{short}:{line}({func})", "calls": nc, "tottime": round(tt, 3),
-                         "cumtime": round(ct, 3)})
+            rows.append(
+                {
+                    "func": f"{short}:{line}({func})",
+                    "calls": nc,
+                    "tottime": round(tt, 3),
+                    "cumtime": round(ct, 3),
+                }
+            )
     rows.sort(key=lambda r: -r["cumtime"])
     s_cum, s_tot = io.StringIO(), io.StringIO()
     pstats.Stats(prof, stream=s_cum).sort_stats("cumulative").print_stats(35)
     pstats.Stats(prof, stream=s_tot).sort_stats("tottime").print_stats(25)
-    return {"profile_total_s": total, "hot": rows[:40], "by_cumulative": s_cum.getvalue(),
-            "by_tottime": s_tot.getvalue()}
+    return {
+        "profile_total_s": total,
+        "hot": rows[:40],
+        "by_cumulative": s_cum.getvalue(),
+        "by_tottime": s_tot.getvalue(),
+    }
 
 
 # --------------------------------------------------------------------------------------------
 # the benchmark
 # --------------------------------------------------------------------------------------------
+
 
 def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     _setup(database_url)
@@ -404,9 +577,16 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     from perencanaan.models import Indikator, PKIndikator, Target
     from workbook.importer import baca, import_workbook
 
-    report: dict = {"db": kind, "database": _safe_url(database_url), "units": args.units, "seed": args.seed,
-                    "python": platform.python_version(), "cpus": os.cpu_count(),
-                    "debug": os.environ.get("DJANGO_DEBUG"), "started": dt.datetime.now().isoformat(timespec="seconds")}
+    report: dict = {
+        "db": kind,
+        "database": _safe_url(database_url),
+        "units": args.units,
+        "seed": args.seed,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "debug": os.environ.get("DJANGO_DEBUG"),
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+    }
     if kind == "postgresql":
         with connection.cursor() as c:
             c.execute("select version()")
@@ -424,8 +604,11 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     wb = workdir / f"bench-{args.units}.xlsx"
     gen = run_child("generate", args, wb, database_url)
     report["generate"] = gen
-    print(f"[{kind}] workbook: {gen['total_rows']} rows, {gen['bytes'] / MB:.1f} MB, "
-          f"generated in {gen['seconds']:.1f} s", flush=True)
+    print(
+        f"[{kind}] workbook: {gen['total_rows']} rows, {gen['bytes'] / MB:.1f} MB, "
+        f"generated in {gen['seconds']:.1f} s",
+        flush=True,
+    )
 
     if args.skip_tracemalloc:
         traced = {"seconds_traced": None, "tracemalloc_peak_mb": None}
@@ -433,8 +616,11 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
         traced = run_child("import-traced", args, wb, database_url)
         if traced["errors"]:
             raise SystemExit("import reported errors:\n  " + "\n  ".join(traced["errors"]))
-        print(f"[{kind}] traced dry-run import: {traced['seconds_traced']:.1f} s, "
-              f"tracemalloc peak {traced['tracemalloc_peak_mb']:.0f} MB", flush=True)
+        print(
+            f"[{kind}] traced dry-run import: {traced['seconds_traced']:.1f} s, "
+            f"tracemalloc peak {traced['tracemalloc_peak_mb']:.0f} MB",
+            flush=True,
+        )
 
     # -- the real, untraced import -----------------------------------------------------------
     rss_before = maxrss_mb()
@@ -448,16 +634,32 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     baca(wb)
     read_s = time.perf_counter() - t0
     report["import"] = {
-        "seconds": import_s, "read_s": read_s, "save_s": import_s - read_s,
-        "seconds_traced": traced["seconds_traced"], "tracemalloc_peak_mb": traced["tracemalloc_peak_mb"],
-        "maxrss_mb": rss_after, "maxrss_before_mb": rss_before, "maxrss_growth_mb": rss_after - rss_before,
-        "counts": hasil.counts, "target_s": TARGET_IMPORT_S, "ok": import_s < TARGET_IMPORT_S}
-    print(f"[{kind}] import: {import_s:.1f} s (reading {read_s:.1f} s), maxrss {rss_after:.0f} MB", flush=True)
+        "seconds": import_s,
+        "read_s": read_s,
+        "save_s": import_s - read_s,
+        "seconds_traced": traced["seconds_traced"],
+        "tracemalloc_peak_mb": traced["tracemalloc_peak_mb"],
+        "maxrss_mb": rss_after,
+        "maxrss_before_mb": rss_before,
+        "maxrss_growth_mb": rss_after - rss_before,
+        "counts": hasil.counts,
+        "target_s": TARGET_IMPORT_S,
+        "ok": import_s < TARGET_IMPORT_S,
+    }
+    print(
+        f"[{kind}] import: {import_s:.1f} s (reading {read_s:.1f} s), maxrss {rss_after:.0f} MB", flush=True
+    )
 
-    expected = {BarisAnggaran: args.units * LINES_PER_UNIT, RealisasiAnggaran: args.units * LINES_PER_UNIT,
-                Indikator: args.units * INDICATORS_PER_UNIT, Target: args.units * INDICATORS_PER_UNIT * 3,
-                PKIndikator: args.units * INDICATORS_PER_UNIT, Realisasi: args.units * INDICATORS_PER_UNIT * 4,
-                SubUnit: args.units * SUBUNITS_PER_UNIT, Instansi: args.units}
+    expected = {
+        BarisAnggaran: args.units * LINES_PER_UNIT,
+        RealisasiAnggaran: args.units * LINES_PER_UNIT,
+        Indikator: args.units * INDICATORS_PER_UNIT,
+        Target: args.units * INDICATORS_PER_UNIT * 3,
+        PKIndikator: args.units * INDICATORS_PER_UNIT,
+        Realisasi: args.units * INDICATORS_PER_UNIT * 4,
+        SubUnit: args.units * SUBUNITS_PER_UNIT,
+        Instansi: args.units,
+    }
     got = {m.__name__: m.objects.count() for m in expected}
     report["rows_in_db"] = got
     wrong = {m.__name__: (got[m.__name__], n) for m, n in expected.items() if got[m.__name__] != n}
@@ -486,11 +688,19 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
             with CaptureQueriesContext(connection) as c_small:
                 fn(ids[:n])
             small[n] = len(c_small)
-        out = {"seconds": first, "seconds_all": times, "seconds_median": statistics.median(times),
-               "queries": len(ctx), "queries_by_units": {**small, len(ids): len(ctx)},
-               "constant_queries": len(set(small.values()) | {len(ctx)}) == 1}
-        print(f"[{kind}] {label}: {first:.3f} s (median of {repeat}: {out['seconds_median']:.3f} s), "
-              f"{len(ctx)} queries", flush=True)
+        out = {
+            "seconds": first,
+            "seconds_all": times,
+            "seconds_median": statistics.median(times),
+            "queries": len(ctx),
+            "queries_by_units": {**small, len(ids): len(ctx)},
+            "constant_queries": len(set(small.values()) | {len(ctx)}) == 1,
+        }
+        print(
+            f"[{kind}] {label}: {first:.3f} s (median of {repeat}: {out['seconds_median']:.3f} s), "
+            f"{len(ctx)} queries",
+            flush=True,
+        )
         return result, out
 
     rollup, report["roll_up_instansi"] = measure(lambda i: roll_up_instansi(i, TAHUN), "roll_up_instansi")
@@ -507,7 +717,9 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     # -- naive baseline: one query per budget line ----------------------------------------------
     def naive(instansi_ids):
         per_unit = defaultdict(Decimal)
-        for b in BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=TAHUN).only("id", "instansi_id"):
+        for b in BarisAnggaran.objects.filter(instansi_id__in=instansi_ids, tahun=TAHUN).only(
+            "id", "instansi_id"
+        ):
             s = RealisasiAnggaran.objects.filter(baris_id=b.id).aggregate(s=Sum("nilai"))["s"]
             per_unit[b.instansi_id] += s or 0
         return per_unit
@@ -518,17 +730,21 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
         naive_s = time.perf_counter() - t0
     assert all(per_unit[i] == rollup[i].realisasi for i in ids), "naive and aggregated realisasi differ"
     agg = report["roll_up_instansi"]
-    report["naive"] = {"seconds": naive_s, "queries": qc.n,
-                       "ratio_seconds": naive_s / agg["seconds_median"],
-                       "ratio_queries": qc.n / agg["queries"],
-                       "what": "per BarisAnggaran one SUM(RealisasiAnggaran.nilai) query (realisasi only); "
-                               "compared with roll_up_instansi (median), which also builds the full tree"}
+    report["naive"] = {
+        "seconds": naive_s,
+        "queries": qc.n,
+        "ratio_seconds": naive_s / agg["seconds_median"],
+        "ratio_queries": qc.n / agg["queries"],
+        "what": "per BarisAnggaran one SUM(RealisasiAnggaran.nilai) query (realisasi only); "
+        "compared with roll_up_instansi (median), which also builds the full tree",
+    }
     print(f"[{kind}] naive: {naive_s:.2f} s, {qc.n} queries", flush=True)
     report["targets"] = {
         "import_under_30s": import_s < TARGET_IMPORT_S,
         "roll_up_under_2s": report["roll_up_instansi"]["seconds"] + report["capaian_pk"]["seconds"]
         < TARGET_ROLLUP_S,
-        "constant_queries": report["roll_up_instansi"]["constant_queries"] and report["capaian_pk"]["constant_queries"],
+        "constant_queries": report["roll_up_instansi"]["constant_queries"]
+        and report["capaian_pk"]["constant_queries"],
     }
 
     # -- profile the import when it misses the target ------------------------------------------
@@ -546,30 +762,49 @@ def print_report(r: dict) -> None:
     rows = r["rows_in_db"]
     ok = lambda b: "OK" if b else "MISSED"  # noqa: E731
     print()
-    print(f"== bench_core — {r['server']} ({r['db']}), {r['units']} units, seed {r['seed']}, "
-          f"Python {r['python']}, {r['cpus']} CPUs, DEBUG={r['debug']}")
-    print(f"data        {rows['Instansi']} units, {rows['BarisAnggaran']} budget lines "
-          f"(+{rows['RealisasiAnggaran']} realisasi), {rows['Indikator']} indicators "
-          f"({rows['Target']} targets, {rows['PKIndikator']} PK rows, {rows['Realisasi']} realisasi), "
-          f"{rows['SubUnit']} subunits; workbook {g['total_rows']} rows, {g['bytes'] / MB:.1f} MB")
-    print(f"generate    {g['seconds']:7.2f} s  (build {g['build_s']:.2f} s, write {g['write_s']:.2f} s; "
-          f"child maxrss {g['maxrss_mb']:.0f} MB)")
+    print(
+        f"== bench_core — {r['server']} ({r['db']}), {r['units']} units, seed {r['seed']}, "
+        f"Python {r['python']}, {r['cpus']} CPUs, DEBUG={r['debug']}"
+    )
+    print(
+        f"data        {rows['Instansi']} units, {rows['BarisAnggaran']} budget lines "
+        f"(+{rows['RealisasiAnggaran']} realisasi), {rows['Indikator']} indicators "
+        f"({rows['Target']} targets, {rows['PKIndikator']} PK rows, {rows['Realisasi']} realisasi), "
+        f"{rows['SubUnit']} subunits; workbook {g['total_rows']} rows, {g['bytes'] / MB:.1f} MB"
+    )
+    print(
+        f"generate    {g['seconds']:7.2f} s  (build {g['build_s']:.2f} s, write {g['write_s']:.2f} s; "
+        f"child maxrss {g['maxrss_mb']:.0f} MB)"
+    )
     print(f"migrate     {r['migrate_s']:7.2f} s")
-    print(f"import      {i['seconds']:7.2f} s  [{ok(i['seconds'] < TARGET_IMPORT_S)} < {TARGET_IMPORT_S:.0f} s]  "
-          f"read+validate {i['read_s']:.2f} s, resolve+save ≈{i['save_s']:.2f} s")
-    traced = ("tracemalloc skipped" if i["tracemalloc_peak_mb"] is None else
-              f"tracemalloc peak {i['tracemalloc_peak_mb']:.0f} MB (traced run {i['seconds_traced']:.1f} s)")
-    print(f"            {traced}; "
-          f"maxrss {i['maxrss_mb']:.0f} MB (before import {i['maxrss_before_mb']:.0f} MB, "
-          f"+{i['maxrss_growth_mb']:.0f} MB)")
+    print(
+        f"import      {i['seconds']:7.2f} s  [{ok(i['seconds'] < TARGET_IMPORT_S)} < {TARGET_IMPORT_S:.0f} s]  "
+        f"read+validate {i['read_s']:.2f} s, resolve+save ≈{i['save_s']:.2f} s"
+    )
+    traced = (
+        "tracemalloc skipped"
+        if i["tracemalloc_peak_mb"] is None
+        else f"tracemalloc peak {i['tracemalloc_peak_mb']:.0f} MB (traced run {i['seconds_traced']:.1f} s)"
+    )
+    print(
+        f"            {traced}; "
+        f"maxrss {i['maxrss_mb']:.0f} MB (before import {i['maxrss_before_mb']:.0f} MB, "
+        f"+{i['maxrss_growth_mb']:.0f} MB)"
+    )
     for label, m in (("roll_up", ru), ("capaian_pk", cp)):
         qs = ", ".join(f"{n} unit{'s' if n > 1 else ''}: {q}" for n, q in m["queries_by_units"].items())
-        print(f"{label:11} {m['seconds']:7.3f} s  (median {m['seconds_median']:.3f} s)  {m['queries']} queries "
-              f"[{qs}; constant: {ok(m['constant_queries'])}]")
-    print(f"            roll-up total {ru['seconds'] + cp['seconds']:.3f} s "
-          f"[{ok(r['targets']['roll_up_under_2s'])} < {TARGET_ROLLUP_S:.0f} s]")
+        print(
+            f"{label:11} {m['seconds']:7.3f} s  (median {m['seconds_median']:.3f} s)  {m['queries']} queries "
+            f"[{qs}; constant: {ok(m['constant_queries'])}]"
+        )
+    print(
+        f"            roll-up total {ru['seconds'] + cp['seconds']:.3f} s "
+        f"[{ok(r['targets']['roll_up_under_2s'])} < {TARGET_ROLLUP_S:.0f} s]"
+    )
     print(f"naive       {nv['seconds']:7.3f} s  {nv['queries']} queries (one per budget line)")
-    print(f"ratio       naive/aggregated: {nv['ratio_seconds']:.1f}× time, {nv['ratio_queries']:.0f}× queries")
+    print(
+        f"ratio       naive/aggregated: {nv['ratio_seconds']:.1f}× time, {nv['ratio_queries']:.0f}× queries"
+    )
     if "profile" in r:
         p = r["profile"]
         print(f"\n-- cProfile of the import ({p['seconds_profiled']:.1f} s under the profiler; {p['prof']})")
@@ -581,11 +816,16 @@ def print_report(r: dict) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--units", type=int, default=500)
-    ap.add_argument("--database-url", help="postgres://user@host:port/db (maintenance access) or sqlite:////new.sqlite3")
+    ap.add_argument(
+        "--database-url", help="postgres://user@host:port/db (maintenance access) or sqlite:////new.sqlite3"
+    )
     ap.add_argument("--seed", type=int, default=20240101)
     ap.add_argument("--profile", action="store_true", help="profile the import even when it meets the target")
-    ap.add_argument("--skip-tracemalloc", action="store_true",
-                    help="skip the traced import (tracing makes it ~5x slower); no tracemalloc peak then")
+    ap.add_argument(
+        "--skip-tracemalloc",
+        action="store_true",
+        help="skip the traced import (tracing makes it ~5x slower); no tracemalloc peak then",
+    )
     ap.add_argument("--keep-workbook", action="store_true", help="keep the generated .xlsx in benchmarks/out")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workbook", help=argparse.SUPPRESS)

@@ -35,13 +35,20 @@ MB = 1024  # ru_maxrss is in KiB on Linux
 
 
 def _env(db: Path) -> dict:
-    return {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "sakip.settings",
-            "DJANGO_DEBUG": "0", "PYTHONPATH": str(ROOT)}
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "DJANGO_SETTINGS_MODULE": "sakip.settings",
+        "DJANGO_DEBUG": "0",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
-WRAP = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-        "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-        "sys.exit(r.returncode)")
+WRAP = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(r.returncode)"
+)
 
 
 def _run(cmd: list[str], env: dict) -> tuple[float, float]:
@@ -81,8 +88,13 @@ print(json.dumps({"bangun_s": statistics.median(bangun), "docx_render_s": statis
 
 
 def bench(args) -> dict:
-    out: dict = {"date": time.strftime("%Y-%m-%d"), "python": platform.python_version(), "cpus": os.cpu_count(),
-                 "units": args.units, "jobs": args.jobs}
+    out: dict = {
+        "date": time.strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "units": args.units,
+        "jobs": args.jobs,
+    }
     tmp = Path(tempfile.mkdtemp(prefix="sakip_bench_lkip_"))
     try:
         # 1. the demo unit
@@ -94,20 +106,34 @@ def bench(args) -> dict:
         if res.returncode:
             raise SystemExit(res.stderr[-3000:])
         out["demo"] = json.loads(res.stdout.strip().splitlines()[-1])
-        sekon, rss = _run([PY, "manage.py", "lkip", "--instansi", "bantargebang", "--tahun", "2024",
-                           "--out", str(tmp / "demo.docx")], env)
+        sekon, rss = _run(
+            [
+                PY,
+                "manage.py",
+                "lkip",
+                "--instansi",
+                "bantargebang",
+                "--tahun",
+                "2024",
+                "--out",
+                str(tmp / "demo.docx"),
+            ],
+            env,
+        )
         out["demo"]["command_docx_s"] = sekon
         # 2. synthetic units
         db = tmp / "sintetis.sqlite3"
         env = _env(db)
         _run([PY, "manage.py", "migrate", "-v0"], env)
         wb = tmp / "sintetis.xlsx"
-        gen = (f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import django; django.setup()\n"
-               "from bench_core import generate\nfrom workbook.writer import tulis\n"
-               "from workbook.importer import import_workbook\n"
-               f"tulis(generate({args.units}, 7), {str(wb)!r})\n"
-               f"h = import_workbook({str(wb)!r}); assert h.ok, h.errors[:5]\n"
-               "from organisasi.models import Pemda; print(Pemda.objects.get().kode)")
+        gen = (
+            f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import django; django.setup()\n"
+            "from bench_core import generate\nfrom workbook.writer import tulis\n"
+            "from workbook.importer import import_workbook\n"
+            f"tulis(generate({args.units}, 7), {str(wb)!r})\n"
+            f"h = import_workbook({str(wb)!r}); assert h.ok, h.errors[:5]\n"
+            "from organisasi.models import Pemda; print(Pemda.objects.get().kode)"
+        )
         res = subprocess.run([PY, "-c", gen], env=env, cwd=ROOT, capture_output=True, text=True)
         if res.returncode:
             raise SystemExit(res.stderr[-3000:])
@@ -118,10 +144,32 @@ def bench(args) -> dict:
             runs = {}
             for jobs in (1, args.jobs):
                 folder = tmp / f"all-{fmt}-{jobs}"
-                sekon, rss = _run([PY, "manage.py", "lkip", "--all", "--pemda", pemda, "--tahun", "2024",
-                                   "--format", fmt, "--jobs", str(jobs), "--out", str(folder)], env)
+                sekon, rss = _run(
+                    [
+                        PY,
+                        "manage.py",
+                        "lkip",
+                        "--all",
+                        "--pemda",
+                        pemda,
+                        "--tahun",
+                        "2024",
+                        "--format",
+                        fmt,
+                        "--jobs",
+                        str(jobs),
+                        "--out",
+                        str(folder),
+                    ],
+                    env,
+                )
                 n = len(list(folder.iterdir()))
-                runs[f"jobs{jobs}"] = {"seconds": sekon, "per_unit_s": sekon / n, "files": n, "maxrss_mb": rss}
+                runs[f"jobs{jobs}"] = {
+                    "seconds": sekon,
+                    "per_unit_s": sekon / n,
+                    "files": n,
+                    "maxrss_mb": rss,
+                }
             runs["speedup"] = runs["jobs1"]["seconds"] / runs[f"jobs{args.jobs}"]["seconds"]
             out["all"][fmt] = runs
     finally:
@@ -131,17 +179,21 @@ def bench(args) -> dict:
 
 def report(r: dict) -> str:
     d = r["demo"]
-    lines = [f"LKIP benchmark {r['date']} — Python {r['python']}, {r['cpus']} CPUs",
-             f"demo unit: build {d['bangun_s']:.2f} s + DOCX render {d['docx_render_s']:.2f} s = "
-             f"{d['docx_total_s']:.2f} s (target < 3 s); HTML render {d['html_render_s']:.2f} s; "
-             f"manage.py lkip .docx {d['command_docx_s']:.1f} s (with Django start-up)",
-             f"demo unit PDF: {d['pdf_total_s']:.1f} s, {d['pdf_pages']} pages (target < 15 s)"]
+    lines = [
+        f"LKIP benchmark {r['date']} — Python {r['python']}, {r['cpus']} CPUs",
+        f"demo unit: build {d['bangun_s']:.2f} s + DOCX render {d['docx_render_s']:.2f} s = "
+        f"{d['docx_total_s']:.2f} s (target < 3 s); HTML render {d['html_render_s']:.2f} s; "
+        f"manage.py lkip .docx {d['command_docx_s']:.1f} s (with Django start-up)",
+        f"demo unit PDF: {d['pdf_total_s']:.1f} s, {d['pdf_pages']} pages (target < 15 s)",
+    ]
     for fmt, runs in r["all"].items():
         j = f"jobs{r['jobs']}"
-        lines.append(f"--all {r['units']} units {fmt}: sequential {runs['jobs1']['seconds']:.1f} s "
-                     f"({runs['jobs1']['per_unit_s']:.2f} s/unit, peak {runs['jobs1']['maxrss_mb']:.0f} MB); "
-                     f"--jobs {r['jobs']} {runs[j]['seconds']:.1f} s (peak per process {runs[j]['maxrss_mb']:.0f} MB); "
-                     f"speed-up {runs['speedup']:.2f}×")
+        lines.append(
+            f"--all {r['units']} units {fmt}: sequential {runs['jobs1']['seconds']:.1f} s "
+            f"({runs['jobs1']['per_unit_s']:.2f} s/unit, peak {runs['jobs1']['maxrss_mb']:.0f} MB); "
+            f"--jobs {r['jobs']} {runs[j]['seconds']:.1f} s (peak per process {runs[j]['maxrss_mb']:.0f} MB); "
+            f"speed-up {runs['speedup']:.2f}×"
+        )
     return "\n".join(lines)
 
 

@@ -60,6 +60,7 @@ TARGET_P95_MS = 200.0
 # data
 # --------------------------------------------------------------------------------------------
 
+
 def prepare(units: int, rows: int) -> dict:
     from django.core.management import call_command
     from django.db import connection
@@ -70,11 +71,17 @@ def prepare(units: int, rows: int) -> dict:
     call_command("migrate", verbosity=0)
     t1 = time.perf_counter()
     pemda = Pemda.objects.create(kode="bench", nama="Pemda Sintetis")
-    Instansi.objects.bulk_create([Instansi(pemda=pemda, slug=f"unit-{u:04d}", nama=f"Unit Sintetis {u:04d}")
-                                  for u in range(units)])
+    Instansi.objects.bulk_create(
+        [Instansi(pemda=pemda, slug=f"unit-{u:04d}", nama=f"Unit Sintetis {u:04d}") for u in range(units)]
+    )
     ids = list(Instansi.objects.order_by("slug").values_list("id", flat=True))
-    Layanan.objects.bulk_create([Layanan(instansi_id=i, kode=f"L{k + 1}", nama=f"Layanan {k + 1}")
-                                 for i in ids for k in range(LAYANAN)])
+    Layanan.objects.bulk_create(
+        [
+            Layanan(instansi_id=i, kode=f"L{k + 1}", nama=f"Layanan {k + 1}")
+            for i in ids
+            for k in range(LAYANAN)
+        ]
+    )
     t2 = time.perf_counter()
     with connection.cursor() as c:
         # unit n = g % units, layanan k = (g / units) % 7, quarter q = (g / (units*7)) % 4; answers 1..4
@@ -108,20 +115,29 @@ def prepare(units: int, rows: int) -> dict:
     t5 = time.perf_counter()
     if inserted != rows:
         raise SystemExit(f"inserted {inserted} rows, expected {rows}")
-    return {"ids": ids, "migrate_s": t1 - t0, "units_s": t2 - t1, "insert_s": t4 - t3, "analyze_s": t5 - t4,
-            "table_size": size, "server": server.split(" on ")[0]}
+    return {
+        "ids": ids,
+        "migrate_s": t1 - t0,
+        "units_s": t2 - t1,
+        "insert_s": t4 - t3,
+        "analyze_s": t5 - t4,
+        "table_size": size,
+        "server": server.split(" on ")[0],
+    }
 
 
 # --------------------------------------------------------------------------------------------
 # 1. IKM of every unit × period: database GROUP BY (the service) vs pandas
 # --------------------------------------------------------------------------------------------
 
+
 def via_service(ids) -> dict:
     from skm.services import ikm_tahun
 
     hasil = ikm_tahun(ids, TAHUN)
     return {(iid, p.periode): p.ikm for iid, h in hasil.items() for p in h.periode} | {
-        (iid, "TAHUN"): h.ikm for iid, h in hasil.items()}
+        (iid, "TAHUN"): h.ikm for iid, h in hasil.items()
+    }
 
 
 def via_pandas(ids) -> dict:
@@ -131,8 +147,10 @@ def via_pandas(ids) -> dict:
 
     kolom = ["instansi_id", "periode", *[f"u{i}" for i in range(1, 10)]]
     with connection.cursor() as c:
-        c.execute(f"SELECT {', '.join(kolom)} FROM skm_responden WHERE tahun = %s AND instansi_id = ANY(%s)",
-                  [TAHUN, list(ids)])
+        c.execute(
+            f"SELECT {', '.join(kolom)} FROM skm_responden WHERE tahun = %s AND instansi_id = ANY(%s)",
+            [TAHUN, list(ids)],
+        )
         df = pd.DataFrame(c.fetchall(), columns=kolom)
     u = [f"u{i}" for i in range(1, 10)]
     nrr = df.groupby(["instansi_id", "periode"])[u].mean()
@@ -169,15 +187,27 @@ def bench_db(ids, repeat: int) -> dict:
     if worst > 1e-9:
         raise SystemExit(f"service and pandas IKM differ by up to {worst}")
     ratio = pd_best / svc_best
-    res = {"pairs": sum(1 for k in svc if k[1] != "TAHUN"), "units": len({k[0] for k in svc}),
-           "service_best_s": svc_best, "service_median_s": svc_med, "service_queries": queries,
-           "pandas_best_s": pd_best, "pandas_median_s": pd_med, "ratio": ratio, "max_abs_difference": worst,
-           "target_s": TARGET_DB_S, "target_ratio": TARGET_RATIO,
-           "ok": svc_best < TARGET_DB_S and ratio >= TARGET_RATIO,
-           "sample": {f"{k[0]}/{k[1]}": str(round(svc[k], 2)) for k in sorted(svc)[:5]}}
-    print(f"IKM of {res['pairs']} unit × period pairs ({res['units']} units): service {svc_best:.3f} s "
-          f"({queries} queries), pandas {pd_best:.3f} s → {ratio:.1f}× "
-          f"[{'OK' if res['ok'] else 'MISSED'}: < {TARGET_DB_S} s and ≥ {TARGET_RATIO}×]", flush=True)
+    res = {
+        "pairs": sum(1 for k in svc if k[1] != "TAHUN"),
+        "units": len({k[0] for k in svc}),
+        "service_best_s": svc_best,
+        "service_median_s": svc_med,
+        "service_queries": queries,
+        "pandas_best_s": pd_best,
+        "pandas_median_s": pd_med,
+        "ratio": ratio,
+        "max_abs_difference": worst,
+        "target_s": TARGET_DB_S,
+        "target_ratio": TARGET_RATIO,
+        "ok": svc_best < TARGET_DB_S and ratio >= TARGET_RATIO,
+        "sample": {f"{k[0]}/{k[1]}": str(round(svc[k], 2)) for k in sorted(svc)[:5]},
+    }
+    print(
+        f"IKM of {res['pairs']} unit × period pairs ({res['units']} units): service {svc_best:.3f} s "
+        f"({queries} queries), pandas {pd_best:.3f} s → {ratio:.1f}× "
+        f"[{'OK' if res['ok'] else 'MISSED'}: < {TARGET_DB_S} s and ≥ {TARGET_RATIO}×]",
+        flush=True,
+    )
     return res
 
 
@@ -192,8 +222,12 @@ TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 def gunicorn(db_url: str, workers: int):
     """gunicorn with the behind-a-proxy flag on: the load generator plays the proxy, one
     X-Forwarded-For per simulated respondent."""
-    return _gunicorn.gunicorn(db_url, workers, settings_extra="SKM_DI_BELAKANG_PROXY = True\n",
-                              on_start=lambda pid: _gunicorn_pid.__setitem__(0, pid))
+    return _gunicorn.gunicorn(
+        db_url,
+        workers,
+        settings_extra="SKM_DI_BELAKANG_PROXY = True\n",
+        on_start=lambda pid: _gunicorn_pid.__setitem__(0, pid),
+    )
 
 
 def Responden(conn, ip: str) -> _gunicorn.Klien:  # noqa: N802  (one simulated respondent)
@@ -208,8 +242,13 @@ def submit(resp: Responden, slug: str, rng: random.Random, stats: dict, lock) ->
         with lock:
             stats["errors"].append(f"GET {st}")
         return
-    form = {"csrfmiddlewaretoken": m.group(1).decode(), **{f"u{i}": str(rng.randint(1, 4)) for i in range(1, 10)},
-            "umur": str(rng.randint(18, 70)), "jenis_kelamin": rng.choice("LP"), "saran": ""}
+    form = {
+        "csrfmiddlewaretoken": m.group(1).decode(),
+        **{f"u{i}": str(rng.randint(1, 4)) for i in range(1, 10)},
+        "umur": str(rng.randint(18, 70)),
+        "jenis_kelamin": rng.choice("LP"),
+        "saran": "",
+    }
     st, _body, t_post = resp.req("POST", path, urlencode(form))
     with lock:
         stats["get_ms"].append(t_get * 1000)
@@ -239,8 +278,13 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
         rng = random.Random(i)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         for _ in range(warm):  # warm-up (not measured): imports, connections, template cache
-            submit(Responden(conn, ip_baru()), rng.choice(slugs), rng, {"get_ms": [], "post_ms": [], "errors": []},
-                   lock)
+            submit(
+                Responden(conn, ip_baru()),
+                rng.choice(slugs),
+                rng,
+                {"get_ms": [], "post_ms": [], "errors": []},
+                lock,
+            )
         ready.wait()
         while time.perf_counter() < stop[0]:
             r = Responden(conn, ip_baru())
@@ -256,7 +300,7 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
 
     with gunicorn(db_url, args.workers) as port:
         threads = [threading.Thread(target=worker, args=(i, 3), daemon=True) for i in range(args.threads)]
-        stop[0] = time.perf_counter() + 10 ** 6
+        stop[0] = time.perf_counter() + 10**6
         for t in threads:
             t.start()
         ready.wait()
@@ -272,30 +316,53 @@ def bench_web(db_url: str, slugs: list[str], args) -> dict:
     connection.close()
     ok = len(stats["post_ms"])
     rps = ok / wall
-    res = {"threads": args.threads, "seconds": wall, "submissions": ok, "stored": stored,
-           "errors": len(stats["errors"]), "error_samples": stats["errors"][:5], "per_client": per_client,
-           "submissions_per_s": rps, "requests_per_s": (ok + len(stats["get_ms"])) / wall,
-           "post_p50_ms": persentil(stats["post_ms"], 50), "post_p95_ms": persentil(stats["post_ms"], 95),
-           "post_p99_ms": persentil(stats["post_ms"], 99), "get_p50_ms": persentil(stats["get_ms"], 50),
-           "get_p95_ms": persentil(stats["get_ms"], 95), "target_rps": TARGET_RPS, "target_p95_ms": TARGET_P95_MS,
-           # CPU seconds used during the run, and per submission (GET + POST) in milliseconds
-           "cpu_s": {k: cpu1[k] - cpu0[k] for k in cpu0},
-           "cpu_ms_per_submission": {k: (cpu1[k] - cpu0[k]) * 1000 / max(ok, 1) for k in cpu0},
-           "cpu_available_s": (os.cpu_count() or 1) * wall}
+    res = {
+        "threads": args.threads,
+        "seconds": wall,
+        "submissions": ok,
+        "stored": stored,
+        "errors": len(stats["errors"]),
+        "error_samples": stats["errors"][:5],
+        "per_client": per_client,
+        "submissions_per_s": rps,
+        "requests_per_s": (ok + len(stats["get_ms"])) / wall,
+        "post_p50_ms": persentil(stats["post_ms"], 50),
+        "post_p95_ms": persentil(stats["post_ms"], 95),
+        "post_p99_ms": persentil(stats["post_ms"], 99),
+        "get_p50_ms": persentil(stats["get_ms"], 50),
+        "get_p95_ms": persentil(stats["get_ms"], 95),
+        "target_rps": TARGET_RPS,
+        "target_p95_ms": TARGET_P95_MS,
+        # CPU seconds used during the run, and per submission (GET + POST) in milliseconds
+        "cpu_s": {k: cpu1[k] - cpu0[k] for k in cpu0},
+        "cpu_ms_per_submission": {k: (cpu1[k] - cpu0[k]) * 1000 / max(ok, 1) for k in cpu0},
+        "cpu_available_s": (os.cpu_count() or 1) * wall,
+    }
     # what the machine could sustain if the three parts had every CPU to themselves (other users of a
     # shared machine take the rest; see cpu_s against cpu_available_s)
     per = sum(res["cpu_ms_per_submission"].values())
     res["capacity_per_s"] = (os.cpu_count() or 1) * 1000 / per if per else None
-    res["ok"] = (rps >= TARGET_RPS and res["post_p95_ms"] is not None and res["post_p95_ms"] < TARGET_P95_MS
-                 and not stats["errors"])
-    print(f"submissions: {ok} in {wall:.1f} s = {rps:.0f}/s with {args.threads} threads, stored {stored}, "
-          f"errors {len(stats['errors'])}; POST p50 {res['post_p50_ms']:.0f} ms, p95 {res['post_p95_ms']:.0f} ms; "
-          f"GET p95 {res['get_p95_ms']:.0f} ms "
-          f"[{'OK' if res['ok'] else 'MISSED'}: ≥ {TARGET_RPS:.0f}/s, p95 < {TARGET_P95_MS:.0f} ms]", flush=True)
-    print("  CPU ms per submission: " + ", ".join(f"{k} {v:.1f}" for k, v in res["cpu_ms_per_submission"].items())
-          + f" (of {res['cpu_available_s']:.0f} CPU-s available: "
-          + ", ".join(f"{k} {v:.1f} s" for k, v in res["cpu_s"].items())
-          + f"); capacity with all {os.cpu_count()} CPUs ≈ {res['capacity_per_s'] or 0:.0f}/s", flush=True)
+    res["ok"] = (
+        rps >= TARGET_RPS
+        and res["post_p95_ms"] is not None
+        and res["post_p95_ms"] < TARGET_P95_MS
+        and not stats["errors"]
+    )
+    print(
+        f"submissions: {ok} in {wall:.1f} s = {rps:.0f}/s with {args.threads} threads, stored {stored}, "
+        f"errors {len(stats['errors'])}; POST p50 {res['post_p50_ms']:.0f} ms, p95 {res['post_p95_ms']:.0f} ms; "
+        f"GET p95 {res['get_p95_ms']:.0f} ms "
+        f"[{'OK' if res['ok'] else 'MISSED'}: ≥ {TARGET_RPS:.0f}/s, p95 < {TARGET_P95_MS:.0f} ms]",
+        flush=True,
+    )
+    print(
+        "  CPU ms per submission: "
+        + ", ".join(f"{k} {v:.1f}" for k, v in res["cpu_ms_per_submission"].items())
+        + f" (of {res['cpu_available_s']:.0f} CPU-s available: "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in res["cpu_s"].items())
+        + f"); capacity with all {os.cpu_count()} CPUs ≈ {res['capacity_per_s'] or 0:.0f}/s",
+        flush=True,
+    )
     if stored != ok:
         raise SystemExit(f"{ok} submissions answered 302 but {stored} were stored")
     return res
@@ -322,7 +389,7 @@ def cpu_snapshot(gunicorn_pid: int) -> dict[str, float]:
             stat = (d / "stat").read_text()
         except OSError:
             continue
-        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         if int(d.name) == gunicorn_pid or ppid == gunicorn_pid:
             g += _cpu_s(int(d.name))
@@ -345,17 +412,26 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if core.db_kind(args.database_url) != "postgresql":
         ap.error("bench_skm needs a PostgreSQL --database-url")
-    report = {"rows": args.rows, "units": args.units, "layanan_per_unit": LAYANAN, "periods": len(PERIODE),
-              "python": platform.python_version(), "cpus": os.cpu_count(),
-              "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    report = {
+        "rows": args.rows,
+        "units": args.units,
+        "layanan_per_unit": LAYANAN,
+        "periods": len(PERIODE),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
     with core.fresh_database(args.database_url, suffix="_skm") as db_url:
         core._setup(db_url)
         info = prepare(args.units, args.rows)
         ids = info.pop("ids")
         report["server"] = info.pop("server")
         report["prepare"] = info
-        print(f"{report['server']}: {args.rows} responses for {args.units} units inserted in "
-              f"{info['insert_s']:.1f} s ({info['table_size']})", flush=True)
+        print(
+            f"{report['server']}: {args.rows} responses for {args.units} units inserted in "
+            f"{info['insert_s']:.1f} s ({info['table_size']})",
+            flush=True,
+        )
         report["db"] = bench_db(ids, args.repeat)
         if not args.skip_web:
             from organisasi.models import Instansi

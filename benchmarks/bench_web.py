@@ -102,8 +102,11 @@ def prepare(args, db_url: str) -> dict:
         t0 = time.perf_counter()
         call_command("siapkan_dasbor", "--tahun", str(TAHUN), stdout=io.StringIO())
         siapkan_s = time.perf_counter() - t0
-        print(f"siapkan_dasbor: {args.units} unit dashboards + the pemda dashboard computed and stored in "
-              f"{siapkan_s:.1f} s ({siapkan_s * 1000 / (args.units + 1):.0f} ms per page)", flush=True)
+        print(
+            f"siapkan_dasbor: {args.units} unit dashboards + the pemda dashboard computed and stored in "
+            f"{siapkan_s:.1f} s ({siapkan_s * 1000 / (args.units + 1):.0f} ms per page)",
+            flush=True,
+        )
     pemda = Pemda.objects.get()
     slugs = list(Instansi.objects.order_by("slug").values_list("slug", flat=True))
     ids = list(Instansi.objects.order_by("slug").values_list("id", flat=True))
@@ -129,8 +132,9 @@ class Client(_gunicorn.Klien):
         m = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
         if st != 200 or not m or "csrftoken" not in self.cookies:
             raise RuntimeError(f"login page: status {st}, token {bool(m)}")
-        form = urlencode({"csrfmiddlewaretoken": m.group(1).decode(), "username": username,
-                          "password": PASSWORD})
+        form = urlencode(
+            {"csrfmiddlewaretoken": m.group(1).decode(), "username": username, "password": PASSWORD}
+        )
         st, _, _ = self.req("POST", "/akun/masuk/", form, {"Referer": "http://127.0.0.1/akun/masuk/"})
         if st != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login failed for {username}: status {st}")
@@ -179,7 +183,7 @@ def run_scenario(port, name, user, paths, concurrency, total, max_s, warmup) -> 
     threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(concurrency)]
     for t in threads:
         t.start()
-    stop_at[0] = time.perf_counter() + 10 ** 6
+    stop_at[0] = time.perf_counter() + 10**6
     ready.wait()
     t0 = time.perf_counter()
     stop_at[0] = t0 + max_s
@@ -187,17 +191,32 @@ def run_scenario(port, name, user, paths, concurrency, total, max_s, warmup) -> 
         t.join()
     wall = time.perf_counter() - t0
     ms = [x * 1000 for x in lat]
-    res = {"scenario": name, "user": user, "concurrency": concurrency, "count": len(lat) + len(errors),
-           "ok": len(lat), "errors": len(errors), "error_samples": [str(e) for e in errors[:5]],
-           "login_failures": fail[:5], "seconds": wall, "throughput_rps": len(lat) / wall if wall else 0,
-           "p50_ms": persentil(ms, 50), "p95_ms": persentil(ms, 95), "p99_ms": persentil(ms, 99),
-           "mean_ms": statistics.fmean(ms) if ms else None, "max_ms": max(ms) if ms else None,
-           "mean_bytes": statistics.fmean(sizes) if sizes else None,
-           "time_capped": wall >= max_s}
+    res = {
+        "scenario": name,
+        "user": user,
+        "concurrency": concurrency,
+        "count": len(lat) + len(errors),
+        "ok": len(lat),
+        "errors": len(errors),
+        "error_samples": [str(e) for e in errors[:5]],
+        "login_failures": fail[:5],
+        "seconds": wall,
+        "throughput_rps": len(lat) / wall if wall else 0,
+        "p50_ms": persentil(ms, 50),
+        "p95_ms": persentil(ms, 95),
+        "p99_ms": persentil(ms, 99),
+        "mean_ms": statistics.fmean(ms) if ms else None,
+        "max_ms": max(ms) if ms else None,
+        "mean_bytes": statistics.fmean(sizes) if sizes else None,
+        "time_capped": wall >= max_s,
+    }
     f = lambda v: "-" if v is None else f"{v:7.0f}"  # noqa: E731
-    print(f"  {name:6} C={concurrency:<3} n={res['count']:4} err={res['errors']:3} "
-          f"{res['throughput_rps']:6.1f} req/s  p50 {f(res['p50_ms'])}  p95 {f(res['p95_ms'])}  "
-          f"p99 {f(res['p99_ms'])} ms  ({wall:.1f} s)", flush=True)
+    print(
+        f"  {name:6} C={concurrency:<3} n={res['count']:4} err={res['errors']:3} "
+        f"{res['throughput_rps']:6.1f} req/s  p50 {f(res['p50_ms'])}  p95 {f(res['p95_ms'])}  "
+        f"p99 {f(res['p99_ms'])} ms  ({wall:.1f} s)",
+        flush=True,
+    )
     return res
 
 
@@ -215,8 +234,13 @@ def penulis(pick, rate: float):
 
         rng = random.Random(7)
         while not stop.wait(1 / rate):
-            Responden.objects.create(instansi_id=pick(rng), tahun=TAHUN, periode="TW4", klien="bench-penulis",
-                                     **{f"u{i}": rng.randint(1, 4) for i in range(1, 10)})
+            Responden.objects.create(
+                instansi_id=pick(rng),
+                tahun=TAHUN,
+                periode="TW4",
+                klien="bench-penulis",
+                **{f"u{i}": rng.randint(1, 4) for i in range(1, 10)},
+            )
             count[0] += 1
         connection.close()
 
@@ -235,25 +259,43 @@ def main(argv=None) -> int:
     ap.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     ap.add_argument("--concurrency", type=int, default=20)
     ap.add_argument("--requests", type=int, default=400, help="per scenario at --concurrency")
-    ap.add_argument("--baseline-requests", type=int, default=None, help="per scenario at C=1 (default requests/4)")
+    ap.add_argument(
+        "--baseline-requests", type=int, default=None, help="per scenario at C=1 (default requests/4)"
+    )
     ap.add_argument("--max-seconds", type=float, default=120.0, help="cap per scenario")
     ap.add_argument("--warmup", type=int, default=2, help="unmeasured requests per worker")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20240101)
-    ap.add_argument("--write-rate", type=float, default=1.0,
-                    help="writes per second during the '+w' scenarios (0: skip them)")
+    ap.add_argument(
+        "--write-rate",
+        type=float,
+        default=1.0,
+        help="writes per second during the '+w' scenarios (0: skip them)",
+    )
     ap.add_argument("--write-seconds", type=float, default=20.0, help="length of each '+w' scenario")
-    ap.add_argument("--cold", action="store_true",
-                    help="do not run siapkan_dasbor first: every first view of a page computes it")
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="do not run siapkan_dasbor first: every first view of a page computes it",
+    )
     args = ap.parse_args(argv)
     if core.db_kind(args.database_url) != "postgresql":
         ap.error("bench_web needs a PostgreSQL --database-url")
     base_n = args.baseline_requests or max(20, args.requests // 4)
 
-    report = {"units": args.units, "concurrency": args.concurrency, "requests": args.requests,
-              "baseline_requests": base_n, "max_seconds": args.max_seconds, "gunicorn_workers": args.workers,
-              "python": platform.python_version(), "cpus": os.cpu_count(),
-              "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "targets_p95_ms": TARGETS_MS, "scenarios": []}
+    report = {
+        "units": args.units,
+        "concurrency": args.concurrency,
+        "requests": args.requests,
+        "baseline_requests": base_n,
+        "max_seconds": args.max_seconds,
+        "gunicorn_workers": args.workers,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "targets_p95_ms": TARGETS_MS,
+        "scenarios": [],
+    }
     with fresh_pg(args.database_url) as db_url:
         info = prepare(args, db_url)
         report["server"] = info["server"]
@@ -263,10 +305,19 @@ def main(argv=None) -> int:
         unit_any = lambda rng: f"/unit/{rng.choice(slugs)}/?tahun={TAHUN}"  # noqa: E731
         unit_first = lambda rng: f"/unit/{slugs[0]}/?tahun={TAHUN}"  # noqa: E731
         pemda_path = lambda rng: f"/pemda/{kode}/?tahun={TAHUN}"  # noqa: E731
-        plan = [("A", "bench_admin", unit_any, "unit"), ("A-op", "bench_operator", unit_first, "unit"),
-                ("B", "bench_admin", pemda_path, "pemda")]
-        tulis = [("A-op+w", "bench_operator", unit_first, "unit", lambda rng: ids[0]),
-                 ("B+w", "bench_admin", pemda_path, "pemda", lambda rng: rng.choice(ids))] if args.write_rate else []
+        plan = [
+            ("A", "bench_admin", unit_any, "unit"),
+            ("A-op", "bench_operator", unit_first, "unit"),
+            ("B", "bench_admin", pemda_path, "pemda"),
+        ]
+        tulis = (
+            [
+                ("A-op+w", "bench_operator", unit_first, "unit", lambda rng: ids[0]),
+                ("B+w", "bench_admin", pemda_path, "pemda", lambda rng: rng.choice(ids)),
+            ]
+            if args.write_rate
+            else []
+        )
         with _gunicorn.gunicorn(db_url, args.workers) as port:
             for name, user, paths, kind in plan:
                 for c, n in ((1, base_n), (args.concurrency, args.requests)):
@@ -275,33 +326,49 @@ def main(argv=None) -> int:
                     report["scenarios"].append(r)
             for name, user, paths, kind, pick in tulis:
                 with penulis(pick, args.write_rate) as ditulis:
-                    r = run_scenario(port, name, user, paths, args.concurrency, 10 ** 9, args.write_seconds,
-                                     args.warmup)
+                    r = run_scenario(
+                        port, name, user, paths, args.concurrency, 10**9, args.write_seconds, args.warmup
+                    )
                 r.update(page=kind, writes=ditulis[0], write_rate=args.write_rate)
                 print(f"         ({ditulis[0]} writes during the run)", flush=True)
                 report["scenarios"].append(r)
 
     by = {(s["scenario"], s["concurrency"]): s for s in report["scenarios"]}
     summary = {}
-    print(f"\n== bench_web — {report['server']}, {args.units} units, gunicorn -w {args.workers}, "
-          f"Python {report['python']}, {report['cpus']} CPUs")
+    print(
+        f"\n== bench_web — {report['server']}, {args.units} units, gunicorn -w {args.workers}, "
+        f"Python {report['python']}, {report['cpus']} CPUs"
+    )
     for name, _u, _p, kind in plan:
         lo, hi = by[(name, 1)], by[(name, args.concurrency)]
         ratio = hi["p95_ms"] / lo["p95_ms"] if hi["p95_ms"] and lo["p95_ms"] else None
         met = hi["p95_ms"] is not None and hi["p95_ms"] < TARGETS_MS[kind] and hi["errors"] == 0
-        summary[name] = {"p95_c1_ms": lo["p95_ms"], f"p95_c{args.concurrency}_ms": hi["p95_ms"],
-                         "ratio_p95": ratio, "target_ms": TARGETS_MS[kind], "met": met}
-        print(f"{name:5} p95 C=1 {lo['p95_ms']:.0f} ms, C={args.concurrency} {hi['p95_ms']:.0f} ms "
-              f"(×{ratio:.1f}); {hi['throughput_rps']:.1f} req/s; target < {TARGETS_MS[kind]:.0f} ms: "
-              f"{'OK' if met else 'MISSED'}")
+        summary[name] = {
+            "p95_c1_ms": lo["p95_ms"],
+            f"p95_c{args.concurrency}_ms": hi["p95_ms"],
+            "ratio_p95": ratio,
+            "target_ms": TARGETS_MS[kind],
+            "met": met,
+        }
+        print(
+            f"{name:5} p95 C=1 {lo['p95_ms']:.0f} ms, C={args.concurrency} {hi['p95_ms']:.0f} ms "
+            f"(×{ratio:.1f}); {hi['throughput_rps']:.1f} req/s; target < {TARGETS_MS[kind]:.0f} ms: "
+            f"{'OK' if met else 'MISSED'}"
+        )
     for name, _u, _p, kind, _w in tulis:
         hi = next(s for s in report["scenarios"] if s["scenario"] == name)
         met = hi["p95_ms"] is not None and hi["p95_ms"] < TARGETS_MS[kind] and hi["errors"] == 0
-        summary[name] = {f"p95_c{args.concurrency}_ms": hi["p95_ms"], "writes": hi["writes"],
-                         "target_ms": TARGETS_MS[kind], "met": met}
-        print(f"{name:6} p95 C={args.concurrency} {hi['p95_ms']:.0f} ms with {args.write_rate:g} write/s "
-              f"({hi['writes']} writes); {hi['throughput_rps']:.1f} req/s; target < {TARGETS_MS[kind]:.0f} ms: "
-              f"{'OK' if met else 'MISSED'}")
+        summary[name] = {
+            f"p95_c{args.concurrency}_ms": hi["p95_ms"],
+            "writes": hi["writes"],
+            "target_ms": TARGETS_MS[kind],
+            "met": met,
+        }
+        print(
+            f"{name:6} p95 C={args.concurrency} {hi['p95_ms']:.0f} ms with {args.write_rate:g} write/s "
+            f"({hi['writes']} writes); {hi['throughput_rps']:.1f} req/s; target < {TARGETS_MS[kind]:.0f} ms: "
+            f"{'OK' if met else 'MISSED'}"
+        )
     report["summary"] = summary
     core.OUT_DIR.mkdir(parents=True, exist_ok=True)
     out = core.OUT_DIR / "web-postgresql.json"

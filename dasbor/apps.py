@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class DasborConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'dasbor'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "dasbor"
 
     def ready(self):
         from . import versi

@@ -18,7 +18,7 @@ def _svg(fig: Figure) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     text = buf.getvalue()
-    return text[text.index("<svg"):]  # inline: drop the XML prolog and doctype
+    return text[text.index("<svg") :]  # inline: drop the XML prolog and doctype
 
 
 def _cached(name: str, data, build) -> str | None:
@@ -83,11 +83,15 @@ def _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str:
     quarters = ["TW1", "TW2", "TW3", "TW4"]
     for i, (nama, _) in enumerate(programmes):
         label = nama if len(nama) < 30 else nama[:27] + "…"
-        line = ax.plot(quarters, [float(v) for v in kas_kumulatif[i]], linestyle="--", marker="o", linewidth=1)[0]
+        line = ax.plot(
+            quarters, [float(v) for v in kas_kumulatif[i]], linestyle="--", marker="o", linewidth=1
+        )[0]
         real = realisasi_kumulatif[i]
         xs = [q for q, v in zip(quarters, real, strict=True) if v is not None]
         if xs:
-            ax.plot(xs, [float(v) for v in real if v is not None], marker="s", color=line.get_color(), label=label)
+            ax.plot(
+                xs, [float(v) for v in real if v is not None], marker="s", color=line.get_color(), label=label
+            )
         else:
             line.set_label(label + " (rencana)")
     ax.set_ylabel("% pagu (kumulatif)")
@@ -114,12 +118,18 @@ def tren(titik: list[tuple[str, Decimal | None]], judul: str) -> str | None:
     step = (w - 2 * pad) / max(len(titik) - 1, 1)
     pts = [(pad + i * step, pad + (h - 2 * pad - 12) * (1 - (float(v) - lo) / span)) for i, _, v in ada]
     poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
-    parts = [f'<svg class="tren" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-             f'aria-label="{escape(judul)}"><title>{escape(judul)}</title>',
-             f'<polyline points="{poly}" fill="none" stroke="#1f4e79" stroke-width="2"/>']
+    parts = [
+        f'<svg class="tren" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        f'aria-label="{escape(judul)}"><title>{escape(judul)}</title>',
+        f'<polyline points="{poly}" fill="none" stroke="#1f4e79" stroke-width="2"/>',
+    ]
     for (x, y), (_, label, v) in zip(pts, ada, strict=True):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f4e79"><title>{escape(label)}: '
-                     f'{_id(v)}</title></circle>')
-        parts.append(f'<text x="{x:.1f}" y="{h - 1}" font-size="9" text-anchor="middle">{escape(label)}</text>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f4e79"><title>{escape(label)}: '
+            f"{_id(v)}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{h - 1}" font-size="9" text-anchor="middle">{escape(label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

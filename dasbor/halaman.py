@@ -26,8 +26,13 @@ from . import grafik as grafik_mod
 from . import services
 from .versi import PROYEK, cuplikan
 
-SORT = {"nama": lambda r: r.instansi.nama, "ikm": lambda r: r.ikm, "akip": lambda r: r.nilai_akip,
-        "capaian": lambda r: r.rata_capaian, "serapan": lambda r: r.serapan}
+SORT = {
+    "nama": lambda r: r.instansi.nama,
+    "ikm": lambda r: r.ikm,
+    "akip": lambda r: r.nilai_akip,
+    "capaian": lambda r: r.rata_capaian,
+    "serapan": lambda r: r.serapan,
+}
 
 
 @functools.cache
@@ -63,26 +68,47 @@ def konteks_unit(instansi, tahun: int) -> dict:
         per_tw = peng.manual.get((r.indikator.id, tahun), {})
         triwulan = [(p, per_tw[p].nilai if p in per_tw else None) for p in ("TW1", "TW2", "TW3", "TW4")]
         tahunan = [(str(t), peng.realisasi(r.indikator, t).nilai) for t in tahun_tren]
-        r.tren = {"lalu": peng.realisasi(r.indikator, tahun - 1), "triwulan": triwulan,
-                  "svg_tahun": grafik_mod.tren(tahunan, _("Tren realisasi per tahun")),
-                  "svg_triwulan": grafik_mod.tren(triwulan, _("Tren realisasi per triwulan"))}
+        r.tren = {
+            "lalu": peng.realisasi(r.indikator, tahun - 1),
+            "triwulan": triwulan,
+            "svg_tahun": grafik_mod.tren(tahunan, _("Tren realisasi per tahun")),
+            "svg_triwulan": grafik_mod.tren(triwulan, _("Tren realisasi per triwulan")),
+        }
         if r.indikator.sumber_realisasi == "manual" and r.realisasi.nilai is None:
             kurang.append(r.indikator)
     total, programmes = services.anggaran_program(instansi, tahun)
     temuan = periksa(instansi, tahun)
     rencana, realisasi = services.serapan_kumulatif(instansi, tahun, programmes)
-    grafik = {"capaian": grafik_mod.capaian_iku(rows),
-              "serapan": grafik_mod.serapan_triwulan(programmes, rencana, realisasi)}
-    return {"grafik": grafik, "instansi": instansi, "tahun": tahun, "rows": rows, "total": total,
-            "programmes": programmes, "temuan": temuan, "jumlah_error": sum(1 for t in temuan if t.level == "error"),
-            "kurang": kurang, "tahun_lalu": tahun - 1, "tindak_lanjut": tindak_lanjut_terbuka(instansi)}
+    grafik = {
+        "capaian": grafik_mod.capaian_iku(rows),
+        "serapan": grafik_mod.serapan_triwulan(programmes, rencana, realisasi),
+    }
+    return {
+        "grafik": grafik,
+        "instansi": instansi,
+        "tahun": tahun,
+        "rows": rows,
+        "total": total,
+        "programmes": programmes,
+        "temuan": temuan,
+        "jumlah_error": sum(1 for t in temuan if t.level == "error"),
+        "kurang": kurang,
+        "tahun_lalu": tahun - 1,
+        "tindak_lanjut": tindak_lanjut_terbuka(instansi),
+    }
 
 
 def isi_unit(instansi, tahun: int) -> str:
     """The unit dashboard's content (HTML), stored until the unit's data changes."""
-    return mark_safe(cuplikan(_kunci("unit", instansi.id, tahun), "i", instansi.id,
-                              lambda: render_to_string("dasbor/_unit_isi.html", konteks_unit(instansi, tahun)),
-                              _syarat()))
+    return mark_safe(
+        cuplikan(
+            _kunci("unit", instansi.id, tahun),
+            "i",
+            instansi.id,
+            lambda: render_to_string("dasbor/_unit_isi.html", konteks_unit(instansi, tahun)),
+            _syarat(),
+        )
+    )
 
 
 def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
@@ -93,14 +119,25 @@ def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
         rows.sort(key=key)
     else:  # highest first, units without a value last
         rows.sort(key=lambda r: (key(r) is not None, key(r) or 0), reverse=True)
-    return {"pemda": pemda, "tahun": tahun, "rows": rows, "urut": urut,
-            "pembanding": services.tabel_pembanding(units, tahun)}
+    return {
+        "pemda": pemda,
+        "tahun": tahun,
+        "rows": rows,
+        "urut": urut,
+        "pembanding": services.tabel_pembanding(units, tahun),
+    }
 
 
 def isi_pemda(pemda, tahun: int, urut: str = "nama") -> str:
     """The pemda dashboard's content (HTML), stored until any of its units' data changes."""
     if urut not in SORT:
         urut = "nama"
-    return mark_safe(cuplikan(_kunci("pemda", pemda.id, tahun, urut), "p", pemda.id,
-                              lambda: render_to_string("dasbor/_pemda_isi.html", konteks_pemda(pemda, tahun, urut)),
-                              _syarat()))
+    return mark_safe(
+        cuplikan(
+            _kunci("pemda", pemda.id, tahun, urut),
+            "p",
+            pemda.id,
+            lambda: render_to_string("dasbor/_pemda_isi.html", konteks_pemda(pemda, tahun, urut)),
+            _syarat(),
+        )
+    )

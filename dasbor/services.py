@@ -40,9 +40,17 @@ def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -
         pagu, real = budget.get(ins.id, (None, None))
         nilai = akip.get(ins.id)
         p = predikat_akip(nilai)
-        out.append(RingkasUnit(ins, ikm[ins.id].ikm if ins.id in ikm else None, nilai, p[0] if p else None,
-                               sum(values, Decimal(0)) / len(values) if values else None,
-                               serapan(pagu, real), pagu))
+        out.append(
+            RingkasUnit(
+                ins,
+                ikm[ins.id].ikm if ins.id in ikm else None,
+                nilai,
+                p[0] if p else None,
+                sum(values, Decimal(0)) / len(values) if values else None,
+                serapan(pagu, real),
+                pagu,
+            )
+        )
     return out
 
 
@@ -60,8 +68,12 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
     def buat(ids):
         units = [per_id[i] for i in ids]
         rows = ringkasan_pemda(units, tahun, Pengukuran(ids, [tahun], ringan=True))
-        return {r.instansi.id: json.dumps({k: None if getattr(r, k) is None else str(getattr(r, k)) for k in _KOLOM})
-                for r in rows}
+        return {
+            r.instansi.id: json.dumps(
+                {k: None if getattr(r, k) is None else str(getattr(r, k)) for k in _KOLOM}
+            )
+            for r in rows
+        }
 
     from .halaman import versi_kode
 
@@ -69,7 +81,9 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
     out = []
     for ins in instansi_list:
         d = json.loads(isi[ins.id])
-        out.append(RingkasUnit(ins, *(d[k] if k == "predikat" or d[k] is None else Decimal(d[k]) for k in _KOLOM)))
+        out.append(
+            RingkasUnit(ins, *(d[k] if k == "predikat" or d[k] is None else Decimal(d[k]) for k in _KOLOM))
+        )
     return out
 
 
@@ -77,8 +91,11 @@ def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = 
     """Per unit and indikator: the unit's own value, then other units' published values
     (seed Tabel 3.9 / 3.15). Three queries plus the sources, whatever the number of units."""
     ids = [i.id for i in instansi_list]
-    rows = list(NilaiPembanding.objects.filter(indikator__instansi_id__in=ids, tahun=tahun)
-                .select_related("indikator__instansi").order_by("indikator__instansi__nama", "indikator__kode", "id"))
+    rows = list(
+        NilaiPembanding.objects.filter(indikator__instansi_id__in=ids, tahun=tahun)
+        .select_related("indikator__instansi")
+        .order_by("indikator__instansi__nama", "indikator__kode", "id")
+    )
     if not rows:
         return []
     pengukuran = pengukuran or Pengukuran(sorted({r.indikator.instansi_id for r in rows}), [tahun])
@@ -86,8 +103,12 @@ def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = 
     for r in rows:
         ind = r.indikator
         if ind.id not in index:
-            index[ind.id] = {"unit": ind.instansi, "indikator": ind, "sendiri": pengukuran.realisasi(ind, tahun),
-                             "lain": []}
+            index[ind.id] = {
+                "unit": ind.instansi,
+                "indikator": ind,
+                "sendiri": pengukuran.realisasi(ind, tahun),
+                "lain": [],
+            }
             out.append(index[ind.id])
         index[ind.id]["lain"].append(r)
     return out
@@ -108,10 +129,12 @@ def serapan_kumulatif(instansi, tahun, programmes):
     from anggaran.models import RealisasiAnggaran
 
     per_tw = {}
-    for kode, periode, total in (RealisasiAnggaran.objects.filter(baris__instansi=instansi, baris__tahun=tahun)
-                                 .exclude(periode="TAHUN")
-                                 .values_list("baris__sub_kegiatan__kegiatan__program__kode", "periode")
-                                 .annotate(s=Sum("nilai"))):
+    for kode, periode, total in (
+        RealisasiAnggaran.objects.filter(baris__instansi=instansi, baris__tahun=tahun)
+        .exclude(periode="TAHUN")
+        .values_list("baris__sub_kegiatan__kegiatan__program__kode", "periode")
+        .annotate(s=Sum("nilai"))
+    ):
         per_tw[(kode, periode)] = total
     rencana, realisasi = [], []
     for _, p in programmes:

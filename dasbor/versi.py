@@ -60,12 +60,31 @@ JALUR: dict[str, str] = {
     "laporan.TeksBlok": "instansi_id",
 }
 UMUM: set[str] = {
-    "organisasi.Pemda", "organisasi.Instansi", "anggaran.Program", "anggaran.Kegiatan", "anggaran.SubKegiatan",
-    "evaluasi.TemplatEvaluasi", "evaluasi.Komponen", "evaluasi.SubKomponen", "evaluasi.Kriteria",
+    "organisasi.Pemda",
+    "organisasi.Instansi",
+    "anggaran.Program",
+    "anggaran.Kegiatan",
+    "anggaran.SubKegiatan",
+    "evaluasi.TemplatEvaluasi",
+    "evaluasi.Komponen",
+    "evaluasi.SubKomponen",
+    "evaluasi.Kriteria",
 }
 ABAIKAN: set[str] = {"akun.Peran", "akun.PercobaanMasuk", "audit.Jejak", "dasbor.Versi", "dasbor.Cuplikan"}
-PROYEK = ("organisasi", "perencanaan", "pengukuran", "anggaran", "skm", "evaluasi", "zona", "akun", "laporan",
-          "dasbor", "audit", "workbook")
+PROYEK = (
+    "organisasi",
+    "perencanaan",
+    "pengukuran",
+    "anggaran",
+    "skm",
+    "evaluasi",
+    "zona",
+    "akun",
+    "laporan",
+    "dasbor",
+    "audit",
+    "workbook",
+)
 
 
 def _instansi_id(instance, jalur: str):
@@ -104,8 +123,11 @@ def ubah(instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None) ->
         pemda_args = sorted({int(p) for p in pemda_ids})
         pemda_sql = ", ".join(["%s"] * len(pemda_args)) or "NULL"
     with connection.cursor() as c:  # plain SQL: this runs on every save, e.g. each public SKM answer
-        c.execute(f"DELETE FROM {Versi._meta.db_table} WHERE (jenis = 'i' AND objek IN ({tanda})) "
-                  f"OR (jenis = 'p' AND objek IN ({pemda_sql}))", [*ids, *pemda_args])
+        c.execute(
+            f"DELETE FROM {Versi._meta.db_table} WHERE (jenis = 'i' AND objek IN ({tanda})) "
+            f"OR (jenis = 'p' AND objek IN ({pemda_sql}))",
+            [*ids, *pemda_args],
+        )
 
 
 def ubah_semua() -> None:
@@ -191,14 +213,18 @@ def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str], syarat
     from .models import Cuplikan, Versi
 
     terkini = Versi.objects.filter(jenis=OuterRef("jenis"), objek=OuterRef("objek")).values("token")[:1]
-    isi = (Cuplikan.objects.filter(kunci=kunci, syarat=syarat, token=Subquery(terkini))
-           .values_list("isi", flat=True).first())
+    isi = (
+        Cuplikan.objects.filter(kunci=kunci, syarat=syarat, token=Subquery(terkini))
+        .values_list("isi", flat=True)
+        .first()
+    )
     if isi is not None:
         return isi
     t = token(jenis, objek)  # before reading the data: a write after this point drops ``t``
     isi = buat()
-    Cuplikan.objects.update_or_create(kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi,
-                                                            "syarat": syarat})
+    Cuplikan.objects.update_or_create(
+        kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi, "syarat": syarat}
+    )
     return isi
 
 
@@ -210,29 +236,45 @@ def token_banyak(jenis: str, objek_ids: Iterable[int]) -> dict[int, str]:
     ada = dict(Versi.objects.filter(jenis=jenis, objek__in=ids).values_list("objek", "token"))
     kurang = ids - set(ada)
     if kurang:
-        Versi.objects.bulk_create([Versi(jenis=jenis, objek=i, token=uuid.uuid4().hex) for i in kurang],
-                                  ignore_conflicts=True)
+        Versi.objects.bulk_create(
+            [Versi(jenis=jenis, objek=i, token=uuid.uuid4().hex) for i in kurang], ignore_conflicts=True
+        )
         ada.update(Versi.objects.filter(jenis=jenis, objek__in=kurang).values_list("objek", "token"))
     return ada
 
 
-def cuplikan_banyak(kunci_per_objek: dict[int, str], jenis: str, buat: Callable[[list[int]], dict[int, str]],
-                    syarat: str = "") -> dict[int, str]:
+def cuplikan_banyak(
+    kunci_per_objek: dict[int, str], jenis: str, buat: Callable[[list[int]], dict[int, str]], syarat: str = ""
+) -> dict[int, str]:
     """Like :func:`cuplikan` for many objects at once: the stored fragments still current are
     read in one query, ``buat(missing ids)`` computes the others in one go, and they are stored."""
     from .models import Cuplikan, Versi
 
     terkini = Versi.objects.filter(jenis=OuterRef("jenis"), objek=OuterRef("objek")).values("token")[:1]
-    isi = dict(Cuplikan.objects.filter(kunci__in=kunci_per_objek.values(), jenis=jenis, syarat=syarat,
-                                       token=Subquery(terkini))
-               .values_list("objek", "isi"))
+    isi = dict(
+        Cuplikan.objects.filter(
+            kunci__in=kunci_per_objek.values(), jenis=jenis, syarat=syarat, token=Subquery(terkini)
+        ).values_list("objek", "isi")
+    )
     kurang = [i for i in kunci_per_objek if i not in isi]
     if kurang:
         tokens = token_banyak(jenis, kurang)  # before reading the data, as in ``cuplikan``
         baru = buat(kurang)
         Cuplikan.objects.bulk_create(
-            [Cuplikan(kunci=kunci_per_objek[i], jenis=jenis, objek=i, token=tokens[i], isi=baru[i], syarat=syarat)
-             for i in kurang],
-            update_conflicts=True, unique_fields=["kunci"], update_fields=["token", "isi", "syarat", "dibuat"])
+            [
+                Cuplikan(
+                    kunci=kunci_per_objek[i],
+                    jenis=jenis,
+                    objek=i,
+                    token=tokens[i],
+                    isi=baru[i],
+                    syarat=syarat,
+                )
+                for i in kurang
+            ],
+            update_conflicts=True,
+            unique_fields=["kunci"],
+            update_fields=["token", "isi", "syarat", "dibuat"],
+        )
         isi.update(baru)
     return isi

@@ -21,17 +21,22 @@ def _tahun(request, default=2024):
 @login_required
 def beranda(request):
     units = instansi_terlihat(request.user).select_related("pemda").order_by("nama")
-    pemda = Pemda.objects.filter(id__in=request.user.peran.filter(pemda__isnull=False,
-                                                                   jenis__in=["admin_pemda", "evaluator"])
-                                 .values("pemda_id"))
+    pemda = Pemda.objects.filter(
+        id__in=request.user.peran.filter(pemda__isnull=False, jenis__in=["admin_pemda", "evaluator"]).values(
+            "pemda_id"
+        )
+    )
     return render(request, "dasbor/beranda.html", {"units": units, "pemda_list": pemda})
 
 
 @perlu("lihat")
 def unit(request, instansi):
     tahun = _tahun(request)
-    return render(request, "dasbor/unit.html", {"instansi": instansi, "tahun": tahun,
-                                                "isi": halaman.isi_unit(instansi, tahun)})
+    return render(
+        request,
+        "dasbor/unit.html",
+        {"instansi": instansi, "tahun": tahun, "isi": halaman.isi_unit(instansi, tahun)},
+    )
 
 
 @login_required
@@ -40,5 +45,12 @@ def pemda(request, kode):
     if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
         raise Http404
     tahun = _tahun(request)
-    return render(request, "dasbor/pemda.html", {"pemda": pemda, "tahun": tahun,
-                                                 "isi": halaman.isi_pemda(pemda, tahun, request.GET.get("urut", "nama"))})
+    return render(
+        request,
+        "dasbor/pemda.html",
+        {
+            "pemda": pemda,
+            "tahun": tahun,
+            "isi": halaman.isi_pemda(pemda, tahun, request.GET.get("urut", "nama")),
+        },
+    )

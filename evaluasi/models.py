@@ -14,7 +14,9 @@ class JenisEvaluasi(models.TextChoices):
 
 
 class NilaiKomponen(models.Model):
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="nilai_evaluasi")
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="nilai_evaluasi"
+    )
     tahun = models.PositiveSmallIntegerField()
     jenis = models.CharField(max_length=5, choices=JenisEvaluasi.choices)
     no = models.PositiveSmallIntegerField(default=0)
@@ -26,7 +28,9 @@ class NilaiKomponen(models.Model):
         verbose_name_plural = _("nilai komponen evaluasi")
         ordering = ["instansi", "tahun", "jenis", "no", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["instansi", "tahun", "jenis", "komponen"], name="nilai_komponen_unik")
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "jenis", "komponen"], name="nilai_komponen_unik"
+            )
         ]
 
 
@@ -48,9 +52,12 @@ class TemplatEvaluasi(models.Model):
     nama = models.CharField(max_length=200)
     dasar_hukum = models.CharField(max_length=200, blank=True)
     tahun = models.PositiveSmallIntegerField(help_text=_("berlaku mulai tahun"))
-    pemda = models.ForeignKey("organisasi.Pemda", null=True, blank=True, on_delete=models.CASCADE,
-                              related_name="templat_evaluasi")
-    induk = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="salinan")
+    pemda = models.ForeignKey(
+        "organisasi.Pemda", null=True, blank=True, on_delete=models.CASCADE, related_name="templat_evaluasi"
+    )
+    induk = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="salinan"
+    )
     keterangan = models.TextField(blank=True)
 
     class Meta:
@@ -67,8 +74,12 @@ class TemplatEvaluasi(models.Model):
 
     def cek_tidak_beku(self):
         if self.beku:
-            raise TemplatBeku(_("Templat ini dipakai evaluasi yang sudah diajukan dan tidak dapat diubah; "
-                                "salin untuk membuat versi baru."))
+            raise TemplatBeku(
+                _(
+                    "Templat ini dipakai evaluasi yang sudah diajukan dan tidak dapat diubah; "
+                    "salin untuk membuat versi baru."
+                )
+            )
 
     def save(self, *args, **kwargs):
         self.cek_tidak_beku()
@@ -149,8 +160,13 @@ class Kriteria(_BagianTemplat):
     uraian = models.TextField()
     jenis_jawaban = models.CharField(max_length=6, choices=JenisJawaban.choices, default=JenisJawaban.ABCDE)
     bobot = models.DecimalField(max_digits=8, decimal_places=4)
-    nilai_maks = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True,
-                                     help_text=_("untuk jawaban angka: nilai yang setara 100 %"))
+    nilai_maks = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("untuk jawaban angka: nilai yang setara 100 %"),
+    )
     panduan = models.TextField(blank=True)
 
     class Meta:
@@ -186,14 +202,18 @@ class Evaluasi(models.Model):
     status = models.CharField(max_length=10, choices=StatusEvaluasi.choices, default=StatusEvaluasi.DRAFT)
     kekuatan = models.TextField(blank=True)
     kelemahan = models.TextField(blank=True)
-    evaluator = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    evaluator = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     difinalkan_pada = models.DateTimeField(null=True, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name_plural = _("evaluasi")
         ordering = ["-tahun", "jenis", "instansi"]
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "jenis"], name="evaluasi_lke_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "jenis"], name="evaluasi_lke_unik")
+        ]
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.instansi} {self.tahun}"
@@ -292,8 +312,9 @@ class Rekomendasi(models.Model):
     uraian = models.TextField()
     penanggung_jawab = models.CharField(max_length=200)
     batas_waktu = models.DateField()
-    status = models.CharField(max_length=10, choices=StatusTindakLanjut.choices,
-                              default=StatusTindakLanjut.TERBUKA)
+    status = models.CharField(
+        max_length=10, choices=StatusTindakLanjut.choices, default=StatusTindakLanjut.TERBUKA
+    )
     tindak_lanjut = models.TextField(blank=True)
     berkas = models.FileField(upload_to="tindak_lanjut/%Y/", blank=True)
     nama_berkas = models.CharField(max_length=255, blank=True)
@@ -330,4 +351,7 @@ class Rekomendasi(models.Model):
         from django.utils import timezone
 
         hari_ini = hari_ini or timezone.localdate()
-        return self.status in (StatusTindakLanjut.TERBUKA, StatusTindakLanjut.PROSES) and self.batas_waktu < hari_ini
+        return (
+            self.status in (StatusTindakLanjut.TERBUKA, StatusTindakLanjut.PROSES)
+            and self.batas_waktu < hari_ini
+        )

@@ -146,8 +146,11 @@ def hitung_lke(ev: Evaluasi, komps: list[Komponen] | None = None, jawaban: dict 
 
 def evaluasi_final(instansi_ids, tahun: int, jenis: str) -> dict[int, HasilLKE]:
     """FINAL LKE evaluations of the units, computed in four queries whatever their number."""
-    evs = list(Evaluasi.objects.filter(instansi_id__in=list(instansi_ids), tahun=tahun, jenis=jenis,
-                                       status=StatusEvaluasi.FINAL))
+    evs = list(
+        Evaluasi.objects.filter(
+            instansi_id__in=list(instansi_ids), tahun=tahun, jenis=jenis, status=StatusEvaluasi.FINAL
+        )
+    )
     if not evs:
         return {}
     struktur = {}
@@ -193,8 +196,11 @@ class SkorUnit:
 def sumber_evaluasi(instansi_ids, tahun: int, jenis: str) -> dict[int, SkorUnit]:
     ids = list(instansi_ids)
     out: dict[int, SkorUnit] = {}
-    rows = (NilaiKomponen.objects.filter(instansi_id__in=ids, tahun=tahun, jenis=jenis)
-            .values("instansi_id").annotate(total=Sum("nilai")))
+    rows = (
+        NilaiKomponen.objects.filter(instansi_id__in=ids, tahun=tahun, jenis=jenis)
+        .values("instansi_id")
+        .annotate(total=Sum("nilai"))
+    )
     for r in rows:
         out[r["instansi_id"]] = SkorUnit(r["total"], "imported")
     for iid, h in evaluasi_final(ids, tahun, jenis).items():
@@ -233,8 +239,10 @@ def pastikan_templat_bawaan() -> int:
     from . import templat_bawaan
 
     with transaction.atomic():
-        return sum(templat_bawaan.muat(TemplatEvaluasi, Komponen, SubKomponen, Kriteria, data)
-                   for data in templat_bawaan.SEMUA)
+        return sum(
+            templat_bawaan.muat(TemplatEvaluasi, Komponen, SubKomponen, Kriteria, data)
+            for data in templat_bawaan.SEMUA
+        )
 
 
 def templat_untuk(instansi, jenis: str, tahun: int) -> TemplatEvaluasi | None:
@@ -242,8 +250,10 @@ def templat_untuk(instansi, jenis: str, tahun: int) -> TemplatEvaluasi | None:
     if not TemplatEvaluasi.objects.filter(pemda=None, jenis=jenis).exists():
         pastikan_templat_bawaan()
     qs = TemplatEvaluasi.objects.filter(jenis=jenis, tahun__lte=tahun)
-    return (qs.filter(pemda_id=instansi.pemda_id).order_by("-tahun", "-id").first()
-            or qs.filter(pemda=None).order_by("-tahun", "-id").first())
+    return (
+        qs.filter(pemda_id=instansi.pemda_id).order_by("-tahun", "-id").first()
+        or qs.filter(pemda=None).order_by("-tahun", "-id").first()
+    )
 
 
 def periksa_bobot(templat: TemplatEvaluasi) -> list[str]:
@@ -275,34 +285,62 @@ def boleh_kelola_templat(user, templat: TemplatEvaluasi) -> bool:
 @transaction.atomic
 def salin_templat(user, templat: TemplatEvaluasi, tahun: int, nama: str = "") -> TemplatEvaluasi:
     """Copy a template (with all its parts) to the admin's pemda for a year, to adapt it."""
-    peran = user.peran.filter(jenis="admin_pemda", pemda__isnull=False).first() if user.is_authenticated else None
+    peran = (
+        user.peran.filter(jenis="admin_pemda", pemda__isnull=False).first() if user.is_authenticated else None
+    )
     if peran is None:
         raise PermissionDenied
     if not 2000 <= tahun <= 2100:
         raise EvaluasiError("Tahun tidak sah.")
-    baru = TemplatEvaluasi.objects.create(jenis=templat.jenis, tahun=tahun, pemda_id=peran.pemda_id, induk=templat,
-                                          nama=(nama.strip() or f"{templat.nama} — {tahun}")[:200],
-                                          dasar_hukum=templat.dasar_hukum, keterangan=templat.keterangan)
+    baru = TemplatEvaluasi.objects.create(
+        jenis=templat.jenis,
+        tahun=tahun,
+        pemda_id=peran.pemda_id,
+        induk=templat,
+        nama=(nama.strip() or f"{templat.nama} — {tahun}")[:200],
+        dasar_hukum=templat.dasar_hukum,
+        keterangan=templat.keterangan,
+    )
     for k in struktur_templat(templat.id):
         k2 = Komponen.objects.create(templat=baru, no=k.no, nama=k.nama, bobot=k.bobot, kelompok=k.kelompok)
         for s in k.sub_list:
             s2 = SubKomponen.objects.create(komponen=k2, no=s.no, nama=s.nama, bobot=s.bobot)
-            Kriteria.objects.bulk_create([Kriteria(sub=s2, no=c.no, uraian=c.uraian, jenis_jawaban=c.jenis_jawaban,
-                                                   bobot=c.bobot, nilai_maks=c.nilai_maks, panduan=c.panduan)
-                                          for c in s.kriteria_list])
+            Kriteria.objects.bulk_create(
+                [
+                    Kriteria(
+                        sub=s2,
+                        no=c.no,
+                        uraian=c.uraian,
+                        jenis_jawaban=c.jenis_jawaban,
+                        bobot=c.bobot,
+                        nilai_maks=c.nilai_maks,
+                        panduan=c.panduan,
+                    )
+                    for c in s.kriteria_list
+                ]
+            )
     catat(user, baru, "salin templat", {"induk": (None, str(templat))})
     return baru
 
 
 @transaction.atomic
-def ubah_kriteria(user, kriteria: Kriteria, uraian: str, bobot: Decimal, jenis_jawaban: str, panduan: str,
-                  nilai_maks: Decimal | None = None) -> Kriteria:
+def ubah_kriteria(
+    user,
+    kriteria: Kriteria,
+    uraian: str,
+    bobot: Decimal,
+    jenis_jawaban: str,
+    panduan: str,
+    nilai_maks: Decimal | None = None,
+) -> Kriteria:
     templat = kriteria.sub.komponen.templat
     if not boleh_kelola_templat(user, templat):
         raise PermissionDenied
     if templat.beku:
-        raise TemplatBeku("Templat ini dipakai evaluasi yang sudah diajukan dan tidak dapat diubah; "
-                          "salin untuk membuat versi baru.")
+        raise TemplatBeku(
+            "Templat ini dipakai evaluasi yang sudah diajukan dan tidak dapat diubah; "
+            "salin untuk membuat versi baru."
+        )
     if not uraian.strip():
         raise EvaluasiError("Uraian kriteria wajib diisi.")
     if bobot is None or bobot < 0:
@@ -311,8 +349,13 @@ def ubah_kriteria(user, kriteria: Kriteria, uraian: str, bobot: Decimal, jenis_j
         raise EvaluasiError("Jenis jawaban tidak dikenal.")
     if jenis_jawaban == "angka" and nilai_maks is not None and nilai_maks <= 0:
         raise EvaluasiError("Nilai maksimum harus > 0.")
-    baru = {"uraian": uraian.strip(), "bobot": bobot, "jenis_jawaban": jenis_jawaban, "panduan": panduan.strip(),
-            "nilai_maks": nilai_maks if jenis_jawaban == "angka" else None}
+    baru = {
+        "uraian": uraian.strip(),
+        "bobot": bobot,
+        "jenis_jawaban": jenis_jawaban,
+        "panduan": panduan.strip(),
+        "nilai_maks": nilai_maks if jenis_jawaban == "angka" else None,
+    }
     perubahan = {k: (getattr(kriteria, k), v) for k, v in baru.items() if getattr(kriteria, k) != v}
     for k, v in baru.items():
         setattr(kriteria, k, v)
@@ -380,8 +423,17 @@ def _kriteria_milik(ev: Evaluasi, kriteria: Kriteria):
         raise EvaluasiError("Kriteria bukan bagian dari templat evaluasi ini.")
 
 
-def _simpan_jawaban(user, ev: Evaluasi, kriteria: Kriteria, aksi: str, status: str, pesan_status: str,
-                    medan: tuple[str, str], nilai_teks: str, teks: str) -> Jawaban:
+def _simpan_jawaban(
+    user,
+    ev: Evaluasi,
+    kriteria: Kriteria,
+    aksi: str,
+    status: str,
+    pesan_status: str,
+    medan: tuple[str, str],
+    nilai_teks: str,
+    teks: str,
+) -> Jawaban:
     """Save one criterion's score and note: ``medan`` = (score field, note field) of Jawaban;
     ``aksi`` is the permission needed (and the audit action), ``status`` the one the evaluation must be in."""
     ev = _kunci(user, ev, aksi)
@@ -403,17 +455,33 @@ def _simpan_jawaban(user, ev: Evaluasi, kriteria: Kriteria, aksi: str, status: s
 @transaction.atomic
 def simpan_usulan(user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: str = "") -> Jawaban:
     """The unit's self-assessment of one criterion (operator, while draft)."""
-    return _simpan_jawaban(user, ev, kriteria, "isi", StatusEvaluasi.DRAFT,
-                           "Evaluasi sudah diajukan; jawaban unit tidak dapat diubah.",
-                           ("usulan", "catatan"), usulan, catatan)
+    return _simpan_jawaban(
+        user,
+        ev,
+        kriteria,
+        "isi",
+        StatusEvaluasi.DRAFT,
+        "Evaluasi sudah diajukan; jawaban unit tidak dapat diubah.",
+        ("usulan", "catatan"),
+        usulan,
+        catatan,
+    )
 
 
 @transaction.atomic
 def simpan_penetapan(user, ev: Evaluasi, kriteria: Kriteria, penetapan: str, komentar: str = "") -> Jawaban:
     """The evaluator's score of one criterion (while under evaluation)."""
-    return _simpan_jawaban(user, ev, kriteria, "evaluasi", StatusEvaluasi.DIEVALUASI,
-                           "Nilai penetapan diisi setelah evaluasi dimulai.",
-                           ("penetapan", "komentar"), penetapan, komentar)
+    return _simpan_jawaban(
+        user,
+        ev,
+        kriteria,
+        "evaluasi",
+        StatusEvaluasi.DIEVALUASI,
+        "Nilai penetapan diisi setelah evaluasi dimulai.",
+        ("penetapan", "komentar"),
+        penetapan,
+        komentar,
+    )
 
 
 def _cek_tautan(ev: Evaluasi, jenis: str, objek_id: int | None, tahun: int | None):
@@ -435,8 +503,15 @@ def _cek_tautan(ev: Evaluasi, jenis: str, objek_id: int | None, tahun: int | Non
 
 
 @transaction.atomic
-def tambah_bukti(user, ev: Evaluasi, kriteria: Kriteria, jenis: str, berkas=None, objek_id: int | None = None,
-                 tahun: int | None = None) -> BuktiEvaluasi:
+def tambah_bukti(
+    user,
+    ev: Evaluasi,
+    kriteria: Kriteria,
+    jenis: str,
+    berkas=None,
+    objek_id: int | None = None,
+    tahun: int | None = None,
+) -> BuktiEvaluasi:
     """Evidence for the unit's answer: an upload (type checked by content) or a document in the system."""
     from pengukuran.entri import EntriError, periksa_berkas
 
@@ -452,14 +527,31 @@ def tambah_bukti(user, ev: Evaluasi, kriteria: Kriteria, jenis: str, berkas=None
             ext = periksa_berkas(berkas)
         except EntriError as e:
             raise EvaluasiError(str(e)) from e
-        b = BuktiEvaluasi.objects.create(jawaban=j, jenis=jenis, berkas=berkas, nama_asli=berkas.name[:255],
-                                         jenis_berkas=ext, ukuran=berkas.size, diunggah_oleh=user)
+        b = BuktiEvaluasi.objects.create(
+            jawaban=j,
+            jenis=jenis,
+            berkas=berkas,
+            nama_asli=berkas.name[:255],
+            jenis_berkas=ext,
+            ukuran=berkas.size,
+            diunggah_oleh=user,
+        )
     else:
         _cek_tautan(ev, jenis, objek_id, tahun)
-        b = BuktiEvaluasi.objects.create(jawaban=j, jenis=jenis, objek_id=objek_id,
-                                         tahun=tahun if jenis == JenisTautan.LKIP else None, diunggah_oleh=user)
-    catat(user, j, "tambah bukti", {"bukti": (None, b.nama_asli or f"{b.get_jenis_display()} {objek_id or tahun}")},
-          ev.instansi)
+        b = BuktiEvaluasi.objects.create(
+            jawaban=j,
+            jenis=jenis,
+            objek_id=objek_id,
+            tahun=tahun if jenis == JenisTautan.LKIP else None,
+            diunggah_oleh=user,
+        )
+    catat(
+        user,
+        j,
+        "tambah bukti",
+        {"bukti": (None, b.nama_asli or f"{b.get_jenis_display()} {objek_id or tahun}")},
+        ev.instansi,
+    )
     return b
 
 
@@ -500,8 +592,11 @@ def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise EvaluasiError("Isi LHE setelah evaluasi dimulai.")
-    perubahan = {k: (getattr(ev, k), v.strip()) for k, v in (("kekuatan", kekuatan), ("kelemahan", kelemahan))
-                 if getattr(ev, k) != v.strip()}
+    perubahan = {
+        k: (getattr(ev, k), v.strip())
+        for k, v in (("kekuatan", kekuatan), ("kelemahan", kelemahan))
+        if getattr(ev, k) != v.strip()
+    }
     if perubahan:
         ev.kekuatan, ev.kelemahan = kekuatan.strip(), kelemahan.strip()
         ev.save()
@@ -517,14 +612,21 @@ def tambah_rekomendasi(user, ev: Evaluasi, uraian: str, penanggung_jawab: str, b
     if not uraian.strip() or not penanggung_jawab.strip() or batas_waktu is None:
         raise EvaluasiError("Uraian, penanggung jawab dan batas waktu rekomendasi wajib diisi.")
     no = (ev.rekomendasi.count() or 0) + 1
-    r = Rekomendasi.objects.create(evaluasi=ev, no=no, uraian=uraian.strip(),
-                                   penanggung_jawab=penanggung_jawab.strip()[:200], batas_waktu=batas_waktu)
+    r = Rekomendasi.objects.create(
+        evaluasi=ev,
+        no=no,
+        uraian=uraian.strip(),
+        penanggung_jawab=penanggung_jawab.strip()[:200],
+        batas_waktu=batas_waktu,
+    )
     catat(user, r, "tambah rekomendasi", {"uraian": (None, r.uraian)}, ev.instansi)
     return r
 
 
 @transaction.atomic
-def ubah_tindak_lanjut(user, rek: Rekomendasi, status: str, tindak_lanjut: str = "", berkas=None) -> Rekomendasi:
+def ubah_tindak_lanjut(
+    user, rek: Rekomendasi, status: str, tindak_lanjut: str = "", berkas=None
+) -> Rekomendasi:
     """Follow-up: the unit moves open → in progress → done (with evidence); the evaluator accepts
     (or reopens). Allowed after the evaluation is final: only the follow-up fields change."""
     from pengukuran.entri import EntriError, periksa_berkas
@@ -576,9 +678,12 @@ def tindak_lanjut_terbuka(instansi, hari_ini=None) -> list[Rekomendasi]:
     """Recommendations of the unit's final evaluations not yet accepted by the evaluator, oldest
     due date first; each has ``.lewat`` (overdue) set. One query."""
     hari_ini = hari_ini or timezone.localdate()
-    rows = list(Rekomendasi.objects.filter(evaluasi__instansi=instansi, evaluasi__status=StatusEvaluasi.FINAL)
-                .exclude(status=StatusTindakLanjut.DITERIMA).select_related("evaluasi")
-                .order_by("batas_waktu", "evaluasi__tahun", "no"))
+    rows = list(
+        Rekomendasi.objects.filter(evaluasi__instansi=instansi, evaluasi__status=StatusEvaluasi.FINAL)
+        .exclude(status=StatusTindakLanjut.DITERIMA)
+        .select_related("evaluasi")
+        .order_by("batas_waktu", "evaluasi__tahun", "no")
+    )
     for r in rows:
         r.lewat = r.terlambat(hari_ini)
     return rows
@@ -591,10 +696,24 @@ def tindak_lanjut_untuk_lkip(instansi, tahun: int) -> list[dict]:
     from datetime import date
 
     akhir = date(tahun, 12, 31)
-    rows = (Rekomendasi.objects.filter(evaluasi__instansi=instansi, evaluasi__status=StatusEvaluasi.FINAL,
-                                       evaluasi__tahun__lt=tahun)
-            .select_related("evaluasi").order_by("evaluasi__tahun", "evaluasi__jenis", "no"))
-    return [{"tahun_evaluasi": r.evaluasi.tahun, "jenis": r.evaluasi.get_jenis_display(), "no": r.no,
-             "rekomendasi": r.uraian, "penanggung_jawab": r.penanggung_jawab, "batas_waktu": r.batas_waktu,
-             "status": r.get_status_display(), "tindak_lanjut": r.tindak_lanjut,
-             "terlambat": r.terlambat(min(akhir, timezone.localdate()))} for r in rows]
+    rows = (
+        Rekomendasi.objects.filter(
+            evaluasi__instansi=instansi, evaluasi__status=StatusEvaluasi.FINAL, evaluasi__tahun__lt=tahun
+        )
+        .select_related("evaluasi")
+        .order_by("evaluasi__tahun", "evaluasi__jenis", "no")
+    )
+    return [
+        {
+            "tahun_evaluasi": r.evaluasi.tahun,
+            "jenis": r.evaluasi.get_jenis_display(),
+            "no": r.no,
+            "rekomendasi": r.uraian,
+            "penanggung_jawab": r.penanggung_jawab,
+            "batas_waktu": r.batas_waktu,
+            "status": r.get_status_display(),
+            "tindak_lanjut": r.tindak_lanjut,
+            "terlambat": r.terlambat(min(akhir, timezone.localdate())),
+        }
+        for r in rows
+    ]

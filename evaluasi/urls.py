@@ -15,7 +15,11 @@ urlpatterns = [
     path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.unduh_lhe, name="unduh_lhe"),
     path("unit/<slug:slug>/evaluasi/bukti/<int:pk>/", views.unduh_bukti, name="bukti"),
     path("unit/<slug:slug>/tindak-lanjut/<int:pk>/", views.tindak_lanjut, name="tindak_lanjut"),
-    path("unit/<slug:slug>/tindak-lanjut/<int:pk>/berkas/", views.unduh_tindak_lanjut, name="berkas_tindak_lanjut"),
+    path(
+        "unit/<slug:slug>/tindak-lanjut/<int:pk>/berkas/",
+        views.unduh_tindak_lanjut,
+        name="berkas_tindak_lanjut",
+    ),
     path("pemda/<slug:kode>/evaluasi/<int:tahun>/", views.perbandingan, name="perbandingan"),
     path("evaluasi/templat/", views.templat_daftar, name="templat_daftar"),
     path("evaluasi/templat/<int:pk>/", views.templat, name="templat"),

@@ -80,11 +80,21 @@ def _tahun(request, default):
 @require_GET
 def daftar(request, instansi):
     tahun = _tahun(request, datetime.date.today().year)
-    evs = list(Evaluasi.objects.filter(instansi=instansi).select_related("templat").order_by("-tahun", "jenis"))
-    return render(request, "evaluasi/daftar.html", {
-        "instansi": instansi, "evaluasi": evs, "tahun": tahun, "jenis": JenisEvaluasi.choices,
-        "boleh_buat": boleh(request.user, "isi", instansi) or boleh(request.user, "evaluasi", instansi),
-        "tindak_lanjut": services.tindak_lanjut_terbuka(instansi)})
+    evs = list(
+        Evaluasi.objects.filter(instansi=instansi).select_related("templat").order_by("-tahun", "jenis")
+    )
+    return render(
+        request,
+        "evaluasi/daftar.html",
+        {
+            "instansi": instansi,
+            "evaluasi": evs,
+            "tahun": tahun,
+            "jenis": JenisEvaluasi.choices,
+            "boleh_buat": boleh(request.user, "isi", instansi) or boleh(request.user, "evaluasi", instansi),
+            "tindak_lanjut": services.tindak_lanjut_terbuka(instansi),
+        },
+    )
 
 
 def _op_atau_evaluator(view):
@@ -104,8 +114,9 @@ def _op_atau_evaluator(view):
 @_op_atau_evaluator
 def buat(request, instansi):
     try:
-        ev = services.buat_evaluasi(request.user, instansi, int(request.POST.get("tahun", "")),
-                                    request.POST.get("jenis", ""))
+        ev = services.buat_evaluasi(
+            request.user, instansi, int(request.POST.get("tahun", "")), request.POST.get("jenis", "")
+        )
     except ValueError:
         messages.error(request, _("Tahun tidak sah."))
         return redirect("evaluasi:daftar", instansi.slug)
@@ -122,8 +133,11 @@ def _dokumen_unit(instansi):
     return {
         "renstra": list(Renstra.objects.filter(instansi=instansi)),
         "pk": list(PerjanjianKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-versi")),
-        "bukti": list(Bukti.objects.filter(realisasi__indikator__instansi=instansi)
-                      .select_related("realisasi__indikator").order_by("-diunggah_pada")[:50]),
+        "bukti": list(
+            Bukti.objects.filter(realisasi__indikator__instansi=instansi)
+            .select_related("realisasi__indikator")
+            .order_by("-diunggah_pada")[:50]
+        ),
     }
 
 
@@ -159,19 +173,39 @@ def lke(request, instansi, pk):
         for s in k.sub_list:
             for c in s.kriteria_list:
                 c.jawaban = jawaban.get(c.id)
-                c.bukti = [(b, tautan_bukti(b, instansi.slug)) for b in c.jawaban.bukti.all()] if c.jawaban else []
+                c.bukti = (
+                    [(b, tautan_bukti(b, instansi.slug)) for b in c.jawaban.bukti.all()] if c.jawaban else []
+                )
     u = request.user
     boleh_isi = boleh(u, "isi", instansi) and ev.status == "draft"
     boleh_nilai = boleh(u, "evaluasi", instansi) and ev.status == "dievaluasi"
-    aksi = [a for a, (izin, dari, _ke) in services.TRANSISI.items() if ev.status in dari and boleh(u, izin, instansi)]
+    aksi = [
+        a
+        for a, (izin, dari, _ke) in services.TRANSISI.items()
+        if ev.status in dari and boleh(u, izin, instansi)
+    ]
     sebelumnya = [r for r in services.tindak_lanjut_terbuka(instansi) if r.evaluasi.tahun < ev.tahun]
-    return render(request, "evaluasi/lke.html", {
-        "instansi": instansi, "ev": ev, "komponen": hasil.komponen, "hasil": hasil, "boleh_isi": boleh_isi,
-        "boleh_nilai": boleh_nilai, "aksi": aksi, "jenis_tautan": JenisTautan.choices,
-        "dokumen": _dokumen_unit(instansi) if boleh_isi else None, "rekomendasi": list(ev.rekomendasi.all()),
-        "tindak_lanjut_lalu": sebelumnya, "status_tl": StatusTindakLanjut,
-        "boleh_tl_isi": boleh(u, "isi", instansi), "boleh_tl_terima": boleh(u, "evaluasi", instansi),
-        "hari_ini": datetime.date.today()})
+    return render(
+        request,
+        "evaluasi/lke.html",
+        {
+            "instansi": instansi,
+            "ev": ev,
+            "komponen": hasil.komponen,
+            "hasil": hasil,
+            "boleh_isi": boleh_isi,
+            "boleh_nilai": boleh_nilai,
+            "aksi": aksi,
+            "jenis_tautan": JenisTautan.choices,
+            "dokumen": _dokumen_unit(instansi) if boleh_isi else None,
+            "rekomendasi": list(ev.rekomendasi.all()),
+            "tindak_lanjut_lalu": sebelumnya,
+            "status_tl": StatusTindakLanjut,
+            "boleh_tl_isi": boleh(u, "isi", instansi),
+            "boleh_tl_terima": boleh(u, "evaluasi", instansi),
+            "hari_ini": datetime.date.today(),
+        },
+    )
 
 
 @perlu("isi")
@@ -179,14 +213,19 @@ def lke(request, instansi, pk):
 def jawab(request, instansi, pk, kriteria_id):
     ev = _evaluasi_terbuka(instansi, pk)
     c = _kriteria(ev, kriteria_id)
-    _jalankan(request, lambda: _jawab(request, ev, c),
-              _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"})
+    _jalankan(
+        request,
+        lambda: _jawab(request, ev, c),
+        _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"},
+    )
     return _ke_lke(ev, f"#k{c.pk}")
 
 
 @transaction.atomic  # answer and evidence together, or nothing
 def _jawab(request, ev, c):
-    services.simpan_usulan(request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", ""))
+    services.simpan_usulan(
+        request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", "")
+    )
     berkas = request.FILES.get("berkas")
     if berkas is not None:
         services.tambah_bukti(request.user, ev, c, JenisTautan.UNGGAH, berkas=berkas)
@@ -211,9 +250,13 @@ def _int(v):
 def nilai(request, instansi, pk, kriteria_id):
     ev = _evaluasi_terbuka(instansi, pk)
     c = _kriteria(ev, kriteria_id)
-    _jalankan(request, lambda: services.simpan_penetapan(request.user, ev, c, request.POST.get("penetapan", ""),
-                                                         request.POST.get("komentar", "")),
-              _("Nilai penetapan disimpan."))
+    _jalankan(
+        request,
+        lambda: services.simpan_penetapan(
+            request.user, ev, c, request.POST.get("penetapan", ""), request.POST.get("komentar", "")
+        ),
+        _("Nilai penetapan disimpan."),
+    )
     return _ke_lke(ev, f"#k{c.pk}")
 
 
@@ -229,9 +272,13 @@ def status(request, instansi, pk):
 @require_POST
 def lhe(request, instansi, pk):
     ev = _evaluasi_terbuka(instansi, pk)
-    _jalankan(request, lambda: services.simpan_lhe(request.user, ev, request.POST.get("kekuatan", ""),
-                                                   request.POST.get("kelemahan", "")),
-              _("Kekuatan dan kelemahan disimpan."))
+    _jalankan(
+        request,
+        lambda: services.simpan_lhe(
+            request.user, ev, request.POST.get("kekuatan", ""), request.POST.get("kelemahan", "")
+        ),
+        _("Kekuatan dan kelemahan disimpan."),
+    )
     return _ke_lke(ev, "#lhe")
 
 
@@ -243,9 +290,13 @@ def rekomendasi(request, instansi, pk):
         batas = datetime.date.fromisoformat(request.POST.get("batas_waktu", ""))
     except ValueError:
         batas = None
-    _jalankan(request, lambda: services.tambah_rekomendasi(request.user, ev, request.POST.get("uraian", ""),
-                                                           request.POST.get("penanggung_jawab", ""), batas),
-              _("Rekomendasi ditambahkan."))
+    _jalankan(
+        request,
+        lambda: services.tambah_rekomendasi(
+            request.user, ev, request.POST.get("uraian", ""), request.POST.get("penanggung_jawab", ""), batas
+        ),
+        _("Rekomendasi ditambahkan."),
+    )
     return _ke_lke(ev, "#lhe")
 
 
@@ -269,19 +320,32 @@ def unduh_lhe(request, instansi, pk, fmt):
 @perlu("lihat")
 @require_GET
 def unduh_bukti(request, instansi, pk):
-    b = get_object_or_404(BuktiEvaluasi, pk=pk, jawaban__evaluasi__instansi=instansi, jenis=JenisTautan.UNGGAH)
-    return FileResponse(b.berkas.open("rb"), as_attachment=True, filename=b.nama_asli,
-                        content_type=JENIS_BUKTI.get(b.jenis_berkas, "application/octet-stream"))
+    b = get_object_or_404(
+        BuktiEvaluasi, pk=pk, jawaban__evaluasi__instansi=instansi, jenis=JenisTautan.UNGGAH
+    )
+    return FileResponse(
+        b.berkas.open("rb"),
+        as_attachment=True,
+        filename=b.nama_asli,
+        content_type=JENIS_BUKTI.get(b.jenis_berkas, "application/octet-stream"),
+    )
 
 
 @perlu("lihat")
 @_op_atau_evaluator
 def tindak_lanjut(request, instansi, pk):
     rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
-    _jalankan(request, lambda: services.ubah_tindak_lanjut(request.user, rek, request.POST.get("status", ""),
-                                                           request.POST.get("tindak_lanjut", ""),
-                                                           request.FILES.get("berkas")),
-              _("Tindak lanjut disimpan."))
+    _jalankan(
+        request,
+        lambda: services.ubah_tindak_lanjut(
+            request.user,
+            rek,
+            request.POST.get("status", ""),
+            request.POST.get("tindak_lanjut", ""),
+            request.FILES.get("berkas"),
+        ),
+        _("Tindak lanjut disimpan."),
+    )
     return _ke_lke(rek.evaluasi, "#rekomendasi")
 
 
@@ -291,8 +355,12 @@ def unduh_tindak_lanjut(request, instansi, pk):
     rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
     if not rek.berkas:
         raise Http404
-    return FileResponse(rek.berkas.open("rb"), as_attachment=True, filename=rek.nama_berkas,
-                        content_type=JENIS_BUKTI.get(rek.jenis_berkas, "application/octet-stream"))
+    return FileResponse(
+        rek.berkas.open("rb"),
+        as_attachment=True,
+        filename=rek.nama_berkas,
+        content_type=JENIS_BUKTI.get(rek.jenis_berkas, "application/octet-stream"),
+    )
 
 
 @login_required
@@ -302,8 +370,11 @@ def perbandingan(request, kode, tahun):
     if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
         raise Http404
     rows = services.perbandingan(list(pemda.instansi.order_by("nama")), tahun)
-    return render(request, "evaluasi/perbandingan.html", {"pemda": pemda, "tahun": tahun, "lalu": tahun - 1,
-                                                          "rows": rows})
+    return render(
+        request,
+        "evaluasi/perbandingan.html",
+        {"pemda": pemda, "tahun": tahun, "lalu": tahun - 1, "rows": rows},
+    )
 
 
 # --- Templates ------------------------------------------------------------------------------
@@ -321,9 +392,15 @@ def _templat_terlihat(user):
 @require_GET
 def templat_daftar(request):
     services.pastikan_templat_bawaan()
-    return render(request, "evaluasi/templat_daftar.html", {
-        "templat": list(_templat_terlihat(request.user).select_related("pemda")),
-        "boleh_salin": services._admin_pemda(request.user), "tahun": datetime.date.today().year})
+    return render(
+        request,
+        "evaluasi/templat_daftar.html",
+        {
+            "templat": list(_templat_terlihat(request.user).select_related("pemda")),
+            "boleh_salin": services._admin_pemda(request.user),
+            "tahun": datetime.date.today().year,
+        },
+    )
 
 
 @login_required
@@ -331,10 +408,20 @@ def templat_daftar(request):
 def templat(request, pk):
     t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
     komps = services.struktur_templat(t.id)
-    return render(request, "evaluasi/templat.html", {
-        "t": t, "komponen": komps, "beku": t.beku, "boleh_ubah": services.boleh_kelola_templat(request.user, t),
-        "boleh_salin": services._admin_pemda(request.user), "masalah": services.periksa_bobot(t),
-        "jenis_jawaban": JenisJawaban.choices, "tahun": datetime.date.today().year})
+    return render(
+        request,
+        "evaluasi/templat.html",
+        {
+            "t": t,
+            "komponen": komps,
+            "beku": t.beku,
+            "boleh_ubah": services.boleh_kelola_templat(request.user, t),
+            "boleh_salin": services._admin_pemda(request.user),
+            "masalah": services.periksa_bobot(t),
+            "jenis_jawaban": JenisJawaban.choices,
+            "tahun": datetime.date.today().year,
+        },
+    )
 
 
 @login_required
@@ -344,8 +431,9 @@ def templat_salin(request, pk):
         raise PermissionDenied
     t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
     try:
-        baru = services.salin_templat(request.user, t, _int(request.POST.get("tahun")) or 0,
-                                      request.POST.get("nama", ""))
+        baru = services.salin_templat(
+            request.user, t, _int(request.POST.get("tahun")) or 0, request.POST.get("nama", "")
+        )
     except GAGAL as e:
         messages.error(request, str(e))
         return redirect("evaluasi:templat", t.pk)
@@ -370,9 +458,17 @@ def kriteria_ubah(request, pk):
         if _templat_terlihat(request.user).filter(pk=t.pk).exists():
             raise PermissionDenied
         raise Http404
-    _jalankan(request, lambda: services.ubah_kriteria(
-        request.user, c, request.POST.get("uraian", ""), _desimal(request.POST.get("bobot")),
-        request.POST.get("jenis_jawaban", ""), request.POST.get("panduan", ""),
-        _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None),
-        _("Kriteria disimpan."))
+    _jalankan(
+        request,
+        lambda: services.ubah_kriteria(
+            request.user,
+            c,
+            request.POST.get("uraian", ""),
+            _desimal(request.POST.get("bobot")),
+            request.POST.get("jenis_jawaban", ""),
+            request.POST.get("panduan", ""),
+            _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None,
+        ),
+        _("Kriteria disimpan."),
+    )
     return redirect(reverse("evaluasi:templat", args=[t.pk]) + f"#c{c.pk}")

@@ -96,8 +96,13 @@ class Bagian:
         self.isi.append(p)
         return p
 
-    def tabel(self, judul: str, kepala: list[list[str]], baris: list[list[str]],
-              kolom_angka: list[int] | None = None) -> Tabel:
+    def tabel(
+        self,
+        judul: str,
+        kepala: list[list[str]],
+        baris: list[list[str]],
+        kolom_angka: list[int] | None = None,
+    ) -> Tabel:
         t = Tabel(judul, kepala, baris, kolom_angka=list(kolom_angka or []))
         self.isi.append(t)
         return t
@@ -189,8 +194,7 @@ class Dokumen:
 
     def _semua(self, jenis) -> list:
         self.beri_nomor()
-        return [it for bab in self.bab for bg in self._telusur(bab) for it in bg.isi
-                if isinstance(it, jenis)]
+        return [it for bab in self.bab for bg in self._telusur(bab) for it in bg.isi if isinstance(it, jenis)]
 
     def daftar_tabel(self) -> list[str]:
         return [t.label for t in self._semua(Tabel)]
@@ -217,6 +221,6 @@ class Dokumen:
                 elif isinstance(it, Gambar):
                     out.append(it.label if it.nomor else it.judul)
                 elif isinstance(it, (TandaTangan, DuaTandaTangan)):
-                    for t in ((it.kiri, it.kanan) if isinstance(it, DuaTandaTangan) else (it,)):
+                    for t in (it.kiri, it.kanan) if isinstance(it, DuaTandaTangan) else (it,):
                         out += [t.tempat_tanggal, t.jabatan, t.nama, t.pangkat, t.nip]
         return out

@@ -12,8 +12,13 @@ from rumus.capaian import kategori_capaian
 from rumus.format import format_angka
 
 WARNA = {"hijau": "#1e7b34", "kuning": "#b8860b", "merah": "#a4262c", "abu": "#888888", "biru": "#1f4e79"}
-WARNA_KATEGORI = {"Sangat Baik": WARNA["hijau"], "Baik": WARNA["hijau"], "Cukup": WARNA["kuning"],
-                  "Kurang": WARNA["merah"], "Sangat Kurang": WARNA["merah"]}
+WARNA_KATEGORI = {
+    "Sangat Baik": WARNA["hijau"],
+    "Baik": WARNA["hijau"],
+    "Cukup": WARNA["kuning"],
+    "Kurang": WARNA["merah"],
+    "Sangat Kurang": WARNA["merah"],
+}
 
 
 def _pendek(teks: str, n: int = 40) -> str:
@@ -34,8 +39,11 @@ def capaian_iku(baris: list[tuple[str, Decimal]]) -> Figure | None:
     fig = Figure(figsize=(7, 0.9 + 0.7 * len(baris)), layout="constrained")
     ax = fig.add_subplot()
     nilai = [float(c) for _, c in baris]
-    ax.barh([_pendek(n, 45) for n, _ in baris], nilai,
-            color=[WARNA_KATEGORI.get(kategori_capaian(c), WARNA["abu"]) for _, c in baris])
+    ax.barh(
+        [_pendek(n, 45) for n, _ in baris],
+        nilai,
+        color=[WARNA_KATEGORI.get(kategori_capaian(c), WARNA["abu"]) for _, c in baris],
+    )
     ax.axvline(100, color=WARNA["biru"], linestyle="--", linewidth=1)
     for y, (_, c) in enumerate(baris):
         ax.text(float(c) + 1, y, f"{_id(c)} %", va="center", fontsize=9)
@@ -57,8 +65,11 @@ def ikm_unsur(nilai_unsur: list[Decimal]) -> Figure | None:
     return fig
 
 
-def tren(titik: list[tuple[str, Decimal | None]], label_y: str, target: list[tuple[str, Decimal | None]] | None = None
-         ) -> Figure | None:
+def tren(
+    titik: list[tuple[str, Decimal | None]],
+    label_y: str,
+    target: list[tuple[str, Decimal | None]] | None = None,
+) -> Figure | None:
     """A value across years (IKM, nilai AKIP); the targets as a dashed line when given.
     Fewer than two values: None (nothing to show a trend with)."""
     ada = [(t, v) for t, v in titik if v is not None]
@@ -66,14 +77,24 @@ def tren(titik: list[tuple[str, Decimal | None]], label_y: str, target: list[tup
         return None
     fig = Figure(figsize=(6, 3), layout="constrained")
     ax = fig.add_subplot()
-    ax.plot([t for t, _ in ada], [float(v) for _, v in ada], marker="o", color=WARNA["biru"], label="Realisasi")
+    ax.plot(
+        [t for t, _ in ada], [float(v) for _, v in ada], marker="o", color=WARNA["biru"], label="Realisasi"
+    )
     for t, v in ada:
-        ax.annotate(_id(v, 2), (t, float(v)), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+        ax.annotate(
+            _id(v, 2), (t, float(v)), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8
+        )
     if target:
         tt = [(t, v) for t, v in target if v is not None]
         if tt:
-            ax.plot([t for t, _ in tt], [float(v) for _, v in tt], linestyle="--", marker="s", color=WARNA["abu"],
-                    label="Target")
+            ax.plot(
+                [t for t, _ in tt],
+                [float(v) for _, v in tt],
+                linestyle="--",
+                marker="s",
+                color=WARNA["abu"],
+                label="Target",
+            )
     import textwrap
 
     # long indicator names are wrapped so the axis label fits the height of the chart
@@ -108,8 +129,11 @@ def pembanding_unit(baris: list[tuple[str, Decimal]], sorot: str, label_x: str) 
     baris = sorted(baris, key=lambda p: p[1], reverse=True)
     fig = Figure(figsize=(7, 0.9 + 0.55 * len(baris)), layout="constrained")
     ax = fig.add_subplot()
-    ax.barh([_pendek(n, 40) for n, _ in baris], [float(v) for _, v in baris],
-            color=[WARNA["hijau"] if n == sorot else WARNA["abu"] for n, _ in baris])
+    ax.barh(
+        [_pendek(n, 40) for n, _ in baris],
+        [float(v) for _, v in baris],
+        color=[WARNA["hijau"] if n == sorot else WARNA["abu"] for n, _ in baris],
+    )
     for y, (_, v) in enumerate(baris):
         ax.text(float(v), y, f" {_id(v, 2)}", va="center", fontsize=9)
     ax.invert_yaxis()

@@ -125,8 +125,11 @@ class _Docx:
             if el.tag != qn("w:sectPr"):
                 body.remove(el)
         self._ids: dict[str, str] = {}
-        self.lebar = self.doc.sections[0].page_width - self.doc.sections[0].left_margin \
+        self.lebar = (
+            self.doc.sections[0].page_width
+            - self.doc.sections[0].left_margin
             - self.doc.sections[0].right_margin
+        )
 
     def _style(self, name: str, fallback: str = "Normal"):
         try:
@@ -261,8 +264,10 @@ class _Docx:
             grid = f'<w:tblStyle w:val="{self.doc.styles["Table Grid"].style_id}"/>'
         except KeyError:  # pragma: no cover - template without the style: borders below still drawn
             grid = ""
-        batas = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-                        for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        batas = "".join(
+            f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+            for b in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
 
         def sel(i: int, teks, jajar: str, tebal: bool, kepala: bool) -> str:
             shd = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if kepala else ""
@@ -270,20 +275,35 @@ class _Docx:
             rpr = "<w:rPr><w:b/></w:rPr>" if tebal else ""
             baris = [_xml(x) for x in str(teks).split("\n")]
             teks_xml = "<w:br/>".join(f'<w:t xml:space="preserve">{x}</w:t>' for x in baris)
-            return (f'<w:tc><w:tcPr><w:tcW w:w="{twips[i]}" w:type="dxa"/>{shd}</w:tcPr>'
-                    f'<w:p><w:pPr><w:pStyle w:val="{isi_id}"/>{jc}</w:pPr><w:r>{rpr}{teks_xml}</w:r></w:p></w:tc>')
+            return (
+                f'<w:tc><w:tcPr><w:tcW w:w="{twips[i]}" w:type="dxa"/>{shd}</w:tcPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="{isi_id}"/>{jc}</w:pPr><w:r>{rpr}{teks_xml}</w:r></w:p></w:tc>'
+            )
 
         def tr(row, kepala: bool) -> str:
             tebal = kepala or _tebal_baris(row)
-            cells = [sel(i, row[i] if i < len(row) else "", "center" if kepala else
-                         ("right" if i in t.kolom_angka else ""), tebal, kepala) for i in range(ncol)]
+            cells = [
+                sel(
+                    i,
+                    row[i] if i < len(row) else "",
+                    "center" if kepala else ("right" if i in t.kolom_angka else ""),
+                    tebal,
+                    kepala,
+                )
+                for i in range(ncol)
+            ]
             pr = '<w:tblHeader w:val="true"/>' if kepala else "<w:cantSplit/>"
             return f"<w:tr><w:trPr>{pr}</w:trPr>{''.join(cells)}</w:tr>"
 
-        xml = (f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>{grid}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
-               f'<w:tblBorders>{batas}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
-               + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips) + "</w:tblGrid>"
-               + "".join(tr(r, True) for r in t.kepala) + "".join(tr(r, False) for r in t.baris) + "</w:tbl>")
+        xml = (
+            f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>{grid}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{batas}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+            + "</w:tblGrid>"
+            + "".join(tr(r, True) for r in t.kepala)
+            + "".join(tr(r, False) for r in t.baris)
+            + "</w:tbl>"
+        )
         self._sisip(parse_xml(xml))
         self.p("")
 
@@ -303,8 +323,14 @@ class _Docx:
         self.p(g.label if g.nomor else g.judul, "Judul Gambar", "Caption")
 
     def _isi_ttd(self, cell, ttd: TandaTangan) -> None:
-        lines = [(ttd.tempat_tanggal, False, False), (ttd.jabatan, False, False), ("", False, False),
-                 ("", False, False), ("", False, False), (ttd.nama, True, True)]
+        lines = [
+            (ttd.tempat_tanggal, False, False),
+            (ttd.jabatan, False, False),
+            ("", False, False),
+            ("", False, False),
+            ("", False, False),
+            (ttd.nama, True, True),
+        ]
         if ttd.pangkat:
             lines.append((ttd.pangkat, False, False))
         if ttd.nip:
@@ -348,12 +374,17 @@ class _Docx:
             for a in bg.anak:
                 self.bagian(a, 2)
         if dok.dengan_daftar:
-            self.daftar("DAFTAR ISI", 'TOC \\o "1-3" \\h \\z \\u',
-                        [(1, b.judul) for b in dok.pembuka] + dok.daftar_isi()
-                        + [(1, b.judul) for b in dok.lampiran])
-            self.daftar("DAFTAR TABEL", 'TOC \\h \\z \\t "Judul Tabel,1"', [(1, t) for t in dok.daftar_tabel()])
-            self.daftar("DAFTAR GAMBAR", 'TOC \\h \\z \\t "Judul Gambar,1"',
-                        [(1, g) for g in dok.daftar_gambar()])
+            self.daftar(
+                "DAFTAR ISI",
+                'TOC \\o "1-3" \\h \\z \\u',
+                [(1, b.judul) for b in dok.pembuka] + dok.daftar_isi() + [(1, b.judul) for b in dok.lampiran],
+            )
+            self.daftar(
+                "DAFTAR TABEL", 'TOC \\h \\z \\t "Judul Tabel,1"', [(1, t) for t in dok.daftar_tabel()]
+            )
+            self.daftar(
+                "DAFTAR GAMBAR", 'TOC \\h \\z \\t "Judul Gambar,1"', [(1, g) for g in dok.daftar_gambar()]
+            )
         for bab in dok.bab:
             self.bagian(bab, 1, _judul_bab(bab))
         for bg in dok.lampiran:
@@ -402,7 +433,9 @@ CSS = """
 
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", **({} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"}))
+    fig.savefig(
+        buf, format="svg", **({} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"})
+    )
     svg = buf.getvalue()
     i = svg.find("<svg")
     return svg[i:] if i >= 0 else ""
@@ -423,8 +456,10 @@ class _Html:
 
     def bagian(self, bg: Bagian, level: int, judul: str | None = None) -> None:
         lvl = min(level, 4) + 1 if level > 1 else 2
-        self.w(f'<section><h{lvl}>{escape(judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul))}'
-               f"</h{lvl}>")
+        self.w(
+            f"<section><h{lvl}>{escape(judul or (f'{bg.nomor} {bg.judul}' if bg.nomor else bg.judul))}"
+            f"</h{lvl}>"
+        )
         for item in bg.isi:
             self.item(item)
         for a in bg.anak:
@@ -446,15 +481,22 @@ class _Html:
             self.w("</thead><tbody>")
             for row in item.baris:
                 cls = ' class="jumlah"' if _tebal_baris(row) else ""
-                self.w(f"<tr{cls}>" + "".join(
-                    f'<td{" class=angka" if i in item.kolom_angka else ""}>{escape(str(c))}</td>'
-                    for i, c in enumerate(row)) + "</tr>")
+                self.w(
+                    f"<tr{cls}>"
+                    + "".join(
+                        f"<td{' class=angka' if i in item.kolom_angka else ''}>{escape(str(c))}</td>"
+                        for i, c in enumerate(row)
+                    )
+                    + "</tr>"
+                )
             self.w("</tbody></table></div>")
         elif isinstance(item, Gambar):
             judul = item.label if item.nomor else item.judul
             svg = _svg(item.figure) if item.figure is not None else ""
-            self.w(f'<figure role="img" aria-label="{escape(judul)}">{svg}'
-                   f"<figcaption>{escape(judul)}</figcaption></figure>")
+            self.w(
+                f'<figure role="img" aria-label="{escape(judul)}">{svg}'
+                f"<figcaption>{escape(judul)}</figcaption></figure>"
+            )
         elif isinstance(item, TandaTangan):
             self.w('<div class="ttd"><div></div>' + self.ttd(item) + "</div>")
         elif isinstance(item, DuaTandaTangan):
@@ -464,8 +506,10 @@ class _Html:
 
     @staticmethod
     def ttd(t: TandaTangan) -> str:
-        s = (f"<div><div>{escape(t.tempat_tanggal)}</div><div>{escape(t.jabatan)}</div>"
-             f'<div class="ruang"></div><div class="nama">{escape(t.nama)}</div>')
+        s = (
+            f"<div><div>{escape(t.tempat_tanggal)}</div><div>{escape(t.jabatan)}</div>"
+            f'<div class="ruang"></div><div class="nama">{escape(t.nama)}</div>'
+        )
         if t.pangkat:
             s += f"<div>{escape(t.pangkat)}</div>"
         if t.nip:
@@ -510,9 +554,11 @@ def render_html(dok: Dokumen, halaman: bool = False) -> str:
     frag = f"<style>{CSS}</style>\n" + _Html(dok).build()
     if not halaman:
         return frag
-    return (f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(dok.judul)}</title></head><body>\n{frag}\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(dok.judul)}</title></head><body>\n{frag}\n</body></html>\n"
+    )
 
 
 # ---------------------------------------------------------------- PDF
@@ -530,7 +576,9 @@ def _uno_tersedia() -> bool:
     if not Path(UNO_PYTHON).exists():
         return False
     try:
-        return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
+        return (
+            subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
 
@@ -554,8 +602,9 @@ def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
     """
     exe = soffice()
     if not exe:
-        raise KeluaranError("LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. "
-                            "Pasang paket libreoffice-writer.")
+        raise KeluaranError(
+            "LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. Pasang paket libreoffice-writer."
+        )
     with tempfile.TemporaryDirectory(prefix="sakip-pdf-") as tmp:
         src = Path(tmp) / "dokumen.docx"
         src.write_bytes(docx_bytes)
@@ -564,8 +613,20 @@ def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
         if _uno_tersedia():
             res = _jalankan([UNO_PYTHON, str(UNO_SKRIP), exe, str(src), str(pdf), str(profil)], timeout)
         else:
-            res = _jalankan([exe, f"-env:UserInstallation={profil.as_uri()}", "--headless", "--norestore",
-                             "--convert-to", "pdf", "--outdir", tmp, str(src)], timeout)
+            res = _jalankan(
+                [
+                    exe,
+                    f"-env:UserInstallation={profil.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(src),
+                ],
+                timeout,
+            )
         if res.returncode != 0 or not pdf.exists():
             pesan = (res.stderr or res.stdout or b"").decode(errors="replace").strip()[-500:]
             raise KeluaranError(f"Konversi PDF oleh LibreOffice gagal: {pesan}")

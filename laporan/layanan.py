@@ -57,10 +57,15 @@ def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
     from perencanaan.models import PKIndikator
 
     hasil = dict(BAGIAN)
-    pk = (PKIndikator.objects.filter(pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
-          .select_related("indikator").order_by("-pk_dokumen__versi", "no"))
+    pk = (
+        PKIndikator.objects.filter(pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+        .select_related("indikator")
+        .order_by("-pk_dokumen__versi", "no")
+    )
     for row in pk:
-        hasil.setdefault(AWALAN_ANALISIS + row.indikator.kode, f"Analisis {row.indikator.kode} {row.indikator.nama}")
+        hasil.setdefault(
+            AWALAN_ANALISIS + row.indikator.kode, f"Analisis {row.indikator.kode} {row.indikator.nama}"
+        )
     return hasil
 
 

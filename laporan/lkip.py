@@ -37,8 +37,18 @@ from rumus.format import format_angka, format_persen, format_rupiah, format_tang
 from rumus.skm import UNSUR
 from zona.models import PenilaianZona, Zona
 
-NAMA_PENDIDIKAN = {"sd": "SD", "smp": "SMP", "sma": "SMA", "d1": "D1", "d2": "D2", "d3": "D3", "d4": "D4",
-                   "s1": "S1", "s2": "S2", "s3": "S3"}
+NAMA_PENDIDIKAN = {
+    "sd": "SD",
+    "smp": "SMP",
+    "sma": "SMA",
+    "d1": "D1",
+    "d2": "D2",
+    "d3": "D3",
+    "d4": "D4",
+    "s1": "S1",
+    "s2": "S2",
+    "s3": "S3",
+}
 KOSONG = "-"
 
 
@@ -99,15 +109,23 @@ def muat(instansi, tahun: int) -> Konteks:
     capaian = capaian_pk([instansi.id], tahun, pengukuran).get(instansi.id, [])
     baris = muat_baris([instansi.id], tahun).get(instansi.id, [])
     rollup = roll_up(b.baris() for b in baris)
-    nama = nama_nomenklatur({b.program for b in baris} | {b.kegiatan for b in baris} | {b.sub_kegiatan for b in baris})
+    nama = nama_nomenklatur(
+        {b.program for b in baris} | {b.kegiatan for b in baris} | {b.sub_kegiatan for b in baris}
+    )
     pk = muat_pk(instansi, tahun, rollup, nama)
-    kepala = pk.pk.pihak_pertama if pk.pk else Pejabat.objects.filter(instansi=instansi).order_by("id").first()
-    renstra = (Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-               .order_by("-tahun_awal").first())
+    kepala = (
+        pk.pk.pihak_pertama if pk.pk else Pejabat.objects.filter(instansi=instansi).order_by("id").first()
+    )
+    renstra = (
+        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )
     tujuan = list(Tujuan.objects.filter(renstra=renstra).order_by("kode")) if renstra else []
     sasaran = list(Sasaran.objects.filter(tujuan__renstra=renstra).order_by("kode")) if renstra else []
-    indikator = list(Indikator.objects.filter(instansi=instansi)
-                     .select_related("program", "kegiatan").order_by("kode"))
+    indikator = list(
+        Indikator.objects.filter(instansi=instansi).select_related("program", "kegiatan").order_by("kode")
+    )
     target = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator__instansi=instansi)}
     dukungan: dict[int, list[Dukungan]] = defaultdict(list)
     for d in Dukungan.objects.filter(instansi=instansi, tahun=tahun).order_by("kode"):
@@ -117,8 +135,23 @@ def muat(instansi, tahun: int) -> Konteks:
         pembanding[p.indikator_id].append(p)
     ada_lalu2 = any(pengukuran.realisasi(r.indikator, tahun - 2).nilai is not None for r in capaian)
     return Konteks(
-        instansi, tahun, Teks(instansi, tahun), pengukuran, capaian, pk, kepala, renstra, tujuan, sasaran,
-        indikator, target, baris, rollup, nama, dukungan, pembanding,
+        instansi,
+        tahun,
+        Teks(instansi, tahun),
+        pengukuran,
+        capaian,
+        pk,
+        kepala,
+        renstra,
+        tujuan,
+        sasaran,
+        indikator,
+        target,
+        baris,
+        rollup,
+        nama,
+        dukungan,
+        pembanding,
         list(Pegawai.objects.filter(instansi=instansi, tahun=tahun).order_by("id")),
         list(SubUnit.objects.filter(instansi=instansi).order_by("kode")),
         list(Layanan.objects.filter(instansi=instansi).order_by("kode")),
@@ -143,9 +176,15 @@ def _kata_pengantar(dok: Dokumen, k: Konteks) -> None:
     if k.kepala is None:
         b.paragraf("Pejabat penandatangan (kepala unit) belum diisi pada data organisasi.", "miring")
         return
-    b.tanda_tangan(TandaTangan(f"{tempat}, ........................ {k.tahun + 1}", k.kepala.jabatan.upper(),
-                               k.kepala.nama or "(nama belum diisi)", k.kepala.pangkat_golongan,
-                               f"NIP. {k.kepala.nip_tampil}" if k.kepala.nip else ""))
+    b.tanda_tangan(
+        TandaTangan(
+            f"{tempat}, ........................ {k.tahun + 1}",
+            k.kepala.jabatan.upper(),
+            k.kepala.nama or "(nama belum diisi)",
+            k.kepala.pangkat_golongan,
+            f"NIP. {k.kepala.nip_tampil}" if k.kepala.nip else "",
+        )
+    )
 
 
 def _ikhtisar(dok: Dokumen, k: Konteks) -> None:
@@ -153,18 +192,27 @@ def _ikhtisar(dok: Dokumen, k: Konteks) -> None:
     ins, tahun = k.instansi, k.tahun
     iku = k.iku
     if not iku:
-        b.paragraf(f"Perjanjian Kinerja tahun {tahun} belum memuat indikator, sehingga capaian kinerja belum "
-                   "dapat diukur.", "miring")
+        b.paragraf(
+            f"Perjanjian Kinerja tahun {tahun} belum memuat indikator, sehingga capaian kinerja belum "
+            "dapat diukur.",
+            "miring",
+        )
     else:
         jumlah_sasaran = len({r.sasaran for r in iku})
         status = [r.status for r in iku]
         tercapai = sum(1 for s in status if s in ("melampaui target", "mencapai target"))
-        b.paragraf(f"Pada tahun {tahun} {ins.nama} mengukur {len(iku)} Indikator Kinerja Utama (IKU) untuk "
-                   f"{jumlah_sasaran} sasaran strategis. {tercapai} dari {len(iku)} IKU mencapai atau melampaui "
-                   f"target; {len(iku) - tercapai} IKU belum mencapai target atau belum dapat diukur.")
+        b.paragraf(
+            f"Pada tahun {tahun} {ins.nama} mengukur {len(iku)} Indikator Kinerja Utama (IKU) untuk "
+            f"{jumlah_sasaran} sasaran strategis. {tercapai} dari {len(iku)} IKU mencapai atau melampaui "
+            f"target; {len(iku) - tercapai} IKU belum mencapai target atau belum dapat diukur."
+        )
         for r in iku:
-            b.paragraf(narasi.kalimat_capaian(r.indikator.nama, tahun, r.target, r.realisasi.nilai, r.capaian,
-                                              r.satuan), "butir")
+            b.paragraf(
+                narasi.kalimat_capaian(
+                    r.indikator.nama, tahun, r.target, r.realisasi.nilai, r.capaian, r.satuan
+                ),
+                "butir",
+            )
     total = k.rollup
     if total.jumlah_baris:
         b.paragraf(narasi.kalimat_anggaran(f"Anggaran {ins.nama} tahun {tahun}", total.pagu, total.realisasi))
@@ -184,8 +232,10 @@ def _bab_pendahuluan(dok: Dokumen, k: Konteks) -> None:
 
     so = bab.bagian("Struktur Organisasi")
     if k.kepala:
-        so.paragraf(f"{k.instansi.nama} dipimpin oleh {k.kepala.jabatan}"
-                    f"{' (' + k.kepala.nama + ')' if k.kepala.nama else ''}.")
+        so.paragraf(
+            f"{k.instansi.nama} dipimpin oleh {k.kepala.jabatan}"
+            f"{' (' + k.kepala.nama + ')' if k.kepala.nama else ''}."
+        )
     if k.subunit:
         so.paragraf(f"Susunan organisasi {k.instansi.nama} terdiri atas {len(k.subunit)} unit:")
         induk = {s.id: s for s in k.subunit}
@@ -203,11 +253,16 @@ def _bab_pendahuluan(dok: Dokumen, k: Konteks) -> None:
         baris = [[p.kategori, *[str(getattr(p, f)) for f in kolom], str(p.jumlah)] for p in k.pegawai]
         total = sum(p.jumlah for p in k.pegawai)
         baris.append(["Jumlah", *[str(sum(getattr(p, f) for p in k.pegawai)) for f in kolom], str(total)])
-        sdm.paragraf(f"Jumlah pegawai {k.instansi.nama} tahun {k.tahun} sebanyak {total} orang, menurut kategori "
-                     "dan tingkat pendidikan sebagai berikut.")
-        sdm.tabel(f"Jumlah Pegawai menurut Pendidikan Tahun {k.tahun}",
-                  [["Kategori", *[NAMA_PENDIDIKAN[f] for f in kolom], "Jumlah"]], baris,
-                  kolom_angka=list(range(1, len(kolom) + 2)))
+        sdm.paragraf(
+            f"Jumlah pegawai {k.instansi.nama} tahun {k.tahun} sebanyak {total} orang, menurut kategori "
+            "dan tingkat pendidikan sebagai berikut."
+        )
+        sdm.tabel(
+            f"Jumlah Pegawai menurut Pendidikan Tahun {k.tahun}",
+            [["Kategori", *[NAMA_PENDIDIKAN[f] for f in kolom], "Jumlah"]],
+            baris,
+            kolom_angka=list(range(1, len(kolom) + 2)),
+        )
     else:
         sdm.paragraf(f"Data pegawai tahun {k.tahun} belum diisi.", "miring")
 
@@ -222,14 +277,16 @@ def _bab_pendahuluan(dok: Dokumen, k: Konteks) -> None:
     _teks(bab.bagian(BAGIAN["isu_strategis"]), k, "isu_strategis")
 
     sis = bab.bagian("Sistematika Penyajian")
-    for baris in ("BAB I Pendahuluan: latar belakang, tugas dan fungsi, struktur organisasi, sumber daya manusia, "
-                  "layanan dan isu strategis.",
-                  "BAB II Perencanaan Kinerja: Renstra, Indikator Kinerja Utama, Perjanjian Kinerja dan rencana "
-                  "anggaran kas.",
-                  "BAB III Akuntabilitas Kinerja: capaian kinerja organisasi, analisis capaian setiap IKU dan "
-                  "realisasi anggaran.",
-                  "BAB IV Penutup: kesimpulan dan langkah ke depan.",
-                  "Lampiran: Perjanjian Kinerja."):
+    for baris in (
+        "BAB I Pendahuluan: latar belakang, tugas dan fungsi, struktur organisasi, sumber daya manusia, "
+        "layanan dan isu strategis.",
+        "BAB II Perencanaan Kinerja: Renstra, Indikator Kinerja Utama, Perjanjian Kinerja dan rencana "
+        "anggaran kas.",
+        "BAB III Akuntabilitas Kinerja: capaian kinerja organisasi, analisis capaian setiap IKU dan "
+        "realisasi anggaran.",
+        "BAB IV Penutup: kesimpulan dan langkah ke depan.",
+        "Lampiran: Perjanjian Kinerja.",
+    ):
         sis.paragraf(baris, "butir")
 
 
@@ -243,9 +300,11 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
         rs.paragraf(f"Renstra yang berlaku pada tahun {k.tahun} belum diisi.", "miring")
     else:
         tahun_r = list(k.renstra.tahun())
-        rs.paragraf(f"{k.renstra.nama} (tahun {k.renstra.tahun_awal}–{k.renstra.tahun_akhir}) memuat "
-                    f"{len(k.tujuan)} tujuan dan {len(k.sasaran)} sasaran dengan indikator dan target "
-                    "tahunannya sebagai berikut.")
+        rs.paragraf(
+            f"{k.renstra.nama} (tahun {k.renstra.tahun_awal}–{k.renstra.tahun_akhir}) memuat "
+            f"{len(k.tujuan)} tujuan dan {len(k.sasaran)} sasaran dengan indikator dan target "
+            "tahunannya sebagai berikut."
+        )
         per_tujuan = defaultdict(list)
         per_sasaran = defaultdict(list)
         for ind in k.indikator:
@@ -259,26 +318,48 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
             if not inds:
                 baris.append([label, uraian, KOSONG, KOSONG, *[KOSONG] * len(tahun_r)])
             for ind in inds:
-                baris.append([label, uraian, ind.nama, ind.satuan,
-                              *[_n(getattr(k.target.get((ind.id, t)), "nilai", None)) for t in tahun_r]])
+                baris.append(
+                    [
+                        label,
+                        uraian,
+                        ind.nama,
+                        ind.satuan,
+                        *[_n(getattr(k.target.get((ind.id, t)), "nilai", None)) for t in tahun_r],
+                    ]
+                )
 
         for t in k.tujuan:
             tambah(f"Tujuan {t.kode}", t.uraian, per_tujuan[t.id])
             for s in k.sasaran:
                 if s.tujuan_id == t.id:
                     tambah(f"Sasaran {s.kode}", s.uraian, per_sasaran[s.id])
-        rs.tabel(f"Tujuan, Sasaran, Indikator dan Target {k.renstra.nama}",
-                 [["Kode", "Tujuan / Sasaran", "Indikator", "Satuan", *[str(t) for t in tahun_r]]], baris,
-                 kolom_angka=list(range(4, 4 + len(tahun_r))))
+        rs.tabel(
+            f"Tujuan, Sasaran, Indikator dan Target {k.renstra.nama}",
+            [["Kode", "Tujuan / Sasaran", "Indikator", "Satuan", *[str(t) for t in tahun_r]]],
+            baris,
+            kolom_angka=list(range(4, 4 + len(tahun_r))),
+        )
 
     ik = bab.bagian("Indikator Kinerja Utama")
     iku = [i for i in k.indikator if i.iku]
     if iku:
         sas = {s.id: s.uraian for s in k.sasaran}
-        ik.tabel("Indikator Kinerja Utama",
-                 [["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Formulasi", "Alasan", "Sumber Data"]],
-                 [[str(i), sas.get(ind.sasaran_id, KOSONG), ind.nama, ind.satuan, ind.formulasi or KOSONG,
-                   ind.alasan or KOSONG, ind.sumber_data or KOSONG] for i, ind in enumerate(iku, 1)])
+        ik.tabel(
+            "Indikator Kinerja Utama",
+            [["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Formulasi", "Alasan", "Sumber Data"]],
+            [
+                [
+                    str(i),
+                    sas.get(ind.sasaran_id, KOSONG),
+                    ind.nama,
+                    ind.satuan,
+                    ind.formulasi or KOSONG,
+                    ind.alasan or KOSONG,
+                    ind.sumber_data or KOSONG,
+                ]
+                for i, ind in enumerate(iku, 1)
+            ],
+        )
     else:
         ik.paragraf("Indikator Kinerja Utama belum ditetapkan.", "miring")
 
@@ -286,9 +367,13 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
     if k.pk.pk is None:
         pkb.paragraf(f"Perjanjian Kinerja tahun {k.tahun} belum dibuat.", "miring")
     else:
-        status = "telah ditandatangani" if k.pk.pk.ditandatangani else "masih berupa draf (belum ditandatangani)"
-        pkb.paragraf(f"Perjanjian Kinerja tahun {k.tahun} {status} dan memuat {len(k.pk.indikator)} indikator "
-                     "dengan target sebagai berikut.")
+        status = (
+            "telah ditandatangani" if k.pk.pk.ditandatangani else "masih berupa draf (belum ditandatangani)"
+        )
+        pkb.paragraf(
+            f"Perjanjian Kinerja tahun {k.tahun} {status} dan memuat {len(k.pk.indikator)} indikator "
+            "dengan target sebagai berikut."
+        )
         tabel_sasaran(pkb, k.pk, f"Perjanjian Kinerja {k.instansi.nama} Tahun {k.tahun}")
 
     kas = bab.bagian("Rencana Anggaran Kas")
@@ -302,18 +387,34 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
         for kg_kode, keg in sorted(prog.anak.items()):
             baris.append([kg_kode, k.nama.get(kg_kode, kg_kode), _rp(keg.pagu), *[_rp(v) for v in keg.kas]])
             for (sk_kode, su), sub in sorted(keg.anak.items(), key=lambda x: (x[0][0], x[0][1] or "")):
-                nama_su.setdefault(su, next((b.subunit_nama for b in k.baris_anggaran if b.subunit == su), su))
+                nama_su.setdefault(
+                    su, next((b.subunit_nama for b in k.baris_anggaran if b.subunit == su), su)
+                )
                 label = k.nama.get(sk_kode, sk_kode) + (f" ({nama_su[su]})" if su else "")
                 baris.append([sk_kode, label, _rp(sub.pagu), *[_rp(v) for v in sub.kas]])
     t = k.rollup
     baris.append(["Jumlah", "", _rp(t.pagu), *[_rp(v) for v in t.kas]])
-    kas.paragraf(f"Pagu anggaran tahun {k.tahun} sebesar {format_rupiah(t.pagu)} terbagi dalam "
-                 f"{len(t.anak)} program dan {k.rollup.jumlah_baris} baris sub kegiatan, dengan rencana "
-                 "penarikan (anggaran kas) per triwulan sebagai berikut.")
-    kas.tabel(f"Rencana Anggaran Kas per Sub Kegiatan per Triwulan Tahun {k.tahun}",
-              [["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)", "TW I (Rp)", "TW II (Rp)", "TW III (Rp)",
-                "TW IV (Rp)"]], baris,
-              kolom_angka=[2, 3, 4, 5, 6])
+    kas.paragraf(
+        f"Pagu anggaran tahun {k.tahun} sebesar {format_rupiah(t.pagu)} terbagi dalam "
+        f"{len(t.anak)} program dan {k.rollup.jumlah_baris} baris sub kegiatan, dengan rencana "
+        "penarikan (anggaran kas) per triwulan sebagai berikut."
+    )
+    kas.tabel(
+        f"Rencana Anggaran Kas per Sub Kegiatan per Triwulan Tahun {k.tahun}",
+        [
+            [
+                "Kode",
+                "Program / Kegiatan / Sub Kegiatan",
+                "Pagu (Rp)",
+                "TW I (Rp)",
+                "TW II (Rp)",
+                "TW III (Rp)",
+                "TW IV (Rp)",
+            ]
+        ],
+        baris,
+        kolom_angka=[2, 3, 4, 5, 6],
+    )
 
 
 # --- BAB III -----------------------------------------------------------------------------
@@ -324,8 +425,9 @@ def _bab_akuntabilitas(dok: Dokumen, k: Konteks) -> None:
     _capaian_organisasi(bab.bagian("Capaian Kinerja Organisasi"), k)
     analisis = bab.bagian("Analisis Capaian Indikator Kinerja Utama")
     if not k.iku:
-        analisis.paragraf("Belum ada Indikator Kinerja Utama dalam Perjanjian Kinerja yang dapat dianalisis.",
-                          "miring")
+        analisis.paragraf(
+            "Belum ada Indikator Kinerja Utama dalam Perjanjian Kinerja yang dapat dianalisis.", "miring"
+        )
     for r in k.iku:
         _analisis_iku(analisis.bagian(r.indikator.nama), k, r)
     _akuntabilitas_anggaran(bab.bagian("Akuntabilitas Anggaran"), k)
@@ -336,17 +438,46 @@ def _capaian_organisasi(b: Bagian, k: Konteks) -> None:
         b.paragraf(f"Perjanjian Kinerja tahun {k.tahun} belum dibuat atau belum memuat indikator.", "miring")
         return
     jumlah_sasaran = len({r.sasaran for r in k.capaian})
-    b.paragraf(f"Perjanjian Kinerja {k.instansi.nama} tahun {k.tahun} memuat {jumlah_sasaran} sasaran dengan "
-               f"{len(k.capaian)} indikator. Capaian kinerjanya sebagai berikut.")
-    b.tabel(f"Capaian Kinerja {k.instansi.nama} Tahun {k.tahun}",
-            [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian",
-              "Kategori"]],
-            [[str(r.no), r.sasaran, r.indikator.nama, r.satuan, _n(r.target, r.satuan),
-              _n(r.realisasi.nilai, r.satuan), _p(r.capaian), r.kategori or KOSONG] for r in k.capaian],
-            kolom_angka=[4, 5, 6])
+    b.paragraf(
+        f"Perjanjian Kinerja {k.instansi.nama} tahun {k.tahun} memuat {jumlah_sasaran} sasaran dengan "
+        f"{len(k.capaian)} indikator. Capaian kinerjanya sebagai berikut."
+    )
+    b.tabel(
+        f"Capaian Kinerja {k.instansi.nama} Tahun {k.tahun}",
+        [
+            [
+                "No",
+                "Sasaran Strategis",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target",
+                "Realisasi",
+                "Capaian",
+                "Kategori",
+            ]
+        ],
+        [
+            [
+                str(r.no),
+                r.sasaran,
+                r.indikator.nama,
+                r.satuan,
+                _n(r.target, r.satuan),
+                _n(r.realisasi.nilai, r.satuan),
+                _p(r.capaian),
+                r.kategori or KOSONG,
+            ]
+            for r in k.capaian
+        ],
+        kolom_angka=[4, 5, 6],
+    )
     for r in k.capaian:
-        b.paragraf(narasi.kalimat_capaian(r.indikator.nama, k.tahun, r.target, r.realisasi.nilai, r.capaian,
-                                          r.satuan), "butir")
+        b.paragraf(
+            narasi.kalimat_capaian(
+                r.indikator.nama, k.tahun, r.target, r.realisasi.nilai, r.capaian, r.satuan
+            ),
+            "butir",
+        )
     fig = grafik.capaian_iku([(r.indikator.nama, r.capaian) for r in k.capaian])
     if fig is not None:
         b.gambar(f"Capaian Indikator Kinerja Tahun {k.tahun} terhadap 100 %", fig)
@@ -367,10 +498,12 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
 
     # 1) target vs realisasi
     b.paragraf(f"Target dan realisasi tahun {tahun}", "tebal")
-    b.tabel(f"Target, Realisasi dan Capaian {ind.nama} Tahun {tahun}",
-            [["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
-            [[ind.nama, sat, _n(r.target, sat), _n(nilai, sat), _p(r.capaian), r.kategori or KOSONG]],
-            kolom_angka=[2, 3, 4])
+    b.tabel(
+        f"Target, Realisasi dan Capaian {ind.nama} Tahun {tahun}",
+        [["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
+        [[ind.nama, sat, _n(r.target, sat), _n(nilai, sat), _p(r.capaian), r.kategori or KOSONG]],
+        kolom_angka=[2, 3, 4],
+    )
     b.paragraf(narasi.kalimat_capaian(ind.nama, tahun, r.target, nilai, r.capaian, sat))
     if r.realisasi.keterangan and nilai is not None:
         b.paragraf(f"Sumber nilai realisasi: {r.realisasi.keterangan}.", "miring")
@@ -380,13 +513,18 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
     lalu = [(t, k.pengukuran.realisasi(ind, t).nilai) for t in k.tahun_lalu]
     tahun_tabel = sorted([t for t, _ in lalu]) + [tahun]
     nilai_tabel = {t: v for t, v in lalu} | {tahun: nilai}
-    b.tabel(f"Perbandingan Realisasi {ind.nama} Tahun {tahun_tabel[0]}–{tahun}",
-            [["Indikator", "Satuan", *[str(t) for t in tahun_tabel]]],
-            [[ind.nama, sat, *[_n(nilai_tabel[t], sat) for t in tahun_tabel]]],
-            kolom_angka=list(range(2, 2 + len(tahun_tabel))))
+    b.tabel(
+        f"Perbandingan Realisasi {ind.nama} Tahun {tahun_tabel[0]}–{tahun}",
+        [["Indikator", "Satuan", *[str(t) for t in tahun_tabel]]],
+        [[ind.nama, sat, *[_n(nilai_tabel[t], sat) for t in tahun_tabel]]],
+        kolom_angka=list(range(2, 2 + len(tahun_tabel))),
+    )
     b.paragraf(narasi.kalimat_banding_tahun(ind.nama, tahun, nilai, lalu, ind.polaritas, sat))
-    fig = grafik.tren([(str(t), nilai_tabel[t]) for t in tahun_tabel], f"{ind.nama[:40]} ({sat})",
-                      [(str(t), getattr(k.target.get((ind.id, t)), "nilai", None)) for t in tahun_tabel])
+    fig = grafik.tren(
+        [(str(t), nilai_tabel[t]) for t in tahun_tabel],
+        f"{ind.nama[:40]} ({sat})",
+        [(str(t), getattr(k.target.get((ind.id, t)), "nilai", None)) for t in tahun_tabel],
+    )
     if fig is not None:
         b.gambar(f"Tren {ind.nama} Tahun {tahun_tabel[0]}–{tahun}", fig)
 
@@ -397,32 +535,50 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
     nilai_akhir = t_akhir.nilai if t_akhir else None
     c_akhir = hitung_capaian(nilai_akhir, nilai, ind.polaritas, t_akhir.nilai_atas if t_akhir else None)
     if t_akhir is not None:
-        b.tabel(f"Realisasi {ind.nama} Tahun {tahun} terhadap Target Akhir Renstra",
-                [["Indikator", "Satuan", f"Target akhir ({akhir})", f"Realisasi {tahun}", "Capaian"]],
-                [[ind.nama, sat, _n(nilai_akhir, sat), _n(nilai, sat), _p(c_akhir)]], kolom_angka=[2, 3, 4])
+        b.tabel(
+            f"Realisasi {ind.nama} Tahun {tahun} terhadap Target Akhir Renstra",
+            [["Indikator", "Satuan", f"Target akhir ({akhir})", f"Realisasi {tahun}", "Capaian"]],
+            [[ind.nama, sat, _n(nilai_akhir, sat), _n(nilai, sat), _p(c_akhir)]],
+            kolom_angka=[2, 3, 4],
+        )
     b.paragraf(narasi.kalimat_target_akhir(ind.nama, tahun, nilai, nilai_akhir, akhir, c_akhir, sat))
 
     # 4) against other units
     b.paragraf("Perbandingan dengan unit lain", "tebal")
     lain = k.pembanding.get(ind.id, [])
     if lain:
-        b.tabel(f"Perbandingan {ind.nama} dengan Unit Lain Tahun {tahun}",
-                [["No", "Unit", "Target", "Realisasi", "Capaian"]],
-                [[str(i), p.unit, _n(p.target, sat), _n(p.realisasi, sat),
-                  _p(hitung_capaian(p.target, p.realisasi, ind.polaritas))] for i, p in enumerate(
-                      [*lain], 1)] + [[str(len(lain) + 1), k.instansi.nama, _n(r.target, sat), _n(nilai, sat),
-                                       _p(r.capaian)]],
-                kolom_angka=[2, 3, 4])
+        b.tabel(
+            f"Perbandingan {ind.nama} dengan Unit Lain Tahun {tahun}",
+            [["No", "Unit", "Target", "Realisasi", "Capaian"]],
+            [
+                [
+                    str(i),
+                    p.unit,
+                    _n(p.target, sat),
+                    _n(p.realisasi, sat),
+                    _p(hitung_capaian(p.target, p.realisasi, ind.polaritas)),
+                ]
+                for i, p in enumerate([*lain], 1)
+            ]
+            + [[str(len(lain) + 1), k.instansi.nama, _n(r.target, sat), _n(nilai, sat), _p(r.capaian)]],
+            kolom_angka=[2, 3, 4],
+        )
         sumber = sorted({p.sumber for p in lain if p.sumber})
         if sumber:
             b.paragraf("Sumber: " + "; ".join(sumber) + ".", "miring")
         if nilai is not None:
-            fig = grafik.pembanding_unit([(p.unit, p.realisasi) for p in lain] + [(k.instansi.nama, nilai)],
-                                         k.instansi.nama, f"{ind.nama[:50]} ({sat})")
+            fig = grafik.pembanding_unit(
+                [(p.unit, p.realisasi) for p in lain] + [(k.instansi.nama, nilai)],
+                k.instansi.nama,
+                f"{ind.nama[:50]} ({sat})",
+            )
             if fig is not None:
                 b.gambar(f"Perbandingan {ind.nama} dengan Unit Lain Tahun {tahun}", fig)
-    b.paragraf(narasi.kalimat_pembanding_unit(k.instansi.nama, ind.nama, tahun, nilai,
-                                              [(p.unit, p.realisasi) for p in lain], ind.polaritas, sat))
+    b.paragraf(
+        narasi.kalimat_pembanding_unit(
+            k.instansi.nama, ind.nama, tahun, nilai, [(p.unit, p.realisasi) for p in lain], ind.polaritas, sat
+        )
+    )
 
     # detail of computed sources
     if ind.sumber_realisasi == "skm":
@@ -446,16 +602,25 @@ def _analisis_realisasi(b: Bagian, k: Konteks, ind: Indikator) -> None:
     ada = False
     for periode in sorted(rows, key=lambda p: URUTAN_PERIODE.get(p, 99)):
         x = rows[periode]
-        bagian = [(label, getattr(x, f).strip()) for label, f in (
-            ("penyebab", "analisis_sebab"), ("faktor pendukung", "analisis_pendukung"),
-            ("faktor penghambat", "analisis_penghambat"), ("langkah selanjutnya", "analisis_tindak_lanjut"))
-            if getattr(x, f).strip()]
+        bagian = [
+            (label, getattr(x, f).strip())
+            for label, f in (
+                ("penyebab", "analisis_sebab"),
+                ("faktor pendukung", "analisis_pendukung"),
+                ("faktor penghambat", "analisis_penghambat"),
+                ("langkah selanjutnya", "analisis_tindak_lanjut"),
+            )
+            if getattr(x, f).strip()
+        ]
         if bagian:
             ada = True
             b.paragraf(f"{periode}: " + "; ".join(f"{label}: {teks}" for label, teks in bagian), "butir")
     if not ada:
-        b.paragraf(f"Analisis penyebab, faktor pendukung dan penghambat {ind.nama} belum diisi pada realisasi "
-                   f"tahun {k.tahun}.", "miring")
+        b.paragraf(
+            f"Analisis penyebab, faktor pendukung dan penghambat {ind.nama} belum diisi pada realisasi "
+            f"tahun {k.tahun}.",
+            "miring",
+        )
     kunci = kunci_analisis(ind.kode)
     if k.teks.ada(kunci):
         _teks(b, k, kunci)
@@ -465,33 +630,64 @@ def _dukungan(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
     ind = r.indikator
     links = k.dukungan.get(ind.id, [])
     if not links:
-        b.paragraf(f"Program/kegiatan yang mendukung {ind.nama} belum dikaitkan (data dukungan anggaran "
-                   f"tahun {k.tahun} belum diisi).", "miring")
+        b.paragraf(
+            f"Program/kegiatan yang mendukung {ind.nama} belum dikaitkan (data dukungan anggaran "
+            f"tahun {k.tahun} belum diisi).",
+            "miring",
+        )
         return
     lines = _sumber_iku(k, ind)
     ru = roll_up(x.baris() for x in lines)
     baris = []
     for pk_kode, prog in sorted(ru.anak.items()):
-        baris.append([pk_kode, k.nama.get(pk_kode, pk_kode), format_rupiah(prog.pagu), format_rupiah(prog.realisasi),
-                      _s(prog.serapan), _s(prog.efisiensi)])
+        baris.append(
+            [
+                pk_kode,
+                k.nama.get(pk_kode, pk_kode),
+                format_rupiah(prog.pagu),
+                format_rupiah(prog.realisasi),
+                _s(prog.serapan),
+                _s(prog.efisiensi),
+            ]
+        )
         for kg_kode, keg in sorted(prog.anak.items()):
-            baris.append([kg_kode, k.nama.get(kg_kode, kg_kode), format_rupiah(keg.pagu),
-                          format_rupiah(keg.realisasi), _s(keg.serapan), _s(keg.efisiensi)])
-    baris.append(["Jumlah", "", format_rupiah(ru.pagu), format_rupiah(ru.realisasi), _s(ru.serapan),
-                  _s(ru.efisiensi)])
-    b.tabel(f"Program dan Kegiatan Pendukung {ind.nama} Tahun {k.tahun}",
-            [["Kode", "Program / Kegiatan", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]], baris,
-            kolom_angka=[2, 3, 4, 5])
+            baris.append(
+                [
+                    kg_kode,
+                    k.nama.get(kg_kode, kg_kode),
+                    format_rupiah(keg.pagu),
+                    format_rupiah(keg.realisasi),
+                    _s(keg.serapan),
+                    _s(keg.efisiensi),
+                ]
+            )
+    baris.append(
+        ["Jumlah", "", format_rupiah(ru.pagu), format_rupiah(ru.realisasi), _s(ru.serapan), _s(ru.efisiensi)]
+    )
+    b.tabel(
+        f"Program dan Kegiatan Pendukung {ind.nama} Tahun {k.tahun}",
+        [["Kode", "Program / Kegiatan", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]],
+        baris,
+        kolom_angka=[2, 3, 4, 5],
+    )
     nama_prog = ", ".join(k.nama.get(x, x) for x in sorted(ru.anak))
-    b.paragraf(narasi.kalimat_anggaran(f"Program yang mendukung {ind.nama} ({nama_prog})", ru.pagu, ru.realisasi))
+    b.paragraf(
+        narasi.kalimat_anggaran(f"Program yang mendukung {ind.nama} ({nama_prog})", ru.pagu, ru.realisasi)
+    )
     if r.capaian is not None and ru.serapan is not None:
-        b.paragraf(f"Dengan serapan anggaran {_s(ru.serapan)} diperoleh capaian kinerja {_p(r.capaian)} "
-                   f"({status_target(r.capaian)}).")
+        b.paragraf(
+            f"Dengan serapan anggaran {_s(ru.serapan)} diperoleh capaian kinerja {_p(r.capaian)} "
+            f"({status_target(r.capaian)})."
+        )
     # programme indicators of the supporting programmes/kegiatan
     kode_dukung = [d.kode for d in links]
-    inds = [i for i in k.indikator if i.level in ("program", "kegiatan") and (kode := (
-        i.kegiatan.kode if i.kegiatan_id else (i.program.kode if i.program_id else ""))) and any(
-            kode == d or kode.startswith(d + ".") or d.startswith(kode + ".") for d in kode_dukung)]
+    inds = [
+        i
+        for i in k.indikator
+        if i.level in ("program", "kegiatan")
+        and (kode := (i.kegiatan.kode if i.kegiatan_id else (i.program.kode if i.program_id else "")))
+        and any(kode == d or kode.startswith(d + ".") or d.startswith(kode + ".") for d in kode_dukung)
+    ]
     if inds:
         rows = []
         for i in inds:
@@ -499,11 +695,22 @@ def _dukungan(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
             nv = k.pengukuran.realisasi(i, k.tahun).nilai
             c = hitung_capaian(t.nilai if t else None, nv, i.polaritas, t.nilai_atas if t else None)
             prog = i.kegiatan or i.program
-            rows.append([f"{prog.kode} {prog.nama}", i.nama, i.satuan, _n(t.nilai if t else None, i.satuan),
-                         _n(nv, i.satuan), _p(c)])
-        b.tabel(f"Indikator Program Pendukung {ind.nama} Tahun {k.tahun}",
-                [["Program / Kegiatan", "Indikator", "Satuan", "Target", "Realisasi", "Capaian"]], rows,
-                kolom_angka=[3, 4, 5])
+            rows.append(
+                [
+                    f"{prog.kode} {prog.nama}",
+                    i.nama,
+                    i.satuan,
+                    _n(t.nilai if t else None, i.satuan),
+                    _n(nv, i.satuan),
+                    _p(c),
+                ]
+            )
+        b.tabel(
+            f"Indikator Program Pendukung {ind.nama} Tahun {k.tahun}",
+            [["Program / Kegiatan", "Indikator", "Satuan", "Target", "Realisasi", "Capaian"]],
+            rows,
+            kolom_angka=[3, 4, 5],
+        )
 
 
 def _detail_skm(b: Bagian, k: Konteks) -> None:
@@ -514,33 +721,56 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
     if hasil is None or hasil.ikm is None:
         b.paragraf(f"Data SKM tahun {k.tahun} belum tersedia.", "miring")
         return
-    b.paragraf("IKM dihitung menurut PermenPANRB 14/2017: NRR per unsur = jumlah nilai jawaban / jumlah "
-               "responden; IKM unsur = NRR × 25; IKM unit = (Σ NRR × 1/9) × 25. Nilai tahunan: "
-               f"{hasil.metode}.")
+    b.paragraf(
+        "IKM dihitung menurut PermenPANRB 14/2017: NRR per unsur = jumlah nilai jawaban / jumlah "
+        "responden; IKM unsur = NRR × 25; IKM unit = (Σ NRR × 1/9) × 25. Nilai tahunan: "
+        f"{hasil.metode}."
+    )
     kepala = [["Uraian", *[f"U{i}" for i in range(1, 10)]]]
     for p in hasil.periode:
         responden = f", {p.responden} responden" if p.responden else ""
-        b.tabel(f"Nilai IKM per Unsur Periode {p.periode} Tahun {k.tahun}", kepala, [
-            ["NRR", *[format_angka(v, 3) for v in p.nrr]],
-            ["IKM per unsur (NRR × 25)", *[format_angka(v, 2) for v in p.ikm_unsur]],
-            ["Mutu", *p.mutu_unsur],
-            [f"IKM unit layanan {p.periode}", f"{format_angka(p.ikm, 2)} ({p.mutu}){responden}",
-             *[""] * 8],
-        ], kolom_angka=list(range(1, 10)))
+        b.tabel(
+            f"Nilai IKM per Unsur Periode {p.periode} Tahun {k.tahun}",
+            kepala,
+            [
+                ["NRR", *[format_angka(v, 3) for v in p.nrr]],
+                ["IKM per unsur (NRR × 25)", *[format_angka(v, 2) for v in p.ikm_unsur]],
+                ["Mutu", *p.mutu_unsur],
+                [
+                    f"IKM unit layanan {p.periode}",
+                    f"{format_angka(p.ikm, 2)} ({p.mutu}){responden}",
+                    *[""] * 8,
+                ],
+            ],
+            kolom_angka=list(range(1, 10)),
+        )
     nrr = nrr_tahun(hasil)
     ikm_u = [rumus_skm.ikm_unsur(v) for v in nrr]
     mutu, kinerja = rumus_skm.mutu(hasil.ikm)
-    b.tabel(f"NRR dan IKM per Unsur Tahun {k.tahun}", [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
-            [[f"U{i}", UNSUR[i - 1], format_angka(v, 3), format_angka(u, 2), rumus_skm.mutu(u)[0]]
-             for i, (v, u) in enumerate(zip(nrr, ikm_u, strict=True), 1)]
-            + [["Jumlah", "IKM unit", "", format_angka(hasil.ikm, 2), mutu]], kolom_angka=[2, 3])
+    b.tabel(
+        f"NRR dan IKM per Unsur Tahun {k.tahun}",
+        [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
+        [
+            [f"U{i}", UNSUR[i - 1], format_angka(v, 3), format_angka(u, 2), rumus_skm.mutu(u)[0]]
+            for i, (v, u) in enumerate(zip(nrr, ikm_u, strict=True), 1)
+        ]
+        + [["Jumlah", "IKM unit", "", format_angka(hasil.ikm, 2), mutu]],
+        kolom_angka=[2, 3],
+    )
     per = "; ".join(f"{p.periode} {format_angka(p.ikm, 2)}" for p in hasil.periode)
-    b.paragraf(f"IKM per periode: {per}; IKM tahun {k.tahun} {narasi.angka(hasil.ikm)} dengan mutu pelayanan "
-               f"{mutu} ({kinerja}).")
+    b.paragraf(
+        f"IKM per periode: {per}; IKM tahun {k.tahun} {narasi.angka(hasil.ikm)} dengan mutu pelayanan "
+        f"{mutu} ({kinerja})."
+    )
     terendah = rumus_skm.unsur_terendah(nrr, 3)
     if terendah:
-        b.paragraf("Unsur dengan nilai terendah: " + ", ".join(
-            f"U{n} {UNSUR[n - 1]} ({format_angka(rumus_skm.ikm_unsur(v), 2)})" for n, v in terendah) + ".")
+        b.paragraf(
+            "Unsur dengan nilai terendah: "
+            + ", ".join(
+                f"U{n} {UNSUR[n - 1]} ({format_angka(rumus_skm.ikm_unsur(v), 2)})" for n, v in terendah
+            )
+            + "."
+        )
     fig = grafik.ikm_unsur(ikm_u)
     if fig is not None:
         b.gambar(f"IKM per Unsur Tahun {k.tahun} dengan Pita Mutu Pelayanan", fig)
@@ -554,16 +784,41 @@ def _detail_evaluasi(b: Bagian, k: Konteks, jenis: str) -> None:
     if h is None:
         b.paragraf(f"Nilai komponen evaluasi {jenis.upper()} tahun {k.tahun} belum tersedia.", "miring")
         return
-    rows = [[str(i), nama, format_angka(bobot, 2), format_angka(nilai, 2),
-             _p(nilai / bobot * 100 if bobot else None, 2)] for i, (nama, bobot, nilai) in enumerate(h["components"], 1)]
-    rows.append(["Jumlah", "", format_angka(sum((c[1] for c in h["components"]), Decimal(0)), 2),
-                 format_angka(h["total"], 2), ""])
-    b.tabel(f"Nilai Komponen Evaluasi {jenis.upper()} Tahun {k.tahun}",
-            [["No", "Komponen", "Bobot", "Nilai", "Nilai / Bobot"]], rows, kolom_angka=[2, 3, 4])
+    rows = [
+        [
+            str(i),
+            nama,
+            format_angka(bobot, 2),
+            format_angka(nilai, 2),
+            _p(nilai / bobot * 100 if bobot else None, 2),
+        ]
+        for i, (nama, bobot, nilai) in enumerate(h["components"], 1)
+    ]
+    rows.append(
+        [
+            "Jumlah",
+            "",
+            format_angka(sum((c[1] for c in h["components"]), Decimal(0)), 2),
+            format_angka(h["total"], 2),
+            "",
+        ]
+    )
+    b.tabel(
+        f"Nilai Komponen Evaluasi {jenis.upper()} Tahun {k.tahun}",
+        [["No", "Komponen", "Bobot", "Nilai", "Nilai / Bobot"]],
+        rows,
+        kolom_angka=[2, 3, 4],
+    )
     pred = predikat_akip(h["total"])
-    sumber = "lembar kerja evaluasi (LKE) final" if h["source"] == "lke" else "nilai komponen hasil evaluasi (LHE)"
-    b.paragraf(f"Jumlah nilai komponen {format_angka(h['total'], 2)} dengan predikat "
-               f"{pred[0]} ({pred[1]}); sumber: {sumber}." if pred else "Predikat belum dapat ditentukan.")
+    sumber = (
+        "lembar kerja evaluasi (LKE) final" if h["source"] == "lke" else "nilai komponen hasil evaluasi (LHE)"
+    )
+    b.paragraf(
+        f"Jumlah nilai komponen {format_angka(h['total'], 2)} dengan predikat "
+        f"{pred[0]} ({pred[1]}); sumber: {sumber}."
+        if pred
+        else "Predikat belum dapat ditentukan."
+    )
 
 
 def _detail_zona(b: Bagian, k: Konteks) -> None:
@@ -576,14 +831,23 @@ def _detail_zona(b: Bagian, k: Konteks) -> None:
         b.paragraf(f"Penilaian zona tertib tahun {k.tahun} belum tersedia.", "miring")
         return
     label = {kode: str(nama) for kode, nama in PenilaianZona.Kategori.choices}
-    rows = [[str(i), z.nama, z.subunit.nama if z.subunit else k.instansi.nama,
-             label.get(hasil.kategori.get(z.kode, ""), "") or "Belum dinilai",
-             "Ya" if hasil.kategori.get(z.kode) == "baik" else "Tidak"] for i, z in enumerate(k.zona, 1)]
+    rows = [
+        [
+            str(i),
+            z.nama,
+            z.subunit.nama if z.subunit else k.instansi.nama,
+            label.get(hasil.kategori.get(z.kode, ""), "") or "Belum dinilai",
+            "Ya" if hasil.kategori.get(z.kode) == "baik" else "Tidak",
+        ]
+        for i, z in enumerate(k.zona, 1)
+    ]
     rows.append(["Jumlah", f"{hasil.jumlah} zona", "", "", f"{hasil.tertib} tertib"])
     b.tabel(f"Kategori Zona Tertib Tahun {k.tahun}", [["No", "Zona", "Wilayah", "Kategori", "Tertib"]], rows)
     belum = sum(1 for z in k.zona if not hasil.kategori.get(z.kode))
-    teks = (f"Dari {hasil.jumlah} zona, {hasil.tertib} zona berkategori baik (tertib), sehingga persentase wilayah "
-            f"yang tertib {narasi.angka(hasil.persentase)} %.")
+    teks = (
+        f"Dari {hasil.jumlah} zona, {hasil.tertib} zona berkategori baik (tertib), sehingga persentase wilayah "
+        f"yang tertib {narasi.angka(hasil.persentase)} %."
+    )
     if belum:
         teks += f" {belum} zona tidak dinilai (tidak tercatat berkategori apa pun) pada tahun {k.tahun}."
     b.paragraf(teks)
@@ -596,19 +860,36 @@ def _akuntabilitas_anggaran(b: Bagian, k: Konteks) -> None:
         return
     rows = []
     for i, (kode, p) in enumerate(sorted(t.anak.items()), 1):
-        rows.append([str(i), f"{kode} {k.nama.get(kode, kode)}", format_rupiah(p.pagu), format_rupiah(p.realisasi),
-                     _s(p.serapan), _s(p.efisiensi)])
-    rows.append(["Jumlah", "", format_rupiah(t.pagu), format_rupiah(t.realisasi), _s(t.serapan), _s(t.efisiensi)])
+        rows.append(
+            [
+                str(i),
+                f"{kode} {k.nama.get(kode, kode)}",
+                format_rupiah(p.pagu),
+                format_rupiah(p.realisasi),
+                _s(p.serapan),
+                _s(p.efisiensi),
+            ]
+        )
+    rows.append(
+        ["Jumlah", "", format_rupiah(t.pagu), format_rupiah(t.realisasi), _s(t.serapan), _s(t.efisiensi)]
+    )
     b.paragraf(narasi.kalimat_anggaran(f"Anggaran {k.instansi.nama} tahun {k.tahun}", t.pagu, t.realisasi))
-    b.tabel(f"Realisasi Anggaran per Program Tahun {k.tahun}",
-            [["No", "Program", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]], rows, kolom_angka=[2, 3, 4, 5])
+    b.tabel(
+        f"Realisasi Anggaran per Program Tahun {k.tahun}",
+        [["No", "Program", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]],
+        rows,
+        kolom_angka=[2, 3, 4, 5],
+    )
     for kode, p in sorted(t.anak.items()):
         b.paragraf(narasi.kalimat_anggaran(k.nama.get(kode, kode), p.pagu, p.realisasi), "butir")
     fig = grafik.serapan_program([(k.nama.get(kode, kode), p.serapan) for kode, p in sorted(t.anak.items())])
     if fig is not None:
         b.gambar(f"Serapan Anggaran per Program Tahun {k.tahun}", fig)
-    b.paragraf("Tingkat efisiensi dihitung sebagai 100 % dikurangi serapan anggaran (metode yang dipakai pada "
-               "LKIP sebelumnya).", "miring")
+    b.paragraf(
+        "Tingkat efisiensi dihitung sebagai 100 % dikurangi serapan anggaran (metode yang dipakai pada "
+        "LKIP sebelumnya).",
+        "miring",
+    )
 
 
 # --- BAB IV ------------------------------------------------------------------------------
@@ -621,11 +902,18 @@ def _bab_penutup(dok: Dokumen, k: Konteks):
     kes = bab.bagian("Kesimpulan")
     if k.iku:
         for r in k.iku:
-            kes.paragraf(narasi.kalimat_capaian(r.indikator.nama, k.tahun, r.target, r.realisasi.nilai, r.capaian,
-                                                r.satuan), "butir")
+            kes.paragraf(
+                narasi.kalimat_capaian(
+                    r.indikator.nama, k.tahun, r.target, r.realisasi.nilai, r.capaian, r.satuan
+                ),
+                "butir",
+            )
     else:
-        kes.paragraf(f"Capaian kinerja tahun {k.tahun} belum dapat disimpulkan karena Perjanjian Kinerja belum "
-                     "memuat indikator.", "miring")
+        kes.paragraf(
+            f"Capaian kinerja tahun {k.tahun} belum dapat disimpulkan karena Perjanjian Kinerja belum "
+            "memuat indikator.",
+            "miring",
+        )
     if k.rollup.jumlah_baris:
         kes.paragraf(narasi.kalimat_anggaran(f"Anggaran tahun {k.tahun}", k.rollup.pagu, k.rollup.realisasi))
     if k.teks.ada("kesimpulan"):
@@ -642,19 +930,36 @@ def _tindak_lanjut(bab, k: Konteks) -> None:
     bag = bab.bagian("Tindak Lanjut Rekomendasi Hasil Evaluasi")
     rek = tindak_lanjut_untuk_lkip(k.instansi, k.tahun)
     if not rek:
-        bag.paragraf(f"Belum ada rekomendasi hasil evaluasi sebelum tahun {k.tahun} yang tercatat dalam sistem.",
-                     "miring")
+        bag.paragraf(
+            f"Belum ada rekomendasi hasil evaluasi sebelum tahun {k.tahun} yang tercatat dalam sistem.",
+            "miring",
+        )
         return
     terlambat = sum(1 for r in rek if r["terlambat"])
-    bag.paragraf(f"Terdapat {len(rek)} rekomendasi hasil evaluasi tahun sebelumnya; "
-                 + (f"{terlambat} di antaranya melewati batas waktu." if terlambat
-                    else "tidak ada yang melewati batas waktu."))
-    bag.tabel("Tindak Lanjut Rekomendasi Hasil Evaluasi",
-              [["No", "Evaluasi", "Rekomendasi", "Penanggung Jawab", "Batas Waktu", "Status", "Tindak Lanjut"]],
-              [[str(i), f"{r['jenis']} {r['tahun_evaluasi']}", r["rekomendasi"], r["penanggung_jawab"] or KOSONG,
+    bag.paragraf(
+        f"Terdapat {len(rek)} rekomendasi hasil evaluasi tahun sebelumnya; "
+        + (
+            f"{terlambat} di antaranya melewati batas waktu."
+            if terlambat
+            else "tidak ada yang melewati batas waktu."
+        )
+    )
+    bag.tabel(
+        "Tindak Lanjut Rekomendasi Hasil Evaluasi",
+        [["No", "Evaluasi", "Rekomendasi", "Penanggung Jawab", "Batas Waktu", "Status", "Tindak Lanjut"]],
+        [
+            [
+                str(i),
+                f"{r['jenis']} {r['tahun_evaluasi']}",
+                r["rekomendasi"],
+                r["penanggung_jawab"] or KOSONG,
                 format_tanggal(r["batas_waktu"]) if r["batas_waktu"] else KOSONG,
-                r["status"] + (" (terlambat)" if r["terlambat"] else ""), r["tindak_lanjut"] or KOSONG]
-               for i, r in enumerate(rek, start=1)])
+                r["status"] + (" (terlambat)" if r["terlambat"] else ""),
+                r["tindak_lanjut"] or KOSONG,
+            ]
+            for i, r in enumerate(rek, start=1)
+        ],
+    )
 
 
 # --- the document ------------------------------------------------------------------------
@@ -664,10 +969,15 @@ def bangun_lkip(instansi, tahun: int) -> Dokumen:
     k = muat(instansi, tahun)
     ins = k.instansi
     judul = f"Laporan Kinerja Instansi Pemerintah (LKIP) {ins.nama} Tahun {tahun}"
-    dok = Dokumen(judul, kepala=judul, sampul=Sampul(
-        ["LAPORAN KINERJA INSTANSI PEMERINTAH", "(LKIP)"],
-        [ins.nama.upper(), ins.pemda.nama.upper(), f"TAHUN {tahun}"],
-        [x for x in (ins.nama, ins.alamat) if x]))
+    dok = Dokumen(
+        judul,
+        kepala=judul,
+        sampul=Sampul(
+            ["LAPORAN KINERJA INSTANSI PEMERINTAH", "(LKIP)"],
+            [ins.nama.upper(), ins.pemda.nama.upper(), f"TAHUN {tahun}"],
+            [x for x in (ins.nama, ins.alamat) if x],
+        ),
+    )
     _kata_pengantar(dok, k)
     _ikhtisar(dok, k)
     _bab_pendahuluan(dok, k)

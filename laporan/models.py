@@ -4,15 +4,13 @@ from django.db import models
 class TeksBlok(models.Model):
     """Teks yang dapat disunting per unit, tahun dan bagian laporan (mis. "kata_pengantar")."""
 
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE,
-                                 related_name="teks_laporan")
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="teks_laporan")
     tahun = models.PositiveSmallIntegerField()
     bagian = models.CharField(max_length=64)
     teks = models.TextField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "bagian"],
-                                               name="teksblok_unik")]
+        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "bagian"], name="teksblok_unik")]
         verbose_name = "blok teks laporan"
         verbose_name_plural = "blok teks laporan"
 

@@ -42,13 +42,19 @@ def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = Non
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     if pk is None:
         return DataPK(instansi, tahun, None, None)
-    pk = (PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda")
-          .get(pk=pk.pk))
-    kedua = pk.pihak_kedua or (Pejabat.objects.filter(pemda_id=pk.instansi.pemda_id, instansi__isnull=True)
-                               .order_by("id").first())
-    rows = list(PKIndikator.objects.filter(pk_dokumen=pk)
-                .select_related("indikator__sasaran", "indikator__tujuan", "indikator__program",
-                                "indikator__kegiatan").order_by("no", "id"))
+    pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
+        pk=pk.pk
+    )
+    kedua = pk.pihak_kedua or (
+        Pejabat.objects.filter(pemda_id=pk.instansi.pemda_id, instansi__isnull=True).order_by("id").first()
+    )
+    rows = list(
+        PKIndikator.objects.filter(pk_dokumen=pk)
+        .select_related(
+            "indikator__sasaran", "indikator__tujuan", "indikator__program", "indikator__kegiatan"
+        )
+        .order_by("no", "id")
+    )
     if rollup is None:
         rollup = roll_up(b.baris() for b in muat_baris([instansi.id], tahun).get(instansi.id, []))
     if nama is None:
@@ -60,8 +66,13 @@ def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = Non
 def _ttd(pejabat: Pejabat | None, tempat_tanggal: str, label: str) -> TandaTangan:
     if pejabat is None:
         return TandaTangan(tempat_tanggal, label, NAMA_KOSONG)
-    return TandaTangan(tempat_tanggal, f"{label}, {pejabat.jabatan}", pejabat.nama or NAMA_KOSONG,
-                       pejabat.pangkat_golongan, f"NIP. {pejabat.nip_tampil}" if pejabat.nip else "")
+    return TandaTangan(
+        tempat_tanggal,
+        f"{label}, {pejabat.jabatan}",
+        pejabat.nama or NAMA_KOSONG,
+        pejabat.pangkat_golongan,
+        f"NIP. {pejabat.nip_tampil}" if pejabat.nip else "",
+    )
 
 
 def tempat_tanggal(data: DataPK) -> str:
@@ -93,21 +104,27 @@ def isi_pernyataan(bagian: Bagian, data: DataPK) -> None:
         bagian.paragraf(f"(Perjanjian Kinerja Perubahan ke-{pk.versi - 1})", "tengah")
     if not pk.ditandatangani:
         bagian.paragraf("Draf: Perjanjian Kinerja ini belum ditandatangani.", "miring")
-    bagian.paragraf("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
-                    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
+    bagian.paragraf(
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+        "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+    )
     bagian.paragraf(f"Nama: {pertama.nama or NAMA_KOSONG}")
     bagian.paragraf(f"Jabatan: {pertama.jabatan}")
     bagian.paragraf("selanjutnya disebut PIHAK PERTAMA.")
     bagian.paragraf(f"Nama: {(kedua.nama or NAMA_KOSONG) if kedua else NAMA_KOSONG}")
     bagian.paragraf(f"Jabatan: {kedua.jabatan if kedua else 'atasan langsung (belum diisi)'}")
     bagian.paragraf("selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.")
-    bagian.paragraf(f"PIHAK PERTAMA berjanji akan mewujudkan target kinerja tahunan tahun {data.tahun} sesuai "
-                    "lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang "
-                    "telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
-                    "kinerja tersebut menjadi tanggung jawab kami.")
-    bagian.paragraf("PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
-                    "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
-                    "pemberian penghargaan dan sanksi.")
+    bagian.paragraf(
+        f"PIHAK PERTAMA berjanji akan mewujudkan target kinerja tahunan tahun {data.tahun} sesuai "
+        "lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang "
+        "telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
+        "kinerja tersebut menjadi tanggung jawab kami."
+    )
+    bagian.paragraf(
+        "PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
+        "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka "
+        "pemberian penghargaan dan sanksi."
+    )
     bagian.tanda_tangan(tanda_tangan_pk(data))
 
 
@@ -120,20 +137,37 @@ def tabel_sasaran(bagian: Bagian, data: DataPK, judul: str | None = None):
         target = nilai_satuan(r.target, ind.satuan)
         if r.target_atas is not None:
             target = f"{target} – {nilai_satuan(r.target_atas, ind.satuan)}"
-        baris.append([str(i), getattr(induk, "uraian", None) or getattr(induk, "nama", "") or "-", ind.nama,
-                      ind.satuan, target])
-    return bagian.tabel(judul or f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {data.tahun}",
-                        [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]], baris,
-                        kolom_angka=[4])
+        baris.append(
+            [
+                str(i),
+                getattr(induk, "uraian", None) or getattr(induk, "nama", "") or "-",
+                ind.nama,
+                ind.satuan,
+                target,
+            ]
+        )
+    return bagian.tabel(
+        judul or f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {data.tahun}",
+        [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]],
+        baris,
+        kolom_angka=[4],
+    )
 
 
 def tabel_program(bagian: Bagian, data: DataPK, judul: str | None = None):
     """No | Program | Anggaran (Rp), with the total."""
-    baris = [[str(i), f"{kode} {nama}", format_rupiah(pagu)] for i, (kode, nama, pagu) in enumerate(data.program, 1)]
+    baris = [
+        [str(i), f"{kode} {nama}", format_rupiah(pagu)]
+        for i, (kode, nama, pagu) in enumerate(data.program, 1)
+    ]
     if baris:
         baris.append(["Jumlah", "", format_rupiah(sum((p for _, _, p in data.program), Decimal(0)))])
-    return bagian.tabel(judul or f"Program dan Anggaran Perjanjian Kinerja Tahun {data.tahun}",
-                        [["No", "Program", "Anggaran (Rp)"]], baris, kolom_angka=[2])
+    return bagian.tabel(
+        judul or f"Program dan Anggaran Perjanjian Kinerja Tahun {data.tahun}",
+        [["No", "Program", "Anggaran (Rp)"]],
+        baris,
+        kolom_angka=[2],
+    )
 
 
 def isi_lampiran(bagian: Bagian, data: DataPK) -> None:

@@ -46,8 +46,12 @@ class Temuan(periksa_mod.Temuan):
 
 
 def _nama_sumber(kode: str) -> str:
-    return {"skm": _("SKM"), "akip": _("evaluasi AKIP"), "zi": _("evaluasi Zona Integritas"),
-            "zona": _("pemantauan zona tertib")}.get(kode, kode)
+    return {
+        "skm": _("SKM"),
+        "akip": _("evaluasi AKIP"),
+        "zi": _("evaluasi Zona Integritas"),
+        "zona": _("pemantauan zona tertib"),
+    }.get(kode, kode)
 
 
 def _iku(instansi, tahun: int) -> list[Indikator]:
@@ -77,7 +81,9 @@ class _Lokasi:
         self._nama_nomen = nama_nomenklatur
 
     def indikator(self, kode: str) -> str:
-        return self.label_iku.get(kode) or " ".join(x for x in (_("Indikator"), kode, self.nama_ind.get(kode, "")) if x)
+        return self.label_iku.get(kode) or " ".join(
+            x for x in (_("Indikator"), kode, self.nama_ind.get(kode, "")) if x
+        )
 
     def url(self, nama: str, *args) -> str:
         return reverse(nama, args=[self.instansi.slug, *args])
@@ -121,7 +127,9 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
     peng = Pengukuran([instansi.id], [tahun - 1, tahun])
     realisasi_rows = {k: rows for k, rows in peng.manual.items() if k[1] == tahun}
     ids = [r.id for rows in realisasi_rows.values() for r in rows.values()]
-    berbukti = set(Bukti.objects.filter(realisasi_id__in=ids).values_list("realisasi_id", flat=True).distinct())
+    berbukti = set(
+        Bukti.objects.filter(realisasi_id__in=ids).values_list("realisasi_id", flat=True).distinct()
+    )
 
     def url_realisasi(ind, periode="TW4", y=tahun):
         return lokasi.url("pengukuran:realisasi", y, periode) + f"#ind-{ind.kode}"
@@ -137,18 +145,39 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
             continue
         tempat = _("Teks LKIP / %(judul)s") % {"judul": judul_teks}
         if kunci in TEKS_TAMBAHAN:
-            add(Temuan("info", tempat, _("Teks belum diisi: LKIP hanya memuat uraian yang disusun dari data"),
-                       url_teks(kunci)))
+            add(
+                Temuan(
+                    "info",
+                    tempat,
+                    _("Teks belum diisi: LKIP hanya memuat uraian yang disusun dari data"),
+                    url_teks(kunci),
+                )
+            )
         else:
-            add(Temuan("warning", tempat, _("Teks belum diisi: LKIP akan memuat “%(bawaan)s”")
-                       % {"bawaan": BELUM_DIISI}, url_teks(kunci)))
+            add(
+                Temuan(
+                    "warning",
+                    tempat,
+                    _("Teks belum diisi: LKIP akan memuat “%(bawaan)s”") % {"bawaan": BELUM_DIISI},
+                    url_teks(kunci),
+                )
+            )
 
     # --- SKM of the unit (the LKIP presents the IKM) ----------------------------------------
     hasil_skm = peng.skm.get(tahun, {}).get(instansi.id)
     if hasil_skm is None or hasil_skm.ikm is None:
-        add(Temuan("warning", _("SKM %(tahun)s") % {"tahun": tahun},
-                   _("Data SKM tahun %(tahun)s belum tersedia: LKIP tidak dapat menyajikan Indeks Kepuasan "
-                     "Masyarakat") % {"tahun": tahun}, lokasi.url("skm:hasil_staf", tahun)))
+        add(
+            Temuan(
+                "warning",
+                _("SKM %(tahun)s") % {"tahun": tahun},
+                _(
+                    "Data SKM tahun %(tahun)s belum tersedia: LKIP tidak dapat menyajikan Indeks Kepuasan "
+                    "Masyarakat"
+                )
+                % {"tahun": tahun},
+                lokasi.url("skm:hasil_staf", tahun),
+            )
+        )
 
     # --- each IKU ------------------------------------------------------------------------------
     for ind in iku:
@@ -159,53 +188,123 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
         manual = sumber == "manual"
         ada_teks = teks.ada(kunci_analisis(ind.kode))
         if not manual and nilai.sumber != sumber:
-            fix = {"skm": lokasi.url("skm:hasil_staf", tahun), "zona": lokasi.url("zona:zona")}.get(sumber, "")
+            fix = {"skm": lokasi.url("skm:hasil_staf", tahun), "zona": lokasi.url("zona:zona")}.get(
+                sumber, ""
+            )
             if nilai.nilai is None:
-                add(Temuan("error", label,
-                           _("Realisasi belum dapat dihitung: data %(sumber)s tahun %(tahun)s belum tersedia")
-                           % {"sumber": _nama_sumber(sumber), "tahun": tahun}, fix))
+                add(
+                    Temuan(
+                        "error",
+                        label,
+                        _("Realisasi belum dapat dihitung: data %(sumber)s tahun %(tahun)s belum tersedia")
+                        % {"sumber": _nama_sumber(sumber), "tahun": tahun},
+                        fix,
+                    )
+                )
             else:
-                add(Temuan("info", label,
-                           _("Data %(sumber)s tahun %(tahun)s belum tersedia; dipakai nilai yang diisi "
-                             "(%(keterangan)s)") % {"sumber": _nama_sumber(sumber), "tahun": tahun,
-                                                    "keterangan": nilai.keterangan}, fix))
+                add(
+                    Temuan(
+                        "info",
+                        label,
+                        _(
+                            "Data %(sumber)s tahun %(tahun)s belum tersedia; dipakai nilai yang diisi "
+                            "(%(keterangan)s)"
+                        )
+                        % {"sumber": _nama_sumber(sumber), "tahun": tahun, "keterangan": nilai.keterangan},
+                        fix,
+                    )
+                )
         if manual:
             if "TAHUN" in rows and not any(p in rows for p in TRIWULAN):
-                add(Temuan("info", label, _("Hanya ada nilai tahunan; realisasi per triwulan (TW1–TW4) belum "
-                                            "diisi, sehingga LKIP tidak dapat menyajikan perkembangan per triwulan"),
-                           url_realisasi(ind, "TW1")))
+                add(
+                    Temuan(
+                        "info",
+                        label,
+                        _(
+                            "Hanya ada nilai tahunan; realisasi per triwulan (TW1–TW4) belum "
+                            "diisi, sehingga LKIP tidak dapat menyajikan perkembangan per triwulan"
+                        ),
+                        url_realisasi(ind, "TW1"),
+                    )
+                )
             elif "TAHUN" not in rows:
                 for p in TRIWULAN:
                     if p not in rows:
-                        add(Temuan("warning", f"{label} / {p}",
-                                   _("Realisasi %(periode)s %(tahun)s belum diisi") % {"periode": p, "tahun": tahun},
-                                   url_realisasi(ind, p)))
+                        add(
+                            Temuan(
+                                "warning",
+                                f"{label} / {p}",
+                                _("Realisasi %(periode)s %(tahun)s belum diisi")
+                                % {"periode": p, "tahun": tahun},
+                                url_realisasi(ind, p),
+                            )
+                        )
         # analysis and evidence of every value entered
         for p, r in sorted(rows.items(), key=lambda kv: (kv[0] == "TAHUN", kv[0])):
             tempat = f"{label} / {p}"
             fix = url_realisasi(ind, p) if p in TRIWULAN else url_realisasi(ind)
             if not any(getattr(r, f).strip() for f in ANALISIS):
                 if ada_teks:  # the yearly analysis is written in the LKIP text: the quarter's is a plus
-                    add(Temuan("info", tempat, _("Analisis capaian triwulan ini belum diisi (analisis tahunan "
-                                                 "sudah ada di teks LKIP)"), fix))
+                    add(
+                        Temuan(
+                            "info",
+                            tempat,
+                            _(
+                                "Analisis capaian triwulan ini belum diisi (analisis tahunan "
+                                "sudah ada di teks LKIP)"
+                            ),
+                            fix,
+                        )
+                    )
                 else:
-                    add(Temuan("warning", tempat,
-                               _("Analisis capaian (penyebab, faktor pendukung dan penghambat, langkah "
-                                 "selanjutnya) belum diisi"), fix))
+                    add(
+                        Temuan(
+                            "warning",
+                            tempat,
+                            _(
+                                "Analisis capaian (penyebab, faktor pendukung dan penghambat, langkah "
+                                "selanjutnya) belum diisi"
+                            ),
+                            fix,
+                        )
+                    )
             if r.id not in berbukti:
-                add(Temuan("warning", tempat, _("Realisasi %(periode)s sudah diisi tetapi bukti dukung belum "
-                                                "diunggah") % {"periode": p}, fix))
+                add(
+                    Temuan(
+                        "warning",
+                        tempat,
+                        _("Realisasi %(periode)s sudah diisi tetapi bukti dukung belum diunggah")
+                        % {"periode": p},
+                        fix,
+                    )
+                )
         if not rows and not ada_teks:  # nothing entered during the year and no LKIP analysis text
-            add(Temuan("warning", label,
-                       _("Analisis capaian tahun %(tahun)s belum ada: BAB III LKIP memerlukan penyebab, faktor "
-                         "pendukung dan penghambat, serta langkah selanjutnya") % {"tahun": tahun},
-                       url_teks(kunci_analisis(ind.kode))))
+            add(
+                Temuan(
+                    "warning",
+                    label,
+                    _(
+                        "Analisis capaian tahun %(tahun)s belum ada: BAB III LKIP memerlukan penyebab, faktor "
+                        "pendukung dan penghambat, serta langkah selanjutnya"
+                    )
+                    % {"tahun": tahun},
+                    url_teks(kunci_analisis(ind.kode)),
+                )
+            )
         # previous year (the LKIP compares this year with the previous one)
         if peng.realisasi(ind, tahun - 1).nilai is None:
-            add(Temuan("warning", f"{label} / {tahun - 1}",
-                       _("Realisasi tahun %(lalu)s belum ada: LKIP tidak dapat membandingkan capaian %(tahun)s "
-                         "dengan tahun sebelumnya") % {"lalu": tahun - 1, "tahun": tahun},
-                       url_realisasi(ind, "TW4", tahun - 1) if manual else ""))
+            add(
+                Temuan(
+                    "warning",
+                    f"{label} / {tahun - 1}",
+                    _(
+                        "Realisasi tahun %(lalu)s belum ada: LKIP tidak dapat membandingkan capaian %(tahun)s "
+                        "dengan tahun sebelumnya"
+                    )
+                    % {"lalu": tahun - 1, "tahun": tahun},
+                    url_realisasi(ind, "TW4", tahun - 1) if manual else "",
+                )
+            )
     out.sort(key=lambda t: LEVEL.index(t.level) if t.level in LEVEL else len(LEVEL))
     return out
 
@@ -214,7 +313,11 @@ def ringkasan(temuan: list[Temuan]) -> dict[str, int]:
     return {lv: sum(1 for t in temuan if t.level == lv) for lv in LEVEL}
 
 
-NAMA_LEVEL = {"error": gettext_lazy("Kesalahan"), "warning": gettext_lazy("Peringatan"), "info": gettext_lazy("Catatan")}
+NAMA_LEVEL = {
+    "error": gettext_lazy("Kesalahan"),
+    "warning": gettext_lazy("Peringatan"),
+    "info": gettext_lazy("Catatan"),
+}
 
 
 def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tanggal=None):
@@ -232,23 +335,37 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
     tanggal = tanggal or dt.date.today()
     jumlah = ringkasan(temuan)
     judul = _("Lembar Reviu Laporan Kinerja Instansi Pemerintah (LKIP)")
-    dok = Dokumen(judul=f"{judul} {instansi.nama} {_('Tahun')} {tahun}",
-                  kepala=f"{_('Lembar Reviu LKIP')} {instansi.nama} {_('Tahun')} {tahun}", dengan_daftar=False)
+    dok = Dokumen(
+        judul=f"{judul} {instansi.nama} {_('Tahun')} {tahun}",
+        kepala=f"{_('Lembar Reviu LKIP')} {instansi.nama} {_('Tahun')} {tahun}",
+        dengan_daftar=False,
+    )
     bab = dok.tambah_bab(_("HASIL REVIU"))
     bab.paragraf(judul.upper(), "tengah")
     bab.paragraf(f"{instansi.nama.upper()} {_('TAHUN')} {tahun}", "tengah")
-    bab.tabel(_("Identitas"), [[_("Uraian"), _("Keterangan")]], [
-        [_("Unit kerja"), instansi.nama],
-        [_("Pemerintah daerah"), instansi.pemda.nama],
-        [_("Tahun laporan"), str(tahun)],
-        [_("Tanggal pemeriksaan otomatis"), format_tanggal(tanggal)],
-    ])
-    bab.tabel(_("Ringkasan temuan"), [[_("Tingkat"), _("Jumlah")]],
-              [[str(NAMA_LEVEL[lv]), str(jumlah[lv])] for lv in LEVEL]
-              + [[_("Jumlah"), str(sum(jumlah.values()))]], kolom_angka=[1])
+    bab.tabel(
+        _("Identitas"),
+        [[_("Uraian"), _("Keterangan")]],
+        [
+            [_("Unit kerja"), instansi.nama],
+            [_("Pemerintah daerah"), instansi.pemda.nama],
+            [_("Tahun laporan"), str(tahun)],
+            [_("Tanggal pemeriksaan otomatis"), format_tanggal(tanggal)],
+        ],
+    )
+    bab.tabel(
+        _("Ringkasan temuan"),
+        [[_("Tingkat"), _("Jumlah")]],
+        [[str(NAMA_LEVEL[lv]), str(jumlah[lv])] for lv in LEVEL] + [[_("Jumlah"), str(sum(jumlah.values()))]],
+        kolom_angka=[1],
+    )
     if temuan:
-        bab.paragraf(_("Kesalahan harus diperbaiki sebelum LKIP diterbitkan; peringatan dan catatan diperiksa "
-                       "dan tindak lanjutnya dicatat oleh pereviu."))
+        bab.paragraf(
+            _(
+                "Kesalahan harus diperbaiki sebelum LKIP diterbitkan; peringatan dan catatan diperiksa "
+                "dan tindak lanjutnya dicatat oleh pereviu."
+            )
+        )
         n = 0
         for lv in LEVEL:
             daftar = [t for t in temuan if t.level == lv]
@@ -259,10 +376,16 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
                 n += 1
                 baris.append([str(n), t.where, t.message, ""])
             # "No" is not translated: Django's own catalogue reads it as the answer "Tidak"
-            bab.tabel(f"{_('Daftar temuan')}: {NAMA_LEVEL[lv]}",
-                      [["No", _("Lokasi"), _("Temuan"), _("Tindak lanjut dan paraf pereviu")]], baris, kolom_angka=[0])
+            bab.tabel(
+                f"{_('Daftar temuan')}: {NAMA_LEVEL[lv]}",
+                [["No", _("Lokasi"), _("Temuan"), _("Tindak lanjut dan paraf pereviu")]],
+                baris,
+                kolom_angka=[0],
+            )
     else:
-        bab.paragraf(_("Tidak ada temuan: data kinerja dan anggaran tahun ini lengkap dan konsisten."), "miring")
+        bab.paragraf(
+            _("Tidak ada temuan: data kinerja dan anggaran tahun ini lengkap dan konsisten."), "miring"
+        )
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     kepala = None
     if pk is not None:
@@ -271,9 +394,12 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
         kepala = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
     tempat = f"{instansi.pemda.nama}, {format_tanggal(tanggal)}"
     pereviu = TandaTangan(tempat_tanggal=tempat, jabatan=_("Pereviu, Inspektorat"), nama="(" + "." * 30 + ")")
-    unit = TandaTangan(tempat_tanggal=tempat, jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
-                       nama=(kepala.nama if kepala and kepala.nama else "(" + "." * 30 + ")"),
-                       pangkat=kepala.pangkat_golongan if kepala else "",
-                       nip=kepala.nip_tampil if kepala else "")
+    unit = TandaTangan(
+        tempat_tanggal=tempat,
+        jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
+        nama=(kepala.nama if kepala and kepala.nama else "(" + "." * 30 + ")"),
+        pangkat=kepala.pangkat_golongan if kepala else "",
+        nip=kepala.nip_tampil if kepala else "",
+    )
     bab.tanda_tangan(DuaTandaTangan(kiri=pereviu, kanan=unit))
     return dok

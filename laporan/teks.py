@@ -28,7 +28,7 @@ def kunci_analisis(kode_indikator: str) -> str:
 
 def judul(bagian: str) -> str:
     if bagian.startswith(AWALAN_ANALISIS):
-        return f"Analisis {bagian[len(AWALAN_ANALISIS):]}"
+        return f"Analisis {bagian[len(AWALAN_ANALISIS) :]}"
     return BAGIAN.get(bagian, bagian)
 
 

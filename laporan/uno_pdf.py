@@ -24,10 +24,21 @@ def main(soffice: str, src: str, out: str, profil: str) -> int:
         return p
 
     pipe = f"sakip{uuid.uuid4().hex}"
-    proc = subprocess.Popen([soffice, f"-env:UserInstallation={Path(profil).as_uri()}", "--headless", "--invisible",
-                             "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-                             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            soffice,
+            f"-env:UserInstallation={Path(profil).as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -45,8 +56,7 @@ def main(soffice: str, src: str, out: str, profil: str) -> int:
             print("cannot connect to soffice", file=sys.stderr)
             return 2
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0,
-                                           (prop("Hidden", True),))
+        doc = desktop.loadComponentFromURL(Path(src).resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
         try:
             doc.refresh() if hasattr(doc, "refresh") else None
             idx = doc.getDocumentIndexes()

@@ -48,11 +48,18 @@ def lkip(request, instansi, tahun):
         html, galat = "", str(exc)
     from laporan.reviu import reviu, ringkasan
 
-    return render(request, "laporan/lkip.html", {
-        "instansi": instansi, "tahun": tahun, "dokumen": html, "galat": galat,
-        "reviu": ringkasan(reviu(instansi, tahun)),
-        "boleh_isi": boleh(request.user, "isi", instansi),
-    })
+    return render(
+        request,
+        "laporan/lkip.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "dokumen": html,
+            "galat": galat,
+            "reviu": ringkasan(reviu(instansi, tahun)),
+            "boleh_isi": boleh(request.user, "isi", instansi),
+        },
+    )
 
 
 @perlu("lihat")
@@ -68,11 +75,20 @@ def pk_unduh(request, instansi, tahun, fmt):
 @perlu("isi")
 def teks(request, instansi, tahun):
     tersimpan = layanan.teks_blok(instansi, tahun)
-    bagian = [{"kode": k, "label": v, "teks": tersimpan.get(k, "")}
-              for k, v in layanan.daftar_bagian(instansi, tahun).items()]
-    return render(request, "laporan/teks.html", {
-        "instansi": instansi, "tahun": tahun, "bagian": bagian, "maks": layanan.PANJANG_MAKS,
-    })
+    bagian = [
+        {"kode": k, "label": v, "teks": tersimpan.get(k, "")}
+        for k, v in layanan.daftar_bagian(instansi, tahun).items()
+    ]
+    return render(
+        request,
+        "laporan/teks.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "bagian": bagian,
+            "maks": layanan.PANJANG_MAKS,
+        },
+    )
 
 
 @perlu("isi")

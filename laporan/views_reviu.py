@@ -14,9 +14,17 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 def halaman(request, instansi, tahun):
     temuan = reviu(instansi, tahun)
     kelompok = [(lv, NAMA_LEVEL[lv], [t for t in temuan if t.level == lv]) for lv in LEVEL]
-    return render(request, "laporan/reviu.html", {
-        "instansi": instansi, "tahun": tahun, "kelompok": kelompok, "jumlah": ringkasan(temuan),
-        "total": len(temuan)})
+    return render(
+        request,
+        "laporan/reviu.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "kelompok": kelompok,
+            "jumlah": ringkasan(temuan),
+            "total": len(temuan),
+        },
+    )
 
 
 @perlu("lihat")

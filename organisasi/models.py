@@ -82,7 +82,9 @@ class Pejabat(models.Model):
     """An official who signs (PK, LKIP). ``instansi`` is empty for the pemda's own (Wali Kota)."""
 
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pejabat")
-    instansi = models.ForeignKey(Instansi, null=True, blank=True, on_delete=models.CASCADE, related_name="pejabat")
+    instansi = models.ForeignKey(
+        Instansi, null=True, blank=True, on_delete=models.CASCADE, related_name="pejabat"
+    )
     kode = models.SlugField()
     nama = models.CharField(max_length=200, blank=True)
     jabatan = models.CharField(max_length=200)

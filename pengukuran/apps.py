@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class PengukuranConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'pengukuran'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pengukuran"

@@ -22,8 +22,12 @@ from dasbor.versi import ubah
 from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 
 ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
-JENIS_BUKTI = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+JENIS_BUKTI = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 class EntriError(Exception):
@@ -44,8 +48,9 @@ def _cek_bisa_diisi(user, instansi, tahun, periode):
         raise PermissionDenied
     p = pengajuan(instansi, tahun, periode)
     if not p.bisa_diisi:
-        raise EntriError(f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} "
-                         f"dan tidak dapat diubah.")
+        raise EntriError(
+            f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} dan tidak dapat diubah."
+        )
     return p
 
 
@@ -64,7 +69,11 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
     if isian.nilai is None:
         raise EntriError("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
-    obj = Realisasi.objects.select_for_update().filter(indikator=indikator, tahun=tahun, periode=periode).first()
+    obj = (
+        Realisasi.objects.select_for_update()
+        .filter(indikator=indikator, tahun=tahun, periode=periode)
+        .first()
+    )
     if obj is None:
         if isian.versi not in (None, 0):
             raise Konflik("Realisasi ini telah dihapus oleh pengguna lain; muat ulang halaman.")
@@ -72,11 +81,15 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
         catat(user, obj, "buat", {k: (None, v) for k, v in values.items() if v not in ("", None)}, instansi)
         return obj
     if isian.versi != obj.versi:
-        raise Konflik("Realisasi ini sudah diubah oleh pengguna lain sejak halaman dibuka. "
-                      "Perubahan Anda tidak disimpan; muat ulang halaman untuk melihat nilai terbaru.")
+        raise Konflik(
+            "Realisasi ini sudah diubah oleh pengguna lain sejak halaman dibuka. "
+            "Perubahan Anda tidak disimpan; muat ulang halaman untuk melihat nilai terbaru."
+        )
     perubahan = {k: (getattr(obj, k), v) for k, v in values.items() if getattr(obj, k) != v}
     if perubahan:
-        updated = Realisasi.objects.filter(pk=obj.pk, versi=isian.versi).update(versi=F("versi") + 1, **values)
+        updated = Realisasi.objects.filter(pk=obj.pk, versi=isian.versi).update(
+            versi=F("versi") + 1, **values
+        )
         if not updated:  # pragma: no cover - guarded by select_for_update
             raise Konflik("Realisasi ini sudah diubah oleh pengguna lain.")
         ubah([instansi.id])  # QuerySet.update sends no post_save
@@ -88,7 +101,9 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
 def periksa_berkas(berkas) -> str:
     """Type checked by content, size by bytes; returns the extension or raises EntriError."""
     if berkas.size > settings.BUKTI_MAKS_BYTES:
-        raise EntriError(f"Berkas {berkas.name} terlalu besar ({berkas.size / 1048576:.1f} MB); maksimal 10 MB.")
+        raise EntriError(
+            f"Berkas {berkas.name} terlalu besar ({berkas.size / 1048576:.1f} MB); maksimal 10 MB."
+        )
     head = berkas.read(8192)
     berkas.seek(0)
     kind = filetype.guess(head)
@@ -102,8 +117,14 @@ def tambah_bukti(user, realisasi: Realisasi, berkas) -> Bukti:
     instansi = realisasi.indikator.instansi
     _cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
     jenis = periksa_berkas(berkas)
-    b = Bukti.objects.create(realisasi=realisasi, berkas=berkas, nama_asli=berkas.name[:255], jenis=jenis,
-                             ukuran=berkas.size, diunggah_oleh=user)
+    b = Bukti.objects.create(
+        realisasi=realisasi,
+        berkas=berkas,
+        nama_asli=berkas.name[:255],
+        jenis=jenis,
+        ukuran=berkas.size,
+        diunggah_oleh=user,
+    )
     catat(user, realisasi, "unggah bukti", {"bukti": (None, b.nama_asli)}, instansi)
     return b
 
@@ -117,17 +138,23 @@ TRANSISI = {
 
 
 @transaction.atomic
-def ubah_status(user, instansi, tahun: int, periode: str, aksi: str, komentar: str = "") -> PengajuanRealisasi:
+def ubah_status(
+    user, instansi, tahun: int, periode: str, aksi: str, komentar: str = ""
+) -> PengajuanRealisasi:
     aksi_izin, dari, ke = TRANSISI[aksi]
     if not boleh(user, aksi_izin, instansi):
         raise PermissionDenied
     p = PengajuanRealisasi.objects.select_for_update().get(pk=pengajuan(instansi, tahun, periode).pk)
     if p.status not in dari:
-        raise EntriError(f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}.")
+        raise EntriError(
+            f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}."
+        )
     if aksi == "kembalikan" and not komentar.strip():
         raise EntriError("Tuliskan alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
     lama = p.status
     p.status, p.komentar, p.diubah_oleh = ke, komentar.strip() if aksi == "kembalikan" else p.komentar, user
     p.save()
-    catat(user, p, aksi, {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})}, instansi)
+    catat(
+        user, p, aksi, {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})}, instansi
+    )
     return p

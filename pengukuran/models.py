@@ -36,13 +36,17 @@ class Realisasi(models.Model):
     class Meta:
         verbose_name_plural = _("realisasi")
         ordering = ["indikator", "tahun", "periode"]
-        constraints = [models.UniqueConstraint(fields=["indikator", "tahun", "periode"], name="realisasi_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun", "periode"], name="realisasi_unik")
+        ]
 
 
 class NilaiPembanding(models.Model):
     """A value another unit published for a comparable indikator (seed Tabel 3.9, 3.15)."""
 
-    indikator = models.ForeignKey("perencanaan.Indikator", on_delete=models.CASCADE, related_name="pembanding")
+    indikator = models.ForeignKey(
+        "perencanaan.Indikator", on_delete=models.CASCADE, related_name="pembanding"
+    )
     tahun = models.PositiveSmallIntegerField()
     unit = models.CharField(max_length=200)
     target = models.DecimalField(null=True, blank=True, **NILAI)
@@ -71,12 +75,16 @@ class PengajuanRealisasi(models.Model):
     periode = models.CharField(max_length=5, choices=Periode.choices)
     status = models.CharField(max_length=15, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
     komentar = models.TextField(blank=True)
-    diubah_oleh = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    diubah_oleh = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     diubah_pada = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = _("pengajuan realisasi")
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="pengajuan_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="pengajuan_unik")
+        ]
 
     @property
     def bisa_diisi(self) -> bool:

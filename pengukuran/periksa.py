@@ -47,20 +47,56 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
         where = _baris_label(b)
         selisih = cek_kas(b.pagu, b.kas)
         if selisih != 0:
-            add(Temuan("error", where, _("jumlah anggaran kas TW1–TW4 %(kas)s tidak sama dengan pagu %(pagu)s "
-                                         "(selisih %(selisih)s)") % {
-                "kas": format_rupiah(sum(b.kas)), "pagu": format_rupiah(b.pagu), "selisih": format_rupiah(selisih)}))
+            add(
+                Temuan(
+                    "error",
+                    where,
+                    _(
+                        "jumlah anggaran kas TW1–TW4 %(kas)s tidak sama dengan pagu %(pagu)s "
+                        "(selisih %(selisih)s)"
+                    )
+                    % {
+                        "kas": format_rupiah(sum(b.kas)),
+                        "pagu": format_rupiah(b.pagu),
+                        "selisih": format_rupiah(selisih),
+                    },
+                )
+            )
         for i, k in enumerate(b.kas, start=1):
             if k < 0:
-                add(Temuan("warning", where, _("anggaran kas TW%(tw)s negatif (%(nilai)s): periksa revisi rencana kas")
-                           % {"tw": i, "nilai": format_rupiah(k)}))
+                add(
+                    Temuan(
+                        "warning",
+                        where,
+                        _("anggaran kas TW%(tw)s negatif (%(nilai)s): periksa revisi rencana kas")
+                        % {"tw": i, "nilai": format_rupiah(k)},
+                    )
+                )
         if b.realisasi > b.pagu:
-            add(Temuan("error", where, _("realisasi %(realisasi)s melebihi pagu %(pagu)s")
-                       % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)}))
-        if b.realisasi_tahun is not None and b.realisasi_tw is not None and b.realisasi_tahun != b.realisasi_tw:
-            add(Temuan("warning", where, _("realisasi TAHUN %(tahun)s berbeda dari jumlah triwulan %(tw)s; "
-                                           "yang dipakai nilai TAHUN")
-                       % {"tahun": format_rupiah(b.realisasi_tahun), "tw": format_rupiah(b.realisasi_tw)}))
+            add(
+                Temuan(
+                    "error",
+                    where,
+                    _("realisasi %(realisasi)s melebihi pagu %(pagu)s")
+                    % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)},
+                )
+            )
+        if (
+            b.realisasi_tahun is not None
+            and b.realisasi_tw is not None
+            and b.realisasi_tahun != b.realisasi_tw
+        ):
+            add(
+                Temuan(
+                    "warning",
+                    where,
+                    _(
+                        "realisasi TAHUN %(tahun)s berbeda dari jumlah triwulan %(tw)s; "
+                        "yang dipakai nilai TAHUN"
+                    )
+                    % {"tahun": format_rupiah(b.realisasi_tahun), "tw": format_rupiah(b.realisasi_tw)},
+                )
+            )
         if b.realisasi_tahun is None and b.realisasi_tw is None:
             add(Temuan("warning", where, _("belum ada realisasi yang diisi")))
         if b.pagu_murni is not None and b.pagu_murni < 0:
@@ -75,15 +111,25 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
         if bs and all(b.pagu_murni is not None for b in bs):
             s = sum((b.pagu_murni for b in bs), Decimal(0))
             if s != pm:
-                add(Temuan("warning", f"pagu_program {kode}",
-                           _("pagu murni %(pagu)s berbeda dari jumlah baris anggarannya %(jumlah)s")
-                           % {"pagu": format_rupiah(pm), "jumlah": format_rupiah(s)}))
+                add(
+                    Temuan(
+                        "warning",
+                        f"pagu_program {kode}",
+                        _("pagu murni %(pagu)s berbeda dari jumlah baris anggarannya %(jumlah)s")
+                        % {"pagu": format_rupiah(pm), "jumlah": format_rupiah(s)},
+                    )
+                )
 
     dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))
     for b in lines:
         if not any(d.mencakup(b.sub_kegiatan) for d in dukungan):
-            add(Temuan("warning", _baris_label(b),
-                       _("baris anggaran belum dikaitkan dengan indikator mana pun (sheet dukungan)")))
+            add(
+                Temuan(
+                    "warning",
+                    _baris_label(b),
+                    _("baris anggaran belum dikaitkan dengan indikator mana pun (sheet dukungan)"),
+                )
+            )
 
     # --- Renstra targets ---------------------------------------------------------------------
     renstra = list(Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun))
@@ -99,12 +145,23 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
                 if y in targets.get(ind.id, {}):
                     continue
                 if in_renstra:
-                    add(Temuan("error", f"indikator {ind.kode}", _("belum ada target Renstra tahun %(tahun)s (%(renstra)s)")
-                               % {"tahun": y, "renstra": r.nama}))
+                    add(
+                        Temuan(
+                            "error",
+                            f"indikator {ind.kode}",
+                            _("belum ada target Renstra tahun %(tahun)s (%(renstra)s)")
+                            % {"tahun": y, "renstra": r.nama},
+                        )
+                    )
                 elif ind.level in ("program", "kegiatan"):
-                    add(Temuan("warning", f"indikator {ind.kode}",
-                               _("belum ada target tahun %(tahun)s (Renstra %(awal)s–%(akhir)s)")
-                               % {"tahun": y, "awal": r.tahun_awal, "akhir": r.tahun_akhir}))
+                    add(
+                        Temuan(
+                            "warning",
+                            f"indikator {ind.kode}",
+                            _("belum ada target tahun %(tahun)s (Renstra %(awal)s–%(akhir)s)")
+                            % {"tahun": y, "awal": r.tahun_awal, "akhir": r.tahun_akhir},
+                        )
+                    )
         if not ind_in(indikator, r):
             add(Temuan("warning", f"renstra {r.kode}", _("Renstra belum memiliki indikator")))
     for ind in indikator:
@@ -116,20 +173,40 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
     # --- Perjanjian Kinerja ------------------------------------------------------------------
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     if pk is None:
-        add(Temuan("warning", f"pk {tahun}", _("belum ada Perjanjian Kinerja tahun %(tahun)s") % {"tahun": tahun}))
+        add(
+            Temuan(
+                "warning", f"pk {tahun}", _("belum ada Perjanjian Kinerja tahun %(tahun)s") % {"tahun": tahun}
+            )
+        )
     else:
         if not pk.ditandatangani:
-            add(Temuan("warning", f"pk {tahun} versi {pk.versi}", _("Perjanjian Kinerja belum ditandatangani")))
+            add(
+                Temuan(
+                    "warning", f"pk {tahun} versi {pk.versi}", _("Perjanjian Kinerja belum ditandatangani")
+                )
+            )
         peng = Pengukuran([instansi.id], [tahun])
         for row in PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator"):
             ind = row.indikator
             where = f"pk {tahun} versi {pk.versi} / {ind.kode}"
             t = targets.get(ind.id, {}).get(tahun)
             if t is None:
-                add(Temuan("warning", where, _("indikator belum memiliki target Renstra tahun %(tahun)s") % {"tahun": tahun}))
+                add(
+                    Temuan(
+                        "warning",
+                        where,
+                        _("indikator belum memiliki target Renstra tahun %(tahun)s") % {"tahun": tahun},
+                    )
+                )
             elif t.nilai != row.target:
-                add(Temuan("error", where, _("target PK %(pk)s berbeda dari target Renstra %(renstra)s")
-                           % {"pk": format_angka(row.target, 2), "renstra": format_angka(t.nilai, 2)}))
+                add(
+                    Temuan(
+                        "error",
+                        where,
+                        _("target PK %(pk)s berbeda dari target Renstra %(renstra)s")
+                        % {"pk": format_angka(row.target, 2), "renstra": format_angka(t.nilai, 2)},
+                    )
+                )
             if peng.realisasi(ind, tahun).nilai is None:
                 add(Temuan("warning", where, _("belum ada realisasi tahun %(tahun)s") % {"tahun": tahun}))
     return out

@@ -50,8 +50,9 @@ class Pengukuran:
             self.manual[(r.indikator_id, r.tahun)][r.periode] = r
         self.skm = {t: ikm_tahun(self.instansi_ids, t) for t in self.tahun_list}
         self.zona = {t: persentase_tertib(self.instansi_ids, t) for t in self.tahun_list}
-        self.evaluasi = {(t, j): total_evaluasi(self.instansi_ids, t, j)
-                         for t in self.tahun_list for j in ("akip", "zi")}
+        self.evaluasi = {
+            (t, j): total_evaluasi(self.instansi_ids, t, j) for t in self.tahun_list for j in ("akip", "zi")
+        }
 
     def realisasi(self, ind: Indikator, tahun: int) -> NilaiRealisasi:
         src = ind.sumber_realisasi
@@ -67,8 +68,9 @@ class Pengukuran:
         elif src == "zona":
             hasil = self.zona.get(tahun, {}).get(ind.instansi_id)
             if hasil and hasil.persentase is not None:
-                return NilaiRealisasi(hasil.persentase, "zona",
-                                      f"{hasil.tertib} dari {hasil.jumlah} zona tertib")
+                return NilaiRealisasi(
+                    hasil.persentase, "zona", f"{hasil.tertib} dari {hasil.jumlah} zona tertib"
+                )
         return self._manual(ind, tahun)
 
     def _manual(self, ind: Indikator, tahun: int) -> NilaiRealisasi:
@@ -79,8 +81,7 @@ class Pengukuran:
             values = [rows[p].nilai for p in group if p in rows]
             if values:
                 used = ", ".join(p for p in group if p in rows)
-                return NilaiRealisasi(agregasi(values, ind.agregasi), "manual",
-                                      f"{ind.agregasi} dari {used}")
+                return NilaiRealisasi(agregasi(values, ind.agregasi), "manual", f"{ind.agregasi} dari {used}")
         return NilaiRealisasi(None, "", "belum ada realisasi")
 
 
@@ -108,10 +109,17 @@ class BarisCapaian:
 
     def as_dict(self):
         return {
-            "no": self.no, "sasaran": self.sasaran, "kode": self.indikator.kode,
-            "indikator": self.indikator.nama, "satuan": self.satuan, "target": self.target,
-            "realisasi": self.realisasi.nilai, "capaian": self.capaian, "kategori": self.kategori,
-            "status": self.status, "sumber_realisasi": self.realisasi.sumber,
+            "no": self.no,
+            "sasaran": self.sasaran,
+            "kode": self.indikator.kode,
+            "indikator": self.indikator.nama,
+            "satuan": self.satuan,
+            "target": self.target,
+            "realisasi": self.realisasi.nilai,
+            "capaian": self.capaian,
+            "kategori": self.kategori,
+            "status": self.status,
+            "sumber_realisasi": self.realisasi.sumber,
             "keterangan": self.realisasi.keterangan,
         }
 
@@ -124,20 +132,40 @@ def _induk_teks(ind: Indikator) -> str:
     return str(ind.kegiatan or ind.program or "")
 
 
-def capaian_pk(instansi_ids, tahun: int, pengukuran: Pengukuran | None = None) -> dict[int, list[BarisCapaian]]:
+def capaian_pk(
+    instansi_ids, tahun: int, pengukuran: Pengukuran | None = None
+) -> dict[int, list[BarisCapaian]]:
     """Capaian of every indicator of each unit's PK in force (constant number of queries)."""
     pks = pk_berlaku(instansi_ids, tahun)
     pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun])
-    rows = (PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks.values()])
-            .select_related("indikator__sasaran", "indikator__tujuan", "indikator__program",
-                            "indikator__kegiatan", "pk_dokumen")
-            .order_by("pk_dokumen_id", "no", "id"))
+    rows = (
+        PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks.values()])
+        .select_related(
+            "indikator__sasaran",
+            "indikator__tujuan",
+            "indikator__program",
+            "indikator__kegiatan",
+            "pk_dokumen",
+        )
+        .order_by("pk_dokumen_id", "no", "id")
+    )
     out: dict[int, list[BarisCapaian]] = defaultdict(list)
     for row in rows:
         ind = row.indikator
         real = pengukuran.realisasi(ind, tahun)
         c = capaian(row.target, real.nilai, ind.polaritas, row.target_atas)
         lst = out[row.pk_dokumen.instansi_id]
-        lst.append(BarisCapaian(len(lst) + 1, _induk_teks(ind), ind, ind.satuan, row.target, real, c,
-                                kategori_capaian(c), status_target(c)))
+        lst.append(
+            BarisCapaian(
+                len(lst) + 1,
+                _induk_teks(ind),
+                ind,
+                ind.satuan,
+                row.target,
+                real,
+                c,
+                kategori_capaian(c),
+                status_target(c),
+            )
+        )
     return out

@@ -7,7 +7,10 @@ urlpatterns = [
     path("unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/", views.halaman, name="realisasi"),
     path("unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/status/", views.status, name="status"),
     path("unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/", views.simpan, name="simpan"),
-    path("unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/pratinjau/", views.pratinjau,
-         name="pratinjau"),
+    path(
+        "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/pratinjau/",
+        views.pratinjau,
+        name="pratinjau",
+    ),
     path("unit/<slug:slug>/bukti/<int:pk>/", views.unduh_bukti, name="bukti"),
 ]

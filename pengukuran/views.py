@@ -30,7 +30,9 @@ def _baris_pk(instansi, tahun):
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     if pk is None:
         return None, []
-    return pk, list(PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator").order_by("no", "id"))
+    return pk, list(
+        PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator").order_by("no", "id")
+    )
 
 
 @perlu("lihat")
@@ -38,8 +40,12 @@ def _baris_pk(instansi, tahun):
 def halaman(request, instansi, tahun, periode):
     periode = _periode(periode)
     pk, rows = _baris_pk(instansi, tahun)
-    real = {r.indikator_id: r for r in Realisasi.objects.filter(indikator__instansi=instansi, tahun=tahun,
-                                                                 periode=periode).prefetch_related("bukti")}
+    real = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(
+            indikator__instansi=instansi, tahun=tahun, periode=periode
+        ).prefetch_related("bukti")
+    }
     peng = Pengukuran([instansi.id], [tahun])
     items = []
     for row in rows:
@@ -49,22 +55,40 @@ def halaman(request, instansi, tahun, periode):
         if not item["manual"]:
             item["otomatis"] = peng.realisasi(ind, tahun)
         nilai = r.nilai if r else None
-        item["capaian"] = capaian(row.target, nilai, ind.polaritas, row.target_atas) if nilai is not None else None
+        item["capaian"] = (
+            capaian(row.target, nilai, ind.polaritas, row.target_atas) if nilai is not None else None
+        )
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
     p = entri.pengajuan(instansi, tahun, periode)
     from audit.models import Jejak
 
     ids = [str(r.pk) for r in real.values()]
-    riwayat = list(Jejak.objects.filter(instansi=instansi).filter(
-        Q(objek="pengukuran.Realisasi", objek_id__in=ids) | Q(objek="pengukuran.PengajuanRealisasi",
-                                                                objek_id=str(p.pk))).select_related("user")[:100])
-    return render(request, "pengukuran/realisasi.html", {
-        "instansi": instansi, "tahun": tahun, "periode": periode, "periode_label": Periode(periode).label,
-        "pk": pk, "items": items, "pengajuan": p, "periode_list": PERIODE_ENTRI,
-        "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
-        "boleh_setujui": boleh(request.user, "setujui", instansi), "riwayat": riwayat,
-    })
+    riwayat = list(
+        Jejak.objects.filter(instansi=instansi)
+        .filter(
+            Q(objek="pengukuran.Realisasi", objek_id__in=ids)
+            | Q(objek="pengukuran.PengajuanRealisasi", objek_id=str(p.pk))
+        )
+        .select_related("user")[:100]
+    )
+    return render(
+        request,
+        "pengukuran/realisasi.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "periode": periode,
+            "periode_label": Periode(periode).label,
+            "pk": pk,
+            "items": items,
+            "pengajuan": p,
+            "periode_list": PERIODE_ENTRI,
+            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
+            "boleh_setujui": boleh(request.user, "setujui", instansi),
+            "riwayat": riwayat,
+        },
+    )
 
 
 def _indikator_pk(instansi, tahun, kode):
@@ -85,7 +109,11 @@ def simpan(request, instansi, tahun, periode, kode):
         messages.error(request, "Realisasi indikator ini dihitung otomatis dan tidak diisi manual.")
         return redirect(url)
     try:
-        nilai = parse_angka(request.POST.get("nilai", "").strip()) if request.POST.get("nilai", "").strip() else None
+        nilai = (
+            parse_angka(request.POST.get("nilai", "").strip())
+            if request.POST.get("nilai", "").strip()
+            else None
+        )
     except AngkaError as exc:
         messages.error(request, f"{row.indikator.nama}: nilai tidak valid ({exc}).")
         return redirect(url)
@@ -94,8 +122,13 @@ def simpan(request, instansi, tahun, periode, kode):
     except ValueError:
         return HttpResponseBadRequest("versi")
     try:
-        r = entri.simpan_realisasi(request.user, row.indikator, tahun, periode, entri.Isian(
-            nilai, {k: request.POST.get(k, "") for k in entri.ANALISIS}, versi))
+        r = entri.simpan_realisasi(
+            request.user,
+            row.indikator,
+            tahun,
+            periode,
+            entri.Isian(nilai, {k: request.POST.get(k, "") for k in entri.ANALISIS}, versi),
+        )
         for f in request.FILES.getlist("bukti"):
             entri.tambah_bukti(request.user, r, f)
         messages.success(request, f"{row.indikator.nama}: realisasi {periode} disimpan.")
@@ -131,10 +164,15 @@ def status(request, instansi, tahun, periode):
         return HttpResponseBadRequest("aksi")
     try:
         entri.ubah_status(request.user, instansi, tahun, periode, aksi, request.POST.get("komentar", ""))
-        messages.success(request, {"ajukan": "Realisasi diajukan untuk diverifikasi.",
-                                   "verifikasi": "Realisasi diverifikasi.",
-                                   "kembalikan": "Realisasi dikembalikan ke operator.",
-                                   "kunci": "Realisasi dikunci."}[aksi])
+        messages.success(
+            request,
+            {
+                "ajukan": "Realisasi diajukan untuk diverifikasi.",
+                "verifikasi": "Realisasi diverifikasi.",
+                "kembalikan": "Realisasi dikembalikan ke operator.",
+                "kunci": "Realisasi dikunci.",
+            }[aksi],
+        )
     except PermissionDenied:
         raise
     except entri.EntriError as exc:
@@ -145,10 +183,12 @@ def status(request, instansi, tahun, periode):
 @perlu("lihat")
 @require_GET
 def unduh_bukti(request, instansi, pk):
-    b = get_object_or_404(Bukti.objects.select_related("realisasi__indikator"), pk=pk,
-                          realisasi__indikator__instansi=instansi)
-    return FileResponse(b.berkas.open("rb"), as_attachment=True, filename=b.nama_asli,
-                        content_type=entri.JENIS_BUKTI[b.jenis])
+    b = get_object_or_404(
+        Bukti.objects.select_related("realisasi__indikator"), pk=pk, realisasi__indikator__instansi=instansi
+    )
+    return FileResponse(
+        b.berkas.open("rb"), as_attachment=True, filename=b.nama_asli, content_type=entri.JENIS_BUKTI[b.jenis]
+    )
 
 
 __all__ = ["halaman", "simpan", "pratinjau", "status", "unduh_bukti", "Indikator"]

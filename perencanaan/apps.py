@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class PerencanaanConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'perencanaan'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "perencanaan"

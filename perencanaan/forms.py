@@ -22,8 +22,21 @@ class SasaranForm(forms.ModelForm):
 class IndikatorForm(forms.ModelForm):
     class Meta:
         model = Indikator
-        fields = ["kode", "nama", "level", "tujuan", "sasaran", "satuan", "formulasi", "alasan", "sumber_data",
-                  "polaritas", "agregasi", "iku", "sumber_realisasi"]
+        fields = [
+            "kode",
+            "nama",
+            "level",
+            "tujuan",
+            "sasaran",
+            "satuan",
+            "formulasi",
+            "alasan",
+            "sumber_data",
+            "polaritas",
+            "agregasi",
+            "iku",
+            "sumber_realisasi",
+        ]
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,7 +50,11 @@ class IndikatorForm(forms.ModelForm):
         level = data.get("level")
         if level and not data.get(level):
             self.add_error(level, f"Indikator tingkat {level} harus memilih {level}-nya.")
-        if data.get("kode") and Indikator.objects.filter(instansi=self.instansi, kode=data["kode"]).exclude(
-                pk=self.instance.pk).exists():
+        if (
+            data.get("kode")
+            and Indikator.objects.filter(instansi=self.instansi, kode=data["kode"])
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             self.add_error("kode", "Kode indikator sudah dipakai di unit ini.")
         return data

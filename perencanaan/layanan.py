@@ -26,15 +26,23 @@ def buat_pk(user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> Perj
     terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
     if terakhir and not terakhir.ditandatangani:
         raise PKError(f"{terakhir} masih draf: ubah draf itu, jangan buat versi baru.")
-    pk = PerjanjianKinerja.objects.create(instansi=instansi, tahun=tahun, versi=(terakhir.versi + 1) if terakhir else 1,
-                                          pihak_pertama=pihak_pertama, pihak_kedua=pihak_kedua)
+    pk = PerjanjianKinerja.objects.create(
+        instansi=instansi,
+        tahun=tahun,
+        versi=(terakhir.versi + 1) if terakhir else 1,
+        pihak_pertama=pihak_pertama,
+        pihak_kedua=pihak_kedua,
+    )
     targets = {t.indikator_id: t for t in Target.objects.filter(indikator__instansi=instansi, tahun=tahun)}
-    sumber = (PKIndikator.objects.filter(pk_dokumen=terakhir).select_related("indikator") if terakhir else None)
+    sumber = PKIndikator.objects.filter(pk_dokumen=terakhir).select_related("indikator") if terakhir else None
     if sumber:  # a revision starts from the signed version's indicators and targets
         rows = [(r.indikator, r.target, r.target_atas) for r in sumber]
     else:
-        rows = [(i, targets[i.id].nilai, targets[i.id].nilai_atas)
-                for i in Indikator.objects.filter(instansi=instansi, iku=True).order_by("kode") if i.id in targets]
+        rows = [
+            (i, targets[i.id].nilai, targets[i.id].nilai_atas)
+            for i in Indikator.objects.filter(instansi=instansi, iku=True).order_by("kode")
+            if i.id in targets
+        ]
     for no, (ind, target, atas) in enumerate(rows, start=1):
         PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=target, target_atas=atas, no=no)
     catat(user, pk, "buat", {"versi": (None, pk.versi)}, instansi)
@@ -82,7 +90,9 @@ def simpan_target(user, indikator: Indikator, tahun: int, nilai: Decimal) -> Tar
         obj.nilai = nilai
         obj.save()
     if created or lama != nilai:
-        catat(user, obj, "buat" if created else "ubah", {f"target {tahun}": (lama, nilai)}, indikator.instansi)
+        catat(
+            user, obj, "buat" if created else "ubah", {f"target {tahun}": (lama, nilai)}, indikator.instansi
+        )
     return obj
 
 
@@ -92,10 +102,18 @@ def simpan_objek(user, instansi, obj, aksi: str = "ubah"):
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
     baru = obj.pk is None
-    lama = {} if baru else {f.attname: getattr(type(obj).objects.get(pk=obj.pk), f.attname)
-                            for f in obj._meta.concrete_fields}
+    lama = (
+        {}
+        if baru
+        else {
+            f.attname: getattr(type(obj).objects.get(pk=obj.pk), f.attname) for f in obj._meta.concrete_fields
+        }
+    )
     obj.save()
-    perubahan = {k: (lama.get(k), getattr(obj, k)) for k in
-                 [f.attname for f in obj._meta.concrete_fields] if lama.get(k) != getattr(obj, k)}
+    perubahan = {
+        k: (lama.get(k), getattr(obj, k))
+        for k in [f.attname for f in obj._meta.concrete_fields]
+        if lama.get(k) != getattr(obj, k)
+    }
     catat(user, obj, "buat" if baru else aksi, perubahan, instansi)
     return obj

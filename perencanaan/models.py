@@ -75,8 +75,12 @@ class Indikator(models.Model):
     kode = models.CharField(max_length=30)
     nama = models.CharField(max_length=400)
     level = models.CharField(max_length=10, choices=Level.choices)
-    tujuan = models.ForeignKey(Tujuan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator")
-    sasaran = models.ForeignKey(Sasaran, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator")
+    tujuan = models.ForeignKey(
+        Tujuan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    sasaran = models.ForeignKey(
+        Sasaran, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
     program = models.ForeignKey("anggaran.Program", null=True, blank=True, on_delete=models.PROTECT)
     kegiatan = models.ForeignKey("anggaran.Kegiatan", null=True, blank=True, on_delete=models.PROTECT)
     satuan = models.CharField(max_length=50)
@@ -105,10 +109,16 @@ class Indikator(models.Model):
         return self.tujuan or self.sasaran or self.kegiatan or self.program
 
     def clean(self):
-        expected = {"tujuan": self.tujuan_id, "sasaran": self.sasaran_id,
-                    "program": self.program_id, "kegiatan": self.kegiatan_id}
+        expected = {
+            "tujuan": self.tujuan_id,
+            "sasaran": self.sasaran_id,
+            "program": self.program_id,
+            "kegiatan": self.kegiatan_id,
+        }
         if not expected.get(self.level):
-            raise ValidationError(_("Indikator tingkat %(l)s harus punya induk %(l)s"), params={"l": self.level})
+            raise ValidationError(
+                _("Indikator tingkat %(l)s harus punya induk %(l)s"), params={"l": self.level}
+            )
 
 
 class Target(models.Model):
@@ -133,7 +143,9 @@ class PerjanjianKinerja(models.Model):
         DRAFT = "draft", _("Draf")
         DITANDATANGANI = "ditandatangani", _("Ditandatangani")
 
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="perjanjian_kinerja")
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="perjanjian_kinerja"
+    )
     tahun = models.PositiveSmallIntegerField()
     versi = models.PositiveSmallIntegerField(default=1)
     tanggal = models.DateField(null=True, blank=True)

@@ -9,7 +9,11 @@ urlpatterns = [
     path("unit/<slug:slug>/pk/<int:tahun>/", views.pk, name="pk"),
     path("unit/<slug:slug>/pk/<int:tahun>/buat/", views.pk_buat, name="pk_buat"),
     path("unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
-    path("unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/", views.pk_tandatangani, name="pk_tandatangani"),
+    path(
+        "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/",
+        views.pk_tandatangani,
+        name="pk_tandatangani",
+    ),
     path("unit/<slug:slug>/renstra/<str:jenis>/baru/", views.ubah_objek, name="baru"),
     path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/", views.ubah_objek, name="ubah"),
     path("unit/<slug:slug>/renstra/target/<int:indikator_id>/<int:tahun>/", views.target, name="target"),

@@ -20,33 +20,70 @@ def renstra(request, instansi):
     targets = {}
     for t in Target.objects.filter(indikator__instansi=instansi):
         targets.setdefault(t.indikator_id, {})[t.tahun] = t.nilai
-    for r in Renstra.objects.filter(instansi=instansi).prefetch_related("tujuan__indikator", "tujuan__sasaran__indikator"):
+    for r in Renstra.objects.filter(instansi=instansi).prefetch_related(
+        "tujuan__indikator", "tujuan__sasaran__indikator"
+    ):
         tahun = list(r.tahun())
-        items.append({"renstra": r, "tahun": tahun, "tujuan": [
-            {"tujuan": t,
-             "indikator": [(i, [targets.get(i.id, {}).get(y) for y in tahun]) for i in t.indikator.all()],
-             "sasaran": [{"sasaran": s, "indikator": [(i, [targets.get(i.id, {}).get(y) for y in tahun])
-                                                      for i in s.indikator.all()]} for s in t.sasaran.all()]}
-            for t in r.tujuan.all()]})
-    return render(request, "perencanaan/renstra.html", {"instansi": instansi, "items": items,
-                                                        "boleh_isi": boleh(request.user, "isi", instansi)})
+        items.append(
+            {
+                "renstra": r,
+                "tahun": tahun,
+                "tujuan": [
+                    {
+                        "tujuan": t,
+                        "indikator": [
+                            (i, [targets.get(i.id, {}).get(y) for y in tahun]) for i in t.indikator.all()
+                        ],
+                        "sasaran": [
+                            {
+                                "sasaran": s,
+                                "indikator": [
+                                    (i, [targets.get(i.id, {}).get(y) for y in tahun])
+                                    for i in s.indikator.all()
+                                ],
+                            }
+                            for s in t.sasaran.all()
+                        ],
+                    }
+                    for t in r.tujuan.all()
+                ],
+            }
+        )
+    return render(
+        request,
+        "perencanaan/renstra.html",
+        {"instansi": instansi, "items": items, "boleh_isi": boleh(request.user, "isi", instansi)},
+    )
 
 
 @perlu("lihat")
 def iku(request, instansi):
-    rows = Indikator.objects.filter(instansi=instansi, iku=True).select_related("sasaran").prefetch_related("target")
+    rows = (
+        Indikator.objects.filter(instansi=instansi, iku=True)
+        .select_related("sasaran")
+        .prefetch_related("target")
+    )
     return render(request, "perencanaan/iku.html", {"instansi": instansi, "rows": rows})
 
 
 @perlu("lihat")
 def pk(request, instansi, tahun):
-    versi = list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
-                 .select_related("pihak_pertama", "pihak_kedua").prefetch_related("indikator__indikator"))
-    return render(request, "perencanaan/pk.html", {
-        "instansi": instansi, "tahun": tahun, "versi": versi,
-        "boleh_isi": boleh(request.user, "isi", instansi),
-        "boleh_tandatangani": boleh(request.user, "tandatangani", instansi),
-    })
+    versi = list(
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("pihak_pertama", "pihak_kedua")
+        .prefetch_related("indikator__indikator")
+    )
+    return render(
+        request,
+        "perencanaan/pk.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "versi": versi,
+            "boleh_isi": boleh(request.user, "isi", instansi),
+            "boleh_tandatangani": boleh(request.user, "tandatangani", instansi),
+        },
+    )
 
 
 @perlu("isi")
@@ -68,8 +105,12 @@ def pk_buat(request, instansi, tahun):
 @perlu("isi")
 @require_POST
 def pk_target(request, instansi, tahun, row_id):
-    row = get_object_or_404(PKIndikator.objects.select_related("pk_dokumen__instansi", "indikator"), pk=row_id,
-                            pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+    row = get_object_or_404(
+        PKIndikator.objects.select_related("pk_dokumen__instansi", "indikator"),
+        pk=row_id,
+        pk_dokumen__instansi=instansi,
+        pk_dokumen__tahun=tahun,
+    )
     try:
         layanan.ubah_target(request.user, row, parse_angka(request.POST.get("target", "")))
         messages.success(request, f"Target {row.indikator.nama} diubah.")
@@ -96,8 +137,11 @@ def pk_tandatangani(request, instansi, tahun, versi):
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
 
-FORMS = {"tujuan": ("Tujuan", "perencanaan.forms.TujuanForm"), "sasaran": ("Sasaran", "perencanaan.forms.SasaranForm"),
-         "indikator": ("Indikator", "perencanaan.forms.IndikatorForm")}
+FORMS = {
+    "tujuan": ("Tujuan", "perencanaan.forms.TujuanForm"),
+    "sasaran": ("Sasaran", "perencanaan.forms.SasaranForm"),
+    "indikator": ("Indikator", "perencanaan.forms.IndikatorForm"),
+}
 
 
 @perlu("isi")
@@ -122,8 +166,11 @@ def ubah_objek(request, instansi, jenis, pk=None):
         layanan.simpan_objek(request.user, instansi, form.save(commit=False))
         messages.success(request, f"{judul} disimpan.")
         return redirect("perencanaan:renstra", instansi.slug)
-    return render(request, "perencanaan/ubah.html", {"instansi": instansi, "form": form, "judul": judul,
-                                                     "baru": obj.pk is None})
+    return render(
+        request,
+        "perencanaan/ubah.html",
+        {"instansi": instansi, "form": form, "judul": judul, "baru": obj.pk is None},
+    )
 
 
 @perlu("isi")

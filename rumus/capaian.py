@@ -15,8 +15,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 __all__ = [
-    "Agregasi", "Polaritas", "SkalaKategori", "SKALA_DEFAULT", "agregasi", "capaian",
-    "kategori_capaian", "status_target",
+    "Agregasi",
+    "Polaritas",
+    "SkalaKategori",
+    "SKALA_DEFAULT",
+    "agregasi",
+    "capaian",
+    "kategori_capaian",
+    "status_target",
 ]
 
 SERATUS = Decimal(100)
@@ -109,7 +115,7 @@ class SkalaKategori:
 # Applied to the capaian rounded to one decimal, with the gaps (90–91, 75–76, …) closed
 # upward from the lower bound of each band: 90.5 → Baik, 91.0 → Sangat Baik.
 SKALA_DEFAULT = SkalaKategori.dari(
-    [(91, "Sangat Baik"), (76, "Baik"), (66, "Cukup"), (51, "Kurang"), (-10**9, "Sangat Kurang")]
+    [(91, "Sangat Baik"), (76, "Baik"), (66, "Cukup"), (51, "Kurang"), (-(10**9), "Sangat Kurang")]
 )
 
 

@@ -9,8 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-__all__ = ["predikat_akip", "total_komponen", "PREDIKAT_AKIP", "KONVERSI_ABCDE", "JENIS_JAWABAN",
-           "JawabanTidakSah", "fraksi_jawaban", "skor_kriteria", "rekap_skor", "Rekap"]
+__all__ = [
+    "predikat_akip",
+    "total_komponen",
+    "PREDIKAT_AKIP",
+    "KONVERSI_ABCDE",
+    "JENIS_JAWABAN",
+    "JawabanTidakSah",
+    "fraksi_jawaban",
+    "skor_kriteria",
+    "rekap_skor",
+    "Rekap",
+]
 
 # (exclusive lower bound, predikat, interpretasi), highest first.
 PREDIKAT_AKIP = (
@@ -45,8 +55,13 @@ def total_komponen(nilai: Iterable[Decimal]) -> Decimal:
 # Answer types of a criterion and their conversion to a fraction 0–1 (LKE PermenPANRB 88/2021):
 # Ya/Tidak → 1/0; A/B/C/D/E → 1, 0.75, 0.5, 0.25, 0; a number → value / maximum (clamped).
 JENIS_JAWABAN = ("yt", "abcde", "angka")
-KONVERSI_ABCDE = {"A": Decimal(1), "B": Decimal("0.75"), "C": Decimal("0.5"), "D": Decimal("0.25"),
-                  "E": Decimal(0)}
+KONVERSI_ABCDE = {
+    "A": Decimal(1),
+    "B": Decimal("0.75"),
+    "C": Decimal("0.5"),
+    "D": Decimal("0.25"),
+    "E": Decimal(0),
+}
 KONVERSI_YT = {"YA": Decimal(1), "Y": Decimal(1), "TIDAK": Decimal(0), "T": Decimal(0)}
 
 

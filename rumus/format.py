@@ -12,8 +12,18 @@ from decimal import ROUND_HALF_UP, Decimal
 __all__ = ["bulat", "format_angka", "format_persen", "format_rupiah", "format_tanggal", "BULAN"]
 
 BULAN = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ]
 
 # Display precision (DEVELOPERS.md / issue #2): percentages 1 decimal, index values 2, rupiah 0.
@@ -49,7 +59,7 @@ def format_rupiah(value: Decimal | None, kosong: str = "-") -> str:
 
 
 def format_persen(value: Decimal | None, places: int = DESIMAL_PERSEN, kosong: str = "-") -> str:
-    """"97,8 %" (a narrow no-break space would be nicer; a plain space is what Word users type)."""
+    """ "97,8 %" (a narrow no-break space would be nicer; a plain space is what Word users type)."""
     if value is None:
         return kosong
     return f"{format_angka(value, places)} %"

@@ -12,8 +12,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 __all__ = [
-    "JUMLAH_UNSUR", "UNSUR", "gabung_rata_periode", "gabung_responden", "ikm_dari_nrr", "ikm_unsur",
-    "interval_kepercayaan", "mutu", "nrr", "sampel_krejcie_morgan", "unsur_terendah",
+    "JUMLAH_UNSUR",
+    "UNSUR",
+    "gabung_rata_periode",
+    "gabung_responden",
+    "ikm_dari_nrr",
+    "ikm_unsur",
+    "interval_kepercayaan",
+    "mutu",
+    "nrr",
+    "sampel_krejcie_morgan",
+    "unsur_terendah",
 ]
 
 JUMLAH_UNSUR = 9
@@ -140,8 +149,9 @@ def sampel_krejcie_morgan(populasi: int) -> int:
     return bulat_atas if s == bulat_atas else bulat_atas + 1
 
 
-def interval_kepercayaan(ikm_responden: Sequence[Decimal], z: Decimal = Decimal("1.96")
-                         ) -> tuple[Decimal, Decimal] | None:
+def interval_kepercayaan(
+    ikm_responden: Sequence[Decimal], z: Decimal = Decimal("1.96")
+) -> tuple[Decimal, Decimal] | None:
     """95 % confidence interval of the IKM (mean ± z·s/√n over each respondent's IKM, the
     respondent IKM being (Σ answers / 9) × 25 as in PermenPANRB 14/2017 Bab IV).
 

@@ -39,8 +39,11 @@ def tabel(header: list[str], rows: list[list], align: str | None = None) -> str:
     align = align or "l" * len(header)
     out = []
     for n, r in enumerate(cells):
-        out.append("  ".join(c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(r, widths, align, strict=True))
-                   .rstrip())
+        out.append(
+            "  ".join(
+                c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(r, widths, align, strict=True)
+            ).rstrip()
+        )
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class SkmConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'skm'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "skm"

@@ -70,8 +70,14 @@ def _tren(data) -> str:
     y = [float(v) for _p, v in data]
     ax.plot(x, y, marker="o", color="#333333")
     for xx, (_p, v) in zip(x, data, strict=True):
-        ax.annotate(f"{Decimal(v):.2f}".replace(".", ","), (xx, float(v)), textcoords="offset points",
-                    xytext=(0, 6), ha="center", fontsize=8)
+        ax.annotate(
+            f"{Decimal(v):.2f}".replace(".", ","),
+            (xx, float(v)),
+            textcoords="offset points",
+            xytext=(0, 6),
+            ha="center",
+            fontsize=8,
+        )
     ax.set_xticks(x, [p for p, _v in data])
     lo = min(min(y) - 5, 65)
     ax.set_ylim(max(25, lo), 100)

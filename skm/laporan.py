@@ -51,56 +51,111 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
     jumlah = Responden.objects.filter(instansi=instansi, tahun=tahun).count()
     mutu, kinerja = rumus_skm.mutu(hasil.ikm)
 
-    dok = Dokumen(f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
-                  kepala=f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
-                  sampul=Sampul(["LAPORAN", "SURVEI KEPUASAN MASYARAKAT"], [instansi.nama.upper(), f"TAHUN {tahun}"]),
-                  dengan_daftar=False)
+    dok = Dokumen(
+        f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
+        kepala=f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
+        sampul=Sampul(["LAPORAN", "SURVEI KEPUASAN MASYARAKAT"], [instansi.nama.upper(), f"TAHUN {tahun}"]),
+        dengan_daftar=False,
+    )
     bab1 = dok.tambah_bab("PENDAHULUAN")
     bab1.paragraf(
         "Survei Kepuasan Masyarakat (SKM) dilaksanakan menurut Peraturan Menteri Pendayagunaan Aparatur Negara "
         "dan Reformasi Birokrasi Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit "
-        "Penyelenggara Pelayanan Publik, terhadap sembilan unsur pelayanan.")
+        "Penyelenggara Pelayanan Publik, terhadap sembilan unsur pelayanan."
+    )
     metode = bab1.bagian("Metode")
     metode.paragraf(f"Nilai tahunan: {hasil.metode}.")
-    metode.paragraf("NRR per unsur = jumlah nilai jawaban / jumlah responden; IKM = (Σ NRR × 1/9) × 25. "
-                    "Mutu pelayanan: A (88,31–100), B (76,61–88,30), C (65,00–76,60), D (25,00–64,99).")
+    metode.paragraf(
+        "NRR per unsur = jumlah nilai jawaban / jumlah responden; IKM = (Σ NRR × 1/9) × 25. "
+        "Mutu pelayanan: A (88,31–100), B (76,61–88,30), C (65,00–76,60), D (25,00–64,99)."
+    )
     if jumlah:
         metode.paragraf(f"Jumlah responden yang mengisi kuesioner tahun {tahun}: {jumlah}.")
     if pengaturan and pengaturan.populasi_per_periode:
         s = rumus_skm.sampel_krejcie_morgan(pengaturan.populasi_per_periode)
-        metode.paragraf(f"Populasi penerima layanan per periode {pengaturan.populasi_per_periode}; sampel minimal "
-                        f"menurut tabel Krejcie dan Morgan: {s} responden.")
+        metode.paragraf(
+            f"Populasi penerima layanan per periode {pengaturan.populasi_per_periode}; sampel minimal "
+            f"menurut tabel Krejcie dan Morgan: {s} responden."
+        )
 
     bab2 = dok.tambah_bab("HASIL SURVEI")
-    bab2.paragraf(f"IKM {instansi.nama} tahun {tahun} adalah {_a(hasil.ikm)} dengan mutu pelayanan {mutu} "
-                  f"({kinerja}).")
+    bab2.paragraf(
+        f"IKM {instansi.nama} tahun {tahun} adalah {_a(hasil.ikm)} dengan mutu pelayanan {mutu} ({kinerja})."
+    )
     baris = []
     for p in hasil.periode:
         c = ci.get(p.periode)
-        baris.append([p.periode, str(p.responden) if p.responden else "-", _a(p.ikm), p.mutu,
-                      f"{_a(c[0])} – {_a(c[1])}" if c else "-"])
-    baris.append(["Tahun", str(jumlah) if jumlah else "-", _a(hasil.ikm), mutu,
-                  f"{_a(ci['TAHUN_SEMUA'][0])} – {_a(ci['TAHUN_SEMUA'][1])}" if ci.get("TAHUN_SEMUA") else "-"])
-    bab2.tabel("IKM per Periode", [["Periode", "Responden", "IKM", "Mutu", "Interval kepercayaan 95 %"]], baris,
-               kolom_angka=[1, 2])
+        baris.append(
+            [
+                p.periode,
+                str(p.responden) if p.responden else "-",
+                _a(p.ikm),
+                p.mutu,
+                f"{_a(c[0])} – {_a(c[1])}" if c else "-",
+            ]
+        )
+    baris.append(
+        [
+            "Tahun",
+            str(jumlah) if jumlah else "-",
+            _a(hasil.ikm),
+            mutu,
+            f"{_a(ci['TAHUN_SEMUA'][0])} – {_a(ci['TAHUN_SEMUA'][1])}" if ci.get("TAHUN_SEMUA") else "-",
+        ]
+    )
+    bab2.tabel(
+        "IKM per Periode",
+        [["Periode", "Responden", "IKM", "Mutu", "Interval kepercayaan 95 %"]],
+        baris,
+        kolom_angka=[1, 2],
+    )
     nrr = nrr_tahun(hasil)
-    bab2.tabel(f"NRR dan IKM per Unsur Tahun {tahun}", [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
-               [[f"U{i}", UNSUR[i - 1], _a(v, 3), _a(rumus_skm.ikm_unsur(v)), rumus_skm.mutu(rumus_skm.ikm_unsur(v))[0]]
-                for i, v in enumerate(nrr, 1)], kolom_angka=[2, 3])
+    bab2.tabel(
+        f"NRR dan IKM per Unsur Tahun {tahun}",
+        [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
+        [
+            [
+                f"U{i}",
+                UNSUR[i - 1],
+                _a(v, 3),
+                _a(rumus_skm.ikm_unsur(v)),
+                rumus_skm.mutu(rumus_skm.ikm_unsur(v))[0],
+            ]
+            for i, v in enumerate(nrr, 1)
+        ],
+        kolom_angka=[2, 3],
+    )
     bab2.gambar(f"IKM per Unsur Tahun {tahun}", figur_unsur([rumus_skm.ikm_unsur(v) for v in nrr]))
     for p in hasil.periode:
         bab2.bagian(f"Periode {p.periode}").tabel(
-            f"NRR per Unsur Periode {p.periode}", [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
-            [[f"U{i}", UNSUR[i - 1], _a(v, 3), _a(k), m]
-             for i, (v, k, m) in enumerate(zip(p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True), 1)],
-            kolom_angka=[2, 3])
+            f"NRR per Unsur Periode {p.periode}",
+            [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
+            [
+                [f"U{i}", UNSUR[i - 1], _a(v, 3), _a(k), m]
+                for i, (v, k, m) in enumerate(zip(p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True), 1)
+            ],
+            kolom_angka=[2, 3],
+        )
 
     bab3 = dok.tambah_bab("RENCANA TINDAK LANJUT")
     terendah = rumus_skm.unsur_terendah(nrr, JUMLAH_TINDAK_LANJUT)
     bab3.paragraf("Unsur dengan nilai terendah menjadi prioritas perbaikan pada periode berikutnya.")
-    bab3.tabel("Rencana Tindak Lanjut", [["No", "Unsur", "NRR", "Program/Kegiatan", "Waktu", "Penanggung jawab"]],
-               [[str(k), f"U{n} {UNSUR[n - 1]}", _a(v, 3), TINDAK_LANJUT[n - 1], f"Tahun {tahun + 1}",
-                 f"Pimpinan {instansi.nama}"] for k, (n, v) in enumerate(terendah, 1)], kolom_angka=[2])
+    bab3.tabel(
+        "Rencana Tindak Lanjut",
+        [["No", "Unsur", "NRR", "Program/Kegiatan", "Waktu", "Penanggung jawab"]],
+        [
+            [
+                str(k),
+                f"U{n} {UNSUR[n - 1]}",
+                _a(v, 3),
+                TINDAK_LANJUT[n - 1],
+                f"Tahun {tahun + 1}",
+                f"Pimpinan {instansi.nama}",
+            ]
+            for k, (n, v) in enumerate(terendah, 1)
+        ],
+        kolom_angka=[2],
+    )
     return dok
 
 
@@ -113,6 +168,8 @@ def render(dok: Dokumen, fmt: str) -> tuple[bytes, str]:
     data = getattr(keluaran, fn)(dok)
     if hasattr(data, "getvalue"):
         data = data.getvalue()
-    jenis = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "pdf": "application/pdf"}[fmt]
+    jenis = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf",
+    }[fmt]
     return data, jenis

@@ -12,7 +12,9 @@ NRR = {"max_digits": 8, "decimal_places": 4}
 
 
 class RingkasanNRR(models.Model):
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="ringkasan_nrr")
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="ringkasan_nrr"
+    )
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5)
     layanan = models.ForeignKey("organisasi.Layanan", null=True, blank=True, on_delete=models.CASCADE)
@@ -33,7 +35,9 @@ class RingkasanNRR(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "periode", "layanan"], name="nrr_unik"),
             models.UniqueConstraint(
-                fields=["instansi", "tahun", "periode"], condition=Q(layanan__isnull=True), name="nrr_unik_semua"
+                fields=["instansi", "tahun", "periode"],
+                condition=Q(layanan__isnull=True),
+                name="nrr_unik_semua",
             ),
         ]
 
@@ -55,9 +59,13 @@ class PengaturanSKM(models.Model):
         SEMESTER = "S", _("semester")
         TAHUN = "TAHUN", _("tahun")
 
-    instansi = models.OneToOneField("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengaturan_skm")
+    instansi = models.OneToOneField(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="pengaturan_skm"
+    )
     metode = models.CharField(max_length=20, choices=Metode.choices, default=Metode.RATA_PERIODE)
-    jenis_periode = models.CharField(max_length=5, choices=JenisPeriode.choices, default=JenisPeriode.TRIWULAN)
+    jenis_periode = models.CharField(
+        max_length=5, choices=JenisPeriode.choices, default=JenisPeriode.TRIWULAN
+    )
     populasi_per_periode = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -70,7 +78,9 @@ class PertanyaanSKM(models.Model):
     the answers is fixed (1 = worst … 4 = best); only the words change. Units without a
     row use the regulation's wording (``skm.pertanyaan.BAKU``)."""
 
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="pertanyaan_skm")
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="pertanyaan_skm"
+    )
     unsur = models.PositiveSmallIntegerField()
     pertanyaan = models.TextField()
     label1 = models.CharField(max_length=80)
@@ -84,7 +94,9 @@ class PertanyaanSKM(models.Model):
         ordering = ["instansi", "unsur"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "unsur"], name="pertanyaan_skm_unik"),
-            models.CheckConstraint(condition=Q(unsur__gte=1) & Q(unsur__lte=9), name="pertanyaan_skm_unsur_1_9"),
+            models.CheckConstraint(
+                condition=Q(unsur__gte=1) & Q(unsur__lte=9), name="pertanyaan_skm_unsur_1_9"
+            ),
         ]
 
     @property
@@ -99,7 +111,9 @@ class Responden(models.Model):
         L = "L", _("Laki-laki")
         P = "P", _("Perempuan")
 
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="responden_skm")
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="responden_skm"
+    )
     layanan = models.ForeignKey("organisasi.Layanan", null=True, blank=True, on_delete=models.SET_NULL)
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5)
@@ -126,6 +140,8 @@ class Responden(models.Model):
         verbose_name_plural = _("responden SKM")
         indexes = [models.Index(fields=["instansi", "tahun", "periode"], name="responden_unit_periode")]
         constraints = [
-            models.CheckConstraint(condition=Q(**{f"u{i}__gte": 1}) & Q(**{f"u{i}__lte": 4}), name=f"responden_u{i}_1_4")
+            models.CheckConstraint(
+                condition=Q(**{f"u{i}__gte": 1}) & Q(**{f"u{i}__lte": 4}), name=f"responden_u{i}_1_4"
+            )
             for i in range(1, 10)
         ]

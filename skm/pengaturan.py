@@ -100,8 +100,15 @@ def boleh_atur(user, instansi) -> bool:
     return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)
 
 
-def simpan_pengaturan(user, instansi, *, jenis_periode: str, metode: str, populasi_per_periode: int | None,
-                      pertanyaan: list[tuple[str, list[str]]]) -> PengaturanSKM:
+def simpan_pengaturan(
+    user,
+    instansi,
+    *,
+    jenis_periode: str,
+    metode: str,
+    populasi_per_periode: int | None,
+    pertanyaan: list[tuple[str, list[str]]],
+) -> PengaturanSKM:
     """Save the unit's survey setup (all or nothing) and record every change in the audit trail.
 
     ``pertanyaan``: 9 items (question, [4 labels]); an item equal to the regulation's wording
@@ -123,18 +130,27 @@ def simpan_pengaturan(user, instansi, *, jenis_periode: str, metode: str, popula
         teks = (teks or "").strip()
         label = [(x or "").strip() for x in label]
         if not teks or len(teks) > MAKS_PERTANYAAN:
-            galat.setdefault(f"u{i}", []).append(f"Pertanyaan U{i} wajib diisi (paling banyak {MAKS_PERTANYAAN} huruf).")
+            galat.setdefault(f"u{i}", []).append(
+                f"Pertanyaan U{i} wajib diisi (paling banyak {MAKS_PERTANYAAN} huruf)."
+            )
         if len(label) != 4 or any(not x or len(x) > MAKS_LABEL for x in label):
-            galat.setdefault(f"u{i}", []).append(f"U{i}: keempat label jawaban wajib diisi (paling banyak "
-                                                 f"{MAKS_LABEL} huruf).")
+            galat.setdefault(f"u{i}", []).append(
+                f"U{i}: keempat label jawaban wajib diisi (paling banyak {MAKS_LABEL} huruf)."
+            )
         bersih.append((teks, label))
     if galat:
         raise ValidationError(galat)
     with transaction.atomic():
         obj, baru = PengaturanSKM.objects.select_for_update().get_or_create(instansi=instansi)
-        ubah = {f: (None if baru else getattr(obj, f), v) for f, v in (
-            ("jenis_periode", jenis_periode), ("metode", metode), ("populasi_per_periode", populasi_per_periode))
-            if baru or getattr(obj, f) != v}
+        ubah = {
+            f: (None if baru else getattr(obj, f), v)
+            for f, v in (
+                ("jenis_periode", jenis_periode),
+                ("metode", metode),
+                ("populasi_per_periode", populasi_per_periode),
+            )
+            if baru or getattr(obj, f) != v
+        }
         for f, (_lama, v) in ubah.items():
             setattr(obj, f, v)
         if ubah:
@@ -147,8 +163,13 @@ def simpan_pengaturan(user, instansi, *, jenis_periode: str, metode: str, popula
             if (teks, label) == lama:
                 continue
             perubahan = {f"u{i}.pertanyaan": (lama[0], teks)} if teks != lama[0] else {}
-            perubahan.update({f"u{i}.label{k}": (lama[1][k - 1], label[k - 1])
-                              for k in range(1, 5) if label[k - 1] != lama[1][k - 1]})
+            perubahan.update(
+                {
+                    f"u{i}.label{k}": (lama[1][k - 1], label[k - 1])
+                    for k in range(1, 5)
+                    if label[k - 1] != lama[1][k - 1]
+                }
+            )
             if (teks, label) == (PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1])):
                 catat(user, p, "kembali ke baku", perubahan, instansi)
                 p.delete()
@@ -191,8 +212,11 @@ def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
         lain = sorted(set(rows) - {"skm_responden"})
         if lain:
             return 0, [f"{s}!A1: only the sheet skm_responden may be uploaded here" for s in lain]
-        galat = [r.ref("instansi") + f': instansi must be "{instansi.slug}", got "{r["instansi"]}"'
-                 for r in rows.get("skm_responden", []) if r["instansi"] != instansi.slug]
+        galat = [
+            r.ref("instansi") + f': instansi must be "{instansi.slug}", got "{r["instansi"]}"'
+            for r in rows.get("skm_responden", [])
+            if r["instansi"] != instansi.slug
+        ]
         if galat:
             return 0, galat
         hasil = import_workbook(path)
@@ -200,8 +224,13 @@ def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
         return 0, hasil.errors
     c = hasil.counts.get("skm_responden", {})
     n = c.get("created", 0)
-    catat(user, instansi, "impor responden SKM",
-          {"responden": (c.get("replaced", 0), n), "berkas": (None, getattr(berkas, "name", ""))}, instansi)
+    catat(
+        user,
+        instansi,
+        "impor responden SKM",
+        {"responden": (c.get("replaced", 0), n), "berkas": (None, getattr(berkas, "name", ""))},
+        instansi,
+    )
     return n, []
 
 
@@ -216,8 +245,10 @@ def tambah_layanan(user, instansi, kode: str, nama: str) -> Layanan:
     kode, nama = (kode or "").strip(), " ".join((nama or "").split())
     galat: dict[str, list[str]] = {}
     if not KODE_LAYANAN.match(kode) or len(kode) > 50:
-        galat["kode"] = ["Kode layanan: huruf, angka dan tanda hubung (-) tanpa spasi, paling banyak 50 "
-                         "karakter, misalnya ktp-el."]
+        galat["kode"] = [
+            "Kode layanan: huruf, angka dan tanda hubung (-) tanpa spasi, paling banyak 50 "
+            "karakter, misalnya ktp-el."
+        ]
     elif Layanan.objects.filter(instansi=instansi, kode__iexact=kode).exists():
         galat["kode"] = [f"Kode '{kode}' sudah dipakai layanan lain unit ini."]
     if not nama or len(nama) > 200:
@@ -257,9 +288,14 @@ def hapus_layanan(user, instansi, layanan_id) -> None:
     jawaban = Responden.objects.filter(layanan=obj).count()
     ringkasan = RingkasanNRR.objects.filter(layanan=obj).count()
     if jawaban or ringkasan:
-        raise ValidationError({"layanan": [
-            f"Layanan '{obj.nama}' tidak dapat dihapus: sudah ada {jawaban} jawaban survei dan {ringkasan} "
-            "ringkasan NRR untuk layanan ini."]})
+        raise ValidationError(
+            {
+                "layanan": [
+                    f"Layanan '{obj.nama}' tidak dapat dihapus: sudah ada {jawaban} jawaban survei dan {ringkasan} "
+                    "ringkasan NRR untuk layanan ini."
+                ]
+            }
+        )
     with transaction.atomic():
         catat(user, obj, "hapus", {"kode": (obj.kode, None), "nama": (obj.nama, None)}, instansi)
         obj.delete()

@@ -58,10 +58,12 @@ def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[De
 
     Returns {instansi_id: {periode: ([NRR u1..u9], respondents)}}.
     """
-    qs = (Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
-          .values("instansi_id", "periode")
-          .annotate(n=Count("id"), **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)})
-          .order_by())
+    qs = (
+        Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        .values("instansi_id", "periode")
+        .annotate(n=Count("id"), **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)})
+        .order_by()
+    )
     out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
     for r in qs:
         n = r["n"]
@@ -79,7 +81,9 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     queries for any number of units)."""
     instansi_ids = list(instansi_ids)
     mentah = nrr_responden(instansi_ids, tahun)
-    metode = dict(PengaturanSKM.objects.filter(instansi_id__in=mentah.keys()).values_list("instansi_id", "metode"))
+    metode = dict(
+        PengaturanSKM.objects.filter(instansi_id__in=mentah.keys()).values_list("instansi_id", "metode")
+    )
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
     qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
     for r in qs:
@@ -91,7 +95,9 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
         value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
         out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
     for iid, per in mentah.items():
-        periods = sorted((IKMPeriode(p, nrr, n) for p, (nrr, n) in per.items()), key=lambda p: _urut(p.periode))
+        periods = sorted(
+            (IKMPeriode(p, nrr, n) for p, (nrr, n) in per.items()), key=lambda p: _urut(p.periode)
+        )
         if metode.get(iid) == PengaturanSKM.Metode.GABUNG_RESPONDEN:
             pooled = rumus_skm.gabung_responden((p.nrr, p.responden) for p in periods)
             out[iid] = IKMTahun(periods, rumus_skm.ikm_dari_nrr(pooled), METODE_GABUNG_RESPONDEN)
@@ -108,8 +114,11 @@ def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decim
 
     total = sum((F(f) for f in UNSUR_FIELDS[1:]), F(UNSUR_FIELDS[0]))
     per: dict[str, list[Decimal]] = defaultdict(list)
-    for periode, jumlah in (Responden.objects.filter(instansi=instansi, tahun=tahun)
-                            .annotate(jumlah=total).values_list("periode", "jumlah")):
+    for periode, jumlah in (
+        Responden.objects.filter(instansi=instansi, tahun=tahun)
+        .annotate(jumlah=total)
+        .values_list("periode", "jumlah")
+    ):
         per[periode].append(Decimal(jumlah) * rumus_skm.KONVERSI / rumus_skm.JUMLAH_UNSUR)
     out = {p: rumus_skm.interval_kepercayaan(v) for p, v in per.items()}
     if per:

@@ -48,11 +48,19 @@ def kuesioner(request, slug, layanan=None):
             return redirect("skm:terima_kasih", slug=ins.slug)
         klien = _klien(request)
         sekarang = timezone.now()
-        terbaru = list(Responden.objects.filter(klien=klien, dibuat__gte=sekarang - DUPLIKAT)
-                       .values_list("dibuat", "instansi_id", "layanan_id", *UNSUR_FIELDS))
+        terbaru = list(
+            Responden.objects.filter(klien=klien, dibuat__gte=sekarang - DUPLIKAT).values_list(
+                "dibuat", "instansi_id", "layanan_id", *UNSUR_FIELDS
+            )
+        )
         if sum(1 for r in terbaru if r[0] >= sekarang - JENDELA) >= _maks_per_menit():
-            return _form(request, ins, lay, ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi "
-                                             "sebentar lagi."], 429)
+            return _form(
+                request,
+                ins,
+                lay,
+                ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi sebentar lagi."],
+                429,
+            )
         nilai = {}
         for i in range(1, 10):
             v = request.POST.get(f"u{i}", "")
@@ -69,15 +77,24 @@ def kuesioner(request, slug, layanan=None):
         if not galat:
             today = timezone.localdate()
             jawaban = tuple(nilai[f] for f in UNSUR_FIELDS)
-            duplikat = any(r[1] == ins.id and r[2] == (lay.id if lay else None) and r[3:] == jawaban
-                           for r in terbaru)
+            duplikat = any(
+                r[1] == ins.id and r[2] == (lay.id if lay else None) and r[3:] == jawaban for r in terbaru
+            )
             if not duplikat:
                 Responden.objects.create(
-                    instansi=ins, layanan=lay, tahun=today.year,
-                    periode=periode_untuk(today, pengaturan_unit(ins).jenis_periode), tanggal_layanan=today,
-                    jenis_kelamin=jk, umur=int(umur) if umur else None,
-                    pendidikan=request.POST.get("pendidikan", "")[:40], pekerjaan=request.POST.get("pekerjaan", "")[:60],
-                    saran=request.POST.get("saran", "")[:2000], klien=klien, **nilai)
+                    instansi=ins,
+                    layanan=lay,
+                    tahun=today.year,
+                    periode=periode_untuk(today, pengaturan_unit(ins).jenis_periode),
+                    tanggal_layanan=today,
+                    jenis_kelamin=jk,
+                    umur=int(umur) if umur else None,
+                    pendidikan=request.POST.get("pendidikan", "")[:40],
+                    pekerjaan=request.POST.get("pekerjaan", "")[:60],
+                    saran=request.POST.get("saran", "")[:2000],
+                    klien=klien,
+                    **nilai,
+                )
             return redirect("skm:terima_kasih", slug=ins.slug)
     return _form(request, ins, lay, galat, 400 if galat else 200)
 
@@ -97,16 +114,21 @@ def _form(request, ins, lay, galat, status):
             u.dipilih = isian.get(f"u{u.no}", "")
         html = render_to_string("skm/_unsur.html", {"unsur": unsur})
     else:
-        kunci = "skm:unsur:" + hashlib.sha256(repr((get_language(), [(u.tanya, u.label) for u in unsur]))
-                                              .encode()).hexdigest()
+        kunci = (
+            "skm:unsur:"
+            + hashlib.sha256(repr((get_language(), [(u.tanya, u.label) for u in unsur])).encode()).hexdigest()
+        )
         html = cache.get(kunci)
         if html is None:
             html = render_to_string("skm/_unsur.html", {"unsur": unsur})
             cache.set(kunci, str(html), 24 * 3600)
         html = mark_safe(html)  # noqa: S308 (rendered by our own autoescaping template)
-    return render(request, "skm/kuesioner.html",
-                  {"instansi": ins, "layanan": lay, "unsur_html": html, "galat": galat, "isian": isian},
-                  status=status)
+    return render(
+        request,
+        "skm/kuesioner.html",
+        {"instansi": ins, "layanan": lay, "unsur_html": html, "galat": galat, "isian": isian},
+        status=status,
+    )
 
 
 def terima_kasih(request, slug):
@@ -123,15 +145,22 @@ def _hasil(ins, tahun):
     baris = []
     if hasil:
         for p in hasil.periode:
-            baris.append({"p": p, "unsur": list(zip(UNSUR, p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True)),
-                          "terendah": [(n, UNSUR[n - 1], v) for n, v in unsur_terendah(p.nrr, 3)]})
+            baris.append(
+                {
+                    "p": p,
+                    "unsur": list(zip(UNSUR, p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True)),
+                    "terendah": [(n, UNSUR[n - 1], v) for n, v in unsur_terendah(p.nrr, 3)],
+                }
+            )
     return hasil, baris
 
 
 def hasil_publik(request, slug, tahun):
     ins = get_object_or_404(Instansi, slug=slug)
     hasil, baris = _hasil(ins, tahun)
-    return render(request, "skm/hasil.html", {"instansi": ins, "tahun": tahun, "hasil": hasil, "baris": baris})
+    return render(
+        request, "skm/hasil.html", {"instansi": ins, "tahun": tahun, "hasil": hasil, "baris": baris}
+    )
 
 
 def poster(request, slug):
@@ -145,7 +174,7 @@ def poster(request, slug):
     buf = io.BytesIO()
     qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=20).save(buf)
     svg = buf.getvalue().decode()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     return render(request, "skm/poster.html", {"instansi": ins, "url": url, "svg": svg})
 
 
@@ -165,10 +194,14 @@ def _staf():
         hasil, baris = _hasil(instansi, tahun)
         qs = Responden.objects.filter(instansi=instansi, tahun=tahun)
         kelompok = {
-            "Jenis kelamin": list(qs.values_list("jenis_kelamin").annotate(n=Count("id")).order_by("jenis_kelamin")),
+            "Jenis kelamin": list(
+                qs.values_list("jenis_kelamin").annotate(n=Count("id")).order_by("jenis_kelamin")
+            ),
             "Pendidikan": list(qs.values_list("pendidikan").annotate(n=Count("id")).order_by("pendidikan")),
             "Pekerjaan": list(qs.values_list("pekerjaan").annotate(n=Count("id")).order_by("pekerjaan")),
-            "Layanan": list(qs.values_list("layanan__nama").annotate(n=Count("id")).order_by("layanan__nama")),
+            "Layanan": list(
+                qs.values_list("layanan__nama").annotate(n=Count("id")).order_by("layanan__nama")
+            ),
         }
         saran = list(qs.exclude(saran="").values_list("saran", flat=True)[:200])
         pengaturan = pengaturan_unit(instansi)
@@ -178,12 +211,28 @@ def _staf():
         for b in baris:
             b["ci"] = ci.get(b["p"].periode)
             b["grafik"] = grafik.unsur(b["p"])
-            b["sampel_tercapai"] = bool(sampel is not None and b["p"].responden and b["p"].responden >= sampel)
-        return render(request, "skm/hasil.html", {
-            "instansi": instansi, "tahun": tahun, "hasil": hasil, "baris": baris, "staf": True,
-            "kelompok": kelompok, "saran": saran, "sampel": sampel, "populasi": populasi,
-            "ci_tahun": ci.get("TAHUN_SEMUA"), "tren": grafik.tren(hasil.periode) if hasil else None,
-            "boleh_atur": boleh_atur(request.user, instansi), "pengaturan": pengaturan})
+            b["sampel_tercapai"] = bool(
+                sampel is not None and b["p"].responden and b["p"].responden >= sampel
+            )
+        return render(
+            request,
+            "skm/hasil.html",
+            {
+                "instansi": instansi,
+                "tahun": tahun,
+                "hasil": hasil,
+                "baris": baris,
+                "staf": True,
+                "kelompok": kelompok,
+                "saran": saran,
+                "sampel": sampel,
+                "populasi": populasi,
+                "ci_tahun": ci.get("TAHUN_SEMUA"),
+                "tren": grafik.tren(hasil.periode) if hasil else None,
+                "boleh_atur": boleh_atur(request.user, instansi),
+                "pengaturan": pengaturan,
+            },
+        )
 
     return hasil_staf
 
@@ -212,12 +261,14 @@ def _pengaturan():
                 raise PermissionDenied
             try:
                 if bagian == "layanan_tambah":
-                    obj = tambah_layanan(request.user, instansi, request.POST.get("kode", ""),
-                                         request.POST.get("nama", ""))
+                    obj = tambah_layanan(
+                        request.user, instansi, request.POST.get("kode", ""), request.POST.get("nama", "")
+                    )
                     messages.success(request, _("Layanan '%(nama)s' ditambahkan.") % {"nama": obj.nama})
                 elif bagian == "layanan_ubah":
-                    obj = ubah_layanan(request.user, instansi, request.POST.get("layanan"),
-                                       request.POST.get("nama", ""))
+                    obj = ubah_layanan(
+                        request.user, instansi, request.POST.get("layanan"), request.POST.get("nama", "")
+                    )
                     messages.success(request, _("Layanan '%(nama)s' disimpan.") % {"nama": obj.nama})
                 elif bagian == "layanan_hapus":
                     hapus_layanan(request.user, instansi, request.POST.get("layanan"))
@@ -232,14 +283,24 @@ def _pengaturan():
             if not atur:
                 raise PermissionDenied
             populasi = request.POST.get("populasi_per_periode", "").strip().replace(".", "")
-            pertanyaan = [(request.POST.get(f"u{i}_pertanyaan", ""),
-                           [request.POST.get(f"u{i}_label{k}", "") for k in range(1, 5)]) for i in range(1, 10)]
+            pertanyaan = [
+                (
+                    request.POST.get(f"u{i}_pertanyaan", ""),
+                    [request.POST.get(f"u{i}_label{k}", "") for k in range(1, 5)],
+                )
+                for i in range(1, 10)
+            ]
             try:
                 if populasi and not populasi.isdigit():
                     raise ValidationError({"populasi_per_periode": ["Populasi harus bilangan bulat."]})
-                simpan_pengaturan(request.user, instansi, jenis_periode=request.POST.get("jenis_periode", ""),
-                                  metode=request.POST.get("metode", ""),
-                                  populasi_per_periode=int(populasi) if populasi else None, pertanyaan=pertanyaan)
+                simpan_pengaturan(
+                    request.user,
+                    instansi,
+                    jenis_periode=request.POST.get("jenis_periode", ""),
+                    metode=request.POST.get("metode", ""),
+                    populasi_per_periode=int(populasi) if populasi else None,
+                    pertanyaan=pertanyaan,
+                )
             except ValidationError as exc:
                 galat = exc.message_dict
                 obj.jenis_periode = request.POST.get("jenis_periode", "")
@@ -251,12 +312,25 @@ def _pengaturan():
                 return redirect("skm:pengaturan", slug=instansi.slug)
         from .models import PengaturanSKM
 
-        return render(request, "skm/pengaturan.html", {
-            "instansi": instansi, "pengaturan": obj, "unsur": unsur, "galat": galat, "boleh_atur": atur,
-            "jenis_periode": PengaturanSKM.JenisPeriode.choices, "metode": PengaturanSKM.Metode.choices,
-            "layanan": instansi.layanan.all(), "isian_layanan": request.POST if bagian == "layanan_tambah" else {},
-            "populasi": request.POST.get("populasi_per_periode") if galat and not bagian else obj.populasi_per_periode},
-            status=400 if galat else 200)
+        return render(
+            request,
+            "skm/pengaturan.html",
+            {
+                "instansi": instansi,
+                "pengaturan": obj,
+                "unsur": unsur,
+                "galat": galat,
+                "boleh_atur": atur,
+                "jenis_periode": PengaturanSKM.JenisPeriode.choices,
+                "metode": PengaturanSKM.Metode.choices,
+                "layanan": instansi.layanan.all(),
+                "isian_layanan": request.POST if bagian == "layanan_tambah" else {},
+                "populasi": request.POST.get("populasi_per_periode")
+                if galat and not bagian
+                else obj.populasi_per_periode,
+            },
+            status=400 if galat else 200,
+        )
 
     return pengaturan
 
@@ -283,8 +357,12 @@ def _impor():
             return HttpResponseNotAllowed(["POST"])
         n, galat = impor_responden(request.user, instansi, request.FILES.get("berkas"))
         if galat:
-            messages.error(request, "Tidak ada yang disimpan. " + "; ".join(galat[:30])
-                           + (f" (dan {len(galat) - 30} masalah lain)" if len(galat) > 30 else ""))
+            messages.error(
+                request,
+                "Tidak ada yang disimpan. "
+                + "; ".join(galat[:30])
+                + (f" (dan {len(galat) - 30} masalah lain)" if len(galat) > 30 else ""),
+            )
         else:
             messages.success(request, f"{n} jawaban responden diimpor.")
         return redirect("skm:hasil_staf", slug=instansi.slug, tahun=tahun)
@@ -337,18 +415,42 @@ def _ekspor():
         wb = Workbook()
         ws = wb.active
         ws.title = "skm_responden"
-        kolom = ["periode", "layanan", "tanggal_layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
-                 *[f"u{i}" for i in range(1, 10)], "saran"]
+        kolom = [
+            "periode",
+            "layanan",
+            "tanggal_layanan",
+            "jenis_kelamin",
+            "umur",
+            "pendidikan",
+            "pekerjaan",
+            *[f"u{i}" for i in range(1, 10)],
+            "saran",
+        ]
         ws.append(kolom)
-        qs = (Responden.objects.filter(instansi=instansi, tahun=tahun).select_related("layanan")
-              .order_by("periode", "id"))
+        qs = (
+            Responden.objects.filter(instansi=instansi, tahun=tahun)
+            .select_related("layanan")
+            .order_by("periode", "id")
+        )
         for r in qs:
-            ws.append([r.periode, r.layanan.kode if r.layanan else "", r.tanggal_layanan, r.jenis_kelamin, r.umur,
-                       r.pendidikan, r.pekerjaan, *[getattr(r, f"u{i}") for i in range(1, 10)], r.saran])
+            ws.append(
+                [
+                    r.periode,
+                    r.layanan.kode if r.layanan else "",
+                    r.tanggal_layanan,
+                    r.jenis_kelamin,
+                    r.umur,
+                    r.pendidikan,
+                    r.pekerjaan,
+                    *[getattr(r, f"u{i}") for i in range(1, 10)],
+                    r.saran,
+                ]
+            )
         buf = io.BytesIO()
         wb.save(buf)
-        resp = HttpResponse(buf.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        resp = HttpResponse(
+            buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         resp["Content-Disposition"] = f'attachment; filename="skm-{instansi.slug}-{tahun}.xlsx"'
         return resp
 

@@ -40,8 +40,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
     }
 
 
@@ -63,12 +70,19 @@ def pk_manual(pengguna_demo):
     from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Sasaran
 
     ins = Instansi.objects.get(slug="bantargebang")
-    ind = Indikator.objects.create(instansi=ins, kode="IKU9", nama="Persentase Layanan Selesai Tepat Waktu",
-                                   level="sasaran", sasaran=Sasaran.objects.get(instansi=ins, kode="S1.1"),
-                                   satuan="Persen (%)", formulasi="selesai tepat waktu / semua × 100 %",
-                                   sumber_data="Register layanan")
-    pk = PerjanjianKinerja.objects.create(instansi=ins, tahun=2025, versi=1,
-                                          pihak_pertama=Pejabat.objects.get(kode="camat"))
+    ind = Indikator.objects.create(
+        instansi=ins,
+        kode="IKU9",
+        nama="Persentase Layanan Selesai Tepat Waktu",
+        level="sasaran",
+        sasaran=Sasaran.objects.get(instansi=ins, kode="S1.1"),
+        satuan="Persen (%)",
+        formulasi="selesai tepat waktu / semua × 100 %",
+        sumber_data="Register layanan",
+    )
+    pk = PerjanjianKinerja.objects.create(
+        instansi=ins, tahun=2025, versi=1, pihak_pertama=Pejabat.objects.get(kode="camat")
+    )
     PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=Decimal(80), no=1)
     return ind
 

@@ -9,8 +9,11 @@ JAWABAN_CONTOH = {"yt": ["Ya", "Tidak"], "abcde": ["A", "B", "C", "D", "E"], "an
 
 
 def kriteria(ev: Evaluasi) -> list[Kriteria]:
-    return list(Kriteria.objects.filter(sub__komponen__templat=ev.templat)
-                .order_by("sub__komponen__no", "sub__no", "no"))
+    return list(
+        Kriteria.objects.filter(sub__komponen__templat=ev.templat).order_by(
+            "sub__komponen__no", "sub__no", "no"
+        )
+    )
 
 
 def jawaban_ke(c: Kriteria, i: int) -> str:
@@ -30,8 +33,9 @@ def evaluasi_final(users, ins, tahun=2024, jenis="akip", geser=1, rekomendasi=Tr
         services.simpan_penetapan(evl, ev, c, jawaban_ke(c, i + geser), "komentar")
     services.simpan_lhe(evl, ev, "Renstra tersedia\nPK ditandatangani", "Analisis capaian belum mendalam")
     if rekomendasi:
-        services.tambah_rekomendasi(evl, ev, "Perbaiki analisis capaian kinerja", "Sekretaris Kecamatan",
-                                    date(tahun + 1, 3, 31))
+        services.tambah_rekomendasi(
+            evl, ev, "Perbaiki analisis capaian kinerja", "Sekretaris Kecamatan", date(tahun + 1, 3, 31)
+        )
     services.ubah_status(evl, ev, "finalkan")
     ev.refresh_from_db()
     return ev

@@ -10,8 +10,15 @@ TIDAK_ADA = {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "a
 # POST-only, written by the operator or the evaluator: GET → 405 for both, 403 for readers
 POST_OP_EV = {**POST_ISI, "evaluator": 405}
 POST_SEMUA = {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}
-LOGIN = {"operator": 200, "pimpinan": 200, "evaluator": 200, "adminpemda": 200, "pembaca": 200, "other": 200,
-         "anon": 302}
+LOGIN = {
+    "operator": 200,
+    "pimpinan": 200,
+    "evaluator": 200,
+    "adminpemda": 200,
+    "pembaca": 200,
+    "other": 200,
+    "anon": 302,
+}
 POST_LOGIN = {**{r: 405 for r in LOGIN}, "anon": 302}
 
 CASES: dict = {
@@ -19,22 +26,44 @@ CASES: dict = {
     "unit/<slug:slug>/evaluasi/buat/": ("/unit/bantargebang/evaluasi/buat/", POST_OP_EV),
     "unit/<slug:slug>/evaluasi/<int:pk>/": ("/unit/bantargebang/evaluasi/999999/", TIDAK_ADA),
     "unit/<slug:slug>/evaluasi/<int:pk>/jawab/<int:kriteria_id>/": (
-        "/unit/bantargebang/evaluasi/999999/jawab/1/", POST_ISI),
+        "/unit/bantargebang/evaluasi/999999/jawab/1/",
+        POST_ISI,
+    ),
     "unit/<slug:slug>/evaluasi/<int:pk>/nilai/<int:kriteria_id>/": (
-        "/unit/bantargebang/evaluasi/999999/nilai/1/", {**POST_ISI, "operator": 403, "evaluator": 405}),
+        "/unit/bantargebang/evaluasi/999999/nilai/1/",
+        {**POST_ISI, "operator": 403, "evaluator": 405},
+    ),
     "unit/<slug:slug>/evaluasi/<int:pk>/status/": ("/unit/bantargebang/evaluasi/999999/status/", POST_SEMUA),
     "unit/<slug:slug>/evaluasi/<int:pk>/lhe/": (
-        "/unit/bantargebang/evaluasi/999999/lhe/", {**POST_ISI, "operator": 403, "evaluator": 405}),
+        "/unit/bantargebang/evaluasi/999999/lhe/",
+        {**POST_ISI, "operator": 403, "evaluator": 405},
+    ),
     "unit/<slug:slug>/evaluasi/<int:pk>/rekomendasi/": (
-        "/unit/bantargebang/evaluasi/999999/rekomendasi/", {**POST_ISI, "operator": 403, "evaluator": 405}),
-    "unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>": ("/unit/bantargebang/evaluasi/999999/lhe.docx", TIDAK_ADA),
+        "/unit/bantargebang/evaluasi/999999/rekomendasi/",
+        {**POST_ISI, "operator": 403, "evaluator": 405},
+    ),
+    "unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>": (
+        "/unit/bantargebang/evaluasi/999999/lhe.docx",
+        TIDAK_ADA,
+    ),
     "unit/<slug:slug>/evaluasi/bukti/<int:pk>/": ("/unit/bantargebang/evaluasi/bukti/999999/", TIDAK_ADA),
     "unit/<slug:slug>/tindak-lanjut/<int:pk>/": ("/unit/bantargebang/tindak-lanjut/999999/", POST_OP_EV),
     "unit/<slug:slug>/tindak-lanjut/<int:pk>/berkas/": (
-        "/unit/bantargebang/tindak-lanjut/999999/berkas/", TIDAK_ADA),
-    "pemda/<slug:kode>/evaluasi/<int:tahun>/": ("/pemda/kota-bekasi/evaluasi/2024/", {
-        "operator": 404, "pimpinan": 404, "evaluator": 200, "adminpemda": 200, "pembaca": 404, "other": 404,
-        "anon": 302}),
+        "/unit/bantargebang/tindak-lanjut/999999/berkas/",
+        TIDAK_ADA,
+    ),
+    "pemda/<slug:kode>/evaluasi/<int:tahun>/": (
+        "/pemda/kota-bekasi/evaluasi/2024/",
+        {
+            "operator": 404,
+            "pimpinan": 404,
+            "evaluator": 200,
+            "adminpemda": 200,
+            "pembaca": 404,
+            "other": 404,
+            "anon": 302,
+        },
+    ),
     "evaluasi/templat/": ("/evaluasi/templat/", LOGIN),
     "evaluasi/templat/<int:pk>/": ("/evaluasi/templat/999999/", {**{r: 404 for r in LOGIN}, "anon": 302}),
     "evaluasi/templat/<int:pk>/salin/": ("/evaluasi/templat/1/salin/", POST_LOGIN),

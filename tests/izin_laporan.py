@@ -15,7 +15,9 @@ CASES: dict = {
     "unit/<slug:slug>/pk/<int:tahun>/dokumen.pdf": ("/unit/bantargebang/pk/2030/dokumen.pdf", _TANPA_PK),
     "unit/<slug:slug>/lkip/<int:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
     "unit/<slug:slug>/lkip/<int:tahun>/teks/<slug:bagian>/": (
-        "/unit/bantargebang/lkip/2024/teks/kata_pengantar/", POST_ISI),
+        "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",
+        POST_ISI,
+    ),
     # reviu before the LKIP: readable by everyone who sees the unit
     "unit/<slug:slug>/reviu/<int:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
     "unit/<slug:slug>/reviu/<int:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_totals_equal_roll_up(demo):
-    (pagu, real), = total_instansi([demo.id], 2024).values()
+    ((pagu, real),) = total_instansi([demo.id], 2024).values()
     r = roll_up_instansi([demo.id], 2024)[demo.id]
     assert (pagu, real) == (r.pagu, r.realisasi) == (Decimal("23459734760"), Decimal("22297765191"))
 

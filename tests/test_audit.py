@@ -40,9 +40,12 @@ def test_role_changes_in_the_admin_are_audited(pengguna_demo):
     from django.contrib.auth import get_user_model
 
     budi = get_user_model().objects.create_user("budi")
-    r = c.post("/admin/akun/peran/add/", {"user": budi.pk, "jenis": "viewer",
-                                          "instansi": Instansi.objects.get(slug="bantargebang").pk})
+    r = c.post(
+        "/admin/akun/peran/add/",
+        {"user": budi.pk, "jenis": "viewer", "instansi": Instansi.objects.get(slug="bantargebang").pk},
+    )
     assert r.status_code == 302
     j = Jejak.objects.filter(objek="akun.Peran", aksi="buat").first()
-    assert j.user.username == "adminpemda" and {x.field for x in Jejak.objects.filter(objek="akun.Peran")} >= {
-        "jenis", "user"}
+    assert j.user.username == "adminpemda" and {
+        x.field for x in Jejak.objects.filter(objek="akun.Peran")
+    } >= {"jenis", "user"}

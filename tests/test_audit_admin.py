@@ -51,11 +51,18 @@ def test_master_data_change_by_admin_pemda_is_recorded(pengguna_demo):
     from organisasi.models import Layanan
 
     lay = Layanan.objects.filter(instansi__slug="bantargebang").first()
-    r = login("adminpemda").post(f"/admin/organisasi/layanan/{lay.pk}/change/",
-                                 {"instansi": lay.instansi_id, "kode": lay.kode, "nama": "Nama Baru"})
+    r = login("adminpemda").post(
+        f"/admin/organisasi/layanan/{lay.pk}/change/",
+        {"instansi": lay.instansi_id, "kode": lay.kode, "nama": "Nama Baru"},
+    )
     assert r.status_code == 302
     j = Jejak.objects.get(objek="organisasi.Layanan", objek_id=str(lay.pk), field="nama")
-    assert (j.lama, j.baru, j.instansi.slug, j.user.username) == (lay.nama, "Nama Baru", "bantargebang", "adminpemda")
+    assert (j.lama, j.baru, j.instansi.slug, j.user.username) == (
+        lay.nama,
+        "Nama Baru",
+        "bantargebang",
+        "adminpemda",
+    )
 
 
 def test_bulk_delete_in_admin_is_recorded(pengguna_demo):

@@ -18,8 +18,17 @@ def login(username):
 
 def test_unit_dashboard_shows_each_iku(pengguna_demo):
     html = login("operator").get("/unit/bantargebang/").content.decode()
-    for text in ("Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "81,18", "97,8 %", "74,78", "100,8 %",
-                 "58,33", "145,8 %", "Rp 23.459.734.760", "95,05 %"):
+    for text in (
+        "Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
+        "81,18",
+        "97,8 %",
+        "74,78",
+        "100,8 %",
+        "58,33",
+        "145,8 %",
+        "Rp 23.459.734.760",
+        "95,05 %",
+    ):
         assert text in html, text
 
 
@@ -77,4 +86,4 @@ def test_unit_dashboard_shows_previous_year_and_what_is_missing(pk_manual):
 
 def test_unit_dashboard_has_svg_charts(pengguna_demo):
     html = login("operator").get("/unit/bantargebang/").content.decode()
-    assert html.count("<svg") - html.count("<svg class=\"tren\"") == 2 and "Capaian IKU terhadap 100 %" in html
+    assert html.count("<svg") - html.count('<svg class="tren"') == 2 and "Capaian IKU terhadap 100 %" in html

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tren_draws_a_point_per_value_and_skips_missing():
-    svg = tren([("2021", None), ("2022", Decimal("80")), ("2023", Decimal("83")), ("2024", Decimal("81.18"))],
-               "Tren <IKM>")
+    svg = tren(
+        [("2021", None), ("2022", Decimal("80")), ("2023", Decimal("83")), ("2024", Decimal("81.18"))],
+        "Tren <IKM>",
+    )
     assert svg.startswith("<svg") and svg.count("<circle") == 3
     assert "2024: 81,2" in svg and "&lt;IKM&gt;" in svg  # Indonesian number, escaped title
     assert tren([("2023", None), ("2024", Decimal(1))], "x") is None  # one value: no line

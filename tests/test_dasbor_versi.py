@@ -104,7 +104,9 @@ def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo):
     c = login("adminpemda")
     lihat(c, "/pemda/kota-bekasi/")
     lihat(c, "/unit/bantargebang/")
-    assert Versi.objects.filter(jenis="p").exists() and Versi.objects.filter(jenis="i", objek=demo.id).exists()
+    assert (
+        Versi.objects.filter(jenis="p").exists() and Versi.objects.filter(jenis="i", objek=demo.id).exists()
+    )
     r = Client().post("/s/bantargebang/", {f"u{i}": "3" for i in range(1, 10)}, REMOTE_ADDR="10.9.9.9")
     assert r.status_code == 302
     assert not Versi.objects.filter(jenis="p").exists()
@@ -187,7 +189,9 @@ def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_de
     lihat(c, "/pemda/kota-bekasi/")
     assert set(Cuplikan.objects.values_list("kunci", flat=True)) == lama  # the same rows, overwritten
     assert all(s.endswith("kodebaru") for s in Cuplikan.objects.values_list("syarat", flat=True))
-    Cuplikan.objects.create(kunci="unit:999:2024:id", jenis="i", objek=999, token="x", isi="", syarat="2026-01-01:lama")
+    Cuplikan.objects.create(
+        kunci="unit:999:2024:id", jenis="i", objek=999, token="x", isi="", syarat="2026-01-01:lama"
+    )
     call_command("siapkan_dasbor", "--tahun", "2024")
     assert "1 pages stored by an earlier version of the code removed" in capsys.readouterr().out
     assert not Cuplikan.objects.filter(syarat__endswith="lama").exists()
@@ -207,7 +211,7 @@ def test_rows_do_not_pile_up_per_day_or_year(pengguna_demo, monkeypatch):
     assert Cuplikan.objects.get(kunci__startswith="unit:").syarat.startswith("2030-01-02:")
     for tahun in ("99999", "-1", "abc", "1900"):
         isi = lihat(c, f"/unit/bantargebang/?tahun={tahun}")[0]
-        assert isi[isi.index("<main"):] == html[html.index("<main"):]  # the default year
+        assert isi[isi.index("<main") :] == html[html.index("<main") :]  # the default year
     assert Cuplikan.objects.count() == n
 
 
@@ -221,7 +225,9 @@ def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):
         for k in range(5):
             Layanan.objects.create(instansi=ins, kode=f"t{k}", nama=f"T{k}")
         assert Versi.objects.filter(jenis="i", objek=ins.id).exists()  # not yet
-    assert sum(x["sql"].replace('"', "").startswith("DELETE FROM dasbor_versi") for x in q.captured_queries) == 1
+    assert (
+        sum(x["sql"].replace('"', "").startswith("DELETE FROM dasbor_versi") for x in q.captured_queries) == 1
+    )
     assert not Versi.objects.filter(jenis="i", objek=ins.id).exists()
     assert not Versi.objects.filter(jenis="p").exists()
 
@@ -233,9 +239,13 @@ def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pe
 
     call_command("siapkan_dasbor", "--tahun", "2024")
     with connection.cursor() as c:  # SQL maintenance: no model signals
-        c.execute(f"UPDATE {Instansi._meta.db_table} SET nama = %s WHERE slug = %s",
-                  ["Kecamatan Diubah Lewat SQL", "bantargebang"])
+        c.execute(
+            f"UPDATE {Instansi._meta.db_table} SET nama = %s WHERE slug = %s",
+            ["Kecamatan Diubah Lewat SQL", "bantargebang"],
+        )
     c = login("adminpemda")
-    assert "Kecamatan Diubah Lewat SQL" not in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]  # stale, as documented
+    assert (
+        "Kecamatan Diubah Lewat SQL" not in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]
+    )  # stale, as documented
     call_command("siapkan_dasbor", "--tahun", "2024", "--ulang")
     assert "Kecamatan Diubah Lewat SQL" in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]

@@ -38,7 +38,9 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
     k1.get_by_label("Unggah bukti (PDF, JPG, PNG, XLSX; maks. 10 MB)").set_input_files(str(bukti))
     k1.get_by_role("button", name="Simpan jawaban").click()
     expect(op.get_by_text("Jawaban kriteria 1.1.1 disimpan.")).to_be_visible()
-    expect(op.get_by_role("region", name="Kriteria 1.1.1").get_by_role("link", name="pedoman.pdf")).to_be_visible()
+    expect(
+        op.get_by_role("region", name="Kriteria 1.1.1").get_by_role("link", name="pedoman.pdf")
+    ).to_be_visible()
 
     k2 = op.get_by_role("region", name="Kriteria 1.1.2")
     k2.get_by_label("Nilai usulan").select_option("Ya")

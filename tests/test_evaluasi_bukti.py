@@ -22,7 +22,9 @@ def test_upload_checked_by_content(pengguna_demo, demo):
     ev = services.buat_evaluasi(op, demo, 2024, "akip")
     c = kriteria(ev)[0]
     with pytest.raises(services.EvaluasiError, match="diperiksa dari isinya"):
-        services.tambah_bukti(op, ev, c, "unggah", berkas=SimpleUploadedFile("palsu.pdf", b"MZ\x90\x00 not a pdf"))
+        services.tambah_bukti(
+            op, ev, c, "unggah", berkas=SimpleUploadedFile("palsu.pdf", b"MZ\x90\x00 not a pdf")
+        )
     assert not BuktiEvaluasi.objects.exists()
     b = services.tambah_bukti(op, ev, c, "unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF))
     assert b.jenis_berkas == "pdf"
@@ -58,8 +60,9 @@ def test_bad_answer_refused_whole(pengguna_demo, demo):
     client.force_login(op)
     berkas = io.BytesIO(PDF)
     berkas.name = "bukti.pdf"
-    r = client.post(f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "B", "berkas": berkas},
-                    follow=True)
+    r = client.post(
+        f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "B", "berkas": berkas}, follow=True
+    )
     assert "harus Ya atau Tidak" in r.content.decode()
     assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()
     with pytest.raises(services.EvaluasiError):
@@ -74,7 +77,8 @@ def test_good_answer_with_bad_file_saves_nothing(pengguna_demo, demo):
     client.force_login(op)
     berkas = io.BytesIO(b"MZ\x90\x00 executable")
     berkas.name = "bukti.pdf"
-    r = client.post(f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "Ya", "berkas": berkas},
-                    follow=True)
+    r = client.post(
+        f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "Ya", "berkas": berkas}, follow=True
+    )
     assert "diperiksa dari isinya" in r.content.decode()
     assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()

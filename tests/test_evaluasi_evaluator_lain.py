@@ -24,12 +24,19 @@ def test_evaluator_of_another_pemda_gets_404(pengguna_demo, demo):
     services.ubah_status(op, ev, "ajukan")
 
     lain = get_user_model().objects.create_user("evaluator-bogor", password="x-Sakip-2024!")
-    Peran.objects.create(user=lain, jenis="evaluator", pemda=PemdaFactory(kode="kab-bogor", nama="Kab. Bogor"))
+    Peran.objects.create(
+        user=lain, jenis="evaluator", pemda=PemdaFactory(kode="kab-bogor", nama="Kab. Bogor")
+    )
     c = Client()
     c.force_login(lain)
     base = f"/unit/bantargebang/evaluasi/{ev.pk}/"
-    for url in ("/unit/bantargebang/evaluasi/", base, f"{base}lhe.docx",
-                f"/unit/bantargebang/evaluasi/bukti/{bukti.pk}/", "/pemda/kota-bekasi/evaluasi/2024/"):
+    for url in (
+        "/unit/bantargebang/evaluasi/",
+        base,
+        f"{base}lhe.docx",
+        f"/unit/bantargebang/evaluasi/bukti/{bukti.pk}/",
+        "/pemda/kota-bekasi/evaluasi/2024/",
+    ):
         assert c.get(url).status_code == 404, url
     assert c.post(f"{base}status/", {"aksi": "mulai"}).status_code == 404
     assert c.post(f"{base}nilai/{c0.pk}/", {"penetapan": "Ya"}).status_code == 404

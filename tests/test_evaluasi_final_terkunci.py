@@ -17,9 +17,14 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def snapshot(ev):
-    return (list(Evaluasi.objects.filter(pk=ev.pk).values()), list(Jawaban.objects.filter(evaluasi=ev).values()),
-            list(Rekomendasi.objects.filter(evaluasi=ev).values("no", "uraian", "penanggung_jawab", "batas_waktu")),
-            BuktiEvaluasi.objects.filter(jawaban__evaluasi=ev).count())
+    return (
+        list(Evaluasi.objects.filter(pk=ev.pk).values()),
+        list(Jawaban.objects.filter(evaluasi=ev).values()),
+        list(
+            Rekomendasi.objects.filter(evaluasi=ev).values("no", "uraian", "penanggung_jawab", "batas_waktu")
+        ),
+        BuktiEvaluasi.objects.filter(jawaban__evaluasi=ev).count(),
+    )
 
 
 @pytest.fixture
@@ -50,11 +55,14 @@ def test_views_refuse_every_role(pengguna_demo, final):
     before = snapshot(final)
     c = kriteria(final)[0]
     base = f"/unit/bantargebang/evaluasi/{final.pk}/"
-    posts = [(f"{base}jawab/{c.pk}/", {"usulan": "Tidak", "catatan": "ubah"}),
-             (f"{base}nilai/{c.pk}/", {"penetapan": "Tidak"}),
-             (f"{base}status/", {"aksi": "kembalikan"}), (f"{base}status/", {"aksi": "finalkan"}),
-             (f"{base}lhe/", {"kekuatan": "x", "kelemahan": "y"}),
-             (f"{base}rekomendasi/", {"uraian": "x", "penanggung_jawab": "y", "batas_waktu": "2025-01-01"})]
+    posts = [
+        (f"{base}jawab/{c.pk}/", {"usulan": "Tidak", "catatan": "ubah"}),
+        (f"{base}nilai/{c.pk}/", {"penetapan": "Tidak"}),
+        (f"{base}status/", {"aksi": "kembalikan"}),
+        (f"{base}status/", {"aksi": "finalkan"}),
+        (f"{base}lhe/", {"kekuatan": "x", "kelemahan": "y"}),
+        (f"{base}rekomendasi/", {"uraian": "x", "penanggung_jawab": "y", "batas_waktu": "2025-01-01"}),
+    ]
     for role in ROLES:
         client = Client()
         client.force_login(pengguna_demo[role])

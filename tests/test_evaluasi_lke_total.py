@@ -32,8 +32,11 @@ def test_shipped_akip_template_weights():
     assert services.periksa_bobot(t) == []
     komps = list(Komponen.objects.filter(templat=t))
     assert [(k.nama, k.bobot) for k in komps] == [
-        ("Perencanaan Kinerja", 30), ("Pengukuran Kinerja", 30), ("Pelaporan Kinerja", 15),
-        ("Evaluasi Akuntabilitas Kinerja Internal", 25)]
+        ("Perencanaan Kinerja", 30),
+        ("Pengukuran Kinerja", 30),
+        ("Pelaporan Kinerja", 15),
+        ("Evaluasi Akuntabilitas Kinerja Internal", 25),
+    ]
     for k in komps:
         subs = list(SubKomponen.objects.filter(komponen=k))
         assert [s.nama for s in subs] == ["Keberadaan", "Kualitas", "Pemanfaatan"]

@@ -39,8 +39,9 @@ def test_queries_do_not_grow_with_units(pengguna_demo, demo):
     satu = hitung([demo.id])
     for i in range(5):
         u = InstansiFactory(slug=f"unit-{i}", pemda=demo.pemda)
-        NilaiKomponen.objects.create(instansi=u, tahun=2024, jenis="akip", komponen="Perencanaan Kinerja",
-                                     bobot=30, nilai=D(20 + i))
+        NilaiKomponen.objects.create(
+            instansi=u, tahun=2024, jenis="akip", komponen="Perencanaan Kinerja", bobot=30, nilai=D(20 + i)
+        )
         op = pengguna_demo["operator"]
         from akun.models import Peran
 

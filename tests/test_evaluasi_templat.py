@@ -26,7 +26,10 @@ def test_shipped_templates_recreated_after_flush_and_command_idempotent():
     TemplatEvaluasi.objects.filter(pemda=None).delete()
     call_command("muat_templat_evaluasi")
     call_command("muat_templat_evaluasi")
-    assert sorted(TemplatEvaluasi.objects.filter(pemda=None).values_list("jenis", flat=True)) == ["akip", "zi"]
+    assert sorted(TemplatEvaluasi.objects.filter(pemda=None).values_list("jenis", flat=True)) == [
+        "akip",
+        "zi",
+    ]
     TemplatEvaluasi.objects.filter(pemda=None).delete()
     t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)  # recreated on demand
     assert t.nama == "LKE AKIP PermenPANRB 88/2021" and services.periksa_bobot(t) == []
@@ -38,12 +41,18 @@ def test_shipped_zi_template():
     komps = list(Komponen.objects.filter(templat=t))
     pengungkit = [k for k in komps if k.kelompok == "pengungkit"]
     assert [(k.nama, k.bobot) for k in pengungkit] == [
-        ("Manajemen Perubahan", 8), ("Penataan Tatalaksana", 7), ("Penataan Sistem Manajemen SDM", 10),
-        ("Penguatan Akuntabilitas Kinerja", 10), ("Penguatan Pengawasan", 15),
-        ("Peningkatan Kualitas Pelayanan Publik", 10)]
+        ("Manajemen Perubahan", 8),
+        ("Penataan Tatalaksana", 7),
+        ("Penataan Sistem Manajemen SDM", 10),
+        ("Penguatan Akuntabilitas Kinerja", 10),
+        ("Penguatan Pengawasan", 15),
+        ("Peningkatan Kualitas Pelayanan Publik", 10),
+    ]
     for k in pengungkit:
         assert [(s.nama, s.bobot) for s in SubKomponen.objects.filter(komponen=k)] == [
-            ("Pemenuhan", k.bobot / 2), ("Reform", k.bobot / 2)]
+            ("Pemenuhan", k.bobot / 2),
+            ("Reform", k.bobot / 2),
+        ]
     assert sum(k.bobot for k in komps if k.kelompok == "hasil") == 40
     assert Kriteria.objects.filter(sub__komponen__templat=t, sub__nama__startswith="Indeks").count() == 2
 
@@ -58,20 +67,45 @@ def test_admin_pemda_copies_and_adapts(pengguna_demo):
     r = c.post(f"/evaluasi/templat/{asal.pk}/salin/", {"tahun": "2026", "nama": "LKE AKIP Kota Bekasi 2026"})
     baru = TemplatEvaluasi.objects.get(nama="LKE AKIP Kota Bekasi 2026")
     assert r.status_code == 302 and baru.pemda.kode == "kota-bekasi" and baru.induk == asal
-    assert Kriteria.objects.filter(sub__komponen__templat=baru).count() == \
-        Kriteria.objects.filter(sub__komponen__templat=asal).count()
-    k = Kriteria.objects.filter(sub__komponen__templat=baru).order_by("sub__komponen__no", "sub__no", "no").first()
-    r = c.post(f"/evaluasi/templat/kriteria/{k.pk}/", {"uraian": "Pedoman perencanaan kinerja Kota Bekasi.",
-                                                       "bobot": "1,5", "jenis_jawaban": "abcde", "panduan": "x"})
+    assert (
+        Kriteria.objects.filter(sub__komponen__templat=baru).count()
+        == Kriteria.objects.filter(sub__komponen__templat=asal).count()
+    )
+    k = (
+        Kriteria.objects.filter(sub__komponen__templat=baru)
+        .order_by("sub__komponen__no", "sub__no", "no")
+        .first()
+    )
+    r = c.post(
+        f"/evaluasi/templat/kriteria/{k.pk}/",
+        {
+            "uraian": "Pedoman perencanaan kinerja Kota Bekasi.",
+            "bobot": "1,5",
+            "jenis_jawaban": "abcde",
+            "panduan": "x",
+        },
+    )
     k.refresh_from_db()
-    assert (k.uraian, k.bobot, k.jenis_jawaban) == ("Pedoman perencanaan kinerja Kota Bekasi.", D("1.5"), "abcde")
+    assert (k.uraian, k.bobot, k.jenis_jawaban) == (
+        "Pedoman perencanaan kinerja Kota Bekasi.",
+        D("1.5"),
+        "abcde",
+    )
     # the shipped template cannot be edited in place, and an operator cannot edit the copy
     asal_k = Kriteria.objects.filter(sub__komponen__templat=asal).first()
-    assert c.post(f"/evaluasi/templat/kriteria/{asal_k.pk}/", {"uraian": "x", "bobot": "1",
-                                                               "jenis_jawaban": "yt"}).status_code == 403
+    assert (
+        c.post(
+            f"/evaluasi/templat/kriteria/{asal_k.pk}/", {"uraian": "x", "bobot": "1", "jenis_jawaban": "yt"}
+        ).status_code
+        == 403
+    )
     c.force_login(op)
-    assert c.post(f"/evaluasi/templat/kriteria/{k.pk}/", {"uraian": "x", "bobot": "1",
-                                                          "jenis_jawaban": "yt"}).status_code == 403
+    assert (
+        c.post(
+            f"/evaluasi/templat/kriteria/{k.pk}/", {"uraian": "x", "bobot": "1", "jenis_jawaban": "yt"}
+        ).status_code
+        == 403
+    )
     # an evaluation of a Kota Bekasi unit from 2026 uses the pemda's own template
     from organisasi.models import Instansi
 
@@ -102,7 +136,11 @@ def test_frozen_template(pengguna_demo, demo):
     req = RequestFactory().get("/")
     req.user = get_user_model().objects.create_superuser("root", password="x-Sakip-2024!")
     lain = services.salin_templat(admin, t, 2030)  # a fresh copy is editable
-    for model, obj, bisa in ((TemplatEvaluasi, t, False), (Kriteria, k, False), (TemplatEvaluasi, lain, True)):
+    for model, obj, bisa in (
+        (TemplatEvaluasi, t, False),
+        (Kriteria, k, False),
+        (TemplatEvaluasi, lain, True),
+    ):
         ma = site._registry[model]  # admin
         assert ma.has_change_permission(req, obj) is bisa and ma.has_delete_permission(req, obj) is bisa
     c = Client()  # page

@@ -40,8 +40,10 @@ def test_follow_up_workflow(pengguna_demo, demo):
     c.force_login(op)
     berkas = io.BytesIO(PDF)
     berkas.name = "daftar-hadir.pdf"
-    c.post(f"/unit/bantargebang/tindak-lanjut/{rek.pk}/", {"status": "selesai", "tindak_lanjut": "Bimtek selesai",
-                                                         "berkas": berkas})
+    c.post(
+        f"/unit/bantargebang/tindak-lanjut/{rek.pk}/",
+        {"status": "selesai", "tindak_lanjut": "Bimtek selesai", "berkas": berkas},
+    )
     rek.refresh_from_db()
     assert (rek.status, rek.nama_berkas) == ("selesai", "daftar-hadir.pdf")
     assert c.get(f"/unit/bantargebang/tindak-lanjut/{rek.pk}/berkas/").status_code == 200
@@ -49,7 +51,8 @@ def test_follow_up_workflow(pengguna_demo, demo):
 
     lkip = services.tindak_lanjut_untuk_lkip(demo, 2024)
     assert [(r["tahun_evaluasi"], r["rekomendasi"], r["status"]) for r in lkip] == [
-        (2023, "Perbaiki analisis capaian kinerja", "Selesai (dengan bukti)")]
+        (2023, "Perbaiki analisis capaian kinerja", "Selesai (dengan bukti)")
+    ]
     assert services.tindak_lanjut_untuk_lkip(demo, 2023) == []
 
     e = Client()
@@ -70,14 +73,18 @@ def test_shown_on_dashboard_and_next_years_lke(pengguna_demo, demo):
     assert "Perbaiki analisis capaian kinerja" in dash and "lewat batas waktu" in dash
     ev = services.buat_evaluasi(pengguna_demo["operator"], demo, 2024, "akip")
     page = c.get(f"/unit/bantargebang/evaluasi/{ev.pk}/").content.decode()
-    assert "Rekomendasi tahun sebelumnya yang belum tuntas" in page and "Perbaiki analisis capaian kinerja" in page
+    assert (
+        "Rekomendasi tahun sebelumnya yang belum tuntas" in page
+        and "Perbaiki analisis capaian kinerja" in page
+    )
 
 
 def test_follow_up_upload_type_checked(pengguna_demo, demo):
     ev = evaluasi_final(pengguna_demo, demo, tahun=2023)
     rek = Rekomendasi.objects.get(evaluasi=ev)
     with pytest.raises(services.EvaluasiError, match="diperiksa dari isinya"):
-        services.ubah_tindak_lanjut(pengguna_demo["operator"], rek, "selesai", "x",
-                                    SimpleUploadedFile("a.pdf", b"not a pdf at all"))
+        services.ubah_tindak_lanjut(
+            pengguna_demo["operator"], rek, "selesai", "x", SimpleUploadedFile("a.pdf", b"not a pdf at all")
+        )
     rek.refresh_from_db()
     assert rek.status == "terbuka" and not rek.berkas

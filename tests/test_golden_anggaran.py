@@ -85,7 +85,9 @@ def test_sub_kegiatan_lines(anggaran):
             assert found[0]["serapan"] == pytest.approx(serapan, abs=0.1)
             assert found[0]["efisiensi"] == pytest.approx(efisiensi, abs=0.1)
     # Tabel 3.8: the two 30.000.000 Koordinasi/Sinergi lines, 93,95 % and 82,75 %
-    koordinasi = sorted(s["serapan"] for s in lines if s["kode"] == "7.01.02.2.03.0001" and s["pagu"] == 30000000)
+    koordinasi = sorted(
+        s["serapan"] for s in lines if s["kode"] == "7.01.02.2.03.0001" and s["pagu"] == 30000000
+    )
     assert koordinasi == [82.75, 93.95]
 
 

@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _counts():
     from django.apps import apps
 
-    return {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label in {
-        "organisasi", "perencanaan", "pengukuran", "anggaran", "skm", "evaluasi", "zona"}}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label
+        in {"organisasi", "perencanaan", "pengukuran", "anggaran", "skm", "evaluasi", "zona"}
+    }
 
 
 def test_one_bad_cell_exits_1_names_the_cell_and_changes_nothing(tmp_path, capsys):
@@ -48,7 +52,9 @@ def test_indonesian_text_numbers_are_accepted(tmp_path, capsys):
     col = column_of("anggaran", "pagu")
     kas = column_of("anggaran", "kas_tw4")
     # row 2 is the 5.000.000 line: rewrite as Indonesian text
-    path = demo_copy(tmp_path, {("anggaran", f"{col}2"): "5.000.000,00", ("anggaran", f"{kas}2"): "Rp 3.000.000"})
+    path = demo_copy(
+        tmp_path, {("anggaran", f"{col}2"): "5.000.000,00", ("anggaran", f"{kas}2"): "Rp 3.000.000"}
+    )
     call_command("import_workbook", str(path))
     from anggaran.models import BarisAnggaran
 

@@ -32,39 +32,70 @@ BASE_CASES = {
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
     "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/": ("/unit/bantargebang/realisasi/2025/TW4/", UNIT),
     "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/pratinjau/": (
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/pratinjau/?nilai=5", UNIT),
+        "/unit/bantargebang/realisasi/2025/TW4/IKU9/pratinjau/?nilai=5",
+        UNIT,
+    ),
     # POST-only views answer GET with 405 once the user may see the unit
     "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/status/": (
-        "/unit/bantargebang/realisasi/2025/TW4/status/", {**UNIT, **{r: 405 for r in (
-            "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
+        "/unit/bantargebang/realisasi/2025/TW4/status/",
+        {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
+    ),
     "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/": (
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/", {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403,
-                                                        "adminpemda": 403, "pembaca": 403}),
-    "unit/<slug:slug>/bukti/<int:pk>/": ("/unit/bantargebang/bukti/999/", {**UNIT, **{r: 404 for r in (
-        "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
+        "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
+        {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
+    ),
+    "unit/<slug:slug>/bukti/<int:pk>/": (
+        "/unit/bantargebang/bukti/999/",
+        {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
+    ),
     "unit/<slug:slug>/renstra/": ("/unit/bantargebang/renstra/", UNIT),
     "unit/<slug:slug>/renstra/<str:jenis>/baru/": ("/unit/bantargebang/renstra/tujuan/baru/", EDIT),
-    "unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/": ("/unit/bantargebang/renstra/indikator/999999/", {
-        **EDIT, "operator": 404}),
+    "unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/": (
+        "/unit/bantargebang/renstra/indikator/999999/",
+        {**EDIT, "operator": 404},
+    ),
     "unit/<slug:slug>/renstra/target/<int:indikator_id>/<int:tahun>/": (
-        "/unit/bantargebang/renstra/target/1/2024/", POST_ISI),
+        "/unit/bantargebang/renstra/target/1/2024/",
+        POST_ISI,
+    ),
     "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
     "unit/<slug:slug>/pk/<int:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
     "unit/<slug:slug>/pk/<int:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
-    "unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/": ("/unit/bantargebang/pk/2024/target/1/", POST_ISI),
+    "unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/": (
+        "/unit/bantargebang/pk/2024/target/1/",
+        POST_ISI,
+    ),
     "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/": (
-        "/unit/bantargebang/pk/2024/1/tandatangani/", {**POST_ISI, "operator": 403, "pimpinan": 405}),
+        "/unit/bantargebang/pk/2024/1/tandatangani/",
+        {**POST_ISI, "operator": 403, "pimpinan": 405},
+    ),
     "unit/<slug:slug>/anggaran/<int:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
     "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/": (
-        "/unit/bantargebang/anggaran/2024/realisasi/TW1/", UNIT),
+        "/unit/bantargebang/anggaran/2024/realisasi/TW1/",
+        UNIT,
+    ),
     "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/simpan/": (
-        "/unit/bantargebang/anggaran/2024/realisasi/TW1/simpan/", POST_ISI),
+        "/unit/bantargebang/anggaran/2024/realisasi/TW1/simpan/",
+        POST_ISI,
+    ),
     "unit/<slug:slug>/zona/": ("/unit/bantargebang/zona/", UNIT),
-    "unit/<slug:slug>/zona/foto/<int:pk>/": ("/unit/bantargebang/zona/foto/1/", {**UNIT, **{r: 404 for r in (
-        "operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}),
+    "unit/<slug:slug>/zona/foto/<int:pk>/": (
+        "/unit/bantargebang/zona/foto/1/",
+        {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
+    ),
     "unit/<slug:slug>/zona/nilai/": ("/unit/bantargebang/zona/nilai/", POST_ISI),
-    "audit/": ("/audit/", {"operator": 404, "pimpinan": 404, "evaluator": 404, "adminpemda": 200, "pembaca": 404,
-                           "other": 404, "anon": 302}),
+    "audit/": (
+        "/audit/",
+        {
+            "operator": 404,
+            "pimpinan": 404,
+            "evaluator": 404,
+            "adminpemda": 200,
+            "pembaca": 404,
+            "other": 404,
+            "anon": 302,
+        },
+    ),
     # SKM: the public questionnaire, poster and results need no login; staff results like other unit pages
     "s/<slug:slug>/": ("/s/bantargebang/", PUBLIK),
     "s/<slug:slug>/<slug:layanan>/": ("/s/bantargebang/L1/", PUBLIK),
@@ -73,8 +104,18 @@ BASE_CASES = {
     "publik/<slug:slug>/skm/<int:tahun>/": ("/publik/bantargebang/skm/2024/", PUBLIK),
     "unit/<slug:slug>/skm/<int:tahun>/": ("/unit/bantargebang/skm/2024/", UNIT),
     "unit/<slug:slug>/skm/<int:tahun>/responden.xlsx": ("/unit/bantargebang/skm/2024/responden.xlsx", UNIT),
-    "pemda/<slug:kode>/": ("/pemda/kota-bekasi/", {"operator": 404, "pimpinan": 404, "evaluator": 200,
-                                                  "adminpemda": 200, "pembaca": 404, "other": 404, "anon": 302}),
+    "pemda/<slug:kode>/": (
+        "/pemda/kota-bekasi/",
+        {
+            "operator": 404,
+            "pimpinan": 404,
+            "evaluator": 200,
+            "adminpemda": 200,
+            "pembaca": 404,
+            "other": 404,
+            "anon": 302,
+        },
+    ),
 }
 CASES = {**BASE_CASES, **izin_laporan.CASES, **izin_evaluasi.CASES, **izin_skm.CASES}
 SKIP_PREFIXES = ("admin/", "akun/", "i18n/")  # Django's own views, tested by Django

@@ -16,26 +16,40 @@ KEPALA = "Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Uji Tahun 2024"
 
 def contoh(n_baris: int = 40, teks: str = "Puji syukur kehadirat Tuhan.") -> Dokumen:
     """A small document with every kind of content (also used by the HTML and PDF tests)."""
-    d = Dokumen("LKIP Kecamatan Uji 2024", kepala=KEPALA,
-                sampul=Sampul(["LAPORAN KINERJA", "TAHUN 2024"], ["KECAMATAN UJI"], ["PEMERINTAH KOTA UJI"]))
+    d = Dokumen(
+        "LKIP Kecamatan Uji 2024",
+        kepala=KEPALA,
+        sampul=Sampul(["LAPORAN KINERJA", "TAHUN 2024"], ["KECAMATAN UJI"], ["PEMERINTAH KOTA UJI"]),
+    )
     kp = d.tambah_pembuka("KATA PENGANTAR")
     kp.paragraf(teks)
-    kp.tanda_tangan(TandaTangan("Uji, 10 Januari 2025", "Camat Uji", "Budi Santoso", "Pembina", "197001012000031001"))
+    kp.tanda_tangan(
+        TandaTangan("Uji, 10 Januari 2025", "Camat Uji", "Budi Santoso", "Pembina", "197001012000031001")
+    )
     b1 = d.tambah_bab("PENDAHULUAN")
     s = b1.bagian("Latar Belakang")
     s.paragraf("Teks latar belakang.")
     s.bagian("Dasar Hukum").paragraf("Peraturan Presiden 29/2014", "butir")
-    b1.tabel("Pegawai", [["Golongan", "Jumlah"]], [["III", "12"], ["IV", "3"], ["Jumlah", "15"]], kolom_angka=[1])
+    b1.tabel(
+        "Pegawai", [["Golongan", "Jumlah"]], [["III", "12"], ["IV", "3"], ["Jumlah", "15"]], kolom_angka=[1]
+    )
     b2 = d.tambah_bab("AKUNTABILITAS KINERJA")
     c = b2.bagian("Capaian Kinerja")
-    c.tabel("Capaian IKU", [["No", "Indikator", "Target", "Realisasi", "Capaian"]],
-            [[str(i), f"Indikator {i}", "100", "97,8", "97,8 %"] for i in range(1, n_baris)], kolom_angka=[2, 3, 4])
+    c.tabel(
+        "Capaian IKU",
+        [["No", "Indikator", "Target", "Realisasi", "Capaian"]],
+        [[str(i), f"Indikator {i}", "100", "97,8", "97,8 %"] for i in range(1, n_baris)],
+        kolom_angka=[2, 3, 4],
+    )
     fig = Figure(figsize=(6, 3))
     fig.add_subplot().bar(["IKU1", "IKU2"], [97.8, 100.8])
     c.gambar("Capaian per IKU", fig)
-    b2.tanda_tangan(DuaTandaTangan(TandaTangan("", "PIHAK KEDUA", "Wali Kota Uji"),
-                                   TandaTangan("Uji, 2 Januari 2024", "PIHAK PERTAMA", "Budi Santoso",
-                                               nip="197001012000031001")))
+    b2.tanda_tangan(
+        DuaTandaTangan(
+            TandaTangan("", "PIHAK KEDUA", "Wali Kota Uji"),
+            TandaTangan("Uji, 2 Januari 2024", "PIHAK PERTAMA", "Budi Santoso", nip="197001012000031001"),
+        )
+    )
     d.tambah_lampiran("LAMPIRAN").paragraf("Isi lampiran.")
     return d
 
@@ -52,8 +66,8 @@ def _gaya(doc, teks):
 
 def _di_daftar(p):
     return p.style.name.startswith("TOC") or any(
-        e.get(qn("w:fldCharType")) for e in p._p.iter(qn("w:fldChar")))
-
+        e.get(qn("w:fldCharType")) for e in p._p.iter(qn("w:fldChar"))
+    )
 
 
 def _tabel(doc, kepala):

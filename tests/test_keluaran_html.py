@@ -13,7 +13,7 @@ def test_semantic_structure():
     assert "<caption>Tabel 2.1 Capaian IKU</caption>" in html
     assert "<figcaption>Gambar 2.1 Capaian per IKU</figcaption>" in html
     assert html.count("<svg") == 1 and "<thead>" in html
-    assert '<td class=angka>97,8</td>' in html
+    assert "<td class=angka>97,8</td>" in html
     assert "@media print" in html and "@page" in html
     assert KEPALA in html
 

@@ -9,8 +9,9 @@ from pypdf import PdfReader
 from laporan import keluaran
 from tests.test_keluaran_docx import KEPALA, contoh
 
-perlu_soffice = pytest.mark.skipif(keluaran.soffice() is None,
-                                   reason="LibreOffice (soffice) is not installed: PDF cannot be rendered")
+perlu_soffice = pytest.mark.skipif(
+    keluaran.soffice() is None, reason="LibreOffice (soffice) is not installed: PDF cannot be rendered"
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,22 +28,37 @@ def _satu_baris(teks):
 @perlu_soffice
 def test_text_header_and_cover(halaman):
     semua = _satu_baris(" ".join(halaman))
-    for s in ("LAPORAN KINERJA", "BAB I PENDAHULUAN", "Tabel 2.1 Capaian IKU", "Gambar 2.1 Capaian per IKU",
-              "97,8 %", "NIP. 197001012000031001", "Isi lampiran."):
+    for s in (
+        "LAPORAN KINERJA",
+        "BAB I PENDAHULUAN",
+        "Tabel 2.1 Capaian IKU",
+        "Gambar 2.1 Capaian per IKU",
+        "97,8 %",
+        "NIP. 197001012000031001",
+        "Isi lampiran.",
+    ):
         assert s in semua, s
     assert KEPALA not in halaman[0]  # cover page without header
     assert KEPALA in _satu_baris(halaman[1])
 
 
 @perlu_soffice
-@pytest.mark.skipif(not keluaran._uno_tersedia(),
-                    reason="python3-uno is not installed for /usr/bin/python3: the lists are not updated")
+@pytest.mark.skipif(
+    not keluaran._uno_tersedia(),
+    reason="python3-uno is not installed for /usr/bin/python3: the lists are not updated",
+)
 def test_daftar_isi_page_numbers_are_real(halaman):
     """Each entry of Daftar Isi / Daftar Tabel carries the page where the heading really is."""
     daftar = next(i for i, t in enumerate(halaman) if "DAFTAR ISI" in t)
-    teks_daftar = _satu_baris(" ".join(halaman[daftar:daftar + 3]))
-    for judul in ("BAB I PENDAHULUAN", "1.1 Latar Belakang", "BAB II AKUNTABILITAS KINERJA",
-                  "Tabel 2.1 Capaian IKU", "Gambar 2.1 Capaian per IKU", "LAMPIRAN"):
+    teks_daftar = _satu_baris(" ".join(halaman[daftar : daftar + 3]))
+    for judul in (
+        "BAB I PENDAHULUAN",
+        "1.1 Latar Belakang",
+        "BAB II AKUNTABILITAS KINERJA",
+        "Tabel 2.1 Capaian IKU",
+        "Gambar 2.1 Capaian per IKU",
+        "LAMPIRAN",
+    ):
         m = re.search(re.escape(judul) + r"[ .…]*?(\d+)", teks_daftar)
         assert m, f"{judul} has no page number in the lists"
         nomor = int(m.group(1))
@@ -51,7 +67,7 @@ def test_daftar_isi_page_numbers_are_real(halaman):
         assert judul in isi, f"{judul}: listed on page {nomor}, not found there"
     # the long table continues on a second page
     assert sum("Indikator 5" in t for t in halaman) >= 1
-    assert sum(t.count("Realisasi") for t in halaman[daftar + 3:]) >= 2  # header row repeated
+    assert sum(t.count("Realisasi") for t in halaman[daftar + 3 :]) >= 2  # header row repeated
 
 
 def test_soffice_missing_is_a_clear_error(monkeypatch):

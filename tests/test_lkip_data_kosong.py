@@ -23,14 +23,24 @@ pytestmark = pytest.mark.django_db
 def unit():
     ins = InstansiFactory(nama="Kecamatan Uji", kota="Kotauji")
     sas = SasaranFactory(tujuan__renstra__instansi=ins, uraian="Meningkatnya layanan")
-    skm = IndikatorFactory(sasaran=sas, kode="IKU1", nama="Indeks Kepuasan Masyarakat", satuan="Nilai",
-                           sumber_realisasi="skm", iku=True, agregasi="rata-rata")
+    skm = IndikatorFactory(
+        sasaran=sas,
+        kode="IKU1",
+        nama="Indeks Kepuasan Masyarakat",
+        satuan="Nilai",
+        sumber_realisasi="skm",
+        iku=True,
+        agregasi="rata-rata",
+    )
     kosong = IndikatorFactory(sasaran=sas, kode="IKU2", nama="Persentase Layanan Tepat Waktu", iku=True)
-    terisi = IndikatorFactory(sasaran=sas, kode="IKU3", nama="Persentase Aduan Selesai", iku=True,
-                              agregasi="rata-rata")
+    terisi = IndikatorFactory(
+        sasaran=sas, kode="IKU3", nama="Persentase Aduan Selesai", iku=True, agregasi="rata-rata"
+    )
     for ind in (skm, kosong, terisi):
         TargetFactory(indikator=ind, tahun=2024, nilai=Decimal(80))
-    pk = PerjanjianKinerjaFactory(instansi=ins, pihak_pertama=PejabatFactory(instansi=ins, jabatan="Camat Uji"))
+    pk = PerjanjianKinerjaFactory(
+        instansi=ins, pihak_pertama=PejabatFactory(instansi=ins, jabatan="Camat Uji")
+    )
     for no, ind in enumerate((skm, kosong, terisi), 1):
         PKIndikatorFactory(pk_dokumen=pk, indikator=ind, target=Decimal(80), no=no)
     Realisasi.objects.create(indikator=terisi, tahun=2024, periode="TW1", nilai=Decimal(70))
@@ -43,8 +53,10 @@ def test_dokumen_tetap_dibangun_dan_jujur(unit):
     teks = dok.semua_teks()
     semua = "\n".join(teks)
     assert "Data SKM tahun 2024 belum tersedia." in teks
-    assert ("Realisasi Persentase Layanan Tepat Waktu tahun 2024 belum diisi, sehingga capaian terhadap target "
-            "80 % belum dapat dihitung.") in teks
+    assert (
+        "Realisasi Persentase Layanan Tepat Waktu tahun 2024 belum diisi, sehingga capaian terhadap target "
+        "80 % belum dapat dihitung."
+    ) in teks
     assert "Realisasi Indeks Kepuasan Masyarakat tahun 2024 belum diisi" in semua
     # the IKU with realisasi: average of TW1 and TW2 = 80 → exactly the target
     assert "capaian kinerja 100,0 % atau mencapai target" in semua

@@ -24,8 +24,10 @@ def _kalimat(lkip, *bagian):
     return [t for t in lkip.semua_teks() if all(b in t for b in bagian)]
 
 
-@pytest.mark.parametrize("angka", ["81,18", "97,8", "74,78", "100,8", "58,33", "145,8", "Rp 23.459.734.760",
-                                   "95,05", "Rp 22.297.765.191"])
+@pytest.mark.parametrize(
+    "angka",
+    ["81,18", "97,8", "74,78", "100,8", "58,33", "145,8", "Rp 23.459.734.760", "95,05", "Rp 22.297.765.191"],
+)
 def test_angka_dari_data(teks, angka):
     assert angka in teks
 
@@ -76,16 +78,26 @@ def test_anggaran_pendukung_ikm_pagu_bukan_realisasi(lkip):
 
 
 def test_struktur_bab(lkip):
-    assert [b.judul for b in lkip.bab] == ["PENDAHULUAN", "PERENCANAAN KINERJA", "AKUNTABILITAS KINERJA", "PENUTUP"]
+    assert [b.judul for b in lkip.bab] == [
+        "PENDAHULUAN",
+        "PERENCANAAN KINERJA",
+        "AKUNTABILITAS KINERJA",
+        "PENUTUP",
+    ]
     assert [b.judul for b in lkip.pembuka] == ["Kata Pengantar", "Ikhtisar Eksekutif"]
     assert lkip.sampul is not None and "KECAMATAN BANTARGEBANG" in lkip.sampul.subjudul
     assert lkip.kepala == "Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Bantargebang Tahun 2024"
     assert lkip.lampiran and "Perjanjian Kinerja" in lkip.lampiran[0].judul
     analisis = lkip.bab[2].anak[1]
-    assert [a.judul for a in analisis.anak] == ["Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
-                                                "Nilai AKIP Kecamatan Bantargebang", "Persentase Wilayah yang Tertib"]
+    assert [a.judul for a in analisis.anak] == [
+        "Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
+        "Nilai AKIP Kecamatan Bantargebang",
+        "Persentase Wilayah yang Tertib",
+    ]
     for iku in analisis.anak:
-        assert any(isinstance(x, Tabel) and x.judul.startswith("Target, Realisasi dan Capaian") for x in iku.isi)
+        assert any(
+            isinstance(x, Tabel) and x.judul.startswith("Target, Realisasi dan Capaian") for x in iku.isi
+        )
 
 
 def test_kata_pengantar_ditandatangani_kepala(lkip):
@@ -110,8 +122,9 @@ def test_tabel_pegawai_dan_perbandingan(lkip, teks):
 def test_teksblok_dipakai(demo):
     from laporan.models import TeksBlok
 
-    TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="latar_belakang",
-                            teks="Paragraf pertama.\n\nParagraf kedua.")
+    TeksBlok.objects.create(
+        instansi=demo, tahun=2024, bagian="latar_belakang", teks="Paragraf pertama.\n\nParagraf kedua."
+    )
     TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="analisis_IKU1", teks="Ruang tunggu sempit.")
     TeksBlok.objects.create(instansi=demo, tahun=2024, bagian="saran", teks="Saran satu.\r\n\r\nSaran dua.")
     dok = bangun_lkip(demo, 2024)
@@ -127,8 +140,14 @@ def test_analisis_dari_realisasi(demo):
     from perencanaan.models import Indikator
 
     ind = Indikator.objects.get(instansi=demo, kode="IKU3")
-    Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW4", nilai=58,
-                             analisis_sebab="Patroli rutin", analisis_penghambat="PKL kembali berjualan")
+    Realisasi.objects.create(
+        indikator=ind,
+        tahun=2024,
+        periode="TW4",
+        nilai=58,
+        analisis_sebab="Patroli rutin",
+        analisis_penghambat="PKL kembali berjualan",
+    )
     teks = "\n".join(bangun_lkip(demo, 2024).semua_teks())
     assert "penyebab: Patroli rutin" in teks
     assert "faktor penghambat: PKL kembali berjualan" in teks
@@ -163,14 +182,23 @@ def test_kueri_tidak_bertambah_dengan_data(demo):
     sasaran = Sasaran.objects.filter(instansi=demo).first()
     sub = SubKegiatan.objects.filter(baris__instansi=demo).distinct().first()
     for n in range(5):
-        ind = Indikator.objects.create(instansi=demo, kode=f"X{n}", nama=f"Indikator tambahan {n}", level="sasaran",
-                                       sasaran=sasaran, satuan="Nilai", iku=True)
+        ind = Indikator.objects.create(
+            instansi=demo,
+            kode=f"X{n}",
+            nama=f"Indikator tambahan {n}",
+            level="sasaran",
+            sasaran=sasaran,
+            satuan="Nilai",
+            iku=True,
+        )
         Target.objects.create(indikator=ind, tahun=2024, nilai=Decimal(10))
         Realisasi.objects.create(indikator=ind, tahun=2023, periode="TAHUN", nilai=Decimal(9))
         NilaiPembanding.objects.create(indikator=ind, tahun=2024, unit="Kecamatan Lain", realisasi=Decimal(8))
         Dukungan.objects.create(instansi=demo, tahun=2024, kode=sub.kode, indikator=ind)
         su = SubUnit.objects.create(instansi=demo, kode=f"tambahan-{n}", nama=f"Unit tambahan {n}")
-        BarisAnggaran.objects.create(instansi=demo, tahun=2024, sub_kegiatan=sub, subunit=su, pagu=Decimal(1000))
+        BarisAnggaran.objects.create(
+            instansi=demo, tahun=2024, sub_kegiatan=sub, subunit=su, pagu=Decimal(1000)
+        )
     with CaptureQueriesContext(connection) as akhir:
         bangun_lkip(demo, 2024)
     assert len(akhir) == len(awal)

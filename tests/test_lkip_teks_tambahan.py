@@ -26,4 +26,5 @@ def test_each_text_block_either_prints_the_default_or_is_listed_as_tambahan(demo
         assert any(penanda in t for t in dok.semua_teks()), bagian
         selisih = dasar - _kosong(dok)
         assert selisih == (0 if bagian in TEKS_TAMBAHAN else 1), (
-            f"{bagian}: update laporan.reviu.TEKS_TAMBAHAN to match laporan/lkip.py")
+            f"{bagian}: update laporan.reviu.TEKS_TAMBAHAN to match laporan/lkip.py"
+        )

@@ -25,7 +25,11 @@ def test_rekomendasi_tahun_lalu_masuk_bab_iv(pengguna_demo, demo):
     dok = bangun_lkip(demo, 2024)
     bag = _bab_iv(dok)
     tabel = bag.isi[1]
-    assert tabel.baris[0][1:4] == ["Evaluasi AKIP 2023", "Perbaiki analisis capaian kinerja", "Sekretaris Kecamatan"]
+    assert tabel.baris[0][1:4] == [
+        "Evaluasi AKIP 2023",
+        "Perbaiki analisis capaian kinerja",
+        "Sekretaris Kecamatan",
+    ]
     assert tabel.baris[0][4] == "31 Maret 2024"
     assert "Terdapat 1 rekomendasi" in bag.isi[0].teks
     assert len(set(dok.daftar_tabel())) == len(dok.daftar_tabel())

@@ -25,9 +25,14 @@ def test_import_column_normalises_and_rejects():
         kolom.parse("1976")
 
 
-@pytest.mark.parametrize("value,message", [
-    (1e300, "too large"), ("1.000.000.000.000.000", "too large"), ("12,345", "more than 2 decimal places"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        (1e300, "too large"),
+        ("1.000.000.000.000.000", "too large"),
+        ("12,345", "more than 2 decimal places"),
+    ],
+)
 def test_money_cells_refuse_what_the_database_would_round(value, message):
     kolom = SHEET_MAP["anggaran"].kolom_map["pagu"]
     with pytest.raises(CellError, match=message):

@@ -30,7 +30,11 @@ def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo):
     op.post("/unit/bantargebang/pk/2025/buat/")
     pk = PerjanjianKinerja.objects.get(instansi__slug="bantargebang", tahun=2025)
     targets = {r.indikator.kode: r.target for r in pk.indikator.select_related("indikator")}
-    assert targets == {"IKU1": Decimal("83.4"), "IKU2": Decimal("74.25"), "IKU3": Decimal(50)}  # Renstra targets for 2025
+    assert targets == {
+        "IKU1": Decimal("83.4"),
+        "IKU2": Decimal("74.25"),
+        "IKU3": Decimal(50),
+    }  # Renstra targets for 2025
     row = pk.indikator.get(indikator__kode="IKU1")
     op.post(f"/unit/bantargebang/pk/2025/target/{row.pk}/", {"target": "83,5"})
     row.refresh_from_db()
@@ -69,12 +73,20 @@ def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
     html = op.get("/unit/bantargebang/zona/?tahun=2024").content.decode()
     assert "58,33 %" in html and "Gerbang TPA Kota Bekasi" in html
     for kode in ("Z01", "Z02", "Z03"):
-        op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": kode, "bulan": 3, "kategori": "baik"})
-    r = op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z04", "bulan": 13, "kategori": "baik"},
-                follow=True)
+        op.post(
+            "/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": kode, "bulan": 3, "kategori": "baik"}
+        )
+    r = op.post(
+        "/unit/bantargebang/zona/nilai/",
+        {"tahun": 2025, "zona": "Z04", "bulan": 13, "kategori": "baik"},
+        follow=True,
+    )
     assert "Pilih bulan" in r.content.decode()
     assert "25,00 %" in op.get("/unit/bantargebang/zona/?tahun=2025").content.decode()  # 3 of 12
-    assert login("pembaca").post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1}).status_code == 403
+    assert (
+        login("pembaca").post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1}).status_code
+        == 403
+    )
 
 
 def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
@@ -88,11 +100,31 @@ def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
     buf = io.BytesIO()
     Image.new("RGB", (4, 4), "green").save(buf, "PNG")
     op = login("operator")
-    bad = op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z01", "bulan": 1, "kategori": "baik",
-                                                     "foto": SimpleUploadedFile("x.png", b"not an image")}, follow=True)
-    assert "bukan PDF, JPG, PNG" in bad.content.decode() and not PenilaianZona.objects.filter(tahun=2025).exists()
-    op.post("/unit/bantargebang/zona/nilai/", {"tahun": 2025, "zona": "Z01", "bulan": 1, "kategori": "baik",
-                                               "foto": SimpleUploadedFile("z.png", buf.getvalue())})
+    bad = op.post(
+        "/unit/bantargebang/zona/nilai/",
+        {
+            "tahun": 2025,
+            "zona": "Z01",
+            "bulan": 1,
+            "kategori": "baik",
+            "foto": SimpleUploadedFile("x.png", b"not an image"),
+        },
+        follow=True,
+    )
+    assert (
+        "bukan PDF, JPG, PNG" in bad.content.decode()
+        and not PenilaianZona.objects.filter(tahun=2025).exists()
+    )
+    op.post(
+        "/unit/bantargebang/zona/nilai/",
+        {
+            "tahun": 2025,
+            "zona": "Z01",
+            "bulan": 1,
+            "kategori": "baik",
+            "foto": SimpleUploadedFile("z.png", buf.getvalue()),
+        },
+    )
     p = PenilaianZona.objects.get(tahun=2025, zona__kode="Z01")
     assert login("pembaca").get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 200
     assert Client().get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 302
@@ -102,16 +134,36 @@ def test_renstra_create_and_edit(pengguna_demo):
     from perencanaan.models import Indikator, Target
 
     op = login("operator")
-    r = op.post("/unit/bantargebang/renstra/indikator/baru/", {
-        "kode": "IKU9", "nama": "Indeks Kepuasan Layanan Kelurahan", "level": "sasaran", "satuan": "Nilai",
-        "polaritas": "positif", "agregasi": "terakhir", "sumber_realisasi": "manual"}, follow=True)
+    r = op.post(
+        "/unit/bantargebang/renstra/indikator/baru/",
+        {
+            "kode": "IKU9",
+            "nama": "Indeks Kepuasan Layanan Kelurahan",
+            "level": "sasaran",
+            "satuan": "Nilai",
+            "polaritas": "positif",
+            "agregasi": "terakhir",
+            "sumber_realisasi": "manual",
+        },
+        follow=True,
+    )
     assert "Indikator tingkat sasaran harus memilih sasaran-nya." in r.content.decode()
     from perencanaan.models import Sasaran
 
     s = Sasaran.objects.get(kode="S1.1")
-    op.post("/unit/bantargebang/renstra/indikator/baru/", {
-        "kode": "IKU9", "nama": "Indeks Kepuasan Layanan Kelurahan", "level": "sasaran", "sasaran": s.pk,
-        "satuan": "Nilai", "polaritas": "positif", "agregasi": "terakhir", "sumber_realisasi": "manual"})
+    op.post(
+        "/unit/bantargebang/renstra/indikator/baru/",
+        {
+            "kode": "IKU9",
+            "nama": "Indeks Kepuasan Layanan Kelurahan",
+            "level": "sasaran",
+            "sasaran": s.pk,
+            "satuan": "Nilai",
+            "polaritas": "positif",
+            "agregasi": "terakhir",
+            "sumber_realisasi": "manual",
+        },
+    )
     ind = Indikator.objects.get(kode="IKU9")
     op.post(f"/unit/bantargebang/renstra/target/{ind.pk}/2025/", {"target": "80,5"})
     assert str(Target.objects.get(indikator=ind, tahun=2025).nilai.normalize()) == "80.5"

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_demo_has_no_errors_and_two_negative_cash_warnings(demo, run_json):
     findings = run_json("periksa", "--instansi", "bantargebang", "--tahun", "2024")
     assert [f for f in findings if f["level"] == "error"] == []
-    negative = [f for f in findings if "negatif" in f["message"] and f["message"].startswith("anggaran kas TW4")]
+    negative = [
+        f for f in findings if "negatif" in f["message"] and f["message"].startswith("anggaran kas TW4")
+    ]
     assert len(negative) == 2
     assert {f["where"] for f in negative} == {"anggaran 7.01.02.2.04.0003", "anggaran 7.01.04.2.01.0001"}
     assert all(f["level"] == "warning" for f in negative)
@@ -42,7 +44,9 @@ def test_missing_renstra_year_target_is_an_error():
     t = TargetFactory(tahun=2024)
     TargetFactory(indikator=t.indikator, tahun=2025)
     errors = [x for x in _periksa(t.indikator.instansi) if x.level == "error"]
-    assert [e.message for e in errors] == [f"belum ada target Renstra tahun 2026 ({t.indikator.sasaran.tujuan.renstra.nama})"]
+    assert [e.message for e in errors] == [
+        f"belum ada target Renstra tahun 2026 ({t.indikator.sasaran.tujuan.renstra.nama})"
+    ]
 
 
 def test_pk_target_differing_from_renstra_is_an_error():

@@ -43,8 +43,11 @@ def test_lampiran_sasaran_dan_program(demo):
     assert len(tabel) == 2
     sasaran, program = tabel
     assert sasaran.kepala[0] == ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]
-    assert [b[2] for b in sasaran.baris] == ["Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
-                                             "Nilai AKIP Kecamatan Bantargebang", "Persentase Wilayah yang Tertib"]
+    assert [b[2] for b in sasaran.baris] == [
+        "Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
+        "Nilai AKIP Kecamatan Bantargebang",
+        "Persentase Wilayah yang Tertib",
+    ]
     assert [b[4] for b in sasaran.baris] == ["83", "74,15", "40 %"]
     assert program.kepala[0] == ["No", "Program", "Anggaran (Rp)"]
     assert len(program.baris) == 6
@@ -57,9 +60,12 @@ def test_draf_dan_pihak_kedua_pk(demo):
     from perencanaan.models import PerjanjianKinerja, PKIndikator
 
     lama = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
-    atasan = Pejabat.objects.create(pemda=demo.pemda, kode="sekda", nama="Nama Atasan", jabatan="Sekretaris Daerah")
-    baru = PerjanjianKinerja.objects.create(instansi=demo, tahun=2025, versi=1, pihak_pertama=lama.pihak_pertama,
-                                            pihak_kedua=atasan)
+    atasan = Pejabat.objects.create(
+        pemda=demo.pemda, kode="sekda", nama="Nama Atasan", jabatan="Sekretaris Daerah"
+    )
+    baru = PerjanjianKinerja.objects.create(
+        instansi=demo, tahun=2025, versi=1, pihak_pertama=lama.pihak_pertama, pihak_kedua=atasan
+    )
     ind = lama.indikator.first().indikator
     PKIndikator.objects.create(pk_dokumen=baru, indikator=ind, target=84, no=1)
     dok = bangun_perjanjian(demo, 2025)

@@ -20,8 +20,11 @@ def login(name):
 
 
 def post_nilai(c, nilai, versi=0, **extra):
-    return c.post(URL + "IKU9/", {"nilai": nilai, "versi": versi, "analisis_sebab": "Layanan daring", **extra},
-                  follow=True)
+    return c.post(
+        URL + "IKU9/",
+        {"nilai": nilai, "versi": versi, "analisis_sebab": "Layanan daring", **extra},
+        follow=True,
+    )
 
 
 def status(c, aksi, komentar=""):
@@ -48,7 +51,9 @@ def test_full_workflow(pk_manual):
     assert PengajuanRealisasi.objects.get(tahun=2025, periode="TW4").status == "diverifikasi"
     status(pim, "kunci")
     assert PengajuanRealisasi.objects.get(tahun=2025, periode="TW4").status == "terkunci"
-    assert "101,3 %" in pim.get("/unit/bantargebang/?tahun=2025").content.decode()  # 81 / 80 = 101.25, half-up
+    assert (
+        "101,3 %" in pim.get("/unit/bantargebang/?tahun=2025").content.decode()
+    )  # 81 / 80 = 101.25, half-up
     aksi = list(Jejak.objects.filter(instansi__slug="bantargebang").values_list("aksi", flat=True))
     assert {"buat", "ubah", "unggah bukti", "ajukan", "kembalikan", "verifikasi", "kunci"} <= set(aksi)
 
@@ -69,10 +74,13 @@ def test_concurrent_edit_second_save_gets_a_conflict(pk_manual):
     assert Realisasi.objects.get(indikator=pk_manual, periode="TW4").nilai == 72
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("palsu.pdf", b"MZ\x90\x00 this is an exe", "bukan PDF, JPG, PNG atau XLSX"),
-    ("besar.pdf", PDF + b"0" * (10 * 1024 * 1024), "terlalu besar"),
-])
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("palsu.pdf", b"MZ\x90\x00 this is an exe", "bukan PDF, JPG, PNG atau XLSX"),
+        ("besar.pdf", PDF + b"0" * (10 * 1024 * 1024), "terlalu besar"),
+    ],
+)
 def test_bad_uploads_are_refused_with_a_message(pk_manual, name, content, message):
     r = post_nilai(login("operator"), "70", bukti=SimpleUploadedFile(name, content))
     assert message in r.content.decode()

@@ -63,4 +63,6 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     expect(pim.locator(".status")).to_have_text("Diverifikasi")
 
     pim.goto(f"{base}/unit/bantargebang/?tahun=2025")
-    expect(pim.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")).to_contain_text("105,0 %")
+    expect(pim.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")).to_contain_text(
+        "105,0 %"
+    )

@@ -22,8 +22,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ANALISIS = {"analisis_sebab": "Sosialisasi berjalan", "analisis_pendukung": "Anggaran cukup",
-            "analisis_penghambat": "Hujan", "analisis_tindak_lanjut": "Lanjutkan"}
+ANALISIS = {
+    "analisis_sebab": "Sosialisasi berjalan",
+    "analisis_pendukung": "Anggaran cukup",
+    "analisis_penghambat": "Hujan",
+    "analisis_tindak_lanjut": "Lanjutkan",
+}
 
 
 def _unit(n_iku=1, sumber="manual", signed=True):
@@ -32,8 +36,9 @@ def _unit(n_iku=1, sumber="manual", signed=True):
     pk = PerjanjianKinerjaFactory(instansi=sasaran.instansi, status="draft")
     inds = []
     for n in range(n_iku):
-        ind = IndikatorFactory(sasaran=sasaran, nama=f"Indikator Contoh {n + 1}", iku=True,
-                               sumber_realisasi=sumber)
+        ind = IndikatorFactory(
+            sasaran=sasaran, nama=f"Indikator Contoh {n + 1}", iku=True, sumber_realisasi=sumber
+        )
         for y in (2024, 2025, 2026):
             TargetFactory(indikator=ind, tahun=y, nilai=Decimal(80))
         PKIndikatorFactory(pk_dokumen=pk, indikator=ind, no=n + 1, target=Decimal(80))
@@ -45,11 +50,17 @@ def _unit(n_iku=1, sumber="manual", signed=True):
 
 
 def _cari(temuan, where=None, teks=None, level=None):
-    return [t for t in temuan if (where is None or t.where == where) and (teks is None or teks in t.message)
-            and (level is None or t.level == level)]
+    return [
+        t
+        for t in temuan
+        if (where is None or t.where == where)
+        and (teks is None or teks in t.message)
+        and (level is None or t.level == level)
+    ]
 
 
 # --- the LKIP content scenario: no SKM data, no previous year, one IKU without realisasi ----------
+
 
 def test_no_skm_no_previous_year_and_an_iku_without_realisasi_are_each_reported():
     instansi, (ikm,) = _unit(sumber="skm")
@@ -83,7 +94,9 @@ def test_realisasi_without_analysis_or_evidence_is_flagged_per_quarter():
     Realisasi.objects.create(indikator=ind, tahun=2023, periode="TAHUN", nilai=Decimal(70))
     r1 = Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW1", nilai=Decimal(20))
     r2 = Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW2", nilai=Decimal(40), **ANALISIS)
-    Bukti.objects.create(realisasi=r2, berkas="bukti/2024/tw2.pdf", nama_asli="tw2.pdf", jenis="pdf", ukuran=10)
+    Bukti.objects.create(
+        realisasi=r2, berkas="bukti/2024/tw2.pdf", nama_asli="tw2.pdf", jenis="pdf", ukuran=10
+    )
     temuan = reviu(instansi, 2024)
     label = f"IKU 1 {ind.nama}"
     assert _cari(temuan, f"{label} / TW1", "Analisis capaian")
@@ -91,7 +104,9 @@ def test_realisasi_without_analysis_or_evidence_is_flagged_per_quarter():
     assert not _cari(temuan, f"{label} / TW2")  # complete: value, analysis, evidence
     assert _cari(temuan, f"{label} / TW3", "belum diisi") and _cari(temuan, f"{label} / TW4", "belum diisi")
     assert not _cari(temuan, f"{label} / 2023")  # the previous year exists
-    Bukti.objects.create(realisasi=r1, berkas="bukti/2024/tw1.pdf", nama_asli="tw1.pdf", jenis="pdf", ukuran=10)
+    Bukti.objects.create(
+        realisasi=r1, berkas="bukti/2024/tw1.pdf", nama_asli="tw1.pdf", jenis="pdf", ukuran=10
+    )
     assert not _cari(reviu(instansi, 2024), f"{label} / TW1", "bukti")
 
 
@@ -101,7 +116,9 @@ def test_analysis_written_as_lkip_text_counts_and_texts_written_are_not_listed()
     label = f"IKU 1 {ind.nama}"
     (tw1,) = _cari(reviu(instansi, 2024), f"{label} / TW1", "Analisis capaian")
     assert tw1.level == "warning"
-    TeksBlok.objects.create(instansi=instansi, tahun=2024, bagian=f"analisis_{ind.kode}", teks="Capaian naik.")
+    TeksBlok.objects.create(
+        instansi=instansi, tahun=2024, bagian=f"analisis_{ind.kode}", teks="Capaian naik."
+    )
     TeksBlok.objects.create(instansi=instansi, tahun=2024, bagian="kata_pengantar", teks="Puji syukur ...")
     temuan = reviu(instansi, 2024)
     (tw1,) = _cari(temuan, f"{label} / TW1", "Analisis capaian")
@@ -111,7 +128,9 @@ def test_analysis_written_as_lkip_text_counts_and_texts_written_are_not_listed()
     # nothing entered and no text: the yearly analysis is missing
     instansi2, (ind2,) = _unit(sumber="zona")
     (t,) = _cari(reviu(instansi2, 2024), f"IKU 1 {ind2.nama}", "Analisis capaian tahun 2024 belum ada")
-    assert t.level == "warning" and t.url == f"/unit/{instansi2.slug}/lkip/2024/teks/#teks-analisis_{ind2.kode}"
+    assert (
+        t.level == "warning" and t.url == f"/unit/{instansi2.slug}/lkip/2024/teks/#teks-analisis_{ind2.kode}"
+    )
 
 
 def test_yearly_value_only_is_an_info_not_four_missing_quarters():
@@ -173,8 +192,9 @@ def test_every_periksa_finding_is_included_once():
     dasar = periksa(instansi, 2024)
     temuan = reviu(instansi, 2024)
     for t in dasar:
-        assert len([x for x in temuan if x.message == t.message and x.level == t.level]) == \
-            len([x for x in dasar if x.message == t.message and x.level == t.level])
+        assert len([x for x in temuan if x.message == t.message and x.level == t.level]) == len(
+            [x for x in dasar if x.message == t.message and x.level == t.level]
+        )
 
 
 def test_query_count_does_not_depend_on_the_number_of_indicators(django_assert_max_num_queries):
@@ -198,6 +218,7 @@ def test_query_count_does_not_depend_on_the_number_of_indicators(django_assert_m
 
 # --- the demo unit 2024 ----------------------------------------------------------------------
 
+
 def test_demo_gives_a_stable_sensible_list(demo):
     temuan = reviu(demo, 2024)
     assert ringkasan(temuan)["error"] == 0
@@ -214,9 +235,17 @@ def test_demo_gives_a_stable_sensible_list(demo):
     assert all(t.url == "/unit/bantargebang/anggaran/2024/" for t in neg)
     # no analysis for the three IKUs (computed: nothing entered during the year), with the LKIP text editor
     analisis = _cari(temuan, teks="Analisis capaian tahun 2024 belum ada", level="warning")
-    assert [t.where for t in analisis] == [f"IKU {n} {nama}" for n, nama in enumerate(
-        ["Indeks Kepuasan Masyarakat Terhadap Layanan Publik", "Nilai AKIP Kecamatan Bantargebang",
-         "Persentase Wilayah yang Tertib"], 1)]
+    assert [t.where for t in analisis] == [
+        f"IKU {n} {nama}"
+        for n, nama in enumerate(
+            [
+                "Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
+                "Nilai AKIP Kecamatan Bantargebang",
+                "Persentase Wilayah yang Tertib",
+            ],
+            1,
+        )
+    ]
     assert analisis[0].url == "/unit/bantargebang/lkip/2024/teks/#teks-analisis_IKU1"
     # no LKIP texts written yet
     teks = [t for t in temuan if t.where.startswith("Teks LKIP / ")]
@@ -238,8 +267,12 @@ def test_review_sheet_document(demo):
     assert [r[1:3] for r in peringatan.baris + catatan.baris] == [[t.where, t.message] for t in temuan]
     assert [r[0] for r in peringatan.baris + catatan.baris] == [str(n) for n in range(1, len(temuan) + 1)]
     ringkas = {r[0]: r[1] for r in tabel["Ringkasan temuan"].baris}
-    assert ringkas == {"Kesalahan": "0", "Peringatan": str(ringkasan(temuan)["warning"]),
-                       "Catatan": str(ringkasan(temuan)["info"]), "Jumlah": str(len(temuan))}
+    assert ringkas == {
+        "Kesalahan": "0",
+        "Peringatan": str(ringkasan(temuan)["warning"]),
+        "Catatan": str(ringkasan(temuan)["info"]),
+        "Jumlah": str(len(temuan)),
+    }
     assert ["Tanggal pemeriksaan otomatis", "10 Januari 2025"] in tabel["Identitas"].baris
     ttd = bab.isi[-1]
     from perencanaan.models import PerjanjianKinerja
@@ -247,5 +280,9 @@ def test_review_sheet_document(demo):
     camat = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024).pihak_pertama
     assert ttd.kanan.nama == camat.nama and ttd.kanan.nip == camat.nip_tampil
     assert "Inspektorat" in ttd.kiri.jabatan
-    assert dok.daftar_tabel() == ["Tabel 1.1 Identitas", "Tabel 1.2 Ringkasan temuan",
-                                  "Tabel 1.3 Daftar temuan: Peringatan", "Tabel 1.4 Daftar temuan: Catatan"]
+    assert dok.daftar_tabel() == [
+        "Tabel 1.1 Identitas",
+        "Tabel 1.2 Ringkasan temuan",
+        "Tabel 1.3 Daftar temuan: Peringatan",
+        "Tabel 1.4 Daftar temuan: Catatan",
+    ]

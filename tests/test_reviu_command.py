@@ -15,11 +15,16 @@ def test_json_lists_findings_and_summary(demo, run_json):
     expected = [t.as_dict() for t in reviu(demo, 2024)]
     assert out["findings"] == expected
     assert all(set(f) == {"level", "where", "message"} for f in out["findings"])
-    assert out["summary"] == {lv: sum(1 for f in expected if f["level"] == lv) for lv in ("error", "warning", "info")}
+    assert out["summary"] == {
+        lv: sum(1 for f in expected if f["level"] == lv) for lv in ("error", "warning", "info")
+    }
     assert out["summary"]["error"] == 0
-    assert {"level": "warning", "where": "IKU 3 Persentase Wilayah yang Tertib / 2023",
-            "message": "Realisasi tahun 2023 belum ada: LKIP tidak dapat membandingkan capaian 2024 dengan tahun "
-                       "sebelumnya"} in out["findings"]
+    assert {
+        "level": "warning",
+        "where": "IKU 3 Persentase Wilayah yang Tertib / 2023",
+        "message": "Realisasi tahun 2023 belum ada: LKIP tidak dapat membandingkan capaian 2024 dengan tahun "
+        "sebelumnya",
+    } in out["findings"]
 
 
 def test_table_output(demo, capsys):

@@ -131,7 +131,9 @@ def test_non_finite_float_raises(value):
         parse_angka(value)
 
 
-@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity"), Decimal("sNaN")])
+@pytest.mark.parametrize(
+    "value", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity"), Decimal("sNaN")]
+)
 def test_non_finite_decimal_raises(value):
     with pytest.raises(AngkaError):
         parse_angka(value)

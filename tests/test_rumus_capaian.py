@@ -128,8 +128,9 @@ def test_none_inputs_give_none(pol):
 # --- properties ---------------------------------------------------------------------------
 
 nilai = st.decimals(min_value=D("-1e9"), max_value=D("1e9"), places=4, allow_nan=False, allow_infinity=False)
-positif_nilai = st.decimals(min_value=D("0.0001"), max_value=D("1e9"), places=4, allow_nan=False,
-                            allow_infinity=False)
+positif_nilai = st.decimals(
+    min_value=D("0.0001"), max_value=D("1e9"), places=4, allow_nan=False, allow_infinity=False
+)
 
 
 @st.composite
@@ -183,7 +184,9 @@ def test_negatif_mirrors_positif_below_twice_target(target, realisasi):
     """For positive T and R ≤ 2T, negatif = 200 − positif."""
     c_neg = capaian(target, realisasi, Polaritas.NEGATIF)
     if realisasi <= 2 * target:
-        assert abs(Fraction(c_neg) - (200 - Fraction(realisasi) / Fraction(target) * 100)) < Fraction(1, 10**20)
+        assert abs(Fraction(c_neg) - (200 - Fraction(realisasi) / Fraction(target) * 100)) < Fraction(
+            1, 10**20
+        )
     else:
         assert c_neg == 0
 

@@ -94,7 +94,10 @@ def test_format_angka_structure(value, places):
     assert all(g.isdigit() for g in groups) and (fraction == "" or fraction.isdigit())
     # the digits are the half-up rounded value
     rounded = bulat(value, places)
-    assert D(("-" if text.startswith("-") else "") + integer.replace(".", "") + "." + (fraction or "0")) == rounded
+    assert (
+        D(("-" if text.startswith("-") else "") + integer.replace(".", "") + "." + (fraction or "0"))
+        == rounded
+    )
     assert text.startswith("-") == (rounded < 0)
 
 
@@ -157,8 +160,14 @@ def test_rumus_does_not_import_django():
 
 def test_rumus_import_line_from_brief():
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import rumus, sys; assert not any(m.startswith('django') for m in sys.modules)"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import rumus, sys; assert not any(m.startswith('django') for m in sys.modules)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr

@@ -19,7 +19,9 @@ from rumus.narasi import (
 )
 
 D = Decimal
-nilai = st.decimals(min_value=D("0.01"), max_value=D("100000"), places=4, allow_nan=False, allow_infinity=False)
+nilai = st.decimals(
+    min_value=D("0.01"), max_value=D("100000"), places=4, allow_nan=False, allow_infinity=False
+)
 uang = st.decimals(min_value=D(1), max_value=D("1e13"), places=2, allow_nan=False, allow_infinity=False)
 
 
@@ -27,9 +29,18 @@ def _kembali(teks: str) -> Decimal:
     return D(teks.replace(".", "").replace(",", "."))
 
 
-@pytest.mark.parametrize(("v", "teks"), [("83", "83"), ("74.15", "74,15"), ("81.18125", "81,18"),
-                                         ("58.33333", "58,33"), ("74.50", "74,5"), ("1234.5", "1.234,5"),
-                                         ("0.004", "0")])
+@pytest.mark.parametrize(
+    ("v", "teks"),
+    [
+        ("83", "83"),
+        ("74.15", "74,15"),
+        ("81.18125", "81,18"),
+        ("58.33333", "58,33"),
+        ("74.50", "74,5"),
+        ("1234.5", "1.234,5"),
+        ("0.004", "0"),
+    ],
+)
 def test_angka(v, teks):
     assert angka(D(v)) == teks
 
@@ -48,8 +59,10 @@ def test_nilai_satuan_persen():
 def test_ikm_seed_belum_mencapai_target():
     c = capaian(D(83), D("81.18125"))
     k = kalimat_capaian("Indeks Kepuasan Masyarakat", 2024, D(83), D("81.18125"), c, "Nilai")
-    assert k == ("Target Indeks Kepuasan Masyarakat tahun 2024 sebesar 83 dengan realisasi 81,18, sehingga "
-                 "capaian kinerja 97,8 % atau belum mencapai target (kategori Sangat Baik).")
+    assert k == (
+        "Target Indeks Kepuasan Masyarakat tahun 2024 sebesar 83 dengan realisasi 81,18, sehingga "
+        "capaian kinerja 97,8 % atau belum mencapai target (kategori Sangat Baik)."
+    )
 
 
 @given(nilai, nilai)
@@ -60,7 +73,10 @@ def test_vonis_mengikuti_status_target(target, realisasi):
     assert f"atau {status_target(c)} (" in k
     assert format_persen(c) in k
     # the three verdicts exclude each other
-    assert sum(v in k for v in ("atau melampaui target", "atau mencapai target", "atau belum mencapai target")) == 1
+    assert (
+        sum(v in k for v in ("atau melampaui target", "atau mencapai target", "atau belum mencapai target"))
+        == 1
+    )
 
 
 def test_kalimat_capaian_data_kurang():
@@ -88,14 +104,23 @@ def test_banding_tahun_arah(kini, lalu):
 def test_banding_tahun_data_kosong():
     assert "tahun 2023 belum tersedia" in kalimat_banding_tahun("X", 2024, D(1), [(2023, None)])
     k = kalimat_banding_tahun("IKM", 2024, D("81.18"), [(2023, D("90.74")), (2022, None)])
-    assert k == ("Realisasi IKM tahun 2024 sebesar 81,18 menurun dibanding tahun 2023 (90,74), lebih buruk. "
-                 "Data tahun 2022 belum tersedia.")
+    assert k == (
+        "Realisasi IKM tahun 2024 sebesar 81,18 menurun dibanding tahun 2023 (90,74), lebih buruk. "
+        "Data tahun 2022 belum tersedia."
+    )
     assert "belum diisi" in kalimat_banding_tahun("X", 2024, None, [(2023, D(1))])
 
 
 def test_target_akhir():
-    k = kalimat_target_akhir("Persentase Wilayah yang Tertib", 2024, D(7) / D(12) * 100, D(60), 2026,
-                             capaian(D(60), D(7) / D(12) * 100), "Persen (%)")
+    k = kalimat_target_akhir(
+        "Persentase Wilayah yang Tertib",
+        2024,
+        D(7) / D(12) * 100,
+        D(60),
+        2026,
+        capaian(D(60), D(7) / D(12) * 100),
+        "Persen (%)",
+    )
     assert "target akhir Renstra tahun 2026 sebesar 60 %" in k
     assert "58,33 %" in k and "97,2 %" in k and "belum mencapai target akhir Renstra" in k
     assert "belum ditetapkan" in kalimat_target_akhir("X", 2024, D(1), None, None, None)
@@ -122,6 +147,8 @@ def test_anggaran_pagu_dan_realisasi_tidak_tertukar(pagu, realisasi):
 
 def test_anggaran_seed_ikm():
     k = kalimat_anggaran("Program pendukung IKM", D("5824015200"), D("5654327020"))
-    assert k == ("Program pendukung IKM memiliki pagu anggaran Rp 5.824.015.200 dengan realisasi Rp 5.654.327.020 "
-                 "(serapan 97,09 %, tingkat efisiensi 2,91 %).")
+    assert k == (
+        "Program pendukung IKM memiliki pagu anggaran Rp 5.824.015.200 dengan realisasi Rp 5.654.327.020 "
+        "(serapan 97,09 %, tingkat efisiensi 2,91 %)."
+    )
     assert "belum memiliki pagu" in kalimat_anggaran("P", D(0), D(0))

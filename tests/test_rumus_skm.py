@@ -238,14 +238,16 @@ def test_krejcie_morgan_bounded(n):
 
 
 @settings(max_examples=50)
-@given(st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
-       st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30))
+@given(
+    st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
+    st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
+)
 def test_gabung_responden_equals_pooled_answers(a, b):
     per = [([nrr(col) for col in zip(*rows, strict=True)], len(rows)) for rows in (a, b)]
     pooled = gabung_responden(per)
     direct = [nrr(col) for col in zip(*(a + b), strict=True)]
     # equal up to Decimal's 28-digit context
-    assert all(abs(x - y) < D('1e-20') for x, y in zip(pooled, direct, strict=True))
+    assert all(abs(x - y) < D("1e-20") for x, y in zip(pooled, direct, strict=True))
 
 
 def test_gabung_responden_empty():

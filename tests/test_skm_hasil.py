@@ -36,8 +36,9 @@ def test_staff_page_refused(pengguna_demo):
     assert r.status_code == 302 and "/akun/masuk/" in r["Location"]
     other_unit = InstansiFactory(slug="rawalumbu", nama="Kecamatan Rawalumbu")
     get_user_model().objects.create_user("op-rawalumbu", password=PASSWORD)
-    Peran.objects.create(user=get_user_model().objects.get(username="op-rawalumbu"), jenis="operator",
-                         instansi=other_unit)
+    Peran.objects.create(
+        user=get_user_model().objects.get(username="op-rawalumbu"), jenis="operator", instansi=other_unit
+    )
     c = Client()
     assert c.login(username="op-rawalumbu", password=PASSWORD)
     assert c.get(STAF).status_code == 404
@@ -51,7 +52,9 @@ def test_xlsx_export(pengguna_demo):
     from skm.models import Responden
 
     ins = pengguna_demo["operator"].peran.first().instansi
-    Responden.objects.create(instansi=ins, tahun=2024, periode="TW1", saran="cepat", **{f"u{i}": 4 for i in range(1, 10)})
+    Responden.objects.create(
+        instansi=ins, tahun=2024, periode="TW1", saran="cepat", **{f"u{i}": 4 for i in range(1, 10)}
+    )
     c = Client()
     assert c.login(username="operator", password=PASSWORD)
     r = c.get(STAF + "responden.xlsx")

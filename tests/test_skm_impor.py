@@ -31,9 +31,20 @@ def _tulis(path, rows, kolom=KOLOM):
 
 
 def _baris(jawaban, **extra):
-    return {"instansi": "bantargebang", "tahun": 2025, "periode": "TW1", "layanan": "L1",
-            "tanggal_layanan": dt.date(2025, 2, 3), "jenis_kelamin": "P", "umur": 30, "pendidikan": "SMA",
-            "pekerjaan": "Wiraswasta", **{f"u{i}": v for i, v in enumerate(jawaban, 1)}, "saran": "", **extra}
+    return {
+        "instansi": "bantargebang",
+        "tahun": 2025,
+        "periode": "TW1",
+        "layanan": "L1",
+        "tanggal_layanan": dt.date(2025, 2, 3),
+        "jenis_kelamin": "P",
+        "umur": 30,
+        "pendidikan": "SMA",
+        "pekerjaan": "Wiraswasta",
+        **{f"u{i}": v for i, v in enumerate(jawaban, 1)},
+        "saran": "",
+        **extra,
+    }
 
 
 def _col(name):
@@ -45,15 +56,21 @@ def _col(name):
 def test_import_gives_the_independent_ikm_and_replaces_on_reimport(demo, tmp_path):
     rng = random.Random(14)
     jawaban = [[rng.randint(1, 4) for _ in range(9)] for _ in range(120)]
-    rows = [_baris(j, periode=None if k % 2 else "TW1") for k, j in enumerate(jawaban)]  # blank periode: from date
+    rows = [
+        _baris(j, periode=None if k % 2 else "TW1") for k, j in enumerate(jawaban)
+    ]  # blank periode: from date
     path = _tulis(tmp_path / "a.xlsx", rows)
     h = import_workbook(path)
     assert h.ok, h.errors
-    assert h.counts["skm_responden"]["created"] == 120 and Responden.objects.filter(periode="TW1").count() == 120
+    assert (
+        h.counts["skm_responden"]["created"] == 120 and Responden.objects.filter(periode="TW1").count() == 120
+    )
     (p,) = ikm_tahun([demo.id], 2025)[demo.id].periode
     nrr = [Decimal(sum(col)) / 120 for col in zip(*jawaban, strict=True)]
     assert p.nrr == nrr and p.ikm == sum(nrr, Decimal(0)) * 25 / 9
-    Responden.objects.create(instansi=demo, tahun=2025, periode="TW1", klien="abc", **{f"u{i}": 4 for i in range(1, 10)})
+    Responden.objects.create(
+        instansi=demo, tahun=2025, periode="TW1", klien="abc", **{f"u{i}": 4 for i in range(1, 10)}
+    )
     h = import_workbook(_tulis(tmp_path / "b.xlsx", rows[:10]))
     assert h.ok and h.counts["skm_responden"]["replaced"] == 120
     assert "skm_responden: 10 created, 0 updated, 0 unchanged, 120 replaced" in ringkas(h)
@@ -65,8 +82,14 @@ def test_export_then_import_is_unchanged(pengguna_demo, tmp_path):
 
     ins = pengguna_demo["operator"].peran.first().instansi
     for k in range(5):
-        Responden.objects.create(instansi=ins, tahun=2024, periode="TW3", klien="web", saran=f"s{k}",
-                                 **{f"u{i}": (i + k) % 4 + 1 for i in range(1, 10)})
+        Responden.objects.create(
+            instansi=ins,
+            tahun=2024,
+            periode="TW3",
+            klien="web",
+            saran=f"s{k}",
+            **{f"u{i}": (i + k) % 4 + 1 for i in range(1, 10)},
+        )
     path = tmp_path / "e.xlsx"
     export_workbook(ins, 2024, path)
     h = import_workbook(path)
@@ -75,18 +98,21 @@ def test_export_then_import_is_unchanged(pengguna_demo, tmp_path):
     assert Responden.objects.count() == 5
 
 
-@pytest.mark.parametrize(("ubah", "kolom", "pesan"), [
-    ({"u3": 5}, "u3", "answer u3 must be 1, 2, 3 or 4, got 5"),
-    ({"u1": None}, "u1", "u1 is required"),
-    ({"u7": "baik"}, "u7", "must be a whole number"),
-    ({"layanan": "L99"}, "layanan", 'unknown layanan "L99"'),
-    ({"tanggal_layanan": "2025-02-30"}, "tanggal_layanan", "must be a date"),
-    ({"tanggal_layanan": dt.date(2024, 2, 3)}, "tanggal_layanan", "not in tahun 2025"),
-    ({"tanggal_layanan": dt.date(2025, 5, 3)}, "tanggal_layanan", "not in periode TW1"),
-    ({"periode": None, "tanggal_layanan": None}, "periode", "periode is required"),
-    ({"umur": 7}, "umur", "umur must be between 10 and 120"),
-    ({"instansi": "entah"}, "instansi", 'unknown instansi "entah"'),
-])
+@pytest.mark.parametrize(
+    ("ubah", "kolom", "pesan"),
+    [
+        ({"u3": 5}, "u3", "answer u3 must be 1, 2, 3 or 4, got 5"),
+        ({"u1": None}, "u1", "u1 is required"),
+        ({"u7": "baik"}, "u7", "must be a whole number"),
+        ({"layanan": "L99"}, "layanan", 'unknown layanan "L99"'),
+        ({"tanggal_layanan": "2025-02-30"}, "tanggal_layanan", "must be a date"),
+        ({"tanggal_layanan": dt.date(2024, 2, 3)}, "tanggal_layanan", "not in tahun 2025"),
+        ({"tanggal_layanan": dt.date(2025, 5, 3)}, "tanggal_layanan", "not in periode TW1"),
+        ({"periode": None, "tanggal_layanan": None}, "periode", "periode is required"),
+        ({"umur": 7}, "umur", "umur must be between 10 and 120"),
+        ({"instansi": "entah"}, "instansi", 'unknown instansi "entah"'),
+    ],
+)
 def test_bad_rows_reported_by_cell_nothing_saved(demo, tmp_path, ubah, kolom, pesan):
     rows = [_baris([3] * 9), _baris([4] * 9), _baris([2] * 9, **ubah)]
     h = import_workbook(_tulis(tmp_path / "x.xlsx", rows))
@@ -143,7 +169,12 @@ def test_nrr_summary_errors_reported_by_cell(demo, tmp_path):
     ws = wb.active
     ws.title = "skm_nrr"
     ws.append(kolom)
-    baik = {"instansi": "bantargebang", "tahun": 2026, "periode": "TW1", **{f"u{i}": 3.1 for i in range(1, 10)}}
+    baik = {
+        "instansi": "bantargebang",
+        "tahun": 2026,
+        "periode": "TW1",
+        **{f"u{i}": 3.1 for i in range(1, 10)},
+    }
     ws.append([baik.get(k) for k in kolom])
     ws.append([{**baik, "periode": "TW2", "u3": 4.5}.get(k) for k in kolom])
     ws.append([{**baik, "periode": "TW3", "layanan": "L99"}.get(k) for k in kolom])
@@ -155,5 +186,5 @@ def test_nrr_summary_errors_reported_by_cell(demo, tmp_path):
     u3 = get_column_letter(kolom.index("u3") + 1)
     lay = get_column_letter(kolom.index("layanan") + 1)
     assert f"skm_nrr!{u3}3: NRR u3 must be between 1 and 4, got 4.5" in h.errors
-    assert any(e.startswith(f"skm_nrr!{lay}4: unknown layanan \"L99\"") for e in h.errors), h.errors
+    assert any(e.startswith(f'skm_nrr!{lay}4: unknown layanan "L99"') for e in h.errors), h.errors
     assert RingkasanNRR.objects.count() == sebelum

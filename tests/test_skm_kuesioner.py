@@ -62,7 +62,10 @@ def test_honeypot_and_duplicate(demo):
 
 def test_burst_limited(demo):
     c = Client()
-    codes = [c.post(URL, _data([(k % 4) + 1, (k // 4) % 4 + 1] + [3] * 7, umur=str(20 + k))).status_code for k in range(50)]
+    codes = [
+        c.post(URL, _data([(k % 4) + 1, (k // 4) % 4 + 1] + [3] * 7, umur=str(20 + k))).status_code
+        for k in range(50)
+    ]
     assert Responden.objects.count() == 5
     assert codes.count(429) == 45
     assert "Terlalu banyak" in c.post(URL, _data([1] * 9)).content.decode()

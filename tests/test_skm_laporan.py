@@ -30,8 +30,11 @@ def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo)
     doc = Document(io.BytesIO(r.content))
     teks = "\n".join(p.text for p in doc.paragraphs)
     assert "IKM Kecamatan Bantargebang tahun 2024 adalah 81,18 dengan mutu pelayanan B (Baik)" in teks
-    rtl = next(t for t in doc.tables if t.rows[0].cells[0].text == "No" and "Program/Kegiatan" in
-               [c.text for c in t.rows[0].cells])
+    rtl = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "No" and "Program/Kegiatan" in [c.text for c in t.rows[0].cells]
+    )
     ins = pengguna_demo["operator"].peran.first().instansi
     nrr = nrr_tahun(ikm_tahun([ins.id], 2024)[ins.id])
     terendah = unsur_terendah(nrr, 3)
@@ -40,7 +43,9 @@ def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo)
     assert [b[2] for b in baris] == [format_angka(v, 3) for _n, v in terendah]
     assert baris[0][3] == TINDAK_LANJUT[terendah[0][0] - 1]
     # the lowest unsur really are the lowest of the nine yearly values
-    assert max(v for _n, v in terendah) <= min(v for i, v in enumerate(nrr, 1) if i not in {n for n, _ in terendah})
+    assert max(v for _n, v in terendah) <= min(
+        v for i, v in enumerate(nrr, 1) if i not in {n for n, _ in terendah}
+    )
 
 
 def test_no_data_is_404_anonymous_to_login(pengguna_demo):
@@ -66,7 +71,9 @@ def test_follow_up_uses_pooled_answers_when_the_unit_pools(pengguna_demo):
     semua = {"TW1": [[4, 1, 4, 4, 4, 4, 4, 4, 3]] * 3, "TW2": [[2, 4, 4, 4, 4, 4, 4, 4, 4]] * 1}
     for periode, daftar in semua.items():
         for j in daftar:
-            Responden.objects.create(instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in enumerate(j, 1)})
+            Responden.objects.create(
+                instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in enumerate(j, 1)}
+            )
     rows = [j for d in semua.values() for j in d]
     pooled = [Decimal(sum(col)) / len(rows) for col in zip(*rows, strict=True)]
     dok = laporan_skm(ins, 2025)

@@ -20,8 +20,11 @@ def _login(name):
 
 def test_operator_adds_renames_and_deletes_a_layanan(pengguna_demo):
     op = _login("operator")
-    r = op.post(URL, {"bagian": "layanan_tambah", "kode": "izin-keramaian", "nama": "Surat Izin  Keramaian"},
-                follow=True)
+    r = op.post(
+        URL,
+        {"bagian": "layanan_tambah", "kode": "izin-keramaian", "nama": "Surat Izin  Keramaian"},
+        follow=True,
+    )
     assert "Layanan &#x27;Surat Izin Keramaian&#x27; ditambahkan." in r.content.decode()
     baru = Layanan.objects.get(instansi__slug="bantargebang", kode="izin-keramaian")
     assert baru.nama == "Surat Izin Keramaian"
@@ -31,16 +34,21 @@ def test_operator_adds_renames_and_deletes_a_layanan(pengguna_demo):
     assert baru.nama == "Izin Keramaian" and baru.kode == "izin-keramaian"
     op.post(URL, {"bagian": "layanan_hapus", "layanan": baru.id})
     assert not Layanan.objects.filter(pk=baru.pk).exists()
-    aksi = list(Jejak.objects.filter(objek="organisasi.Layanan", objek_id=str(baru.id)).values_list("aksi", flat=True))
+    aksi = list(
+        Jejak.objects.filter(objek="organisasi.Layanan", objek_id=str(baru.id)).values_list("aksi", flat=True)
+    )
     assert sorted(aksi) == ["buat", "buat", "hapus", "hapus", "ubah"]  # one record per changed field
 
 
-@pytest.mark.parametrize(("data", "pesan"), [
-    ({"kode": "KTP El", "nama": "x"}, "huruf, angka dan tanda hubung"),
-    ({"kode": "ktp/el", "nama": "x"}, "huruf, angka dan tanda hubung"),
-    ({"kode": "baru", "nama": "  "}, "Nama layanan wajib diisi"),
-    ({"kode": "baru", "nama": "x" * 201}, "Nama layanan wajib diisi"),
-])
+@pytest.mark.parametrize(
+    ("data", "pesan"),
+    [
+        ({"kode": "KTP El", "nama": "x"}, "huruf, angka dan tanda hubung"),
+        ({"kode": "ktp/el", "nama": "x"}, "huruf, angka dan tanda hubung"),
+        ({"kode": "baru", "nama": "  "}, "Nama layanan wajib diisi"),
+        ({"kode": "baru", "nama": "x" * 201}, "Nama layanan wajib diisi"),
+    ],
+)
 def test_bad_layanan_is_refused_with_a_message(pengguna_demo, data, pesan):
     n = Layanan.objects.count()
     r = _login("operator").post(URL, {"bagian": "layanan_tambah", **data})
@@ -57,8 +65,9 @@ def test_duplicate_kode_refused(pengguna_demo):
 def test_layanan_with_answers_or_summaries_cannot_be_deleted(pengguna_demo):
     ins = pengguna_demo["operator"].peran.first().instansi
     lay = Layanan.objects.filter(instansi=ins).first()
-    Responden.objects.create(instansi=ins, layanan=lay, tahun=2024, periode="TW4",
-                             **{f"u{i}": 3 for i in range(1, 10)})
+    Responden.objects.create(
+        instansi=ins, layanan=lay, tahun=2024, periode="TW4", **{f"u{i}": 3 for i in range(1, 10)}
+    )
     r = _login("operator").post(URL, {"bagian": "layanan_hapus", "layanan": lay.id})
     assert r.status_code == 400 and "tidak dapat dihapus" in r.content.decode()
     assert Layanan.objects.filter(pk=lay.pk).exists()
@@ -67,7 +76,9 @@ def test_layanan_with_answers_or_summaries_cannot_be_deleted(pengguna_demo):
 def test_readers_cannot_change_layanan_and_other_units_layanan_is_not_found(pengguna_demo):
     from tests.factories import InstansiFactory
 
-    assert _login("pembaca").post(URL, {"bagian": "layanan_tambah", "kode": "x", "nama": "x"}).status_code == 403
+    assert (
+        _login("pembaca").post(URL, {"bagian": "layanan_tambah", "kode": "x", "nama": "x"}).status_code == 403
+    )
     lain = Layanan.objects.create(instansi=InstansiFactory(), kode="lain", nama="Lain")
     r = _login("operator").post(URL, {"bagian": "layanan_ubah", "layanan": lain.id, "nama": "Diambil"})
     assert r.status_code == 400 and "tidak ditemukan" in r.content.decode()

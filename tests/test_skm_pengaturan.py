@@ -42,16 +42,20 @@ def test_operator_rewords_a_question_and_the_form_shows_it(pengguna_demo):
     r = c.post(URL, _form(populasi="1.000", u3_pertanyaan="Seberapa cepat layanan kami?", u3_label4="Kilat"))
     assert r.status_code == 302
     p = PertanyaanSKM.objects.get()
-    assert (p.unsur, p.pertanyaan, p.label) == (3, "Seberapa cepat layanan kami?",
-                                                ["Tidak cepat", "Kurang cepat", "Cepat", "Kilat"])
+    assert (p.unsur, p.pertanyaan, p.label) == (
+        3,
+        "Seberapa cepat layanan kami?",
+        ["Tidak cepat", "Kurang cepat", "Cepat", "Kilat"],
+    )
     assert PengaturanSKM.objects.get().populasi_per_periode == 1000
     html = Client().get("/s/bantargebang/").content.decode()
     assert "Seberapa cepat layanan kami?" in html and "Kilat" in html and PERTANYAAN_BAKU[2] not in html
     jejak = {(j.field, j.lama, j.baru) for j in Jejak.objects.filter(objek="skm.PertanyaanSKM")}
     assert ("u3.label4", "Sangat cepat", "Kilat") in jejak
     assert ("u3.pertanyaan", PERTANYAAN_BAKU[2], "Seberapa cepat layanan kami?") in jejak
-    assert Jejak.objects.filter(objek="skm.PengaturanSKM", field="populasi_per_periode", baru="1000",
-                                user__username="operator").exists()
+    assert Jejak.objects.filter(
+        objek="skm.PengaturanSKM", field="populasi_per_periode", baru="1000", user__username="operator"
+    ).exists()
     # saving the regulation's wording again removes the unit's own wording
     assert c.post(URL, _form(populasi="1000")).status_code == 302
     assert not PertanyaanSKM.objects.exists()
@@ -67,8 +71,16 @@ def test_admin_pemda_may_edit_readers_may_not(pengguna_demo):
     assert PengaturanSKM.objects.get().jenis_periode == "S"
 
 
-@pytest.mark.parametrize("salah", [{"u5_label2": "  "}, {"u1_pertanyaan": ""}, {"jenis_periode": "BULAN"},
-                                   {"populasi_per_periode": "banyak"}, {"u9_label4": "x" * 81}])
+@pytest.mark.parametrize(
+    "salah",
+    [
+        {"u5_label2": "  "},
+        {"u1_pertanyaan": ""},
+        {"jenis_periode": "BULAN"},
+        {"populasi_per_periode": "banyak"},
+        {"u9_label4": "x" * 81},
+    ],
+)
 def test_bad_setup_saves_nothing(pengguna_demo, salah):
     r = _login("operator").post(URL, _form(u2_pertanyaan="Diubah", **salah))
     assert r.status_code == 400 and 'role="alert"' in r.content.decode()
@@ -76,9 +88,21 @@ def test_bad_setup_saves_nothing(pengguna_demo, salah):
     assert not Jejak.objects.filter(objek__startswith="skm.").exists()
 
 
-@pytest.mark.parametrize(("jenis", "bulan", "periode"), [
-    ("TW", 1, "TW1"), ("TW", 6, "TW2"), ("TW", 7, "TW3"), ("TW", 12, "TW4"),
-    ("S", 1, "S1"), ("S", 6, "S1"), ("S", 7, "S2"), ("S", 12, "S2"), ("TAHUN", 3, "TAHUN"), ("TAHUN", 11, "TAHUN")])
+@pytest.mark.parametrize(
+    ("jenis", "bulan", "periode"),
+    [
+        ("TW", 1, "TW1"),
+        ("TW", 6, "TW2"),
+        ("TW", 7, "TW3"),
+        ("TW", 12, "TW4"),
+        ("S", 1, "S1"),
+        ("S", 6, "S1"),
+        ("S", 7, "S2"),
+        ("S", 12, "S2"),
+        ("TAHUN", 3, "TAHUN"),
+        ("TAHUN", 11, "TAHUN"),
+    ],
+)
 def test_periode_untuk(jenis, bulan, periode):
     assert periode_untuk(dt.date(2025, bulan, 15), jenis) == periode
 
@@ -94,8 +118,11 @@ def test_response_period_follows_the_setting(pengguna_demo, jenis, periode):
 
 
 def _jawab(c, xff, n):
-    return c.post("/s/bantargebang/", {**{f"u{i}": str((n + i) % 4 + 1) for i in range(1, 10)}},
-                  HTTP_X_FORWARDED_FOR=xff).status_code
+    return c.post(
+        "/s/bantargebang/",
+        {**{f"u{i}": str((n + i) % 4 + 1) for i in range(1, 10)}},
+        HTTP_X_FORWARDED_FOR=xff,
+    ).status_code
 
 
 @override_settings(SKM_MAKS_PER_MENIT=2)

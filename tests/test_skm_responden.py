@@ -49,5 +49,6 @@ def test_summaries_still_used_without_raw(demo):
 @pytest.mark.parametrize("bad", [0, 5])
 def test_check_constraint(demo, bad):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Responden.objects.create(instansi=demo, tahun=2025, periode="TW1", u3=bad,
-                                 **{f"u{i}": 3 for i in range(1, 10) if i != 3})
+        Responden.objects.create(
+            instansi=demo, tahun=2025, periode="TW1", u3=bad, **{f"u{i}": 3 for i in range(1, 10) if i != 3}
+        )

@@ -20,8 +20,9 @@ def test_ci_sample_and_charts(pengguna_demo):
     jawaban = {"TW1": [[4] * 9, [3] * 9, [2, 3, 4, 3, 2, 3, 4, 3, 2]] * 4, "TW2": [[3] * 9, [4] * 9]}
     for periode, daftar in jawaban.items():
         for j in daftar:
-            Responden.objects.create(instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in
-                                                                                  enumerate(j, 1)})
+            Responden.objects.create(
+                instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in enumerate(j, 1)}
+            )
     c = Client()
     assert c.login(username="operator", password=PASSWORD)
     html = c.get("/unit/bantargebang/skm/2025/").content.decode()

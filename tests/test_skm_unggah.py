@@ -31,8 +31,13 @@ def _xlsx(tmp_path, rows, extra_sheet=False):
 
 
 def _row(instansi="bantargebang", **kw):
-    return {"instansi": instansi, "tahun": 2025, "tanggal_layanan": dt.date(2025, 8, 4),
-            **{f"u{i}": 1 + i % 4 for i in range(1, 10)}, **kw}
+    return {
+        "instansi": instansi,
+        "tahun": 2025,
+        "tanggal_layanan": dt.date(2025, 8, 4),
+        **{f"u{i}": 1 + i % 4 for i in range(1, 10)},
+        **kw,
+    }
 
 
 def _login(name):
@@ -43,19 +48,26 @@ def _login(name):
 
 def test_operator_uploads(pengguna_demo, tmp_path):
     c = _login("operator")
-    assert 'action="/unit/bantargebang/skm/2025/impor/"' in c.get("/unit/bantargebang/skm/2025/").content.decode()
+    assert (
+        'action="/unit/bantargebang/skm/2025/impor/"'
+        in c.get("/unit/bantargebang/skm/2025/").content.decode()
+    )
     r = c.post(URL, {"berkas": _xlsx(tmp_path, [_row(), _row(saran="antre lama")])}, follow=True)
     assert "2 jawaban responden diimpor." in r.content.decode()
     assert list(Responden.objects.values_list("periode", flat=True)) == ["TW3", "TW3"]
-    assert Jejak.objects.filter(aksi="impor responden SKM", field="responden", baru="2",
-                                user__username="operator").exists()
+    assert Jejak.objects.filter(
+        aksi="impor responden SKM", field="responden", baru="2", user__username="operator"
+    ).exists()
 
 
-@pytest.mark.parametrize(("rows", "extra", "pesan"), [
-    ([_row(), _row(u4=7)], False, "answer u4 must be 1, 2, 3 or 4, got 7"),
-    ([_row(), _row(instansi="rawalumbu")], False, 'instansi must be "bantargebang"'),
-    ([_row()], True, "only the sheet skm_responden"),
-])
+@pytest.mark.parametrize(
+    ("rows", "extra", "pesan"),
+    [
+        ([_row(), _row(u4=7)], False, "answer u4 must be 1, 2, 3 or 4, got 7"),
+        ([_row(), _row(instansi="rawalumbu")], False, 'instansi must be "bantargebang"'),
+        ([_row()], True, "only the sheet skm_responden"),
+    ],
+)
 def test_bad_upload_saves_nothing(pengguna_demo, tmp_path, rows, extra, pesan):
     r = _login("operator").post(URL, {"berkas": _xlsx(tmp_path, rows, extra)}, follow=True)
     html = r.content.decode()

@@ -28,10 +28,14 @@ def test_create_change_delete_audited(pengguna_demo, demo):
     layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Teks baru")
     layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "   ")  # empty: back to the default
     assert not TeksBlok.objects.filter(instansi=demo, bagian="kata_pengantar").exists()
-    jejak = list(Jejak.objects.filter(objek="laporan.TeksBlok").order_by("id").values_list("aksi", "lama", "baru"))
-    assert jejak == [("buat", "", "Puji syukur.\n\nParagraf dua."),
-                     ("ubah", "Puji syukur.\n\nParagraf dua.", "Teks baru"),
-                     ("hapus", "Teks baru", "")]
+    jejak = list(
+        Jejak.objects.filter(objek="laporan.TeksBlok").order_by("id").values_list("aksi", "lama", "baru")
+    )
+    assert jejak == [
+        ("buat", "", "Puji syukur.\n\nParagraf dua."),
+        ("ubah", "Puji syukur.\n\nParagraf dua.", "Teks baru"),
+        ("hapus", "Teks baru", ""),
+    ]
     assert all(j.user == op and j.instansi == demo for j in Jejak.objects.filter(objek="laporan.TeksBlok"))
 
 
@@ -41,7 +45,9 @@ def test_refused_writes_save_nothing(pengguna_demo, demo):
     with pytest.raises(ValidationError):
         layanan.simpan_teks(pengguna_demo["operator"], demo, 2024, "bukan_bagian", "x")
     with pytest.raises(ValidationError):
-        layanan.simpan_teks(pengguna_demo["operator"], demo, 2024, "kata_pengantar", "x" * (layanan.PANJANG_MAKS + 1))
+        layanan.simpan_teks(
+            pengguna_demo["operator"], demo, 2024, "kata_pengantar", "x" * (layanan.PANJANG_MAKS + 1)
+        )
     assert not TeksBlok.objects.exists() and not Jejak.objects.filter(objek="laporan.TeksBlok").exists()
 
 
@@ -52,13 +58,15 @@ def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo):
     html = _client("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
     for kode in bagian:
         assert f'id="teks-{kode}"' in html
-    assert html.count("name=\"teks\"") == len(bagian)
+    assert html.count('name="teks"') == len(bagian)
 
 
 def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo):
     c = _client("operator")
     r = c.post("/unit/bantargebang/lkip/2024/teks/kata_pengantar/", {"teks": XSS})
-    assert r.status_code == 302 and r["Location"].endswith("/unit/bantargebang/lkip/2024/teks/#kata_pengantar")
+    assert r.status_code == 302 and r["Location"].endswith(
+        "/unit/bantargebang/lkip/2024/teks/#kata_pengantar"
+    )
     assert TeksBlok.objects.get(bagian="kata_pengantar").teks == XSS
     editor = c.get("/unit/bantargebang/lkip/2024/teks/").content.decode()
     assert XSS not in editor and "&lt;script&gt;" in editor
@@ -70,7 +78,11 @@ def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo):
 def test_unknown_section_404_and_too_long_message(pengguna_demo, demo):
     c = _client("operator")
     assert c.post("/unit/bantargebang/lkip/2024/teks/bukan_bagian/", {"teks": "x"}).status_code == 404
-    r = c.post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (layanan.PANJANG_MAKS + 1)}, follow=True)
+    r = c.post(
+        "/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (layanan.PANJANG_MAKS + 1)}, follow=True
+    )
     assert "terlalu panjang" in r.content.decode()
     assert not TeksBlok.objects.exists()
-    assert _client("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code == 403
+    assert (
+        _client("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code == 403
+    )

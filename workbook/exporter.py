@@ -30,125 +30,311 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     ins = instansi.slug
     data: dict[str, list[dict]] = {}
     data["pemda"] = [{"kode": instansi.pemda.kode, "nama": instansi.pemda.nama}]
-    data["instansi"] = [{"slug": ins, "nama": instansi.nama, "pemda": instansi.pemda.kode, "jenis": instansi.jenis,
-                         "kota": instansi.kota, "alamat": instansi.alamat}]
-    data["subunit"] = [{"instansi": ins, "kode": s.kode, "nama": s.nama, "jenis": s.jenis,
-                        "induk": s.induk.kode if s.induk_id else None}
-                       for s in SubUnit.objects.filter(instansi=instansi).select_related("induk").order_by("kode")]
-    pks = list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
-               .select_related("pihak_pertama", "pihak_kedua").order_by("versi"))
+    data["instansi"] = [
+        {
+            "slug": ins,
+            "nama": instansi.nama,
+            "pemda": instansi.pemda.kode,
+            "jenis": instansi.jenis,
+            "kota": instansi.kota,
+            "alamat": instansi.alamat,
+        }
+    ]
+    data["subunit"] = [
+        {
+            "instansi": ins,
+            "kode": s.kode,
+            "nama": s.nama,
+            "jenis": s.jenis,
+            "induk": s.induk.kode if s.induk_id else None,
+        }
+        for s in SubUnit.objects.filter(instansi=instansi).select_related("induk").order_by("kode")
+    ]
+    pks = list(
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("pihak_pertama", "pihak_kedua")
+        .order_by("versi")
+    )
     pejabat_ids = {p.pihak_pertama_id for p in pks} | {p.pihak_kedua_id for p in pks if p.pihak_kedua_id}
-    pejabat = Pejabat.objects.filter(pemda=instansi.pemda).filter(
-        instansi=instansi) | Pejabat.objects.filter(id__in=pejabat_ids)
-    data["pejabat"] = [{"pemda": p.pemda.kode, "kode": p.kode, "jabatan": p.jabatan,
-                        "instansi": p.instansi.slug if p.instansi_id else None, "nama": p.nama,
-                        "pangkat_golongan": p.pangkat_golongan, "nip": p.nip}
-                       for p in pejabat.select_related("pemda", "instansi").distinct().order_by("kode")]
-    data["pegawai"] = [{"instansi": ins, "tahun": p.tahun, "kategori": p.kategori,
-                        **{f: getattr(p, f) or None for f in PENDIDIKAN}}
-                       for p in Pegawai.objects.filter(instansi=instansi, tahun=tahun).order_by("id")]
-    data["layanan"] = [{"instansi": ins, "kode": x.kode, "nama": x.nama}
-                       for x in Layanan.objects.filter(instansi=instansi).order_by("kode")]
-    renstra = list(Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-                   .order_by("kode"))
-    data["renstra"] = [{"instansi": ins, "kode": r.kode, "nama": r.nama, "tahun_awal": r.tahun_awal,
-                        "tahun_akhir": r.tahun_akhir} for r in renstra]
+    pejabat = Pejabat.objects.filter(pemda=instansi.pemda).filter(instansi=instansi) | Pejabat.objects.filter(
+        id__in=pejabat_ids
+    )
+    data["pejabat"] = [
+        {
+            "pemda": p.pemda.kode,
+            "kode": p.kode,
+            "jabatan": p.jabatan,
+            "instansi": p.instansi.slug if p.instansi_id else None,
+            "nama": p.nama,
+            "pangkat_golongan": p.pangkat_golongan,
+            "nip": p.nip,
+        }
+        for p in pejabat.select_related("pemda", "instansi").distinct().order_by("kode")
+    ]
+    data["pegawai"] = [
+        {
+            "instansi": ins,
+            "tahun": p.tahun,
+            "kategori": p.kategori,
+            **{f: getattr(p, f) or None for f in PENDIDIKAN},
+        }
+        for p in Pegawai.objects.filter(instansi=instansi, tahun=tahun).order_by("id")
+    ]
+    data["layanan"] = [
+        {"instansi": ins, "kode": x.kode, "nama": x.nama}
+        for x in Layanan.objects.filter(instansi=instansi).order_by("kode")
+    ]
+    renstra = list(
+        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).order_by(
+            "kode"
+        )
+    )
+    data["renstra"] = [
+        {
+            "instansi": ins,
+            "kode": r.kode,
+            "nama": r.nama,
+            "tahun_awal": r.tahun_awal,
+            "tahun_akhir": r.tahun_akhir,
+        }
+        for r in renstra
+    ]
     tujuan = list(Tujuan.objects.filter(renstra__in=renstra).select_related("renstra").order_by("kode"))
-    data["tujuan"] = [{"instansi": ins, "renstra": t.renstra.kode, "kode": t.kode, "uraian": t.uraian}
-                      for t in tujuan]
-    data["sasaran"] = [{"instansi": ins, "tujuan": s.tujuan.kode, "kode": s.kode, "uraian": s.uraian}
-                       for s in Sasaran.objects.filter(tujuan__in=tujuan).select_related("tujuan").order_by("kode")]
+    data["tujuan"] = [
+        {"instansi": ins, "renstra": t.renstra.kode, "kode": t.kode, "uraian": t.uraian} for t in tujuan
+    ]
+    data["sasaran"] = [
+        {"instansi": ins, "tujuan": s.tujuan.kode, "kode": s.kode, "uraian": s.uraian}
+        for s in Sasaran.objects.filter(tujuan__in=tujuan).select_related("tujuan").order_by("kode")
+    ]
 
-    baris = list(BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
-                 .select_related("sub_kegiatan", "subunit"))
+    baris = list(
+        BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun).select_related("sub_kegiatan", "subunit")
+    )
     baris.sort(key=lambda b: (b.sub_kegiatan.kode, b.subunit.kode if b.subunit_id else ""))
-    indikator = list(Indikator.objects.filter(instansi=instansi)
-                     .select_related("tujuan", "sasaran", "program", "kegiatan").order_by("kode"))
+    indikator = list(
+        Indikator.objects.filter(instansi=instansi)
+        .select_related("tujuan", "sasaran", "program", "kegiatan")
+        .order_by("kode")
+    )
     dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun).select_related("indikator"))
     pagu_program = list(PaguProgram.objects.filter(instansi=instansi, tahun=tahun).select_related("program"))
 
     sub_codes = {b.sub_kegiatan.kode for b in baris}
     codes = set(sub_codes) | {d.kode for d in dukungan} | {p.program.kode for p in pagu_program}
-    codes |= {i.program.kode for i in indikator if i.program_id} | {i.kegiatan.kode for i in indikator if i.kegiatan_id}
+    codes |= {i.program.kode for i in indikator if i.program_id} | {
+        i.kegiatan.kode for i in indikator if i.kegiatan_id
+    }
     keg_codes = {".".join(c.split(".")[:5]) for c in codes if len(c.split(".")) >= 5}
     prog_codes = {".".join(c.split(".")[:3]) for c in codes}
     data["program"] = [{"kode": p.kode, "nama": p.nama} for p in Program.objects.filter(kode__in=prog_codes)]
     data["kegiatan"] = [{"kode": k.kode, "nama": k.nama} for k in Kegiatan.objects.filter(kode__in=keg_codes)]
-    data["sub_kegiatan"] = [{"kode": s.kode, "nama": s.nama}
-                            for s in SubKegiatan.objects.filter(kode__in={c for c in codes if len(c.split(".")) == 6})]
+    data["sub_kegiatan"] = [
+        {"kode": s.kode, "nama": s.nama}
+        for s in SubKegiatan.objects.filter(kode__in={c for c in codes if len(c.split(".")) == 6})
+    ]
 
     def induk(i):
-        return {"tujuan": lambda: i.tujuan.kode, "sasaran": lambda: i.sasaran.kode,
-                "program": lambda: i.program.kode, "kegiatan": lambda: i.kegiatan.kode}[i.level]()
+        return {
+            "tujuan": lambda: i.tujuan.kode,
+            "sasaran": lambda: i.sasaran.kode,
+            "program": lambda: i.program.kode,
+            "kegiatan": lambda: i.kegiatan.kode,
+        }[i.level]()
 
-    data["indikator"] = [{"instansi": ins, "kode": i.kode, "nama": i.nama, "level": i.level, "induk": induk(i),
-                          "satuan": i.satuan, "formulasi": i.formulasi, "alasan": i.alasan,
-                          "sumber_data": i.sumber_data, "polaritas": i.polaritas, "agregasi": i.agregasi,
-                          "iku": i.iku, "sumber_realisasi": i.sumber_realisasi} for i in indikator]
-    data["target"] = [{"instansi": ins, "indikator": t.indikator.kode, "tahun": t.tahun, "target": t.nilai,
-                       "target_atas": t.nilai_atas}
-                      for t in Target.objects.filter(indikator__instansi=instansi).select_related("indikator")
-                      .order_by("indikator__kode", "tahun")]
-    data["pk"] = [{"instansi": ins, "tahun": p.tahun, "versi": p.versi, "pihak_pertama": p.pihak_pertama.kode,
-                   "pihak_kedua": p.pihak_kedua.kode if p.pihak_kedua_id else None, "tanggal": p.tanggal,
-                   "status": p.status, "keterangan": p.keterangan} for p in pks]
-    data["pk_indikator"] = [{"instansi": ins, "tahun": x.pk_dokumen.tahun, "versi": x.pk_dokumen.versi,
-                             "indikator": x.indikator.kode, "target": x.target, "target_atas": x.target_atas,
-                             "no": x.no}
-                            for x in PKIndikator.objects.filter(pk_dokumen__in=pks)
-                            .select_related("pk_dokumen", "indikator")
-                            .order_by("pk_dokumen__versi", "no", "indikator__kode")]
-    data["realisasi"] = [{"instansi": ins, "indikator": r.indikator.kode, "tahun": r.tahun, "periode": r.periode,
-                          "nilai": r.nilai, "catatan": r.catatan, "sumber": r.sumber}
-                         for r in Realisasi.objects.filter(indikator__instansi=instansi, tahun__lte=tahun)
-                         .select_related("indikator").order_by("indikator__kode", "tahun", "periode")]
-    data["pembanding"] = [{"instansi": ins, "indikator": p.indikator.kode, "tahun": p.tahun, "unit": p.unit,
-                           "realisasi": p.realisasi, "target": p.target, "sumber": p.sumber}
-                          for p in NilaiPembanding.objects.filter(indikator__instansi=instansi, tahun__lte=tahun)
-                          .select_related("indikator").order_by("indikator__kode", "tahun", "id")]
-    data["anggaran"] = [{"instansi": ins, "tahun": b.tahun, "sub_kegiatan": b.sub_kegiatan.kode,
-                         "subunit": b.subunit.kode if b.subunit_id else None, "pagu_murni": b.pagu_murni,
-                         "pagu": b.pagu, "kas_tw1": b.kas_tw1, "kas_tw2": b.kas_tw2, "kas_tw3": b.kas_tw3,
-                         "kas_tw4": b.kas_tw4} for b in baris]
-    data["pagu_program"] = [{"instansi": ins, "tahun": p.tahun, "program": p.program.kode,
-                             "pagu_murni": p.pagu_murni} for p in sorted(pagu_program, key=lambda p: p.program.kode)]
+    data["indikator"] = [
+        {
+            "instansi": ins,
+            "kode": i.kode,
+            "nama": i.nama,
+            "level": i.level,
+            "induk": induk(i),
+            "satuan": i.satuan,
+            "formulasi": i.formulasi,
+            "alasan": i.alasan,
+            "sumber_data": i.sumber_data,
+            "polaritas": i.polaritas,
+            "agregasi": i.agregasi,
+            "iku": i.iku,
+            "sumber_realisasi": i.sumber_realisasi,
+        }
+        for i in indikator
+    ]
+    data["target"] = [
+        {
+            "instansi": ins,
+            "indikator": t.indikator.kode,
+            "tahun": t.tahun,
+            "target": t.nilai,
+            "target_atas": t.nilai_atas,
+        }
+        for t in Target.objects.filter(indikator__instansi=instansi)
+        .select_related("indikator")
+        .order_by("indikator__kode", "tahun")
+    ]
+    data["pk"] = [
+        {
+            "instansi": ins,
+            "tahun": p.tahun,
+            "versi": p.versi,
+            "pihak_pertama": p.pihak_pertama.kode,
+            "pihak_kedua": p.pihak_kedua.kode if p.pihak_kedua_id else None,
+            "tanggal": p.tanggal,
+            "status": p.status,
+            "keterangan": p.keterangan,
+        }
+        for p in pks
+    ]
+    data["pk_indikator"] = [
+        {
+            "instansi": ins,
+            "tahun": x.pk_dokumen.tahun,
+            "versi": x.pk_dokumen.versi,
+            "indikator": x.indikator.kode,
+            "target": x.target,
+            "target_atas": x.target_atas,
+            "no": x.no,
+        }
+        for x in PKIndikator.objects.filter(pk_dokumen__in=pks)
+        .select_related("pk_dokumen", "indikator")
+        .order_by("pk_dokumen__versi", "no", "indikator__kode")
+    ]
+    data["realisasi"] = [
+        {
+            "instansi": ins,
+            "indikator": r.indikator.kode,
+            "tahun": r.tahun,
+            "periode": r.periode,
+            "nilai": r.nilai,
+            "catatan": r.catatan,
+            "sumber": r.sumber,
+        }
+        for r in Realisasi.objects.filter(indikator__instansi=instansi, tahun__lte=tahun)
+        .select_related("indikator")
+        .order_by("indikator__kode", "tahun", "periode")
+    ]
+    data["pembanding"] = [
+        {
+            "instansi": ins,
+            "indikator": p.indikator.kode,
+            "tahun": p.tahun,
+            "unit": p.unit,
+            "realisasi": p.realisasi,
+            "target": p.target,
+            "sumber": p.sumber,
+        }
+        for p in NilaiPembanding.objects.filter(indikator__instansi=instansi, tahun__lte=tahun)
+        .select_related("indikator")
+        .order_by("indikator__kode", "tahun", "id")
+    ]
+    data["anggaran"] = [
+        {
+            "instansi": ins,
+            "tahun": b.tahun,
+            "sub_kegiatan": b.sub_kegiatan.kode,
+            "subunit": b.subunit.kode if b.subunit_id else None,
+            "pagu_murni": b.pagu_murni,
+            "pagu": b.pagu,
+            "kas_tw1": b.kas_tw1,
+            "kas_tw2": b.kas_tw2,
+            "kas_tw3": b.kas_tw3,
+            "kas_tw4": b.kas_tw4,
+        }
+        for b in baris
+    ]
+    data["pagu_program"] = [
+        {"instansi": ins, "tahun": p.tahun, "program": p.program.kode, "pagu_murni": p.pagu_murni}
+        for p in sorted(pagu_program, key=lambda p: p.program.kode)
+    ]
     order = {b.id: i for i, b in enumerate(baris)}
     periode_order = ["TW1", "TW2", "TW3", "TW4", "TAHUN"]
-    real = sorted(RealisasiAnggaran.objects.filter(baris__in=baris).select_related("baris__sub_kegiatan",
-                                                                                   "baris__subunit"),
-                  key=lambda r: (order[r.baris_id], periode_order.index(r.periode)))
-    data["realisasi_anggaran"] = [{"instansi": ins, "tahun": tahun, "sub_kegiatan": r.baris.sub_kegiatan.kode,
-                                   "subunit": r.baris.subunit.kode if r.baris.subunit_id else None,
-                                   "periode": r.periode, "nilai": r.nilai} for r in real]
-    data["dukungan"] = [{"instansi": ins, "tahun": d.tahun, "kode": d.kode, "indikator": d.indikator.kode}
-                        for d in sorted(dukungan, key=lambda d: (d.kode, d.indikator.kode))]
-    data["zona"] = [{"instansi": ins, "kode": z.kode, "nama": z.nama, "subunit": z.subunit.kode if z.subunit_id else None}
-                    for z in Zona.objects.filter(instansi=instansi).select_related("subunit").order_by("kode")]
-    data["zona_penilaian"] = [{"instansi": ins, "zona": p.zona.kode, "tahun": p.tahun, "bulan": p.bulan,
-                               "kategori": p.kategori, "catatan": p.catatan}
-                              for p in sorted(PenilaianZona.objects.filter(zona__instansi=instansi, tahun=tahun)
-                                              .select_related("zona"),
-                                              key=lambda p: (p.zona.kode, p.bulan or 13))]
+    real = sorted(
+        RealisasiAnggaran.objects.filter(baris__in=baris).select_related(
+            "baris__sub_kegiatan", "baris__subunit"
+        ),
+        key=lambda r: (order[r.baris_id], periode_order.index(r.periode)),
+    )
+    data["realisasi_anggaran"] = [
+        {
+            "instansi": ins,
+            "tahun": tahun,
+            "sub_kegiatan": r.baris.sub_kegiatan.kode,
+            "subunit": r.baris.subunit.kode if r.baris.subunit_id else None,
+            "periode": r.periode,
+            "nilai": r.nilai,
+        }
+        for r in real
+    ]
+    data["dukungan"] = [
+        {"instansi": ins, "tahun": d.tahun, "kode": d.kode, "indikator": d.indikator.kode}
+        for d in sorted(dukungan, key=lambda d: (d.kode, d.indikator.kode))
+    ]
+    data["zona"] = [
+        {"instansi": ins, "kode": z.kode, "nama": z.nama, "subunit": z.subunit.kode if z.subunit_id else None}
+        for z in Zona.objects.filter(instansi=instansi).select_related("subunit").order_by("kode")
+    ]
+    data["zona_penilaian"] = [
+        {
+            "instansi": ins,
+            "zona": p.zona.kode,
+            "tahun": p.tahun,
+            "bulan": p.bulan,
+            "kategori": p.kategori,
+            "catatan": p.catatan,
+        }
+        for p in sorted(
+            PenilaianZona.objects.filter(zona__instansi=instansi, tahun=tahun).select_related("zona"),
+            key=lambda p: (p.zona.kode, p.bulan or 13),
+        )
+    ]
     urutan = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
-    data["skm_nrr"] = [{"instansi": ins, "tahun": r.tahun, "periode": r.periode,
-                        "layanan": r.layanan.kode if r.layanan_id else None,
-                        **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)}, "responden": r.responden}
-                       for r in sorted(RingkasanNRR.objects.filter(instansi=instansi, tahun=tahun)
-                                       .select_related("layanan"),
-                                       key=lambda r: (urutan.index(r.periode), r.layanan.kode if r.layanan_id else ""))]
-    data["skm_responden"] = [{"instansi": ins, "tahun": r.tahun, "periode": r.periode,
-                              "layanan": r.layanan.kode if r.layanan_id else None,
-                              "tanggal_layanan": r.tanggal_layanan, "jenis_kelamin": r.jenis_kelamin or None,
-                              "umur": r.umur, "pendidikan": r.pendidikan, "pekerjaan": r.pekerjaan,
-                              **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)}, "saran": r.saran}
-                             for r in sorted(Responden.objects.filter(instansi=instansi, tahun=tahun)
-                                             .select_related("layanan"), key=lambda r: (urutan.index(r.periode)
-                                                                                      if r.periode in urutan else 9,
-                                                                                      r.id))]
-    data["evaluasi_nilai"] = [{"instansi": ins, "tahun": n.tahun, "jenis": n.jenis, "komponen": n.komponen,
-                               "bobot": n.bobot, "nilai": n.nilai, "no": n.no}
-                              for n in NilaiKomponen.objects.filter(instansi=instansi, tahun=tahun)
-                              .order_by("jenis", "no", "komponen")]
+    data["skm_nrr"] = [
+        {
+            "instansi": ins,
+            "tahun": r.tahun,
+            "periode": r.periode,
+            "layanan": r.layanan.kode if r.layanan_id else None,
+            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)},
+            "responden": r.responden,
+        }
+        for r in sorted(
+            RingkasanNRR.objects.filter(instansi=instansi, tahun=tahun).select_related("layanan"),
+            key=lambda r: (urutan.index(r.periode), r.layanan.kode if r.layanan_id else ""),
+        )
+    ]
+    data["skm_responden"] = [
+        {
+            "instansi": ins,
+            "tahun": r.tahun,
+            "periode": r.periode,
+            "layanan": r.layanan.kode if r.layanan_id else None,
+            "tanggal_layanan": r.tanggal_layanan,
+            "jenis_kelamin": r.jenis_kelamin or None,
+            "umur": r.umur,
+            "pendidikan": r.pendidikan,
+            "pekerjaan": r.pekerjaan,
+            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)},
+            "saran": r.saran,
+        }
+        for r in sorted(
+            Responden.objects.filter(instansi=instansi, tahun=tahun).select_related("layanan"),
+            key=lambda r: (urutan.index(r.periode) if r.periode in urutan else 9, r.id),
+        )
+    ]
+    data["evaluasi_nilai"] = [
+        {
+            "instansi": ins,
+            "tahun": n.tahun,
+            "jenis": n.jenis,
+            "komponen": n.komponen,
+            "bobot": n.bobot,
+            "nilai": n.nilai,
+            "no": n.no,
+        }
+        for n in NilaiKomponen.objects.filter(instansi=instansi, tahun=tahun).order_by(
+            "jenis", "no", "komponen"
+        )
+    ]
     for k in ("program", "kegiatan", "sub_kegiatan"):
         data[k].sort(key=lambda r: r["kode"])
     return data

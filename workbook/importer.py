@@ -80,8 +80,10 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
             continue
         spec = SHEET_MAP.get(name.lower())
         if spec is None:
-            errors.append(f"{name}!A1: unknown sheet (known: {', '.join(s.nama for s in SHEETS)}; "
-                          f"start a sheet name with _ for notes)")
+            errors.append(
+                f"{name}!A1: unknown sheet (known: {', '.join(s.nama for s in SHEETS)}; "
+                f"start a sheet name with _ for notes)"
+            )
             continue
         it = ws.iter_rows(values_only=True)
         header = next(it, None)
@@ -95,15 +97,16 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
             h = str(h).strip().lower()
             letter = get_column_letter(i + 1)
             if h not in spec.kolom_map:
-                errors.append(f"{spec.nama}!{letter}1: unknown column \"{h}\" "
-                              f"(expected: {', '.join(spec.nama_kolom)})")
+                errors.append(
+                    f'{spec.nama}!{letter}1: unknown column "{h}" (expected: {", ".join(spec.nama_kolom)})'
+                )
             elif h in cols.values():
-                errors.append(f"{spec.nama}!{letter}1: column \"{h}\" appears twice")
+                errors.append(f'{spec.nama}!{letter}1: column "{h}" appears twice')
             else:
                 cols[i] = h
         missing = [k.nama for k in spec.kolom if k.wajib and k.nama not in cols.values()]
         for m in missing:
-            errors.append(f"{spec.nama}!A1: missing required column \"{m}\"")
+            errors.append(f'{spec.nama}!A1: missing required column "{m}"')
         huruf = {name_: get_column_letter(i + 1) for i, name_ in cols.items()}
         out: list[Row] = []
         for n, values in enumerate(it, start=2):
@@ -159,7 +162,9 @@ class _Loader:
                 if "instansi" in r.nilai and r["instansi"]:
                     slugs.add(r["instansi"])
         self.instansi = {i.slug: i for i in Instansi.objects.filter(slug__in=slugs)}
-        pemda_codes = {r["kode"] for r in rows.get("pemda", [])} | {r["pemda"] for r in rows.get("instansi", [])}
+        pemda_codes = {r["kode"] for r in rows.get("pemda", [])} | {
+            r["pemda"] for r in rows.get("instansi", [])
+        }
         pemda_codes |= {r["pemda"] for r in rows.get("pejabat", [])}
         self.pemda = {p.kode: p for p in Pemda.objects.filter(kode__in=pemda_codes)}
         self._maps: dict[str, dict] = {}
@@ -177,22 +182,45 @@ class _Loader:
         if name not in self._maps:
             ids = self._ids()
             loaders = {
-                "subunit": lambda: {(o.instansi_id, o.kode): o for o in SubUnit.objects.filter(instansi_id__in=ids)},
-                "pejabat": lambda: {(o.pemda_id, o.kode): o for o in Pejabat.objects.filter(
-                    pemda_id__in=[p.id for p in self.pemda.values()] + [i.pemda_id for i in self.instansi.values()])},
-                "layanan": lambda: {(o.instansi_id, o.kode): o for o in Layanan.objects.filter(instansi_id__in=ids)},
-                "renstra": lambda: {(o.instansi_id, o.kode): o for o in Renstra.objects.filter(instansi_id__in=ids)},
-                "tujuan": lambda: {(o.instansi_id, o.kode): o for o in Tujuan.objects.filter(instansi_id__in=ids)},
-                "sasaran": lambda: {(o.instansi_id, o.kode): o for o in Sasaran.objects.filter(instansi_id__in=ids)},
-                "indikator": lambda: {(o.instansi_id, o.kode): o for o in Indikator.objects.filter(instansi_id__in=ids)},
+                "subunit": lambda: {
+                    (o.instansi_id, o.kode): o for o in SubUnit.objects.filter(instansi_id__in=ids)
+                },
+                "pejabat": lambda: {
+                    (o.pemda_id, o.kode): o
+                    for o in Pejabat.objects.filter(
+                        pemda_id__in=[p.id for p in self.pemda.values()]
+                        + [i.pemda_id for i in self.instansi.values()]
+                    )
+                },
+                "layanan": lambda: {
+                    (o.instansi_id, o.kode): o for o in Layanan.objects.filter(instansi_id__in=ids)
+                },
+                "renstra": lambda: {
+                    (o.instansi_id, o.kode): o for o in Renstra.objects.filter(instansi_id__in=ids)
+                },
+                "tujuan": lambda: {
+                    (o.instansi_id, o.kode): o for o in Tujuan.objects.filter(instansi_id__in=ids)
+                },
+                "sasaran": lambda: {
+                    (o.instansi_id, o.kode): o for o in Sasaran.objects.filter(instansi_id__in=ids)
+                },
+                "indikator": lambda: {
+                    (o.instansi_id, o.kode): o for o in Indikator.objects.filter(instansi_id__in=ids)
+                },
                 "program": lambda: {o.kode: o for o in Program.objects.all()},
                 "kegiatan": lambda: {o.kode: o for o in Kegiatan.objects.all()},
                 "sub_kegiatan": lambda: {o.kode: o for o in SubKegiatan.objects.all()},
-                "pk": lambda: {(o.instansi_id, o.tahun, o.versi): o
-                               for o in PerjanjianKinerja.objects.filter(instansi_id__in=ids)},
-                "anggaran": lambda: {(o.instansi_id, o.tahun, o.sub_kegiatan_id, o.subunit_id): o
-                                     for o in BarisAnggaran.objects.filter(instansi_id__in=ids)},
-                "zona": lambda: {(o.instansi_id, o.kode): o for o in Zona.objects.filter(instansi_id__in=ids)},
+                "pk": lambda: {
+                    (o.instansi_id, o.tahun, o.versi): o
+                    for o in PerjanjianKinerja.objects.filter(instansi_id__in=ids)
+                },
+                "anggaran": lambda: {
+                    (o.instansi_id, o.tahun, o.sub_kegiatan_id, o.subunit_id): o
+                    for o in BarisAnggaran.objects.filter(instansi_id__in=ids)
+                },
+                "zona": lambda: {
+                    (o.instansi_id, o.kode): o for o in Zona.objects.filter(instansi_id__in=ids)
+                },
             }
             self._maps[name] = loaders[name]()
         return self._maps[name]
@@ -209,8 +237,11 @@ class _Loader:
         obj = self.map(name).get(key)
         if obj is None:
             value = row[kolom]
-            scope = f" of instansi {row['instansi']}" if "instansi" in row.nilai and name not in (
-                "program", "kegiatan", "sub_kegiatan") else ""
+            scope = (
+                f" of instansi {row['instansi']}"
+                if "instansi" in row.nilai and name not in ("program", "kegiatan", "sub_kegiatan")
+                else ""
+            )
             self.err(row, kolom, f'unknown {label or name} "{value}"{scope}')
         return obj
 
@@ -266,8 +297,20 @@ class _Loader:
             if pemda is None:
                 self.err(r, "pemda", f'unknown pemda "{r["pemda"]}"')
                 continue
-            items.append((r, r["slug"], {"slug": r["slug"], "nama": r["nama"], "pemda": pemda,
-                                         "jenis": r["jenis"], "kota": r["kota"] or "", "alamat": r["alamat"] or ""}))
+            items.append(
+                (
+                    r,
+                    r["slug"],
+                    {
+                        "slug": r["slug"],
+                        "nama": r["nama"],
+                        "pemda": pemda,
+                        "jenis": r["jenis"],
+                        "kota": r["kota"] or "",
+                        "alamat": r["alamat"] or "",
+                    },
+                )
+            )
         existing = {k: v for k, v in self.instansi.items() if v.id}
         self.upsert("instansi", Instansi, items, existing)
         self.instansi.update(existing)
@@ -277,8 +320,13 @@ class _Loader:
         for r in rows:
             ins = self.get_instansi(r)
             if ins:
-                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
-                                                        "jenis": r["jenis"]}))
+                items.append(
+                    (
+                        r,
+                        (ins.id, r["kode"]),
+                        {"instansi": ins, "kode": r["kode"], "nama": r["nama"], "jenis": r["jenis"]},
+                    )
+                )
                 induk.append((r, ins))
         m = self.upsert("subunit", SubUnit, items, self.map("subunit"))
         changed = []
@@ -309,9 +357,21 @@ class _Loader:
                 if ins.pemda_id != pemda.id:
                     self.err(r, "instansi", f'instansi "{ins.slug}" does not belong to pemda "{pemda.kode}"')
                     continue
-            items.append((r, (pemda.id, r["kode"]), {
-                "pemda": pemda, "instansi": ins, "kode": r["kode"], "nama": r["nama"] or "",
-                "jabatan": r["jabatan"], "pangkat_golongan": r["pangkat_golongan"] or "", "nip": r["nip"] or ""}))
+            items.append(
+                (
+                    r,
+                    (pemda.id, r["kode"]),
+                    {
+                        "pemda": pemda,
+                        "instansi": ins,
+                        "kode": r["kode"],
+                        "nama": r["nama"] or "",
+                        "jabatan": r["jabatan"],
+                        "pangkat_golongan": r["pangkat_golongan"] or "",
+                        "nip": r["nip"] or "",
+                    },
+                )
+            )
         self.upsert("pejabat", Pejabat, items, self.map("pejabat"))
 
     def load_pegawai(self, rows):
@@ -319,10 +379,28 @@ class _Loader:
         for r in rows:
             ins = self.get_instansi(r)
             if ins:
-                values = {k: r[k] for k in ("tahun", "kategori", "sd", "smp", "sma", "d1", "d2", "d3", "d4",
-                                            "s1", "s2", "s3")}
+                values = {
+                    k: r[k]
+                    for k in (
+                        "tahun",
+                        "kategori",
+                        "sd",
+                        "smp",
+                        "sma",
+                        "d1",
+                        "d2",
+                        "d3",
+                        "d4",
+                        "s1",
+                        "s2",
+                        "s3",
+                    )
+                }
                 items.append((r, (ins.id, r["tahun"], r["kategori"]), {"instansi": ins, **values}))
-        existing = {(o.instansi_id, o.tahun, o.kategori): o for o in Pegawai.objects.filter(instansi_id__in=self._ids())}
+        existing = {
+            (o.instansi_id, o.tahun, o.kategori): o
+            for o in Pegawai.objects.filter(instansi_id__in=self._ids())
+        }
         self.upsert("pegawai", Pegawai, items, existing)
 
     def load_layanan(self, rows):
@@ -330,7 +408,9 @@ class _Loader:
         for r in rows:
             ins = self.get_instansi(r)
             if ins:
-                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"]}))
+                items.append(
+                    (r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"]})
+                )
         self.upsert("layanan", Layanan, items, self.map("layanan"))
 
     def load_renstra(self, rows):
@@ -340,10 +420,23 @@ class _Loader:
             if not ins:
                 continue
             if r["tahun_akhir"] < r["tahun_awal"]:
-                self.err(r, "tahun_akhir", f"tahun_akhir {r['tahun_akhir']} is before tahun_awal {r['tahun_awal']}")
+                self.err(
+                    r, "tahun_akhir", f"tahun_akhir {r['tahun_akhir']} is before tahun_awal {r['tahun_awal']}"
+                )
                 continue
-            items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
-                                                    "tahun_awal": r["tahun_awal"], "tahun_akhir": r["tahun_akhir"]}))
+            items.append(
+                (
+                    r,
+                    (ins.id, r["kode"]),
+                    {
+                        "instansi": ins,
+                        "kode": r["kode"],
+                        "nama": r["nama"],
+                        "tahun_awal": r["tahun_awal"],
+                        "tahun_akhir": r["tahun_akhir"],
+                    },
+                )
+            )
         self.upsert("renstra", Renstra, items, self.map("renstra"))
 
     def load_tujuan(self, rows):
@@ -352,8 +445,13 @@ class _Loader:
             ins = self.get_instansi(r)
             renstra = ins and self.lookup(r, "renstra", "renstra", (ins.id, r["renstra"]))
             if renstra:
-                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "renstra": renstra, "kode": r["kode"],
-                                                        "uraian": r["uraian"]}))
+                items.append(
+                    (
+                        r,
+                        (ins.id, r["kode"]),
+                        {"instansi": ins, "renstra": renstra, "kode": r["kode"], "uraian": r["uraian"]},
+                    )
+                )
         self.upsert("tujuan", Tujuan, items, self.map("tujuan"))
 
     def load_sasaran(self, rows):
@@ -362,8 +460,13 @@ class _Loader:
             ins = self.get_instansi(r)
             tujuan = ins and self.lookup(r, "tujuan", "tujuan", (ins.id, r["tujuan"]))
             if tujuan:
-                items.append((r, (ins.id, r["kode"]), {"instansi": ins, "tujuan": tujuan, "kode": r["kode"],
-                                                        "uraian": r["uraian"]}))
+                items.append(
+                    (
+                        r,
+                        (ins.id, r["kode"]),
+                        {"instansi": ins, "tujuan": tujuan, "kode": r["kode"], "uraian": r["uraian"]},
+                    )
+                )
         self.upsert("sasaran", Sasaran, items, self.map("sasaran"))
 
     def _nomenklatur(self, rows, sheet, model, parts, parent_sheet=None, parent_field=None):
@@ -407,11 +510,27 @@ class _Loader:
                 induk[level] = self.lookup(r, "induk", level, r["induk"])
             if induk[level] is None:
                 continue
-            items.append((r, (ins.id, r["kode"]), {
-                "instansi": ins, "kode": r["kode"], "nama": r["nama"], "level": level, **induk,
-                "satuan": r["satuan"], "formulasi": r["formulasi"] or "", "alasan": r["alasan"] or "",
-                "sumber_data": r["sumber_data"] or "", "polaritas": r["polaritas"], "agregasi": r["agregasi"],
-                "iku": r["iku"], "sumber_realisasi": r["sumber_realisasi"]}))
+            items.append(
+                (
+                    r,
+                    (ins.id, r["kode"]),
+                    {
+                        "instansi": ins,
+                        "kode": r["kode"],
+                        "nama": r["nama"],
+                        "level": level,
+                        **induk,
+                        "satuan": r["satuan"],
+                        "formulasi": r["formulasi"] or "",
+                        "alasan": r["alasan"] or "",
+                        "sumber_data": r["sumber_data"] or "",
+                        "polaritas": r["polaritas"],
+                        "agregasi": r["agregasi"],
+                        "iku": r["iku"],
+                        "sumber_realisasi": r["sumber_realisasi"],
+                    },
+                )
+            )
         self.upsert("indikator", Indikator, items, self.map("indikator"))
 
     def _indikator(self, r):
@@ -423,9 +542,22 @@ class _Loader:
         for r in rows:
             ins, ind = self._indikator(r)
             if ind:
-                items.append((r, (ind.id, r["tahun"]), {"indikator": ind, "tahun": r["tahun"], "nilai": r["target"],
-                                                         "nilai_atas": r["target_atas"]}))
-        existing = {(o.indikator_id, o.tahun): o for o in Target.objects.filter(indikator__instansi_id__in=self._ids())}
+                items.append(
+                    (
+                        r,
+                        (ind.id, r["tahun"]),
+                        {
+                            "indikator": ind,
+                            "tahun": r["tahun"],
+                            "nilai": r["target"],
+                            "nilai_atas": r["target_atas"],
+                        },
+                    )
+                )
+        existing = {
+            (o.indikator_id, o.tahun): o
+            for o in Target.objects.filter(indikator__instansi_id__in=self._ids())
+        }
         self.upsert("target", Target, items, existing)
 
     def load_pk(self, rows):
@@ -445,13 +577,24 @@ class _Loader:
             if p1 is None:
                 continue
             key = (ins.id, r["tahun"], r["versi"])
-            values = {"instansi": ins, "tahun": r["tahun"], "versi": r["versi"], "tanggal": r["tanggal"],
-                      "status": r["status"], "pihak_pertama": p1, "pihak_kedua": p2,
-                      "keterangan": r["keterangan"] or ""}
+            values = {
+                "instansi": ins,
+                "tahun": r["tahun"],
+                "versi": r["versi"],
+                "tanggal": r["tanggal"],
+                "status": r["status"],
+                "pihak_pertama": p1,
+                "pihak_kedua": p2,
+                "keterangan": r["keterangan"] or "",
+            }
             old = m.get(key)
             if key in self._signed_before and any(getattr(old, f) != v for f, v in values.items()):
-                self.err(r, None, f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed and cannot change; "
-                                  f"enter the revision as versi {r['versi'] + 1}")
+                self.err(
+                    r,
+                    None,
+                    f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed and cannot change; "
+                    f"enter the revision as versi {r['versi'] + 1}",
+                )
                 continue
             items.append((r, key, values))
         self.upsert("pk", PerjanjianKinerja, items, m)
@@ -461,7 +604,9 @@ class _Loader:
         if signed_before is None:
             signed_before = {k for k, o in self.map("pk").items() if o.ditandatangani}
         pk_ids = [o.id for o in self.map("pk").values() if o.id]
-        existing = {(o.pk_dokumen_id, o.indikator_id): o for o in PKIndikator.objects.filter(pk_dokumen_id__in=pk_ids)}
+        existing = {
+            (o.pk_dokumen_id, o.indikator_id): o for o in PKIndikator.objects.filter(pk_dokumen_id__in=pk_ids)
+        }
         items = []
         for r in rows:
             ins, ind = self._indikator(r)
@@ -473,12 +618,23 @@ class _Loader:
                 self.err(r, "versi", f"no Perjanjian Kinerja {r['tahun']} versi {r['versi']} for {ins.slug}")
                 continue
             key = (pk.id, ind.id)
-            values = {"pk_dokumen": pk, "indikator": ind, "target": r["target"], "target_atas": r["target_atas"],
-                      "no": r["no"]}
+            values = {
+                "pk_dokumen": pk,
+                "indikator": ind,
+                "target": r["target"],
+                "target_atas": r["target_atas"],
+                "no": r["no"],
+            }
             old = existing.get(key)
-            if key_pk in signed_before and (old is None or any(getattr(old, f) != v for f, v in values.items())):
-                self.err(r, "target", f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed; its targets "
-                                      f"cannot change (enter a new versi)")
+            if key_pk in signed_before and (
+                old is None or any(getattr(old, f) != v for f, v in values.items())
+            ):
+                self.err(
+                    r,
+                    "target",
+                    f"Perjanjian Kinerja {r['tahun']} versi {r['versi']} is signed; its targets "
+                    f"cannot change (enter a new versi)",
+                )
                 continue
             items.append((r, key, values))
         self.upsert("pk_indikator", PKIndikator, items, existing)
@@ -488,11 +644,24 @@ class _Loader:
         for r in rows:
             ins, ind = self._indikator(r)
             if ind:
-                items.append((r, (ind.id, r["tahun"], r["periode"]), {
-                    "indikator": ind, "tahun": r["tahun"], "periode": r["periode"], "nilai": r["nilai"],
-                    "catatan": r["catatan"] or "", "sumber": r["sumber"] or ""}))
-        existing = {(o.indikator_id, o.tahun, o.periode): o
-                    for o in Realisasi.objects.filter(indikator__instansi_id__in=self._ids())}
+                items.append(
+                    (
+                        r,
+                        (ind.id, r["tahun"], r["periode"]),
+                        {
+                            "indikator": ind,
+                            "tahun": r["tahun"],
+                            "periode": r["periode"],
+                            "nilai": r["nilai"],
+                            "catatan": r["catatan"] or "",
+                            "sumber": r["sumber"] or "",
+                        },
+                    )
+                )
+        existing = {
+            (o.indikator_id, o.tahun, o.periode): o
+            for o in Realisasi.objects.filter(indikator__instansi_id__in=self._ids())
+        }
         self.upsert("realisasi", Realisasi, items, existing)
 
     def load_pembanding(self, rows):
@@ -500,11 +669,24 @@ class _Loader:
         for r in rows:
             ins, ind = self._indikator(r)
             if ind:
-                items.append((r, (ind.id, r["tahun"], r["unit"]), {
-                    "indikator": ind, "tahun": r["tahun"], "unit": r["unit"], "realisasi": r["realisasi"],
-                    "target": r["target"], "sumber": r["sumber"] or ""}))
-        existing = {(o.indikator_id, o.tahun, o.unit): o
-                    for o in NilaiPembanding.objects.filter(indikator__instansi_id__in=self._ids())}
+                items.append(
+                    (
+                        r,
+                        (ind.id, r["tahun"], r["unit"]),
+                        {
+                            "indikator": ind,
+                            "tahun": r["tahun"],
+                            "unit": r["unit"],
+                            "realisasi": r["realisasi"],
+                            "target": r["target"],
+                            "sumber": r["sumber"] or "",
+                        },
+                    )
+                )
+        existing = {
+            (o.indikator_id, o.tahun, o.unit): o
+            for o in NilaiPembanding.objects.filter(indikator__instansi_id__in=self._ids())
+        }
         self.upsert("pembanding", NilaiPembanding, items, existing)
 
     def _baris_key(self, r, ins):
@@ -531,9 +713,21 @@ class _Loader:
                 self.err(r, "pagu", f"pagu must not be negative, got {r['pagu']}")
                 self._baris_gagal.add(key)
                 continue
-            items.append((r, key, {"instansi": ins, "tahun": r["tahun"], "sub_kegiatan": refs[0],
-                                   "subunit": refs[1], "pagu_murni": r["pagu_murni"], "pagu": r["pagu"],
-                                   **{f"kas_tw{i}": r[f"kas_tw{i}"] for i in range(1, 5)}}))
+            items.append(
+                (
+                    r,
+                    key,
+                    {
+                        "instansi": ins,
+                        "tahun": r["tahun"],
+                        "sub_kegiatan": refs[0],
+                        "subunit": refs[1],
+                        "pagu_murni": r["pagu_murni"],
+                        "pagu": r["pagu"],
+                        **{f"kas_tw{i}": r[f"kas_tw{i}"] for i in range(1, 5)},
+                    },
+                )
+            )
         self.upsert("anggaran", BarisAnggaran, items, self.map("anggaran"))
 
     def load_pagu_program(self, rows):
@@ -542,10 +736,22 @@ class _Loader:
             ins = self.get_instansi(r)
             prog = ins and self.lookup(r, "program", "program", r["program"])
             if prog:
-                items.append((r, (ins.id, r["tahun"], prog.id), {"instansi": ins, "tahun": r["tahun"],
-                                                                  "program": prog, "pagu_murni": r["pagu_murni"]}))
-        existing = {(o.instansi_id, o.tahun, o.program_id): o
-                    for o in PaguProgram.objects.filter(instansi_id__in=self._ids())}
+                items.append(
+                    (
+                        r,
+                        (ins.id, r["tahun"], prog.id),
+                        {
+                            "instansi": ins,
+                            "tahun": r["tahun"],
+                            "program": prog,
+                            "pagu_murni": r["pagu_murni"],
+                        },
+                    )
+                )
+        existing = {
+            (o.instansi_id, o.tahun, o.program_id): o
+            for o in PaguProgram.objects.filter(instansi_id__in=self._ids())
+        }
         self.upsert("pagu_program", PaguProgram, items, existing)
 
     def load_realisasi_anggaran(self, rows):
@@ -562,13 +768,20 @@ class _Loader:
                 continue
             if baris is None:
                 where = f"subunit {r['subunit']}" if r["subunit"] else "the unit itself"
-                self.err(r, "sub_kegiatan", f"no budget line {r['sub_kegiatan']} for {where} in {r['tahun']} "
-                                            f"(add it to sheet anggaran)")
+                self.err(
+                    r,
+                    "sub_kegiatan",
+                    f"no budget line {r['sub_kegiatan']} for {where} in {r['tahun']} "
+                    f"(add it to sheet anggaran)",
+                )
                 continue
-            items.append((r, (baris.id, r["periode"]), {"baris": baris, "periode": r["periode"],
-                                                         "nilai": r["nilai"]}))
-        existing = {(o.baris_id, o.periode): o
-                    for o in RealisasiAnggaran.objects.filter(baris__instansi_id__in=self._ids())}
+            items.append(
+                (r, (baris.id, r["periode"]), {"baris": baris, "periode": r["periode"], "nilai": r["nilai"]})
+            )
+        existing = {
+            (o.baris_id, o.periode): o
+            for o in RealisasiAnggaran.objects.filter(baris__instansi_id__in=self._ids())
+        }
         self.upsert("realisasi_anggaran", RealisasiAnggaran, items, existing)
 
     def load_dukungan(self, rows):
@@ -581,10 +794,17 @@ class _Loader:
             if r["kode"] not in codes:
                 self.err(r, "kode", f'unknown programme/kegiatan/sub-kegiatan code "{r["kode"]}"')
                 continue
-            items.append((r, (ins.id, r["tahun"], r["kode"], ind.id), {
-                "instansi": ins, "tahun": r["tahun"], "kode": r["kode"], "indikator": ind}))
-        existing = {(o.instansi_id, o.tahun, o.kode, o.indikator_id): o
-                    for o in Dukungan.objects.filter(instansi_id__in=self._ids())}
+            items.append(
+                (
+                    r,
+                    (ins.id, r["tahun"], r["kode"], ind.id),
+                    {"instansi": ins, "tahun": r["tahun"], "kode": r["kode"], "indikator": ind},
+                )
+            )
+        existing = {
+            (o.instansi_id, o.tahun, o.kode, o.indikator_id): o
+            for o in Dukungan.objects.filter(instansi_id__in=self._ids())
+        }
         self.upsert("dukungan", Dukungan, items, existing)
 
     def load_zona(self, rows):
@@ -598,8 +818,13 @@ class _Loader:
                 subunit = self.lookup(r, "subunit", "subunit", (ins.id, r["subunit"]))
                 if subunit is None:
                     continue
-            items.append((r, (ins.id, r["kode"]), {"instansi": ins, "kode": r["kode"], "nama": r["nama"],
-                                                    "subunit": subunit}))
+            items.append(
+                (
+                    r,
+                    (ins.id, r["kode"]),
+                    {"instansi": ins, "kode": r["kode"], "nama": r["nama"], "subunit": subunit},
+                )
+            )
         self.upsert("zona", Zona, items, self.map("zona"))
 
     def load_zona_penilaian(self, rows):
@@ -610,13 +835,29 @@ class _Loader:
             if not zona:
                 continue
             if r["bulan"] is not None and not 1 <= r["bulan"] <= 12:
-                self.err(r, "bulan", f"bulan must be 1–12 (or blank for the year's recapitulation), got {r['bulan']}")
+                self.err(
+                    r,
+                    "bulan",
+                    f"bulan must be 1–12 (or blank for the year's recapitulation), got {r['bulan']}",
+                )
                 continue
-            items.append((r, (zona.id, r["tahun"], r["bulan"]), {
-                "zona": zona, "tahun": r["tahun"], "bulan": r["bulan"], "kategori": r["kategori"] or "",
-                "catatan": r["catatan"] or ""}))
-        existing = {(o.zona_id, o.tahun, o.bulan): o
-                    for o in PenilaianZona.objects.filter(zona__instansi_id__in=self._ids())}
+            items.append(
+                (
+                    r,
+                    (zona.id, r["tahun"], r["bulan"]),
+                    {
+                        "zona": zona,
+                        "tahun": r["tahun"],
+                        "bulan": r["bulan"],
+                        "kategori": r["kategori"] or "",
+                        "catatan": r["catatan"] or "",
+                    },
+                )
+            )
+        existing = {
+            (o.zona_id, o.tahun, o.bulan): o
+            for o in PenilaianZona.objects.filter(zona__instansi_id__in=self._ids())
+        }
         self.upsert("zona_penilaian", PenilaianZona, items, existing)
 
     def load_skm_nrr(self, rows):
@@ -638,11 +879,24 @@ class _Loader:
                     bad = True
             if bad:
                 continue
-            items.append((r, (ins.id, r["tahun"], r["periode"], layanan.id if layanan else None), {
-                "instansi": ins, "tahun": r["tahun"], "periode": r["periode"], "layanan": layanan,
-                **{f"u{i}": r[f"u{i}"] for i in range(1, 10)}, "responden": r["responden"]}))
-        existing = {(o.instansi_id, o.tahun, o.periode, o.layanan_id): o
-                    for o in RingkasanNRR.objects.filter(instansi_id__in=self._ids())}
+            items.append(
+                (
+                    r,
+                    (ins.id, r["tahun"], r["periode"], layanan.id if layanan else None),
+                    {
+                        "instansi": ins,
+                        "tahun": r["tahun"],
+                        "periode": r["periode"],
+                        "layanan": layanan,
+                        **{f"u{i}": r[f"u{i}"] for i in range(1, 10)},
+                        "responden": r["responden"],
+                    },
+                )
+            )
+        existing = {
+            (o.instansi_id, o.tahun, o.periode, o.layanan_id): o
+            for o in RingkasanNRR.objects.filter(instansi_id__in=self._ids())
+        }
         self.upsert("skm_nrr", RingkasanNRR, items, existing)
 
     def load_skm_responden(self, rows):
@@ -650,8 +904,11 @@ class _Loader:
         replace the responses imported earlier for it (``klien`` = KLIEN_IMPOR); online answers stay."""
         from skm.pengaturan import periode_untuk
 
-        jenis = dict(PengaturanSKM.objects.filter(instansi_id__in=self._ids())
-                     .values_list("instansi_id", "jenis_periode"))
+        jenis = dict(
+            PengaturanSKM.objects.filter(instansi_id__in=self._ids()).values_list(
+                "instansi_id", "jenis_periode"
+            )
+        )
         baru, kunci = [], set()
         for r in rows:
             ins = self.get_instansi(r)
@@ -664,7 +921,11 @@ class _Loader:
                 bad = layanan is None
             tanggal, periode = r["tanggal_layanan"], r["periode"]
             if tanggal is not None and tanggal.year != r["tahun"]:
-                self.err(r, "tanggal_layanan", f"tanggal_layanan {tanggal.isoformat()} is not in tahun {r['tahun']}")
+                self.err(
+                    r,
+                    "tanggal_layanan",
+                    f"tanggal_layanan {tanggal.isoformat()} is not in tahun {r['tahun']}",
+                )
                 bad = True
             elif periode is None and tanggal is None:
                 self.err(r, "periode", "periode is required when tanggal_layanan is blank")
@@ -674,7 +935,11 @@ class _Loader:
                 if periode is None:
                     periode = periode_untuk(tanggal, jenis_unit)
                 elif periode != "TAHUN" and periode_untuk(tanggal, periode.rstrip("1234")) != periode:
-                    self.err(r, "tanggal_layanan", f"tanggal_layanan {tanggal.isoformat()} is not in periode {periode}")
+                    self.err(
+                        r,
+                        "tanggal_layanan",
+                        f"tanggal_layanan {tanggal.isoformat()} is not in periode {periode}",
+                    )
                     bad = True
             for i in range(1, 10):
                 if not 1 <= r[f"u{i}"] <= 4:
@@ -690,19 +955,41 @@ class _Loader:
             if bad:
                 continue
             kunci.add((ins.id, r["tahun"], periode))
-            baru.append(Responden(
-                instansi=ins, layanan=layanan, tahun=r["tahun"], periode=periode, tanggal_layanan=tanggal,
-                jenis_kelamin=r["jenis_kelamin"] or "", umur=r["umur"], pendidikan=r["pendidikan"] or "",
-                pekerjaan=r["pekerjaan"] or "", saran=r["saran"] or "", klien=KLIEN_IMPOR,
-                **{f"u{i}": r[f"u{i}"] for i in range(1, 10)}))
+            baru.append(
+                Responden(
+                    instansi=ins,
+                    layanan=layanan,
+                    tahun=r["tahun"],
+                    periode=periode,
+                    tanggal_layanan=tanggal,
+                    jenis_kelamin=r["jenis_kelamin"] or "",
+                    umur=r["umur"],
+                    pendidikan=r["pendidikan"] or "",
+                    pekerjaan=r["pekerjaan"] or "",
+                    saran=r["saran"] or "",
+                    klien=KLIEN_IMPOR,
+                    **{f"u{i}": r[f"u{i}"] for i in range(1, 10)},
+                )
+            )
         if self.hasil.errors:
             return
         # a row equal to an answer already stored online (e.g. a re-imported export) is that answer
         from collections import Counter
 
         def sidik(o):
-            return (o.instansi_id, o.layanan_id, o.tahun, o.periode, o.tanggal_layanan, o.jenis_kelamin, o.umur,
-                    o.pendidikan, o.pekerjaan, o.saran, *(getattr(o, f"u{i}") for i in range(1, 10)))
+            return (
+                o.instansi_id,
+                o.layanan_id,
+                o.tahun,
+                o.periode,
+                o.tanggal_layanan,
+                o.jenis_kelamin,
+                o.umur,
+                o.pendidikan,
+                o.pekerjaan,
+                o.saran,
+                *(getattr(o, f"u{i}") for i in range(1, 10)),
+            )
 
         daring = Counter()
         diganti = 0
@@ -735,11 +1022,25 @@ class _Loader:
             if not Decimal(0) <= r["nilai"] <= r["bobot"]:
                 self.err(r, "nilai", f"nilai must be between 0 and the bobot {r['bobot']}, got {r['nilai']}")
                 continue
-            items.append((r, (ins.id, r["tahun"], r["jenis"], r["komponen"]), {
-                "instansi": ins, "tahun": r["tahun"], "jenis": r["jenis"], "komponen": r["komponen"],
-                "bobot": r["bobot"], "nilai": r["nilai"], "no": r["no"]}))
-        existing = {(o.instansi_id, o.tahun, o.jenis, o.komponen): o
-                    for o in NilaiKomponen.objects.filter(instansi_id__in=self._ids())}
+            items.append(
+                (
+                    r,
+                    (ins.id, r["tahun"], r["jenis"], r["komponen"]),
+                    {
+                        "instansi": ins,
+                        "tahun": r["tahun"],
+                        "jenis": r["jenis"],
+                        "komponen": r["komponen"],
+                        "bobot": r["bobot"],
+                        "nilai": r["nilai"],
+                        "no": r["no"],
+                    },
+                )
+            )
+        existing = {
+            (o.instansi_id, o.tahun, o.jenis, o.komponen): o
+            for o in NilaiKomponen.objects.filter(instansi_id__in=self._ids())
+        }
         self.upsert("evaluasi_nilai", NilaiKomponen, items, existing)
 
 

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ZonaConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'zona'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "zona"

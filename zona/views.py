@@ -33,9 +33,19 @@ def daftar(request, instansi):
     for p in PenilaianZona.objects.filter(zona__in=zones, tahun=tahun):
         penilaian.setdefault(p.zona_id, []).append(p)
     rows = [(z, sorted(penilaian.get(z.id, []), key=lambda p: p.bulan or 13)) for z in zones]
-    return render(request, "zona/daftar.html", {
-        "instansi": instansi, "tahun": tahun, "hasil": hasil, "rows": rows, "bulan": range(1, 13),
-        "kategori": PenilaianZona.Kategori.choices, "boleh_isi": boleh(request.user, "isi", instansi)})
+    return render(
+        request,
+        "zona/daftar.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "hasil": hasil,
+            "rows": rows,
+            "bulan": range(1, 13),
+            "kategori": PenilaianZona.Kategori.choices,
+            "boleh_isi": boleh(request.user, "isi", instansi),
+        },
+    )
 
 
 @perlu("isi")
@@ -81,4 +91,6 @@ def foto(request, instansi, pk):
     p = get_object_or_404(PenilaianZona, pk=pk, zona__instansi=instansi)
     if not p.foto:
         raise Http404
-    return FileResponse(p.foto.open("rb"), content_type="image/png" if p.foto.name.endswith(".png") else "image/jpeg")
+    return FileResponse(
+        p.foto.open("rb"), content_type="image/png" if p.foto.name.endswith(".png") else "image/jpeg"
+    )

@@ -27,7 +27,13 @@ def tanggal(value):
     return f.format_tanggal(value)
 
 
-WARNA = {"Sangat Baik": "hijau", "Baik": "hijau", "Cukup": "kuning", "Kurang": "merah", "Sangat Kurang": "merah"}
+WARNA = {
+    "Sangat Baik": "hijau",
+    "Baik": "hijau",
+    "Cukup": "kuning",
+    "Kurang": "merah",
+    "Sangat Kurang": "merah",
+}
 
 
 @register.filter
@@ -38,5 +44,5 @@ def warna_kategori(kategori):
 
 @register.filter
 def make_list_tw(value):
-    """"TW1 TW2" → ["TW1", "TW2"] (period links)."""
+    """ "TW1 TW2" → ["TW1", "TW2"] (period links)."""
     return value.split()

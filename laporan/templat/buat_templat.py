@@ -44,8 +44,11 @@ def buat(path: Path) -> None:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, before, after in (("Heading 1", 14, 0, 12), ("Heading 2", 12, 12, 6),
-                                      ("Heading 3", 11, 10, 4)):
+    for name, size, before, after in (
+        ("Heading 1", 14, 0, 12),
+        ("Heading 2", 12, 12, 6),
+        ("Heading 3", 11, 10, 4),
+    ):
         h = st[name]
         h.font.name = FONT
         h.font.size = Pt(size)

@@ -22,8 +22,12 @@ def halaman(pdf: str) -> dict[str, int]:
         nomor = [i for i, t in enumerate(teks) if i >= awal and re.search(pola + r"(?!.*\.{4})", t, re.M)]
         return (nomor[-1] if terakhir else nomor[0]) + 1 if nomor else 1
 
-    return {"sampul": 1, "capaian": cari(r"^Tabel 3\.1 "), "analisis": cari(r"^3\.2\.1 "),
-            "grafik": cari(r"^Gambar 3\.\d+ ", terakhir=True)}
+    return {
+        "sampul": 1,
+        "capaian": cari(r"^Tabel 3\.1 "),
+        "analisis": cari(r"^3\.2\.1 "),
+        "grafik": cari(r"^Gambar 3\.\d+ ", terakhir=True),
+    }
 
 
 if __name__ == "__main__":

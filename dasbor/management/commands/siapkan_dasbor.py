@@ -14,17 +14,26 @@ from organisasi.models import Instansi, Pemda
 
 
 class Command(BaseCommand):
-    help = ("Store the unit and pemda dashboards of a year (only those whose data changed are recomputed) "
-            "and remove pages stored by an earlier version of the code.")
+    help = (
+        "Store the unit and pemda dashboards of a year (only those whose data changed are recomputed) "
+        "and remove pages stored by an earlier version of the code."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--tahun", type=int, required=True)
         parser.add_argument("--pemda", help="kode of one pemda (default: all)")
-        parser.add_argument("--ulang", action="store_true",
-                            help="recompute every page, also those still current (after writes made outside "
-                                 "the application, e.g. SQL maintenance)")
-        parser.add_argument("--bahasa", action="append", choices=[k for k, _ in settings.LANGUAGES],
-                            help="language(s) to prepare (default: id)")
+        parser.add_argument(
+            "--ulang",
+            action="store_true",
+            help="recompute every page, also those still current (after writes made outside "
+            "the application, e.g. SQL maintenance)",
+        )
+        parser.add_argument(
+            "--bahasa",
+            action="append",
+            choices=[k for k, _ in settings.LANGUAGES],
+            help="language(s) to prepare (default: id)",
+        )
 
     def handle(self, *args, **opts):
         pemda = Pemda.objects.all()

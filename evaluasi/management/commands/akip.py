@@ -6,8 +6,10 @@ from sakip.cli import angka_json, dumps, get_instansi, tabel
 
 
 class Command(BaseCommand):
-    help = ("Nilai AKIP of a unit for a year: component scores, total, predikat; from the final LKE "
-            "evaluation (source lke), else the imported LHE scores (source imported).")
+    help = (
+        "Nilai AKIP of a unit for a year: component scores, total, predikat; from the final LKE "
+        "evaluation (source lke), else the imported LHE scores (source imported)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--instansi", required=True)
@@ -24,10 +26,16 @@ class Command(BaseCommand):
                 self.stdout.write(f"{ins.nama} {opts['tahun']}: no AKIP evaluation.")
             return
         predikat, arti = hasil["predikat"]
-        data = {"components": [{"nama": n, "bobot": angka_json(b), "nilai": angka_json(v, 2)}
-                               for n, b, v in hasil["components"]],
-                "total": angka_json(hasil["total"], 2), "predikat": predikat, "interpretasi": arti,
-                "source": hasil["source"]}
+        data = {
+            "components": [
+                {"nama": n, "bobot": angka_json(b), "nilai": angka_json(v, 2)}
+                for n, b, v in hasil["components"]
+            ],
+            "total": angka_json(hasil["total"], 2),
+            "predikat": predikat,
+            "interpretasi": arti,
+            "source": hasil["source"],
+        }
         if opts["format"] == "json":
             self.stdout.write(dumps(data))
             return

@@ -4,8 +4,10 @@ from evaluasi.services import pastikan_templat_bawaan
 
 
 class Command(BaseCommand):
-    help = ("Create the shipped LKE templates (PermenPANRB 88/2021 AKIP, 90/2021 ZI) if missing. "
-            "Idempotent; migrate already does this, this repairs a flushed database.")
+    help = (
+        "Create the shipped LKE templates (PermenPANRB 88/2021 AKIP, 90/2021 ZI) if missing. "
+        "Idempotent; migrate already does this, this repairs a flushed database."
+    )
 
     def handle(self, *args, **opts):
         n = pastikan_templat_bawaan()

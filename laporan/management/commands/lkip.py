@@ -37,12 +37,17 @@ class DokumenCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--instansi", help="slug of the unit")
         parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--out", required=True,
-                            help="output file (.docx, .pdf, .html); with --all an output directory")
+        parser.add_argument(
+            "--out", required=True, help="output file (.docx, .pdf, .html); with --all an output directory"
+        )
         parser.add_argument("--all", action="store_true", help="every unit (of --pemda, or of every pemda)")
         parser.add_argument("--pemda", help="pemda kode for --all")
-        parser.add_argument("--format", choices=["docx", "pdf", "html"], default="docx",
-                            help="file format for --all (default docx)")
+        parser.add_argument(
+            "--format",
+            choices=["docx", "pdf", "html"],
+            default="docx",
+            help="file format for --all (default docx)",
+        )
         parser.add_argument("--jobs", type=int, default=1, help="parallel processes for --all")
 
     def handle(self, *args, **opts):
@@ -67,8 +72,9 @@ class DokumenCommand(BaseCommand):
         if out.is_dir():
             raise CommandError(f"{out} adalah folder; sebutkan nama file.")
         if out.suffix.lower() not in keluaran.FORMAT:
-            raise CommandError(f"Ekstensi {out.suffix or '(kosong)'} tidak didukung; gunakan "
-                               f"{', '.join(keluaran.FORMAT)}.")
+            raise CommandError(
+                f"Ekstensi {out.suffix or '(kosong)'} tidak didukung; gunakan {', '.join(keluaran.FORMAT)}."
+            )
         self._cek_folder(out.parent if str(out.parent) else Path("."))
         try:
             ins = Instansi.objects.get(slug=opts["instansi"])
@@ -97,8 +103,10 @@ class DokumenCommand(BaseCommand):
             if not Pemda.objects.filter(kode=opts["pemda"]).exists():
                 raise CommandError(f'Pemda "{opts["pemda"]}" tidak dikenal.')
             qs = qs.filter(pemda__kode=opts["pemda"])
-        tugas = [(i.pk, i.slug, str(folder / f"{self.nama_file}-{i.slug}-{opts['tahun']}.{opts['format']}"))
-                 for i in qs]
+        tugas = [
+            (i.pk, i.slug, str(folder / f"{self.nama_file}-{i.slug}-{opts['tahun']}.{opts['format']}"))
+            for i in qs
+        ]
         if not tugas:
             raise CommandError("Tidak ada instansi.")
         jobs = max(1, opts["jobs"])
@@ -121,7 +129,9 @@ class DokumenCommand(BaseCommand):
                 for pk, slug, path in tugas:
                     try:
                         ins = Instansi.objects.select_related("pemda").get(pk=pk)
-                        futs[pool.submit(keluaran.simpan, bangun(self.jenis, ins, opts["tahun"]), path)] = slug
+                        futs[pool.submit(keluaran.simpan, bangun(self.jenis, ins, opts["tahun"]), path)] = (
+                            slug
+                        )
                     except PembangunTidakAda:
                         raise
                     except Exception as exc:  # noqa: BLE001
@@ -135,7 +145,9 @@ class DokumenCommand(BaseCommand):
                         gagal.append(f"{futs[fut]}: {exc}")
                     sys.stderr.write(_bar(n, len(tugas), futs[fut]))
         sys.stderr.write("\n")
-        self.stdout.write(f"{len(tugas) - len(gagal)} dokumen di {folder} ({time.perf_counter() - t0:.1f} s)\n")
+        self.stdout.write(
+            f"{len(tugas) - len(gagal)} dokumen di {folder} ({time.perf_counter() - t0:.1f} s)\n"
+        )
         if gagal:
             raise CommandError(f"{len(gagal)} dokumen gagal:\n" + "\n".join(gagal))
 

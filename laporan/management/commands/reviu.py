@@ -5,7 +5,9 @@ from sakip.cli import dumps, get_instansi, tabel
 
 
 class Command(BaseCommand):
-    help = "Reviu of a unit-year before its LKIP is issued: findings (error, warning, info) with their location."
+    help = (
+        "Reviu of a unit-year before its LKIP is issued: findings (error, warning, info) with their location."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--instansi", required=True)
@@ -19,7 +21,11 @@ class Command(BaseCommand):
         if opts["format"] == "json":
             self.stdout.write(dumps({"findings": [t.as_dict() for t in temuan], "summary": jumlah}))
             return
-        self.stdout.write(f"Reviu {ins.nama} tahun {opts['tahun']}: {jumlah['error']} error, "
-                          f"{jumlah['warning']} warning, {jumlah['info']} info\n")
+        self.stdout.write(
+            f"Reviu {ins.nama} tahun {opts['tahun']}: {jumlah['error']} error, "
+            f"{jumlah['warning']} warning, {jumlah['info']} info\n"
+        )
         if temuan:
-            self.stdout.write(tabel(["Level", "Lokasi", "Temuan"], [[t.level, t.where, t.message] for t in temuan]))
+            self.stdout.write(
+                tabel(["Level", "Lokasi", "Temuan"], [[t.level, t.where, t.message] for t in temuan])
+            )

@@ -23,8 +23,10 @@ def grup_admin_pemda():
     from django.contrib.auth.models import Group, Permission
 
     grup, _ = Group.objects.get_or_create(name="Admin Pemda")
-    grup.permissions.set(Permission.objects.filter(content_type__app_label__in=["organisasi", "akun", "anggaran"])
-                         | Permission.objects.filter(content_type__app_label="auth", content_type__model="user"))
+    grup.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["organisasi", "akun", "anggaran"])
+        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
+    )
     return grup
 
 
@@ -33,8 +35,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         User = get_user_model()
-        admin, created = User.objects.get_or_create(username="admin", defaults={"is_staff": True,
-                                                                                "is_superuser": True})
+        admin, created = User.objects.get_or_create(
+            username="admin", defaults={"is_staff": True, "is_superuser": True}
+        )
         if created:
             admin.set_password(DEMO_PASSWORD)
             admin.save()
@@ -52,6 +55,10 @@ class Command(BaseCommand):
                 user.save()
             if jenis == "admin_pemda":
                 user.groups.add(grup)
-            Peran.objects.get_or_create(user=user, jenis=jenis, instansi=unit if scope == "unit" else None,
-                                        pemda=pemda if scope == "pemda" else None)
+            Peran.objects.get_or_create(
+                user=user,
+                jenis=jenis,
+                instansi=unit if scope == "unit" else None,
+                pemda=pemda if scope == "pemda" else None,
+            )
         self.stdout.write(f"demo users: admin, {', '.join(DEMO_USERS)} — password {DEMO_PASSWORD}")

@@ -20,8 +20,11 @@ class Command(BaseCommand):
             out = []
             for r in rows:
                 d = r.as_dict()
-                d.update(target=angka_json(r.target), realisasi=angka_json(r.realisasi.nilai, 2),
-                         capaian=angka_json(r.capaian, 1))
+                d.update(
+                    target=angka_json(r.target),
+                    realisasi=angka_json(r.realisasi.nilai, 2),
+                    capaian=angka_json(r.capaian, 1),
+                )
                 out.append(d)
             self.stdout.write(dumps(out))
             return
@@ -29,8 +32,22 @@ class Command(BaseCommand):
             self.stdout.write(f"{ins.nama} {opts['tahun']}: no Perjanjian Kinerja.")
             return
         self.stdout.write(f"Capaian kinerja {ins.nama} tahun {opts['tahun']}\n")
-        self.stdout.write(tabel(
-            ["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Sumber"],
-            [[r.no, r.indikator.nama, r.satuan, format_angka(r.target, 2), format_angka(r.realisasi.nilai, 2),
-              format_persen(r.capaian), r.kategori or "-", r.realisasi.keterangan] for r in rows],
-            "rlllrrll"))
+        self.stdout.write(
+            tabel(
+                ["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Sumber"],
+                [
+                    [
+                        r.no,
+                        r.indikator.nama,
+                        r.satuan,
+                        format_angka(r.target, 2),
+                        format_angka(r.realisasi.nilai, 2),
+                        format_persen(r.capaian),
+                        r.kategori or "-",
+                        r.realisasi.keterangan,
+                    ]
+                    for r in rows
+                ],
+                "rlllrrll",
+            )
+        )

@@ -19,7 +19,11 @@ class Command(BaseCommand):
             self.stdout.write(dumps([t.as_dict() for t in temuan]))
             return
         errors = sum(1 for t in temuan if t.level == "error")
-        self.stdout.write(f"Pemeriksaan {ins.nama} tahun {opts['tahun']}: {errors} error(s), "
-                          f"{len(temuan) - errors} warning(s)\n")
+        self.stdout.write(
+            f"Pemeriksaan {ins.nama} tahun {opts['tahun']}: {errors} error(s), "
+            f"{len(temuan) - errors} warning(s)\n"
+        )
         if temuan:
-            self.stdout.write(tabel(["Level", "Where", "Message"], [[t.level, t.where, t.message] for t in temuan]))
+            self.stdout.write(
+                tabel(["Level", "Where", "Message"], [[t.level, t.where, t.message] for t in temuan])
+            )

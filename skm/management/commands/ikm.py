@@ -17,14 +17,25 @@ class Command(BaseCommand):
         ins = get_instansi(opts["instansi"])
         hasil = ikm_tahun([ins.id], opts["tahun"]).get(ins.id)
         if hasil is None:
-            self.stdout.write(dumps({"periods": [], "tahun": None}) if opts["format"] == "json"
-                              else f"{ins.nama} {opts['tahun']}: no SKM data.")
+            self.stdout.write(
+                dumps({"periods": [], "tahun": None})
+                if opts["format"] == "json"
+                else f"{ins.nama} {opts['tahun']}: no SKM data."
+            )
             return
         data = {
-            "periods": [{"period": p.periode, "nrr": [angka_json(n, 3) for n in p.nrr],
-                         "ikm_unsur": [angka_json(v, 2) for v in p.ikm_unsur], "mutu_unsur": p.mutu_unsur,
-                         "ikm": angka_json(p.ikm, 2), "mutu": p.mutu, "respondents": p.responden}
-                        for p in hasil.periode],
+            "periods": [
+                {
+                    "period": p.periode,
+                    "nrr": [angka_json(n, 3) for n in p.nrr],
+                    "ikm_unsur": [angka_json(v, 2) for v in p.ikm_unsur],
+                    "mutu_unsur": p.mutu_unsur,
+                    "ikm": angka_json(p.ikm, 2),
+                    "mutu": p.mutu,
+                    "respondents": p.responden,
+                }
+                for p in hasil.periode
+            ],
             "tahun": {"ikm": angka_json(hasil.ikm, 2), "mutu": hasil.mutu, "method": hasil.metode},
         }
         if opts["format"] == "json":
@@ -35,8 +46,15 @@ class Command(BaseCommand):
         rows = []
         for p in hasil.periode:
             rows.append([f"{p.periode} NRR", *[format_angka(n, 3) for n in p.nrr], "", ""])
-            rows.append([f"{p.periode} IKM", *[f"{format_angka(v, 2)} {m}" for v, m in zip(p.ikm_unsur, p.mutu_unsur,
-                                                                                            strict=True)],
-                         format_angka(p.ikm, 2), p.mutu])
+            rows.append(
+                [
+                    f"{p.periode} IKM",
+                    *[f"{format_angka(v, 2)} {m}" for v, m in zip(p.ikm_unsur, p.mutu_unsur, strict=True)],
+                    format_angka(p.ikm, 2),
+                    p.mutu,
+                ]
+            )
         self.stdout.write(tabel(header, rows, "l" + "r" * 11))
-        self.stdout.write(f"\nIKM tahun {opts['tahun']}: {format_angka(hasil.ikm, 2)} ({hasil.mutu}) — {hasil.metode}")
+        self.stdout.write(
+            f"\nIKM tahun {opts['tahun']}: {format_angka(hasil.ikm, 2)} ({hasil.mutu}) — {hasil.metode}"
+        )
