@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
-from pengukuran.entri import EntriError, pengajuan
 from pengukuran.periksa import periksa
+from pengukuran.services import EntriError, pengajuan
 from rumus.anggaran import roll_up
 from rumus.angka import AngkaError, parse_angka
 
-from . import entri
+from . import services
 from .models import BarisAnggaran, RealisasiAnggaran
-from .services import muat_baris, nama_nomenklatur
+from .selectors import muat_baris, nama_nomenklatur
 
 
 @perlu("lihat")
@@ -97,7 +97,7 @@ def simpan_realisasi(request, instansi, tahun, periode):
         messages.error(request, "Nilai tidak valid: " + "; ".join(errors))
     else:
         try:
-            n = entri.simpan(request.user, instansi, tahun, periode, data)
+            n = services.simpan(request.user, instansi, tahun, periode, data)
             messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
         except EntriError as exc:
             messages.error(request, str(exc))

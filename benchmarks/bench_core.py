@@ -570,10 +570,10 @@ def bench(args, database_url: str, kind: str, workdir: Path) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from anggaran.models import BarisAnggaran, RealisasiAnggaran
-    from anggaran.services import roll_up_instansi
+    from anggaran.selectors import roll_up_instansi
     from organisasi.models import Instansi, SubUnit
     from pengukuran.models import Realisasi
-    from pengukuran.services import capaian_pk
+    from pengukuran.selectors import capaian_pk
     from perencanaan.models import Indikator, PKIndikator, Target
     from workbook.importer import baca, import_workbook
 

@@ -9,7 +9,7 @@ Creates a fresh PostgreSQL database ``sakip_bench_<pid>_skm`` (dropped at the en
 creates ``--units`` units with 7 layanan each and inserts ``--rows`` responses spread over the
 units, layanan and the 4 quarters of 2024 with one ``INSERT … SELECT generate_series`` statement.
 
-1. Database path: ``skm.services.ikm_tahun(all unit ids, 2024)`` — the service the pages and the
+1. Database path: ``skm.selectors.ikm_tahun(all unit ids, 2024)`` — the service the pages and the
    ``ikm`` command use (one GROUP BY over instansi × periode summing u1..u9) — and, for
    comparison, loading the same rows into pandas and grouping there. Both are timed in the same
    run (best of ``--repeat``) and must give the same IKM for every unit × period. Target:
@@ -132,7 +132,7 @@ def prepare(units: int, rows: int) -> dict:
 
 
 def via_service(ids) -> dict:
-    from skm.services import ikm_tahun
+    from skm.selectors import ikm_tahun
 
     hasil = ikm_tahun(ids, TAHUN)
     return {(iid, p.periode): p.ikm for iid, h in hasil.items() for p in h.periode} | {

@@ -18,12 +18,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from evaluasi.services import tindak_lanjut_terbuka
+from evaluasi.selectors import tindak_lanjut_terbuka
 from pengukuran.periksa import periksa
-from pengukuran.services import Pengukuran, capaian_pk
+from pengukuran.selectors import Pengukuran, capaian_pk
 
 from . import grafik as grafik_mod
-from . import services
+from . import selectors
 from .versi import PROYEK, cuplikan
 
 SORT = {
@@ -76,9 +76,9 @@ def konteks_unit(instansi, tahun: int) -> dict:
         }
         if r.indikator.sumber_realisasi == "manual" and r.realisasi.nilai is None:
             kurang.append(r.indikator)
-    total, programmes = services.anggaran_program(instansi, tahun)
+    total, programmes = selectors.anggaran_program(instansi, tahun)
     temuan = periksa(instansi, tahun)
-    rencana, realisasi = services.serapan_kumulatif(instansi, tahun, programmes)
+    rencana, realisasi = selectors.serapan_kumulatif(instansi, tahun, programmes)
     grafik = {
         "capaian": grafik_mod.capaian_iku(rows),
         "serapan": grafik_mod.serapan_triwulan(programmes, rencana, realisasi),
@@ -113,7 +113,7 @@ def isi_unit(instansi, tahun: int) -> str:
 
 def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
     units = list(pemda.instansi.order_by("nama"))
-    rows = services.ringkasan_tersimpan(units, tahun)
+    rows = selectors.ringkasan_tersimpan(units, tahun)
     key = SORT[urut]
     if urut == "nama":
         rows.sort(key=key)
@@ -124,7 +124,7 @@ def konteks_pemda(pemda, tahun: int, urut: str) -> dict:
         "tahun": tahun,
         "rows": rows,
         "urut": urut,
-        "pembanding": services.tabel_pembanding(units, tahun),
+        "pembanding": selectors.tabel_pembanding(units, tahun),
     }
 
 

@@ -6,13 +6,13 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from anggaran.services import nama_nomenklatur, roll_up_instansi, total_instansi
-from evaluasi.services import total_evaluasi
+from anggaran.selectors import nama_nomenklatur, roll_up_instansi, total_instansi
+from evaluasi.selectors import total_evaluasi
 from pengukuran.models import NilaiPembanding
-from pengukuran.services import Pengukuran, capaian_pk
+from pengukuran.selectors import Pengukuran, capaian_pk
 from rumus.anggaran import serapan
 from rumus.evaluasi import predikat_akip
-from skm.services import ikm_tahun
+from skm.selectors import ikm_tahun
 
 
 @dataclass

@@ -9,7 +9,7 @@ from laporan.dokumen import Dokumen, Sampul
 from rumus.format import format_angka, format_tanggal
 
 from .models import Evaluasi
-from .services import hitung_lke
+from .selectors import hitung_lke
 
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

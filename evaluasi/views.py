@@ -1,4 +1,4 @@
-"""LKE worksheet, workflow, LHE download, follow-up and templates (thin views over evaluasi.services)."""
+"""LKE worksheet, workflow, LHE download, follow-up and templates (thin views over evaluasi.selectors and evaluasi.services)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
 from organisasi.models import Pemda
-from pengukuran.entri import JENIS_BUKTI
+from pengukuran.services import JENIS_BUKTI
 
-from . import services
+from . import selectors, services
 from .models import (
     BuktiEvaluasi,
     Evaluasi,
@@ -92,7 +92,7 @@ def daftar(request, instansi):
             "tahun": tahun,
             "jenis": JenisEvaluasi.choices,
             "boleh_buat": boleh(request.user, "isi", instansi) or boleh(request.user, "evaluasi", instansi),
-            "tindak_lanjut": services.tindak_lanjut_terbuka(instansi),
+            "tindak_lanjut": selectors.tindak_lanjut_terbuka(instansi),
         },
     )
 
@@ -166,9 +166,9 @@ def tautan_bukti(b: BuktiEvaluasi, slug: str) -> str:
 @require_GET
 def lke(request, instansi, pk):
     ev = _evaluasi(instansi, pk)
-    komps = services.struktur_templat(ev.templat_id)
+    komps = selectors.struktur_templat(ev.templat_id)
     jawaban = {j.kriteria_id: j for j in ev.jawaban.prefetch_related("bukti")}
-    hasil = services.hitung_lke(ev, komps, jawaban)
+    hasil = selectors.hitung_lke(ev, komps, jawaban)
     for k in komps:
         for s in k.sub_list:
             for c in s.kriteria_list:
@@ -184,7 +184,7 @@ def lke(request, instansi, pk):
         for a, (izin, dari, _ke) in services.TRANSISI.items()
         if ev.status in dari and boleh(u, izin, instansi)
     ]
-    sebelumnya = [r for r in services.tindak_lanjut_terbuka(instansi) if r.evaluasi.tahun < ev.tahun]
+    sebelumnya = [r for r in selectors.tindak_lanjut_terbuka(instansi) if r.evaluasi.tahun < ev.tahun]
     return render(
         request,
         "evaluasi/lke.html",
@@ -369,7 +369,7 @@ def perbandingan(request, kode, tahun):
     pemda = get_object_or_404(Pemda, kode=kode)
     if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
         raise Http404
-    rows = services.perbandingan(list(pemda.instansi.order_by("nama")), tahun)
+    rows = selectors.perbandingan(list(pemda.instansi.order_by("nama")), tahun)
     return render(
         request,
         "evaluasi/perbandingan.html",
@@ -407,7 +407,7 @@ def templat_daftar(request):
 @require_GET
 def templat(request, pk):
     t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
-    komps = services.struktur_templat(t.id)
+    komps = selectors.struktur_templat(t.id)
     return render(
         request,
         "evaluasi/templat.html",
@@ -417,7 +417,7 @@ def templat(request, pk):
             "beku": t.beku,
             "boleh_ubah": services.boleh_kelola_templat(request.user, t),
             "boleh_salin": services._admin_pemda(request.user),
-            "masalah": services.periksa_bobot(t),
+            "masalah": selectors.periksa_bobot(t),
             "jenis_jawaban": JenisJawaban.choices,
             "tahun": datetime.date.today().year,
         },

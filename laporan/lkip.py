@@ -1,8 +1,8 @@
 """The LKIP (Laporan Kinerja Instansi Pemerintah) of a unit for a year as a format-independent
 ``laporan.dokumen.Dokumen`` (PermenPANRB 53/2014; chapters as in RULES.md §1 and the seed).
 
-Every number comes from the services (``pengukuran.services.Pengukuran``/``capaian_pk``,
-``anggaran.services``, ``skm.services``, ``evaluasi.services``, ``zona.services``) and is
+Every number comes from the services (``pengukuran.selectors.Pengukuran``/``capaian_pk``,
+``anggaran.selectors``, ``skm.selectors``, ``evaluasi.selectors``, ``zona.selectors``) and is
 formatted by ``rumus.format``; sentences come from ``rumus.narasi``. Editable text comes from
 ``TeksBlok`` (``laporan.teks``), with an honest default when the unit has not written it.
 Everything is loaded up front in a fixed number of queries (no per-row queries).
@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from anggaran.models import Dukungan
-from anggaran.services import muat_baris, nama_nomenklatur
+from anggaran.selectors import muat_baris, nama_nomenklatur
 from laporan import grafik
 from laporan.dokumen import Bagian, Dokumen, Sampul, TandaTangan
 from laporan.perjanjian import DataPK, isi_lampiran, isi_pernyataan, muat_pk, tabel_sasaran
 from laporan.teks import BAGIAN, Teks, kunci_analisis
 from organisasi.models import PENDIDIKAN, Instansi, Layanan, Pegawai, Pejabat, SubUnit
 from pengukuran.models import URUTAN_PERIODE, NilaiPembanding
-from pengukuran.services import BarisCapaian, Pengukuran, capaian_pk
+from pengukuran.selectors import BarisCapaian, Pengukuran, capaian_pk
 from perencanaan.models import Indikator, Renstra, Sasaran, Target, Tujuan
 from rumus import narasi
 from rumus import skm as rumus_skm
@@ -777,7 +777,7 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
 
 
 def _detail_evaluasi(b: Bagian, k: Konteks, jenis: str) -> None:
-    from evaluasi.services import hasil_akip
+    from evaluasi.selectors import hasil_akip
 
     b.paragraf("Komponen evaluasi AKIP", "tebal")
     h = hasil_akip(k.instansi.id, k.tahun, jenis)
@@ -925,7 +925,7 @@ def _bab_penutup(dok: Dokumen, k: Konteks):
 
 def _tindak_lanjut(bab, k: Konteks) -> None:
     """Follow-up of the recommendations of earlier final evaluations (AKIP / ZI LHE)."""
-    from evaluasi.services import tindak_lanjut_untuk_lkip
+    from evaluasi.selectors import tindak_lanjut_untuk_lkip
 
     bag = bab.bagian("Tindak Lanjut Rekomendasi Hasil Evaluasi")
     rek = tindak_lanjut_untuk_lkip(k.instansi, k.tahun)

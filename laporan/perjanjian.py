@@ -3,8 +3,8 @@
 Statement page (PIHAK PERTAMA: the head of the unit; PIHAK KEDUA: the superior who
 supervises and evaluates; place, date, both signatures), then the annex: sasaran /
 indikator / satuan / target and programme / anggaran (RULES.md §1, PermenPANRB 53/2014).
-Every value comes from the PK in force (``pengukuran.services.pk_berlaku``) and the budget
-lines (``anggaran.services``); the LKIP reuses the parts for its Lampiran.
+Every value comes from the PK in force (``pengukuran.selectors.pk_berlaku``) and the budget
+lines (``anggaran.selectors``); the LKIP reuses the parts for its Lampiran.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from anggaran.services import muat_baris, nama_nomenklatur
+from anggaran.selectors import muat_baris, nama_nomenklatur
 from laporan.dokumen import Bagian, Dokumen, DuaTandaTangan, TandaTangan
 from organisasi.models import Pejabat
-from pengukuran.services import pk_berlaku
+from pengukuran.selectors import pk_berlaku
 from perencanaan.models import PerjanjianKinerja, PKIndikator
 from rumus.anggaran import roll_up
 from rumus.format import format_rupiah, format_tanggal

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from pengukuran import periksa as periksa_mod
 from pengukuran.models import Bukti
-from pengukuran.services import Pengukuran, pk_berlaku
+from pengukuran.selectors import Pengukuran, pk_berlaku
 from perencanaan.models import Indikator, PKIndikator
 
 from .teks import BAGIAN as BAGIAN_TEKS
@@ -71,7 +71,7 @@ class _Lokasi:
     short technical label, also used by the budget screen)."""
 
     def __init__(self, instansi, tahun: int, iku: list[Indikator]):
-        from anggaran.services import nama_nomenklatur
+        from anggaran.selectors import nama_nomenklatur
         from organisasi.models import SubUnit
 
         self.instansi, self.tahun = instansi, tahun

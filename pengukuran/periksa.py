@@ -15,12 +15,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from anggaran.models import Dukungan
-from anggaran.services import muat_baris, pagu_murni_program
+from anggaran.selectors import muat_baris, pagu_murni_program
 from perencanaan.models import Indikator, PKIndikator, Renstra, Target
 from rumus.anggaran import cek_kas
 from rumus.format import format_angka, format_rupiah
 
-from .services import Pengukuran, pk_berlaku
+from .selectors import Pengukuran, pk_berlaku
 
 
 @dataclass

@@ -15,11 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evaluasi.services import total_evaluasi
+from evaluasi.selectors import total_evaluasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator
 from rumus.capaian import agregasi, capaian, kategori_capaian, status_target
-from skm.services import ikm_tahun
-from zona.services import persentase_tertib
+from skm.selectors import ikm_tahun
+from zona.selectors import persentase_tertib
 
 from .models import Realisasi
 

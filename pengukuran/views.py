@@ -1,4 +1,4 @@
-"""Quarterly realisasi entry and its verification workflow (thin views over pengukuran.entri)."""
+"""Quarterly realisasi entry and its verification workflow (thin views over pengukuran.services)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,9 +13,9 @@ from perencanaan.models import Indikator, PKIndikator
 from rumus.angka import AngkaError, parse_angka
 from rumus.capaian import capaian, kategori_capaian, status_target
 
-from . import entri
+from . import services
 from .models import Bukti, Periode, Realisasi
-from .services import Pengukuran, pk_berlaku
+from .selectors import Pengukuran, pk_berlaku
 
 PERIODE_ENTRI = ["TW1", "TW2", "TW3", "TW4"]
 
@@ -60,7 +60,7 @@ def halaman(request, instansi, tahun, periode):
         )
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
-    p = entri.pengajuan(instansi, tahun, periode)
+    p = services.pengajuan(instansi, tahun, periode)
     from audit.models import Jejak
 
     ids = [str(r.pk) for r in real.values()]
@@ -122,17 +122,17 @@ def simpan(request, instansi, tahun, periode, kode):
     except ValueError:
         return HttpResponseBadRequest("versi")
     try:
-        r = entri.simpan_realisasi(
+        r = services.simpan_realisasi(
             request.user,
             row.indikator,
             tahun,
             periode,
-            entri.Isian(nilai, {k: request.POST.get(k, "") for k in entri.ANALISIS}, versi),
+            services.Isian(nilai, {k: request.POST.get(k, "") for k in services.ANALISIS}, versi),
         )
         for f in request.FILES.getlist("bukti"):
-            entri.tambah_bukti(request.user, r, f)
+            services.tambah_bukti(request.user, r, f)
         messages.success(request, f"{row.indikator.nama}: realisasi {periode} disimpan.")
-    except entri.EntriError as exc:
+    except services.EntriError as exc:
         messages.error(request, f"{row.indikator.nama}: {exc}")
     return redirect(url)
 
@@ -160,10 +160,10 @@ def pratinjau(request, instansi, tahun, periode, kode):
 def status(request, instansi, tahun, periode):
     periode = _periode(periode)
     aksi = request.POST.get("aksi", "")
-    if aksi not in entri.TRANSISI:
+    if aksi not in services.TRANSISI:
         return HttpResponseBadRequest("aksi")
     try:
-        entri.ubah_status(request.user, instansi, tahun, periode, aksi, request.POST.get("komentar", ""))
+        services.ubah_status(request.user, instansi, tahun, periode, aksi, request.POST.get("komentar", ""))
         messages.success(
             request,
             {
@@ -175,7 +175,7 @@ def status(request, instansi, tahun, periode):
         )
     except PermissionDenied:
         raise
-    except entri.EntriError as exc:
+    except services.EntriError as exc:
         messages.error(request, str(exc))
     return redirect("pengukuran:realisasi", instansi.slug, tahun, periode)
 
@@ -187,7 +187,10 @@ def unduh_bukti(request, instansi, pk):
         Bukti.objects.select_related("realisasi__indikator"), pk=pk, realisasi__indikator__instansi=instansi
     )
     return FileResponse(
-        b.berkas.open("rb"), as_attachment=True, filename=b.nama_asli, content_type=entri.JENIS_BUKTI[b.jenis]
+        b.berkas.open("rb"),
+        as_attachment=True,
+        filename=b.nama_asli,
+        content_type=services.JENIS_BUKTI[b.jenis],
     )
 
 

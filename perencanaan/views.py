@@ -10,7 +10,7 @@ from akun.izin import boleh, perlu
 from organisasi.models import Pejabat
 from rumus.angka import AngkaError, parse_angka
 
-from . import layanan
+from . import services
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
 
 
@@ -95,9 +95,9 @@ def pk_buat(request, instansi, tahun):
         messages.error(request, "Belum ada pejabat penanda tangan untuk unit ini.")
     else:
         try:
-            p = layanan.buat_pk(request.user, instansi, tahun, pertama, kedua)
+            p = services.buat_pk(request.user, instansi, tahun, pertama, kedua)
             messages.success(request, f"{p} dibuat dari target Renstra {tahun}.")
-        except layanan.PKError as exc:
+        except services.PKError as exc:
             messages.error(request, str(exc))
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
@@ -112,11 +112,11 @@ def pk_target(request, instansi, tahun, row_id):
         pk_dokumen__tahun=tahun,
     )
     try:
-        layanan.ubah_target(request.user, row, parse_angka(request.POST.get("target", "")))
+        services.ubah_target(request.user, row, parse_angka(request.POST.get("target", "")))
         messages.success(request, f"Target {row.indikator.nama} diubah.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
-    except layanan.PKError as exc:
+    except services.PKError as exc:
         messages.error(request, str(exc))
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
@@ -128,9 +128,9 @@ def pk_tandatangani(request, instansi, tahun, versi):
     if p is None:
         raise Http404
     try:
-        layanan.tandatangani(request.user, p)
+        services.tandatangani(request.user, p)
         messages.success(request, f"{p} ditandatangani; sekarang hanya dapat dibaca.")
-    except layanan.PKError as exc:
+    except services.PKError as exc:
         messages.error(request, str(exc))
     except PermissionDenied:
         raise
@@ -163,7 +163,7 @@ def ubah_objek(request, instansi, jenis, pk=None):
     kwargs = {} if jenis == "tujuan" else {"instansi": instansi}
     form = Form(request.POST or None, instance=obj, **kwargs)
     if request.method == "POST" and form.is_valid():
-        layanan.simpan_objek(request.user, instansi, form.save(commit=False))
+        services.simpan_objek(request.user, instansi, form.save(commit=False))
         messages.success(request, f"{judul} disimpan.")
         return redirect("perencanaan:renstra", instansi.slug)
     return render(
@@ -178,10 +178,10 @@ def ubah_objek(request, instansi, jenis, pk=None):
 def target(request, instansi, indikator_id, tahun):
     ind = get_object_or_404(Indikator, pk=indikator_id, instansi=instansi)
     try:
-        layanan.simpan_target(request.user, ind, tahun, parse_angka(request.POST.get("target", "")))
+        services.simpan_target(request.user, ind, tahun, parse_angka(request.POST.get("target", "")))
         messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
-    except layanan.PKError as exc:
+    except services.PKError as exc:
         messages.error(request, str(exc))
     return redirect("perencanaan:renstra", instansi.slug)

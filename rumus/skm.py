@@ -8,6 +8,7 @@ index at 99 — RULES.md §4). Mutu bands on the 25–100 scale: ≥ 88.31 A, �
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ __all__ = [
     "interval_kepercayaan",
     "mutu",
     "nrr",
+    "periode_untuk",
     "sampel_krejcie_morgan",
     "unsur_terendah",
 ]
@@ -176,3 +178,15 @@ def unsur_terendah(nrr_unsur: Sequence[Decimal | None], jumlah: int = 3) -> list
     pasang = [(i + 1, Decimal(v)) for i, v in enumerate(nrr_unsur) if v is not None]
     pasang.sort(key=lambda p: (p[1], p[0]))
     return pasang[:jumlah]
+
+
+def periode_untuk(tanggal: dt.date, jenis: str) -> str:
+    """The survey period a response of this day belongs to: TW1..TW4, S1/S2 or TAHUN.
+
+    ``jenis`` is the unit's period type (``PengaturanSKM.JenisPeriode``): ``"TAHUN"``, ``"S"``
+    (semester) or anything else for quarters."""
+    if jenis == "TAHUN":
+        return "TAHUN"
+    if jenis == "S":
+        return "S1" if tanggal.month <= 6 else "S2"
+    return f"TW{(tanggal.month - 1) // 3 + 1}"

@@ -11,7 +11,7 @@ from rumus.format import format_angka
 from rumus.skm import UNSUR
 
 from .models import PengaturanSKM, Responden
-from .services import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
+from .selectors import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
 
 JUMLAH_TINDAK_LANJUT = 3
 # Improvement commonly planned for each unsur (a starting point the unit edits in the DOCX).

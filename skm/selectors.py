@@ -1,4 +1,5 @@
-"""IKM per period and per year from the NRR summaries (formulas in rumus.skm)."""
+"""Reads of the survey: IKM per period and per year from the NRR summaries (formulas in rumus.skm),
+and the unit's survey setup (question wording, settings)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 
 from rumus import skm as rumus_skm
+from rumus.skm import UNSUR
 
-from .models import PengaturanSKM, Responden, RingkasanNRR
+from .models import PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
 
 URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
@@ -124,3 +126,67 @@ def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decim
     if per:
         out["TAHUN_SEMUA"] = rumus_skm.interval_kepercayaan([v for vs in per.values() for v in vs])
     return out
+
+
+# --- Survey setup (question wording and settings) ------------------------------------------------
+
+PERTANYAAN_BAKU = (
+    "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+    "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+    "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+    "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+    "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam "
+    "standar pelayanan dengan hasil yang diberikan?",
+    "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+    "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+    "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+    "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+)
+# The regulation's answer labels per unsur (a: worst … d: best).
+LABEL_BAKU = (
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
+    ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
+    ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
+    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
+    ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),
+    ("Buruk", "Cukup", "Baik", "Sangat baik"),
+    ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
+)
+
+
+@dataclass
+class Pertanyaan:
+    no: int
+    nama: str
+    tanya: str
+    label: list[str]
+    baku: bool
+    dipilih: str = ""  # the answer chosen in a refused form
+
+    @property
+    def nomor(self) -> str:
+        return str(self.no)  # a string: templates then skip number localisation
+
+    @property
+    def pilihan(self) -> list[tuple[str, str]]:
+        return [(str(v), label) for v, label in enumerate(self.label, 1)]
+
+
+def pertanyaan_unit(instansi) -> list[Pertanyaan]:
+    """The 9 questions as the unit words them (regulation's wording where it has none)."""
+    sendiri = {p.unsur: p for p in PertanyaanSKM.objects.filter(instansi=instansi)}
+    out = []
+    for i in range(1, 10):
+        p = sendiri.get(i)
+        if p:
+            out.append(Pertanyaan(i, UNSUR[i - 1], p.pertanyaan, p.label, False))
+        else:
+            out.append(Pertanyaan(i, UNSUR[i - 1], PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1]), True))
+    return out
+
+
+def pengaturan_unit(instansi) -> PengaturanSKM:
+    """The unit's settings (unsaved defaults when it has none)."""
+    return PengaturanSKM.objects.filter(instansi=instansi).first() or PengaturanSKM(instansi=instansi)

@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisasi.models import Instansi, Layanan
-from rumus.skm import UNSUR
+from rumus.skm import UNSUR, periode_untuk
 
 from .models import Responden
-from .pengaturan import pengaturan_unit, periode_untuk, pertanyaan_unit
-from .services import UNSUR_FIELDS
+from .selectors import UNSUR_FIELDS, pengaturan_unit, pertanyaan_unit
 
 JENDELA = dt.timedelta(minutes=1)
 DUPLIKAT = dt.timedelta(minutes=10)
@@ -139,7 +138,7 @@ def terima_kasih(request, slug):
 def _hasil(ins, tahun):
     from rumus.skm import unsur_terendah
 
-    from .services import ikm_tahun
+    from .selectors import ikm_tahun
 
     hasil = ikm_tahun([ins.id], tahun).get(ins.id)
     baris = []
@@ -188,8 +187,8 @@ def _staf():
         from rumus.skm import sampel_krejcie_morgan
 
         from . import grafik
-        from .pengaturan import boleh_atur
-        from .services import interval_per_periode
+        from .selectors import interval_per_periode
+        from .services import boleh_atur
 
         hasil, baris = _hasil(instansi, tahun)
         qs = Responden.objects.filter(instansi=instansi, tahun=tahun)
@@ -249,7 +248,7 @@ def _pengaturan():
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied, ValidationError
 
-        from .pengaturan import boleh_atur, hapus_layanan, simpan_pengaturan, tambah_layanan, ubah_layanan
+        from .services import boleh_atur, hapus_layanan, simpan_pengaturan, tambah_layanan, ubah_layanan
 
         atur = boleh_atur(request.user, instansi)
         obj = pengaturan_unit(instansi)
@@ -347,7 +346,7 @@ def _impor():
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied
 
-        from .pengaturan import boleh_atur, impor_responden
+        from .services import boleh_atur, impor_responden
 
         if not boleh_atur(request.user, instansi):
             raise PermissionDenied

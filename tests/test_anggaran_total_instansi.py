@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from anggaran.models import RealisasiAnggaran
-from anggaran.services import roll_up_instansi, total_instansi
+from anggaran.selectors import roll_up_instansi, total_instansi
 from tests.factories import BarisAnggaranFactory, InstansiFactory, SubKegiatanFactory
 
 pytestmark = pytest.mark.django_db

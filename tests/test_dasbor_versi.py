@@ -52,7 +52,7 @@ def test_every_path_leads_to_a_unit():
 
 
 def test_second_view_is_served_stored_and_a_saved_realisasi_shows_at_once(pk_manual):
-    from pengukuran.entri import Isian, simpan_realisasi
+    from pengukuran.services import Isian, simpan_realisasi
 
     op = login("operator")
     url = "/unit/bantargebang/?tahun=2025"

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from docx import Document
 
-from evaluasi import services
+from evaluasi import selectors
 from rumus.format import format_angka
 from tests.evaluasi_bantu import evaluasi_final
 
@@ -26,7 +26,7 @@ def teks_docx(data: bytes) -> str:
 
 def test_lhe_docx(pengguna_demo, demo):
     ev = evaluasi_final(pengguna_demo, demo)
-    hasil = services.hitung_lke(ev)
+    hasil = selectors.hitung_lke(ev)
     c = Client()
     c.force_login(pengguna_demo["pimpinan"])
     r = c.get(f"/unit/bantargebang/evaluasi/{ev.pk}/lhe.docx")

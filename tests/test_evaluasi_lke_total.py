@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.test import Client
 
-from evaluasi import services
+from evaluasi import selectors, services
 from evaluasi.models import Komponen, SubKomponen
 from rumus.evaluasi import predikat_akip
 from tests.evaluasi_bantu import evaluasi_final, jawaban_ke, kriteria
@@ -29,7 +29,7 @@ def harapan(ev, geser):
 
 def test_shipped_akip_template_weights():
     t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)
-    assert services.periksa_bobot(t) == []
+    assert selectors.periksa_bobot(t) == []
     komps = list(Komponen.objects.filter(templat=t))
     assert [(k.nama, k.bobot) for k in komps] == [
         ("Perencanaan Kinerja", 30),
@@ -46,7 +46,7 @@ def test_shipped_akip_template_weights():
 def test_full_lke_total_from_weights(pengguna_demo, demo):
     ev = evaluasi_final(pengguna_demo, demo, geser=1)
     per_komponen, per_sub = harapan(ev, 1)
-    hasil = services.hitung_lke(ev)
+    hasil = selectors.hitung_lke(ev)
     assert {b.komponen.nama: b.penetapan for b in hasil.komponen} == per_komponen
     assert {s.id: p for b in hasil.komponen for s, _u, p in b.sub} == per_sub
     assert hasil.total_penetapan == sum(per_komponen.values())
@@ -59,7 +59,7 @@ def test_final_lke_feeds_command_indicator_and_comparison(pengguna_demo, demo, r
     before = run_json("akip", "--instansi", "bantargebang", "--tahun", "2024")
     assert before["source"] == "imported"
     ev = evaluasi_final(pengguna_demo, demo, geser=0)
-    total = services.hitung_lke(ev).total_penetapan
+    total = selectors.hitung_lke(ev).total_penetapan
     out = run_json("akip", "--instansi", "bantargebang", "--tahun", "2024")
     assert out["source"] == "lke"
     assert out["total"] == float(total.quantize(D("0.01")))
@@ -72,7 +72,7 @@ def test_final_lke_feeds_command_indicator_and_comparison(pengguna_demo, demo, r
     c.force_login(pengguna_demo["evaluator"])
     page = c.get("/pemda/kota-bekasi/evaluasi/2024/").content.decode()
     assert f"/unit/bantargebang/evaluasi/{ev.pk}/" in page  # the final LKE is the source shown
-    rows = {r["instansi"].slug: r for r in services.perbandingan([demo], 2024)}
+    rows = {r["instansi"].slug: r for r in selectors.perbandingan([demo], 2024)}
     assert rows["bantargebang"]["kini"].nilai == total and rows["bantargebang"]["lalu"] is None
     dash = c.get("/pemda/kota-bekasi/?tahun=2024").content.decode()
     assert f"{total.quantize(D('0.01'))}".replace(".", ",") in dash  # dashboard uses total_evaluasi too
@@ -82,4 +82,4 @@ def test_draft_lke_does_not_replace_imported(pengguna_demo, demo, run_json):
     ev = services.buat_evaluasi(pengguna_demo["operator"], demo, 2024, "akip")
     services.simpan_usulan(pengguna_demo["operator"], ev, kriteria(ev)[0], "Ya")
     assert run_json("akip", "--instansi", "bantargebang", "--tahun", "2024")["source"] == "imported"
-    assert services.total_evaluasi([demo.id], 2024, "akip") == {demo.id: D("74.78")}
+    assert selectors.total_evaluasi([demo.id], 2024, "akip") == {demo.id: D("74.78")}

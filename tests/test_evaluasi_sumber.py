@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from evaluasi import services
+from evaluasi import selectors
 from evaluasi.models import NilaiKomponen
 from organisasi.models import Instansi
-from pengukuran.services import Pengukuran
+from pengukuran.selectors import Pengukuran
 from perencanaan.models import Indikator
 from tests.evaluasi_bantu import evaluasi_final
 from tests.factories import InstansiFactory
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_zi_lke_gives_nilai_pengungkit(pengguna_demo, demo):
     ev = evaluasi_final(pengguna_demo, demo, tahun=2024, jenis="zi", rekomendasi=False)
-    hasil = services.hitung_lke(ev)
+    hasil = selectors.hitung_lke(ev)
     pengungkit = sum((b.penetapan for b in hasil.komponen if b.komponen.kelompok == "pengungkit"), D(0))
     assert pengungkit < hasil.total_penetapan  # the hasil components are not part of it
     it1 = Indikator.objects.get(instansi=demo, kode="IT1")
@@ -33,7 +33,7 @@ def test_queries_do_not_grow_with_units(pengguna_demo, demo):
 
     def hitung(ids):
         with CaptureQueriesContext(connection) as q:
-            services.total_evaluasi(ids, 2024, "akip")
+            selectors.total_evaluasi(ids, 2024, "akip")
         return len(q)
 
     satu = hitung([demo.id])
@@ -51,5 +51,5 @@ def test_queries_do_not_grow_with_units(pengguna_demo, demo):
         evaluasi_final(pengguna_demo_u, u, tahun=2024, rekomendasi=False)
     ids = list(Instansi.objects.values_list("id", flat=True))
     assert hitung(ids) == satu
-    totals = services.sumber_evaluasi(ids, 2024, "akip")
+    totals = selectors.sumber_evaluasi(ids, 2024, "akip")
     assert {s.sumber for s in totals.values()} == {"lke"}

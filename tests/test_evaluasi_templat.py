@@ -8,7 +8,7 @@ from django.contrib.admin.sites import site
 from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
 
-from evaluasi import services
+from evaluasi import selectors, services
 from evaluasi.models import Komponen, Kriteria, SubKomponen, TemplatBeku, TemplatEvaluasi
 from tests.evaluasi_bantu import kriteria
 
@@ -32,12 +32,12 @@ def test_shipped_templates_recreated_after_flush_and_command_idempotent():
     ]
     TemplatEvaluasi.objects.filter(pemda=None).delete()
     t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)  # recreated on demand
-    assert t.nama == "LKE AKIP PermenPANRB 88/2021" and services.periksa_bobot(t) == []
+    assert t.nama == "LKE AKIP PermenPANRB 88/2021" and selectors.periksa_bobot(t) == []
 
 
 def test_shipped_zi_template():
     t = TemplatEvaluasi.objects.get(pemda=None, jenis="zi")
-    assert services.periksa_bobot(t) == []
+    assert selectors.periksa_bobot(t) == []
     komps = list(Komponen.objects.filter(templat=t))
     pengungkit = [k for k in komps if k.kelompok == "pengungkit"]
     assert [(k.nama, k.bobot) for k in pengungkit] == [

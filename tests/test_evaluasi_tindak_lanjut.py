@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from evaluasi import services
+from evaluasi import selectors, services
 from evaluasi.models import Rekomendasi
 from tests.evaluasi_bantu import evaluasi_final
 
@@ -23,9 +23,9 @@ def test_follow_up_workflow(pengguna_demo, demo):
     rek = Rekomendasi.objects.get(evaluasi=ev)
     assert rek.batas_waktu == date(2024, 3, 31)
 
-    terbuka = services.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 4, 1))
+    terbuka = selectors.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 4, 1))
     assert [r.pk for r in terbuka] == [rek.pk] and terbuka[0].lewat
-    assert not services.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 3, 31))[0].lewat
+    assert not selectors.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 3, 31))[0].lewat
 
     with pytest.raises(PermissionDenied):
         services.ubah_tindak_lanjut(pengguna_demo["pimpinan"], rek, "proses", "x")
@@ -47,20 +47,22 @@ def test_follow_up_workflow(pengguna_demo, demo):
     rek.refresh_from_db()
     assert (rek.status, rek.nama_berkas) == ("selesai", "daftar-hadir.pdf")
     assert c.get(f"/unit/bantargebang/tindak-lanjut/{rek.pk}/berkas/").status_code == 200
-    assert not services.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 4, 1))[0].lewat  # done is not overdue
+    assert not selectors.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 4, 1))[
+        0
+    ].lewat  # done is not overdue
 
-    lkip = services.tindak_lanjut_untuk_lkip(demo, 2024)
+    lkip = selectors.tindak_lanjut_untuk_lkip(demo, 2024)
     assert [(r["tahun_evaluasi"], r["rekomendasi"], r["status"]) for r in lkip] == [
         (2023, "Perbaiki analisis capaian kinerja", "Selesai (dengan bukti)")
     ]
-    assert services.tindak_lanjut_untuk_lkip(demo, 2023) == []
+    assert selectors.tindak_lanjut_untuk_lkip(demo, 2023) == []
 
     e = Client()
     e.force_login(evl)
     e.post(f"/unit/bantargebang/tindak-lanjut/{rek.pk}/", {"status": "diterima"})
     rek.refresh_from_db()
     assert rek.status == "diterima"
-    assert services.tindak_lanjut_terbuka(demo) == []
+    assert selectors.tindak_lanjut_terbuka(demo) == []
     with pytest.raises(services.EvaluasiError):
         services.ubah_tindak_lanjut(op, rek, "proses", "lagi")
 

@@ -94,7 +94,7 @@ def test_sub_kegiatan_lines(anggaran):
 def test_ikm_supporting_budget(demo):
     """RULES.md §7: the IKM programmes' pagu is Rp 5.824.015.200 (the seed printed the realisasi)."""
     from anggaran.models import Dukungan
-    from anggaran.services import muat_baris
+    from anggaran.selectors import muat_baris
 
     lines = muat_baris([demo.id], 2024)[demo.id]
     links = list(Dukungan.objects.filter(instansi=demo, tahun=2024, indikator__kode="IKU1"))

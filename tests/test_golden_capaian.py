@@ -36,7 +36,7 @@ def test_capaian_table_output_is_readable(demo, capsys):
 
 
 def test_previous_year_comes_from_the_entered_values(demo):
-    from pengukuran.services import Pengukuran
+    from pengukuran.selectors import Pengukuran
     from perencanaan.models import Indikator
 
     peng = Pengukuran([demo.id], [2023])

@@ -55,6 +55,6 @@ def test_a_revision_is_a_new_version_and_keeps_the_old(demo, tmp_path):
     assert PerjanjianKinerja.objects.filter(instansi=demo, tahun=2024).count() == 2
     assert PKIndikator.objects.filter(pk_dokumen__versi=1).count() == 3
     # the signed versi stays the one in force while the revision is a draft
-    from pengukuran.services import pk_berlaku
+    from pengukuran.selectors import pk_berlaku
 
     assert pk_berlaku([demo.id], 2024)[demo.id].versi == 1

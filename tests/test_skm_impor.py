@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from skm.models import Responden
-from skm.services import ikm_tahun
+from skm.selectors import ikm_tahun
 from workbook.importer import import_workbook, ringkas
 from workbook.spec import SHEET_MAP
 

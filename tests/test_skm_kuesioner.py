@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 
 from rumus.format import bulat
 from skm.models import Responden
-from skm.services import ikm_tahun
+from skm.selectors import ikm_tahun
 
 pytestmark = [pytest.mark.django_db]
 URL = "/s/bantargebang/"

@@ -10,7 +10,7 @@ from django.test import Client
 from rumus.format import format_angka
 from rumus.skm import UNSUR, unsur_terendah
 from skm.laporan import TINDAK_LANJUT, laporan_skm, nrr_tahun
-from skm.services import ikm_tahun
+from skm.selectors import ikm_tahun
 
 pytestmark = [pytest.mark.django_db]
 URL = "/unit/bantargebang/skm/2024/laporan"

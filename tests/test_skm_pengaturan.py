@@ -6,8 +6,9 @@ import pytest
 from django.test import Client, override_settings
 
 from audit.models import Jejak
+from rumus.skm import periode_untuk
 from skm.models import PengaturanSKM, PertanyaanSKM, Responden
-from skm.pengaturan import LABEL_BAKU, PERTANYAAN_BAKU, periode_untuk
+from skm.selectors import LABEL_BAKU, PERTANYAAN_BAKU
 
 pytestmark = [pytest.mark.django_db]
 PASSWORD = "demo-sakip-2024"

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from rumus.format import bulat
 from skm.models import PengaturanSKM, Responden
-from skm.services import METODE_GABUNG_RESPONDEN, METODE_RATA_PERIODE, ikm_tahun
+from skm.selectors import METODE_GABUNG_RESPONDEN, METODE_RATA_PERIODE, ikm_tahun
 
 pytestmark = pytest.mark.django_db
 

@@ -902,7 +902,7 @@ class _Loader:
     def load_skm_responden(self, rows):
         """Raw SKM answers. Every row is checked first; the rows of a (unit, year, period) then
         replace the responses imported earlier for it (``klien`` = KLIEN_IMPOR); online answers stay."""
-        from skm.pengaturan import periode_untuk
+        from rumus.skm import periode_untuk
 
         jenis = dict(
             PengaturanSKM.objects.filter(instansi_id__in=self._ids()).values_list(

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
 from audit.models import catat
-from pengukuran.entri import EntriError, periksa_berkas
+from pengukuran.services import EntriError, periksa_berkas
 
 from .models import PenilaianZona, Zona
-from .services import persentase_tertib
+from .selectors import persentase_tertib
 
 
 def _tahun(request):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from anggaran.services import nama_nomenklatur, pagu_murni_program, roll_up_instansi
+from anggaran.selectors import nama_nomenklatur, pagu_murni_program, roll_up_instansi
 from rumus.format import format_persen, format_rupiah
 from sakip.cli import angka_json, dumps, get_instansi, tabel
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from evaluasi.services import hasil_akip
+from evaluasi.selectors import hasil_akip
 from rumus.format import format_angka
 from sakip.cli import angka_json, dumps, get_instansi, tabel
 

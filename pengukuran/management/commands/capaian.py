@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pengukuran.services import capaian_pk
+from pengukuran.selectors import capaian_pk
 from rumus.format import format_angka, format_persen
 from sakip.cli import angka_json, dumps, get_instansi, tabel
 

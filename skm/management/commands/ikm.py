@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from rumus.format import format_angka
 from sakip.cli import angka_json, dumps, get_instansi, tabel
-from skm.services import ikm_tahun
+from skm.selectors import ikm_tahun
 
 
 class Command(BaseCommand):

@@ -8,9 +8,7 @@ check and audit trail).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,81 +16,12 @@ from django.db import transaction
 from akun.izin import boleh
 from audit.models import catat
 from organisasi.models import Layanan
-from rumus.skm import UNSUR
 
 from .models import PengaturanSKM, PertanyaanSKM
+from .selectors import LABEL_BAKU, PERTANYAAN_BAKU
 
-PERTANYAAN_BAKU = (
-    "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-    "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-    "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-    "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-    "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam "
-    "standar pelayanan dengan hasil yang diberikan?",
-    "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-    "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
-    "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-    "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
-)
-# The regulation's answer labels per unsur (a: worst … d: best).
-LABEL_BAKU = (
-    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
-    ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
-    ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
-    ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
-    ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),
-    ("Buruk", "Cukup", "Baik", "Sangat baik"),
-    ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
-)
 MAKS_LABEL = 80
 MAKS_PERTANYAAN = 500
-
-
-@dataclass
-class Pertanyaan:
-    no: int
-    nama: str
-    tanya: str
-    label: list[str]
-    baku: bool
-    dipilih: str = ""  # the answer chosen in a refused form
-
-    @property
-    def nomor(self) -> str:
-        return str(self.no)  # a string: templates then skip number localisation
-
-    @property
-    def pilihan(self) -> list[tuple[str, str]]:
-        return [(str(v), label) for v, label in enumerate(self.label, 1)]
-
-
-def pertanyaan_unit(instansi) -> list[Pertanyaan]:
-    """The 9 questions as the unit words them (regulation's wording where it has none)."""
-    sendiri = {p.unsur: p for p in PertanyaanSKM.objects.filter(instansi=instansi)}
-    out = []
-    for i in range(1, 10):
-        p = sendiri.get(i)
-        if p:
-            out.append(Pertanyaan(i, UNSUR[i - 1], p.pertanyaan, p.label, False))
-        else:
-            out.append(Pertanyaan(i, UNSUR[i - 1], PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1]), True))
-    return out
-
-
-def pengaturan_unit(instansi) -> PengaturanSKM:
-    """The unit's settings (unsaved defaults when it has none)."""
-    return PengaturanSKM.objects.filter(instansi=instansi).first() or PengaturanSKM(instansi=instansi)
-
-
-def periode_untuk(tanggal: dt.date, jenis: str) -> str:
-    """The survey period a response of this day belongs to: TW1..TW4, S1/S2 or TAHUN."""
-    if jenis == PengaturanSKM.JenisPeriode.TAHUN:
-        return "TAHUN"
-    if jenis == PengaturanSKM.JenisPeriode.SEMESTER:
-        return "S1" if tanggal.month <= 6 else "S2"
-    return f"TW{(tanggal.month - 1) // 3 + 1}"
 
 
 def boleh_atur(user, instansi) -> bool:

@@ -1,5 +1,5 @@
 """Write service for budget realisasi per quarter, under the same quarterly workflow as
-the performance realisasi (pengukuran.entri: one submission per unit-quarter)."""
+the performance realisasi (pengukuran.services: one submission per unit-quarter)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from audit.models import catat
-from pengukuran.entri import EntriError, _cek_bisa_diisi
+from pengukuran.services import EntriError, _cek_bisa_diisi
 from rumus.format import format_rupiah
 
 from .models import BarisAnggaran, RealisasiAnggaran
