@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Sum
 
 from audit.models import catat
-from pengukuran.services import EntriError, _cek_bisa_diisi
+from dasar.galat import Ditolak
+from pengukuran.services import _cek_bisa_diisi
 from rumus.format import format_rupiah
 
 from .models import BarisAnggaran, RealisasiAnggaran
@@ -27,7 +28,7 @@ def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, 
         .filter(instansi=instansi, tahun=tahun, id__in=list(nilai_per_baris))
     }
     if len(baris) != len(nilai_per_baris):
-        raise EntriError("Baris anggaran tidak dikenal untuk unit dan tahun ini.")
+        raise Ditolak("Baris anggaran tidak dikenal untuk unit dan tahun ini.")
     lain = dict(
         RealisasiAnggaran.objects.filter(baris_id__in=list(baris))
         .exclude(periode__in=[periode, "TAHUN"])
@@ -47,7 +48,7 @@ def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, 
                 f"{format_rupiah(b.pagu)}."
             )
     if errors:
-        raise EntriError(" ".join(errors))
+        raise Ditolak(" ".join(errors))
     changed = 0
     for bid, nilai in nilai_per_baris.items():
         obj, created = RealisasiAnggaran.objects.get_or_create(

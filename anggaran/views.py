@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
+from dasar.galat import Ditolak
 from pengukuran.periksa import periksa
-from pengukuran.services import EntriError, pengajuan
+from pengukuran.services import pengajuan
 from rumus.anggaran import roll_up
 from rumus.angka import AngkaError, parse_angka
 
@@ -99,6 +100,6 @@ def simpan_realisasi(request, instansi, tahun, periode):
         try:
             n = services.simpan(request.user, instansi, tahun, periode, data)
             messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
-        except EntriError as exc:
+        except Ditolak as exc:
             messages.error(request, str(exc))
     return redirect("anggaran:realisasi", instansi.slug, tahun, periode)

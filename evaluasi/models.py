@@ -7,6 +7,8 @@ the total and predikat are computed by ``rumus.evaluasi``.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dasar.galat import Ditolak
+
 
 class JenisEvaluasi(models.TextChoices):
     AKIP = "akip", _("Evaluasi AKIP")
@@ -37,7 +39,7 @@ class NilaiKomponen(models.Model):
 # --- LKE: templates as data ----------------------------------------------------------------
 
 
-class TemplatBeku(Exception):
+class TemplatBeku(Ditolak):
     """A template in use by a submitted evaluation cannot be changed."""
 
 
@@ -190,7 +192,7 @@ class StatusEvaluasi(models.TextChoices):
     FINAL = "final", _("Final")
 
 
-class EvaluasiFinal(Exception):
+class EvaluasiFinal(Ditolak):
     """A final evaluation cannot be changed by anyone."""
 
 

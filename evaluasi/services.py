@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from akun.izin import boleh
 from audit.models import catat
+from dasar.galat import Ditolak
+from dasar.unggahan import cek_unggahan
 from rumus.evaluasi import JawabanTidakSah, fraksi_jawaban
 
 from .models import (
@@ -34,11 +36,6 @@ from .models import (
     TemplatEvaluasi,
 )
 from .selectors import struktur_templat
-
-
-class EvaluasiError(Exception):
-    """A refused write; the message is shown to the user as is."""
-
 
 # --- Templates --------------------------------------------------------------------------------
 
@@ -86,7 +83,7 @@ def salin_templat(user, templat: TemplatEvaluasi, tahun: int, nama: str = "") ->
     if peran is None:
         raise PermissionDenied
     if not 2000 <= tahun <= 2100:
-        raise EvaluasiError("Tahun tidak sah.")
+        raise Ditolak("Tahun tidak sah.")
     baru = TemplatEvaluasi.objects.create(
         jenis=templat.jenis,
         tahun=tahun,
@@ -137,13 +134,13 @@ def ubah_kriteria(
             "salin untuk membuat versi baru."
         )
     if not uraian.strip():
-        raise EvaluasiError("Uraian kriteria wajib diisi.")
+        raise Ditolak("Uraian kriteria wajib diisi.")
     if bobot is None or bobot < 0:
-        raise EvaluasiError("Bobot harus angka ≥ 0.")
+        raise Ditolak("Bobot harus angka ≥ 0.")
     if jenis_jawaban not in ("yt", "abcde", "angka"):
-        raise EvaluasiError("Jenis jawaban tidak dikenal.")
+        raise Ditolak("Jenis jawaban tidak dikenal.")
     if jenis_jawaban == "angka" and nilai_maks is not None and nilai_maks <= 0:
-        raise EvaluasiError("Nilai maksimum harus > 0.")
+        raise Ditolak("Nilai maksimum harus > 0.")
     baru = {
         "uraian": uraian.strip(),
         "bobot": bobot,
@@ -183,15 +180,15 @@ def buat_evaluasi(user, instansi, tahun: int, jenis: str) -> Evaluasi:
     if not (boleh(user, "isi", instansi) or boleh(user, "evaluasi", instansi)):
         raise PermissionDenied
     if jenis not in ("akip", "zi"):
-        raise EvaluasiError("Jenis evaluasi tidak dikenal.")
+        raise Ditolak("Jenis evaluasi tidak dikenal.")
     if not 2000 <= tahun <= 2100:
-        raise EvaluasiError("Tahun tidak sah.")
+        raise Ditolak("Tahun tidak sah.")
     ada = Evaluasi.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).first()
     if ada:
         return ada
     templat = templat_untuk(instansi, jenis, tahun)
     if templat is None:
-        raise EvaluasiError("Belum ada templat evaluasi untuk tahun ini.")
+        raise Ditolak("Belum ada templat evaluasi untuk tahun ini.")
     ev = Evaluasi.objects.create(instansi=instansi, tahun=tahun, jenis=jenis, templat=templat)
     catat(user, ev, "buat", {"templat": (None, str(templat))}, instansi)
     return ev
@@ -205,7 +202,7 @@ def _normal(kriteria: Kriteria, jawaban: str) -> str:
     try:
         f = fraksi_jawaban(kriteria.jenis_jawaban, teks, kriteria.nilai_maks)
     except JawabanTidakSah as e:
-        raise EvaluasiError(f"Kriteria {kriteria.no}: {e}.") from e
+        raise Ditolak(f"Kriteria {kriteria.no}: {e}.") from e
     if kriteria.jenis_jawaban == "yt":
         return "Ya" if f == 1 else "Tidak"
     if kriteria.jenis_jawaban == "abcde":
@@ -215,7 +212,7 @@ def _normal(kriteria: Kriteria, jawaban: str) -> str:
 
 def _kriteria_milik(ev: Evaluasi, kriteria: Kriteria):
     if kriteria.sub.komponen.templat_id != ev.templat_id:
-        raise EvaluasiError("Kriteria bukan bagian dari templat evaluasi ini.")
+        raise Ditolak("Kriteria bukan bagian dari templat evaluasi ini.")
 
 
 def _simpan_jawaban(
@@ -233,7 +230,7 @@ def _simpan_jawaban(
     ``aksi`` is the permission needed (and the audit action), ``status`` the one the evaluation must be in."""
     ev = _kunci(user, ev, aksi)
     if ev.status != status:
-        raise EvaluasiError(pesan_status)
+        raise Ditolak(pesan_status)
     _kriteria_milik(ev, kriteria)
     nilai = _normal(kriteria, nilai_teks)
     j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
@@ -294,7 +291,7 @@ def _cek_tautan(ev: Evaluasi, jenis: str, objek_id: int | None, tahun: int | Non
     else:
         ok = False
     if not ok:
-        raise EvaluasiError("Dokumen yang ditautkan tidak ditemukan pada unit ini.")
+        raise Ditolak("Dokumen yang ditautkan tidak ditemukan pada unit ini.")
 
 
 @transaction.atomic
@@ -308,20 +305,15 @@ def tambah_bukti(
     tahun: int | None = None,
 ) -> BuktiEvaluasi:
     """Evidence for the unit's answer: an upload (type checked by content) or a document in the system."""
-    from pengukuran.services import EntriError, periksa_berkas
-
     ev = _kunci(user, ev, "isi")
     if ev.status != StatusEvaluasi.DRAFT:
-        raise EvaluasiError("Evaluasi sudah diajukan; bukti tidak dapat ditambah.")
+        raise Ditolak("Evaluasi sudah diajukan; bukti tidak dapat ditambah.")
     _kriteria_milik(ev, kriteria)
     j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
     if jenis == JenisTautan.UNGGAH:
         if berkas is None:
-            raise EvaluasiError("Pilih berkas yang diunggah.")
-        try:
-            ext = periksa_berkas(berkas)
-        except EntriError as e:
-            raise EvaluasiError(str(e)) from e
+            raise Ditolak("Pilih berkas yang diunggah.")
+        ext = cek_unggahan(berkas)
         b = BuktiEvaluasi.objects.create(
             jawaban=j,
             jenis=jenis,
@@ -362,15 +354,15 @@ TRANSISI = {
 @transaction.atomic
 def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
     if aksi not in TRANSISI:
-        raise EvaluasiError("Aksi tidak dikenal.")
+        raise Ditolak("Aksi tidak dikenal.")
     izin, dari, ke = TRANSISI[aksi]
     ev = _kunci(user, ev, izin)
     if ev.status not in dari:
-        raise EvaluasiError(f"Tidak dapat {aksi}: status evaluasi adalah {ev.get_status_display().lower()}.")
+        raise Ditolak(f"Tidak dapat {aksi}: status evaluasi adalah {ev.get_status_display().lower()}.")
     if aksi == "finalkan":
         belum = ev.jawaban.exclude(usulan="").filter(penetapan="").count()
         if belum:
-            raise EvaluasiError(f"{belum} kriteria yang dijawab unit belum diberi nilai penetapan.")
+            raise Ditolak(f"{belum} kriteria yang dijawab unit belum diberi nilai penetapan.")
     lama = ev.status
     ev.status = ke
     if aksi in ("mulai", "finalkan"):
@@ -386,7 +378,7 @@ def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
 def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
-        raise EvaluasiError("Isi LHE setelah evaluasi dimulai.")
+        raise Ditolak("Isi LHE setelah evaluasi dimulai.")
     perubahan = {
         k: (getattr(ev, k), v.strip())
         for k, v in (("kekuatan", kekuatan), ("kelemahan", kelemahan))
@@ -403,9 +395,9 @@ def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
 def tambah_rekomendasi(user, ev: Evaluasi, uraian: str, penanggung_jawab: str, batas_waktu) -> Rekomendasi:
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
-        raise EvaluasiError("Rekomendasi ditambahkan selama evaluasi.")
+        raise Ditolak("Rekomendasi ditambahkan selama evaluasi.")
     if not uraian.strip() or not penanggung_jawab.strip() or batas_waktu is None:
-        raise EvaluasiError("Uraian, penanggung jawab dan batas waktu rekomendasi wajib diisi.")
+        raise Ditolak("Uraian, penanggung jawab dan batas waktu rekomendasi wajib diisi.")
     no = (ev.rekomendasi.count() or 0) + 1
     r = Rekomendasi.objects.create(
         evaluasi=ev,
@@ -424,8 +416,6 @@ def ubah_tindak_lanjut(
 ) -> Rekomendasi:
     """Follow-up: the unit moves open → in progress → done (with evidence); the evaluator accepts
     (or reopens). Allowed after the evaluation is final: only the follow-up fields change."""
-    from pengukuran.services import EntriError, periksa_berkas
-
     rek = Rekomendasi.objects.select_for_update().select_related("evaluasi__instansi").get(pk=rek.pk)
     instansi = rek.evaluasi.instansi
     S = StatusTindakLanjut
@@ -433,16 +423,16 @@ def ubah_tindak_lanjut(
         if not boleh(user, "isi", instansi):
             raise PermissionDenied
         if rek.status == S.DITERIMA:
-            raise EvaluasiError("Tindak lanjut sudah diterima evaluator.")
+            raise Ditolak("Tindak lanjut sudah diterima evaluator.")
     elif status in (S.DITERIMA, S.TERBUKA):
         if not boleh(user, "evaluasi", instansi):
             raise PermissionDenied
         if rek.status != S.SELESAI:
-            raise EvaluasiError("Evaluator menerima atau membuka kembali tindak lanjut yang sudah selesai.")
+            raise Ditolak("Evaluator menerima atau membuka kembali tindak lanjut yang sudah selesai.")
     else:
-        raise EvaluasiError("Status tindak lanjut tidak dikenal.")
+        raise Ditolak("Status tindak lanjut tidak dikenal.")
     if rek.evaluasi.status != StatusEvaluasi.FINAL:
-        raise EvaluasiError("Tindak lanjut dicatat setelah LHE final.")
+        raise Ditolak("Tindak lanjut dicatat setelah LHE final.")
     lama = rek.status
     perubahan = {"status": (lama, status)}
     if status in (S.PROSES, S.SELESAI):
@@ -450,16 +440,13 @@ def ubah_tindak_lanjut(
             perubahan["tindak_lanjut"] = (rek.tindak_lanjut, tindak_lanjut.strip())
             rek.tindak_lanjut = tindak_lanjut.strip()
         if berkas is not None:
-            try:
-                rek.jenis_berkas = periksa_berkas(berkas)
-            except EntriError as e:
-                raise EvaluasiError(str(e)) from e
+            rek.jenis_berkas = cek_unggahan(berkas)
             rek.berkas, rek.nama_berkas = berkas, berkas.name[:255]
             perubahan["berkas"] = (None, rek.nama_berkas)
         if status == S.SELESAI and not rek.berkas:
-            raise EvaluasiError("Tindak lanjut selesai harus disertai bukti (unggah berkas).")
+            raise Ditolak("Tindak lanjut selesai harus disertai bukti (unggah berkas).")
         if status == S.SELESAI and not rek.tindak_lanjut:
-            raise EvaluasiError("Uraikan tindak lanjut yang telah dilakukan.")
+            raise Ditolak("Uraikan tindak lanjut yang telah dilakukan.")
     rek.status = status
     rek.save()
     catat(user, rek, "tindak lanjut", perubahan, instansi)

@@ -16,25 +16,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
+from dasar.galat import Ditolak
+from dasar.unggahan import JENIS_UNGGAHAN
 from organisasi.models import Pemda
-from pengukuran.services import JENIS_BUKTI
 
 from . import selectors, services
 from .models import (
     BuktiEvaluasi,
     Evaluasi,
-    EvaluasiFinal,
     JenisEvaluasi,
     JenisJawaban,
     JenisTautan,
     Kriteria,
     Rekomendasi,
     StatusTindakLanjut,
-    TemplatBeku,
     TemplatEvaluasi,
 )
-
-GAGAL = (services.EvaluasiError, EvaluasiFinal, TemplatBeku)
 
 
 def _evaluasi(instansi, pk) -> Evaluasi:
@@ -57,7 +54,7 @@ def _jalankan(request, aksi, berhasil: str = "") -> bool:
     """Run a service call; its refusal becomes an error message, success the ``berhasil`` message."""
     try:
         aksi()
-    except GAGAL as e:
+    except Ditolak as e:  # includes EvaluasiFinal and TemplatBeku
         messages.error(request, str(e))
         return False
     if berhasil:
@@ -120,7 +117,7 @@ def buat(request, instansi):
     except ValueError:
         messages.error(request, _("Tahun tidak sah."))
         return redirect("evaluasi:daftar", instansi.slug)
-    except GAGAL as e:
+    except Ditolak as e:  # includes EvaluasiFinal and TemplatBeku
         messages.error(request, str(e))
         return redirect("evaluasi:daftar", instansi.slug)
     return _ke_lke(ev)
@@ -235,7 +232,7 @@ def _jawab(request, ev, c):
     elif jenis == JenisTautan.LKIP:
         services.tambah_bukti(request.user, ev, c, jenis, tahun=_int(nomor))
     elif jenis:
-        raise services.EvaluasiError(_("Jenis dokumen tidak dikenal."))
+        raise Ditolak(_("Jenis dokumen tidak dikenal."))
 
 
 def _int(v):
@@ -327,7 +324,7 @@ def unduh_bukti(request, instansi, pk):
         b.berkas.open("rb"),
         as_attachment=True,
         filename=b.nama_asli,
-        content_type=JENIS_BUKTI.get(b.jenis_berkas, "application/octet-stream"),
+        content_type=JENIS_UNGGAHAN.get(b.jenis_berkas, "application/octet-stream"),
     )
 
 
@@ -359,7 +356,7 @@ def unduh_tindak_lanjut(request, instansi, pk):
         rek.berkas.open("rb"),
         as_attachment=True,
         filename=rek.nama_berkas,
-        content_type=JENIS_BUKTI.get(rek.jenis_berkas, "application/octet-stream"),
+        content_type=JENIS_UNGGAHAN.get(rek.jenis_berkas, "application/octet-stream"),
     )
 
 
@@ -434,7 +431,7 @@ def templat_salin(request, pk):
         baru = services.salin_templat(
             request.user, t, _int(request.POST.get("tahun")) or 0, request.POST.get("nama", "")
         )
-    except GAGAL as e:
+    except Ditolak as e:  # includes EvaluasiFinal and TemplatBeku
         messages.error(request, str(e))
         return redirect("evaluasi:templat", t.pk)
     messages.success(request, _("Templat disalin; sesuaikan kriterianya."))

@@ -9,33 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 
 from akun.izin import boleh
 from audit.models import catat
+from dasar.galat import Ditolak, Konflik
+from dasar.unggahan import cek_unggahan
 from dasbor.versi import ubah
 
 from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 
 ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
-JENIS_BUKTI = {
-    "pdf": "application/pdf",
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-class EntriError(Exception):
-    """A refused write; the message is shown to the user as is."""
-
-
-class Konflik(EntriError):
-    """Someone else saved the same realisasi since the form was opened."""
 
 
 def pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
@@ -48,7 +34,7 @@ def _cek_bisa_diisi(user, instansi, tahun, periode):
         raise PermissionDenied
     p = pengajuan(instansi, tahun, periode)
     if not p.bisa_diisi:
-        raise EntriError(
+        raise Ditolak(
             f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} dan tidak dapat diubah."
         )
     return p
@@ -67,7 +53,7 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
     instansi = indikator.instansi
     _cek_bisa_diisi(user, instansi, tahun, periode)
     if isian.nilai is None:
-        raise EntriError("Nilai realisasi wajib diisi.")
+        raise Ditolak("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
     obj = (
         Realisasi.objects.select_for_update()
@@ -98,25 +84,11 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
     return obj
 
 
-def periksa_berkas(berkas) -> str:
-    """Type checked by content, size by bytes; returns the extension or raises EntriError."""
-    if berkas.size > settings.BUKTI_MAKS_BYTES:
-        raise EntriError(
-            f"Berkas {berkas.name} terlalu besar ({berkas.size / 1048576:.1f} MB); maksimal 10 MB."
-        )
-    head = berkas.read(8192)
-    berkas.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.extension not in JENIS_BUKTI:
-        raise EntriError(f"Berkas {berkas.name} bukan PDF, JPG, PNG atau XLSX (diperiksa dari isinya).")
-    return kind.extension
-
-
 @transaction.atomic
 def tambah_bukti(user, realisasi: Realisasi, berkas) -> Bukti:
     instansi = realisasi.indikator.instansi
     _cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
-    jenis = periksa_berkas(berkas)
+    jenis = cek_unggahan(berkas)
     b = Bukti.objects.create(
         realisasi=realisasi,
         berkas=berkas,
@@ -146,11 +118,11 @@ def ubah_status(
         raise PermissionDenied
     p = PengajuanRealisasi.objects.select_for_update().get(pk=pengajuan(instansi, tahun, periode).pk)
     if p.status not in dari:
-        raise EntriError(
+        raise Ditolak(
             f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}."
         )
     if aksi == "kembalikan" and not komentar.strip():
-        raise EntriError("Tuliskan alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
+        raise Ditolak("Tuliskan alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
     lama = p.status
     p.status, p.komentar, p.diubah_oleh = ke, komentar.strip() if aksi == "kembalikan" else p.komentar, user
     p.save()

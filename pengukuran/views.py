@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
+from dasar.galat import Ditolak
+from dasar.unggahan import JENIS_UNGGAHAN
 from perencanaan.models import Indikator, PKIndikator
 from rumus.angka import AngkaError, parse_angka
 from rumus.capaian import capaian, kategori_capaian, status_target
@@ -132,7 +134,7 @@ def simpan(request, instansi, tahun, periode, kode):
         for f in request.FILES.getlist("bukti"):
             services.tambah_bukti(request.user, r, f)
         messages.success(request, f"{row.indikator.nama}: realisasi {periode} disimpan.")
-    except services.EntriError as exc:
+    except Ditolak as exc:
         messages.error(request, f"{row.indikator.nama}: {exc}")
     return redirect(url)
 
@@ -175,7 +177,7 @@ def status(request, instansi, tahun, periode):
         )
     except PermissionDenied:
         raise
-    except services.EntriError as exc:
+    except Ditolak as exc:
         messages.error(request, str(exc))
     return redirect("pengukuran:realisasi", instansi.slug, tahun, periode)
 
@@ -190,7 +192,7 @@ def unduh_bukti(request, instansi, pk):
         b.berkas.open("rb"),
         as_attachment=True,
         filename=b.nama_asli,
-        content_type=services.JENIS_BUKTI[b.jenis],
+        content_type=JENIS_UNGGAHAN[b.jenis],
     )
 
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dasar.galat import Ditolak
 from rumus.capaian import Agregasi, Polaritas
 
 NILAI = {"max_digits": 24, "decimal_places": 6}
@@ -134,7 +135,7 @@ class Target(models.Model):
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_unik")]
 
 
-class PKTerkunci(Exception):
+class PKTerkunci(Ditolak):
     """A signed Perjanjian Kinerja cannot change; a revision is a new versi."""
 
 

@@ -10,12 +10,9 @@ from django.utils import timezone
 
 from akun.izin import boleh
 from audit.models import catat
+from dasar.galat import Ditolak
 
-from .models import Indikator, PerjanjianKinerja, PKIndikator, PKTerkunci, Target
-
-
-class PKError(Exception):
-    pass
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Target
 
 
 @transaction.atomic
@@ -25,7 +22,7 @@ def buat_pk(user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> Perj
         raise PermissionDenied
     terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
     if terakhir and not terakhir.ditandatangani:
-        raise PKError(f"{terakhir} masih draf: ubah draf itu, jangan buat versi baru.")
+        raise Ditolak(f"{terakhir} masih draf: ubah draf itu, jangan buat versi baru.")
     pk = PerjanjianKinerja.objects.create(
         instansi=instansi,
         tahun=tahun,
@@ -55,11 +52,8 @@ def ubah_target(user, row: PKIndikator, target: Decimal) -> None:
     if not boleh(user, "isi", pk.instansi):
         raise PermissionDenied
     lama = row.target
-    try:
-        row.target = target
-        row.save()
-    except PKTerkunci as exc:
-        raise PKError(str(exc)) from None
+    row.target = target
+    row.save()  # a signed PK raises PKTerkunci, a Ditolak
     catat(user, row, "ubah", {"target": (lama, target)}, pk.instansi)
 
 
@@ -68,9 +62,9 @@ def tandatangani(user, pk: PerjanjianKinerja) -> None:
     if not boleh(user, "tandatangani", pk.instansi):
         raise PermissionDenied
     if pk.ditandatangani:
-        raise PKError(f"{pk} sudah ditandatangani.")
+        raise Ditolak(f"{pk} sudah ditandatangani.")
     if not pk.indikator.exists():
-        raise PKError("Perjanjian Kinerja belum memuat indikator.")
+        raise Ditolak("Perjanjian Kinerja belum memuat indikator.")
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.tanggal = pk.tanggal or timezone.localdate()
     pk.save()
@@ -83,7 +77,7 @@ def simpan_target(user, indikator: Indikator, tahun: int, nilai: Decimal) -> Tar
     if not boleh(user, "isi", indikator.instansi):
         raise PermissionDenied
     if not indikator.instansi.renstra.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists():
-        raise PKError(f"Tahun {tahun} di luar periode Renstra unit ini.")
+        raise Ditolak(f"Tahun {tahun} di luar periode Renstra unit ini.")
     obj, created = Target.objects.get_or_create(indikator=indikator, tahun=tahun, defaults={"nilai": nilai})
     lama = None if created else obj.nilai
     if not created and obj.nilai != nilai:

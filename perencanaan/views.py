@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
+from dasar.galat import Ditolak
 from organisasi.models import Pejabat
 from rumus.angka import AngkaError, parse_angka
 
@@ -97,7 +98,7 @@ def pk_buat(request, instansi, tahun):
         try:
             p = services.buat_pk(request.user, instansi, tahun, pertama, kedua)
             messages.success(request, f"{p} dibuat dari target Renstra {tahun}.")
-        except services.PKError as exc:
+        except Ditolak as exc:
             messages.error(request, str(exc))
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
@@ -116,7 +117,7 @@ def pk_target(request, instansi, tahun, row_id):
         messages.success(request, f"Target {row.indikator.nama} diubah.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
-    except services.PKError as exc:
+    except Ditolak as exc:
         messages.error(request, str(exc))
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
@@ -130,7 +131,7 @@ def pk_tandatangani(request, instansi, tahun, versi):
     try:
         services.tandatangani(request.user, p)
         messages.success(request, f"{p} ditandatangani; sekarang hanya dapat dibaca.")
-    except services.PKError as exc:
+    except Ditolak as exc:
         messages.error(request, str(exc))
     except PermissionDenied:
         raise
@@ -182,6 +183,6 @@ def target(request, instansi, indikator_id, tahun):
         messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
-    except services.PKError as exc:
+    except Ditolak as exc:
         messages.error(request, str(exc))
     return redirect("perencanaan:renstra", instansi.slug)

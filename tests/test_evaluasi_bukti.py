@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from dasar.galat import Ditolak
 from evaluasi import services
 from evaluasi.models import BuktiEvaluasi, Jawaban
 from perencanaan.models import PerjanjianKinerja, Renstra
@@ -21,7 +22,7 @@ def test_upload_checked_by_content(pengguna_demo, demo):
     op = pengguna_demo["operator"]
     ev = services.buat_evaluasi(op, demo, 2024, "akip")
     c = kriteria(ev)[0]
-    with pytest.raises(services.EvaluasiError, match="diperiksa dari isinya"):
+    with pytest.raises(Ditolak, match="diperiksa dari isinya"):
         services.tambah_bukti(
             op, ev, c, "unggah", berkas=SimpleUploadedFile("palsu.pdf", b"MZ\x90\x00 not a pdf")
         )
@@ -47,7 +48,7 @@ def test_links_to_documents_in_the_system(pengguna_demo, demo):
     assert "/unit/bantargebang/lkip/2024/" in page
 
     lain = RenstraFactory(instansi=InstansiFactory(slug="rawalumbu"))  # another unit's Renstra
-    with pytest.raises(services.EvaluasiError):
+    with pytest.raises(Ditolak):
         services.tambah_bukti(op, ev, c, "renstra", objek_id=lain.pk)
     assert BuktiEvaluasi.objects.count() == 3
 
@@ -65,7 +66,7 @@ def test_bad_answer_refused_whole(pengguna_demo, demo):
     )
     assert "harus Ya atau Tidak" in r.content.decode()
     assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()
-    with pytest.raises(services.EvaluasiError):
+    with pytest.raises(Ditolak):
         services.simpan_usulan(op, ev, c, "<script>")
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from dasar.galat import Ditolak
 from evaluasi import selectors, services
 from evaluasi.models import Rekomendasi
 from tests.evaluasi_bantu import evaluasi_final
@@ -32,7 +33,7 @@ def test_follow_up_workflow(pengguna_demo, demo):
     with pytest.raises(PermissionDenied):  # only the evaluator accepts
         services.ubah_tindak_lanjut(op, rek, "diterima")
     services.ubah_tindak_lanjut(op, rek, "proses", "Bimtek analisis capaian dijadwalkan")
-    with pytest.raises(services.EvaluasiError, match="bukti"):
+    with pytest.raises(Ditolak, match="bukti"):
         services.ubah_tindak_lanjut(op, rek, "selesai", "Bimtek selesai")
     rek.refresh_from_db()
     assert rek.status == "proses"
@@ -63,7 +64,7 @@ def test_follow_up_workflow(pengguna_demo, demo):
     rek.refresh_from_db()
     assert rek.status == "diterima"
     assert selectors.tindak_lanjut_terbuka(demo) == []
-    with pytest.raises(services.EvaluasiError):
+    with pytest.raises(Ditolak):
         services.ubah_tindak_lanjut(op, rek, "proses", "lagi")
 
 
@@ -84,7 +85,7 @@ def test_shown_on_dashboard_and_next_years_lke(pengguna_demo, demo):
 def test_follow_up_upload_type_checked(pengguna_demo, demo):
     ev = evaluasi_final(pengguna_demo, demo, tahun=2023)
     rek = Rekomendasi.objects.get(evaluasi=ev)
-    with pytest.raises(services.EvaluasiError, match="diperiksa dari isinya"):
+    with pytest.raises(Ditolak, match="diperiksa dari isinya"):
         services.ubah_tindak_lanjut(
             pengguna_demo["operator"], rek, "selesai", "x", SimpleUploadedFile("a.pdf", b"not a pdf at all")
         )

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
 from audit.models import catat
-from pengukuran.services import EntriError, periksa_berkas
+from dasar.galat import Ditolak
+from dasar.unggahan import cek_unggahan
 
 from .models import PenilaianZona, Zona
 from .selectors import persentase_tertib
@@ -69,9 +70,9 @@ def nilai(request, instansi):
     foto = request.FILES.get("foto")
     if foto is not None:
         try:
-            if periksa_berkas(foto) not in ("jpg", "png"):
-                raise EntriError(f"Foto {foto.name} harus JPG atau PNG.")
-        except EntriError as exc:
+            if cek_unggahan(foto) not in ("jpg", "png"):
+                raise Ditolak(f"Foto {foto.name} harus JPG atau PNG.")
+        except Ditolak as exc:
             messages.error(request, str(exc))
             return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
     with transaction.atomic():
