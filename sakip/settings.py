@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "laporan",
     "dasbor",
     "audit",
+    "cadangan",
 ]
 
 MIDDLEWARE = [

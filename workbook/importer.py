@@ -132,20 +132,50 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
     return rows, errors
 
 
-def import_workbook(path, dry_run: bool = False) -> Hasil:
+def import_workbook(path, dry_run: bool = False, *, oleh: str | None = None, pengguna=None) -> Hasil:
+    """Import a workbook: everything or nothing. With ``oleh`` (who ran it, e.g. "command line")
+    a successful import writes audit rows (``catat_impor``) inside the same transaction."""
     rows, errors = baca(path)
     hasil = Hasil(errors=errors)
     if errors:
         return hasil
     try:
         with transaction.atomic(), tunda():
-            _Loader(rows, hasil).run()
+            loader = _Loader(rows, hasil)
+            loader.run()
             if hasil.errors or dry_run:
                 raise _Batal
+            if oleh is not None:
+                catat_impor(hasil, path, oleh=oleh, pengguna=pengguna, instansi_ids=loader._ids())
             ubah_semua()  # bulk writes send no model signals: every stored dashboard is out of date
     except _Batal:
         pass
     return hasil
+
+
+def catat_impor(hasil: Hasil, path, *, oleh: str, pengguna=None, instansi_ids=()) -> None:
+    """Audit rows of an import: the file name, who ran it and the counts per sheet; one row per
+    unit in the workbook (so each pemda's audit search shows it), or one without a unit."""
+    from pathlib import Path
+
+    from audit.models import Jejak
+
+    nama = Path(path).name
+    isi = f"{nama} (oleh {oleh}): " + "; ".join(ringkas(hasil))
+    Jejak.objects.bulk_create(
+        [
+            Jejak(
+                user=pengguna,
+                instansi_id=iid,
+                objek="workbook.Workbook",
+                objek_id=nama[:40],
+                aksi="impor workbook",
+                field="berkas",
+                baru=isi,
+            )
+            for iid in (sorted(instansi_ids) or [None])
+        ]
+    )
 
 
 def _kode_induk(kode: str, parts: int) -> str:

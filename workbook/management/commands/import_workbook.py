@@ -1,6 +1,6 @@
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from workbook.importer import import_workbook, ringkas
 
@@ -11,9 +11,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="validate and count, save nothing")
+        parser.add_argument(
+            "--pengguna",
+            help="username recorded in the audit trail as who imported (default: 'command line', no user)",
+        )
 
     def handle(self, *args, **opts):
-        hasil = import_workbook(opts["file"], dry_run=opts["dry_run"])
+        pengguna = None
+        if opts["pengguna"]:
+            from django.contrib.auth import get_user_model
+
+            try:
+                pengguna = get_user_model().objects.get(username=opts["pengguna"])
+            except get_user_model().DoesNotExist:
+                raise CommandError(f'unknown user "{opts["pengguna"]}"') from None
+        hasil = import_workbook(
+            opts["file"],
+            dry_run=opts["dry_run"],
+            oleh=pengguna.username if pengguna else "command line",
+            pengguna=pengguna,
+        )
         if not hasil.ok:
             for e in hasil.errors:
                 self.stderr.write(e)

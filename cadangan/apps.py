@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CadanganConfig(AppConfig):
+    name = "cadangan"
+    verbose_name = "Cadangan"
