@@ -3,17 +3,14 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
-from audit.models import catat
 from dasar.galat import Ditolak
-from dasar.unggahan import cek_unggahan
 
+from . import services
 from .models import PenilaianZona, Zona
 from .selectors import persentase_tertib
 
@@ -56,33 +53,21 @@ def nilai(request, instansi):
     tahun = _tahun(request)
     try:
         bulan = int(request.POST.get("bulan", ""))
-        if not 1 <= bulan <= 12:
-            raise ValueError
     except ValueError:
-        messages.error(request, "Pilih bulan 1–12.")
+        bulan = 0  # refused by the service with the month message
+    try:
+        services.simpan_penilaian(
+            user=request.user,
+            zona=zona,
+            tahun=tahun,
+            bulan=bulan,
+            kategori=request.POST.get("kategori", ""),
+            catatan=request.POST.get("catatan", ""),
+            foto=request.FILES.get("foto"),
+        )
+    except Ditolak as exc:
+        messages.error(request, str(exc))
         return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
-    kategori = request.POST.get("kategori", "")
-    if kategori not in PenilaianZona.Kategori.values:
-        messages.error(request, "Kategori harus Baik, Cukup, Kurang atau Tidak dinilai.")
-        return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
-    if not boleh(request.user, "isi", instansi):
-        raise PermissionDenied
-    foto = request.FILES.get("foto")
-    if foto is not None:
-        try:
-            if cek_unggahan(foto) not in ("jpg", "png"):
-                raise Ditolak(f"Foto {foto.name} harus JPG atau PNG.")
-        except Ditolak as exc:
-            messages.error(request, str(exc))
-            return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
-    with transaction.atomic():
-        obj, created = PenilaianZona.objects.get_or_create(zona=zona, tahun=tahun, bulan=bulan)
-        lama = None if created else obj.kategori
-        obj.kategori, obj.catatan = kategori, request.POST.get("catatan", "").strip()
-        if foto is not None:
-            obj.foto = foto
-        obj.save()
-        catat(request.user, obj, "buat" if created else "ubah", {"kategori": (lama, kategori)}, instansi)
     messages.success(request, f"Penilaian {zona.nama} bulan {bulan} disimpan.")
     return redirect(f"/unit/{instansi.slug}/zona/?tahun={tahun}")
 
