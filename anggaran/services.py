@@ -10,7 +10,7 @@ from django.db.models import Sum
 
 from audit.models import catat
 from dasar.galat import Ditolak
-from pengukuran.services import _cek_bisa_diisi
+from pengukuran.services import cek_bisa_diisi
 from rumus.format import format_rupiah
 
 from .models import BarisAnggaran, RealisasiAnggaran
@@ -19,7 +19,7 @@ from .models import BarisAnggaran, RealisasiAnggaran
 @transaction.atomic
 def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
-    _cek_bisa_diisi(user, instansi, tahun, periode)
+    cek_bisa_diisi(user, instansi, tahun, periode)
     baris = {
         b.id: b
         for b in BarisAnggaran.objects.select_for_update(of=("self",))

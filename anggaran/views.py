@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from pengukuran.periksa import periksa
-from pengukuran.services import pengajuan
+from pengukuran.selectors import pengajuan_periode
 from rumus.anggaran import roll_up
 from rumus.angka import AngkaError, parse_angka
 
@@ -66,7 +66,7 @@ def realisasi_triwulan(request, instansi, tahun, periode):
     nilai = dict(
         RealisasiAnggaran.objects.filter(baris__in=lines, periode=periode).values_list("baris_id", "nilai")
     )
-    p = pengajuan(instansi, tahun, periode)
+    p = pengajuan_periode(instansi, tahun, periode)
     return render(
         request,
         "anggaran/realisasi.html",

@@ -21,7 +21,7 @@ from rumus.capaian import agregasi, capaian, kategori_capaian, status_target
 from skm.selectors import ikm_tahun
 from zona.selectors import persentase_tertib
 
-from .models import Realisasi
+from .models import PengajuanRealisasi, Realisasi
 
 PERIODE_TW = ["TW1", "TW2", "TW3", "TW4"]
 PERIODE_S = ["S1", "S2"]
@@ -169,3 +169,11 @@ def capaian_pk(
             )
         )
     return out
+
+
+def pengajuan_periode(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
+    """The submission state of the unit's realisasi for the period. Without a row (nothing
+    written yet) an unsaved one in status draf: a page never creates it. One query."""
+    return PengajuanRealisasi.objects.filter(instansi=instansi, tahun=tahun, periode=periode).first() or (
+        PengajuanRealisasi(instansi=instansi, tahun=tahun, periode=periode)
+    )

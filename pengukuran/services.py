@@ -24,15 +24,19 @@ from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
 
 
-def pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
+def _pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
+    """The period's submission row, created by the first write (pages only read it:
+    ``selectors.pengajuan_periode``)."""
     obj, _ = PengajuanRealisasi.objects.get_or_create(instansi=instansi, tahun=tahun, periode=periode)
     return obj
 
 
-def _cek_bisa_diisi(user, instansi, tahun, periode):
+def cek_bisa_diisi(user, instansi, tahun, periode) -> PengajuanRealisasi:
+    """The user may fill in the unit's data and the period is still open (draft or returned);
+    else ``PermissionDenied`` or ``Ditolak``. Shared by the budget realisasi entry."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
-    p = pengajuan(instansi, tahun, periode)
+    p = _pengajuan(instansi, tahun, periode)
     if not p.bisa_diisi:
         raise Ditolak(
             f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} dan tidak dapat diubah."
@@ -51,7 +55,7 @@ class Isian:
 def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) -> Realisasi:
     """Create or update one realisasi; a stale ``versi`` raises Konflik (nothing overwritten)."""
     instansi = indikator.instansi
-    _cek_bisa_diisi(user, instansi, tahun, periode)
+    cek_bisa_diisi(user, instansi, tahun, periode)
     if isian.nilai is None:
         raise Ditolak("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
@@ -87,7 +91,7 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
 @transaction.atomic
 def tambah_bukti(user, realisasi: Realisasi, berkas) -> Bukti:
     instansi = realisasi.indikator.instansi
-    _cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
+    cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
     jenis = cek_unggahan(berkas)
     b = Bukti.objects.create(
         realisasi=realisasi,
@@ -116,7 +120,7 @@ def ubah_status(
     aksi_izin, dari, ke = TRANSISI[aksi]
     if not boleh(user, aksi_izin, instansi):
         raise PermissionDenied
-    p = PengajuanRealisasi.objects.select_for_update().get(pk=pengajuan(instansi, tahun, periode).pk)
+    p = PengajuanRealisasi.objects.select_for_update().get(pk=_pengajuan(instansi, tahun, periode).pk)
     if p.status not in dari:
         raise Ditolak(
             f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}."

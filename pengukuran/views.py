@@ -17,7 +17,7 @@ from rumus.capaian import capaian, kategori_capaian, status_target
 
 from . import services
 from .models import Bukti, Periode, Realisasi
-from .selectors import Pengukuran, pk_berlaku
+from .selectors import Pengukuran, pengajuan_periode, pk_berlaku
 
 PERIODE_ENTRI = ["TW1", "TW2", "TW3", "TW4"]
 
@@ -62,18 +62,14 @@ def halaman(request, instansi, tahun, periode):
         )
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
-    p = services.pengajuan(instansi, tahun, periode)
+    p = pengajuan_periode(instansi, tahun, periode)
     from audit.models import Jejak
 
     ids = [str(r.pk) for r in real.values()]
-    riwayat = list(
-        Jejak.objects.filter(instansi=instansi)
-        .filter(
-            Q(objek="pengukuran.Realisasi", objek_id__in=ids)
-            | Q(objek="pengukuran.PengajuanRealisasi", objek_id=str(p.pk))
-        )
-        .select_related("user")[:100]
-    )
+    jejak = Q(objek="pengukuran.Realisasi", objek_id__in=ids)
+    if p.pk is not None:
+        jejak |= Q(objek="pengukuran.PengajuanRealisasi", objek_id=str(p.pk))
+    riwayat = list(Jejak.objects.filter(instansi=instansi).filter(jejak).select_related("user")[:100])
     return render(
         request,
         "pengukuran/realisasi.html",
