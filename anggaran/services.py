@@ -17,9 +17,9 @@ from .models import BarisAnggaran, RealisasiAnggaran
 
 
 @transaction.atomic
-def simpan(user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
+def simpan(*, user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
-    cek_bisa_diisi(user, instansi, tahun, periode)
+    cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode)
     baris = {
         b.id: b
         for b in BarisAnggaran.objects.select_for_update(of=("self",))

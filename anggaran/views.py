@@ -98,7 +98,9 @@ def simpan_realisasi(request, instansi, tahun, periode):
         messages.error(request, "Nilai tidak valid: " + "; ".join(errors))
     else:
         try:
-            n = services.simpan(request.user, instansi, tahun, periode, data)
+            n = services.simpan(
+                user=request.user, instansi=instansi, tahun=tahun, periode=periode, nilai_per_baris=data
+            )
             messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
         except Ditolak as exc:
             messages.error(request, str(exc))

@@ -75,7 +75,7 @@ def boleh_kelola_templat(user, templat: TemplatEvaluasi) -> bool:
 
 
 @transaction.atomic
-def salin_templat(user, templat: TemplatEvaluasi, tahun: int, nama: str = "") -> TemplatEvaluasi:
+def salin_templat(*, user, templat: TemplatEvaluasi, tahun: int, nama: str = "") -> TemplatEvaluasi:
     """Copy a template (with all its parts) to the admin's pemda for a year, to adapt it."""
     peran = (
         user.peran.filter(jenis="admin_pemda", pemda__isnull=False).first() if user.is_authenticated else None
@@ -117,6 +117,7 @@ def salin_templat(user, templat: TemplatEvaluasi, tahun: int, nama: str = "") ->
 
 @transaction.atomic
 def ubah_kriteria(
+    *,
     user,
     kriteria: Kriteria,
     uraian: str,
@@ -176,7 +177,7 @@ def _kunci(user, ev: Evaluasi, izin: str) -> Evaluasi:
 
 
 @transaction.atomic
-def buat_evaluasi(user, instansi, tahun: int, jenis: str) -> Evaluasi:
+def buat_evaluasi(*, user, instansi, tahun: int, jenis: str) -> Evaluasi:
     if not (boleh(user, "isi", instansi) or boleh(user, "evaluasi", instansi)):
         raise PermissionDenied
     if jenis not in ("akip", "zi"):
@@ -245,7 +246,7 @@ def _simpan_jawaban(
 
 
 @transaction.atomic
-def simpan_usulan(user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: str = "") -> Jawaban:
+def simpan_usulan(*, user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: str = "") -> Jawaban:
     """The unit's self-assessment of one criterion (operator, while draft)."""
     return _simpan_jawaban(
         user,
@@ -261,7 +262,9 @@ def simpan_usulan(user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: 
 
 
 @transaction.atomic
-def simpan_penetapan(user, ev: Evaluasi, kriteria: Kriteria, penetapan: str, komentar: str = "") -> Jawaban:
+def simpan_penetapan(
+    *, user, ev: Evaluasi, kriteria: Kriteria, penetapan: str, komentar: str = ""
+) -> Jawaban:
     """The evaluator's score of one criterion (while under evaluation)."""
     return _simpan_jawaban(
         user,
@@ -296,6 +299,7 @@ def _cek_tautan(ev: Evaluasi, jenis: str, objek_id: int | None, tahun: int | Non
 
 @transaction.atomic
 def tambah_bukti(
+    *,
     user,
     ev: Evaluasi,
     kriteria: Kriteria,
@@ -352,7 +356,7 @@ TRANSISI = {
 
 
 @transaction.atomic
-def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
+def ubah_status(*, user, ev: Evaluasi, aksi: str) -> Evaluasi:
     if aksi not in TRANSISI:
         raise Ditolak("Aksi tidak dikenal.")
     izin, dari, ke = TRANSISI[aksi]
@@ -375,7 +379,7 @@ def ubah_status(user, ev: Evaluasi, aksi: str) -> Evaluasi:
 
 
 @transaction.atomic
-def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
+def simpan_lhe(*, user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise Ditolak("Isi LHE setelah evaluasi dimulai.")
@@ -392,7 +396,7 @@ def simpan_lhe(user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi:
 
 
 @transaction.atomic
-def tambah_rekomendasi(user, ev: Evaluasi, uraian: str, penanggung_jawab: str, batas_waktu) -> Rekomendasi:
+def tambah_rekomendasi(*, user, ev: Evaluasi, uraian: str, penanggung_jawab: str, batas_waktu) -> Rekomendasi:
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise Ditolak("Rekomendasi ditambahkan selama evaluasi.")
@@ -412,7 +416,7 @@ def tambah_rekomendasi(user, ev: Evaluasi, uraian: str, penanggung_jawab: str, b
 
 @transaction.atomic
 def ubah_tindak_lanjut(
-    user, rek: Rekomendasi, status: str, tindak_lanjut: str = "", berkas=None
+    *, user, rek: Rekomendasi, status: str, tindak_lanjut: str = "", berkas=None
 ) -> Rekomendasi:
     """Follow-up: the unit moves open → in progress → done (with evidence); the evaluator accepts
     (or reopens). Allowed after the evaluation is final: only the follow-up fields change."""

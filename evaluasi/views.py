@@ -112,7 +112,10 @@ def _op_atau_evaluator(view):
 def buat(request, instansi):
     try:
         ev = services.buat_evaluasi(
-            request.user, instansi, int(request.POST.get("tahun", "")), request.POST.get("jenis", "")
+            user=request.user,
+            instansi=instansi,
+            tahun=int(request.POST.get("tahun", "")),
+            jenis=request.POST.get("jenis", ""),
         )
     except ValueError:
         messages.error(request, _("Tahun tidak sah."))
@@ -221,16 +224,20 @@ def jawab(request, instansi, pk, kriteria_id):
 @transaction.atomic  # answer and evidence together, or nothing
 def _jawab(request, ev, c):
     services.simpan_usulan(
-        request.user, ev, c, request.POST.get("usulan", ""), request.POST.get("catatan", "")
+        user=request.user,
+        ev=ev,
+        kriteria=c,
+        usulan=request.POST.get("usulan", ""),
+        catatan=request.POST.get("catatan", ""),
     )
     berkas = request.FILES.get("berkas")
     if berkas is not None:
-        services.tambah_bukti(request.user, ev, c, JenisTautan.UNGGAH, berkas=berkas)
+        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=JenisTautan.UNGGAH, berkas=berkas)
     jenis, _sep, nomor = request.POST.get("tautan", "").partition(":")
     if jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
-        services.tambah_bukti(request.user, ev, c, jenis, objek_id=_int(nomor))
+        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=jenis, objek_id=_int(nomor))
     elif jenis == JenisTautan.LKIP:
-        services.tambah_bukti(request.user, ev, c, jenis, tahun=_int(nomor))
+        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=jenis, tahun=_int(nomor))
     elif jenis:
         raise Ditolak(_("Jenis dokumen tidak dikenal."))
 
@@ -250,7 +257,11 @@ def nilai(request, instansi, pk, kriteria_id):
     _jalankan(
         request,
         lambda: services.simpan_penetapan(
-            request.user, ev, c, request.POST.get("penetapan", ""), request.POST.get("komentar", "")
+            user=request.user,
+            ev=ev,
+            kriteria=c,
+            penetapan=request.POST.get("penetapan", ""),
+            komentar=request.POST.get("komentar", ""),
         ),
         _("Nilai penetapan disimpan."),
     )
@@ -261,7 +272,9 @@ def nilai(request, instansi, pk, kriteria_id):
 @require_POST
 def status(request, instansi, pk):
     ev = _evaluasi_terbuka(instansi, pk)
-    _jalankan(request, lambda: services.ubah_status(request.user, ev, request.POST.get("aksi", "")))
+    _jalankan(
+        request, lambda: services.ubah_status(user=request.user, ev=ev, aksi=request.POST.get("aksi", ""))
+    )
     return _ke_lke(ev)
 
 
@@ -272,7 +285,10 @@ def lhe(request, instansi, pk):
     _jalankan(
         request,
         lambda: services.simpan_lhe(
-            request.user, ev, request.POST.get("kekuatan", ""), request.POST.get("kelemahan", "")
+            user=request.user,
+            ev=ev,
+            kekuatan=request.POST.get("kekuatan", ""),
+            kelemahan=request.POST.get("kelemahan", ""),
         ),
         _("Kekuatan dan kelemahan disimpan."),
     )
@@ -290,7 +306,11 @@ def rekomendasi(request, instansi, pk):
     _jalankan(
         request,
         lambda: services.tambah_rekomendasi(
-            request.user, ev, request.POST.get("uraian", ""), request.POST.get("penanggung_jawab", ""), batas
+            user=request.user,
+            ev=ev,
+            uraian=request.POST.get("uraian", ""),
+            penanggung_jawab=request.POST.get("penanggung_jawab", ""),
+            batas_waktu=batas,
         ),
         _("Rekomendasi ditambahkan."),
     )
@@ -335,11 +355,11 @@ def tindak_lanjut(request, instansi, pk):
     _jalankan(
         request,
         lambda: services.ubah_tindak_lanjut(
-            request.user,
-            rek,
-            request.POST.get("status", ""),
-            request.POST.get("tindak_lanjut", ""),
-            request.FILES.get("berkas"),
+            user=request.user,
+            rek=rek,
+            status=request.POST.get("status", ""),
+            tindak_lanjut=request.POST.get("tindak_lanjut", ""),
+            berkas=request.FILES.get("berkas"),
         ),
         _("Tindak lanjut disimpan."),
     )
@@ -429,7 +449,10 @@ def templat_salin(request, pk):
     t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
     try:
         baru = services.salin_templat(
-            request.user, t, _int(request.POST.get("tahun")) or 0, request.POST.get("nama", "")
+            user=request.user,
+            templat=t,
+            tahun=_int(request.POST.get("tahun")) or 0,
+            nama=request.POST.get("nama", ""),
         )
     except Ditolak as e:  # includes EvaluasiFinal and TemplatBeku
         messages.error(request, str(e))
@@ -458,13 +481,13 @@ def kriteria_ubah(request, pk):
     _jalankan(
         request,
         lambda: services.ubah_kriteria(
-            request.user,
-            c,
-            request.POST.get("uraian", ""),
-            _desimal(request.POST.get("bobot")),
-            request.POST.get("jenis_jawaban", ""),
-            request.POST.get("panduan", ""),
-            _desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None,
+            user=request.user,
+            kriteria=c,
+            uraian=request.POST.get("uraian", ""),
+            bobot=_desimal(request.POST.get("bobot")),
+            jenis_jawaban=request.POST.get("jenis_jawaban", ""),
+            panduan=request.POST.get("panduan", ""),
+            nilai_maks=_desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None,
         ),
         _("Kriteria disimpan."),
     )

@@ -31,7 +31,7 @@ def _pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
     return obj
 
 
-def cek_bisa_diisi(user, instansi, tahun, periode) -> PengajuanRealisasi:
+def cek_bisa_diisi(*, user, instansi, tahun, periode) -> PengajuanRealisasi:
     """The user may fill in the unit's data and the period is still open (draft or returned);
     else ``PermissionDenied`` or ``Ditolak``. Shared by the budget realisasi entry."""
     if not boleh(user, "isi", instansi):
@@ -52,10 +52,10 @@ class Isian:
 
 
 @transaction.atomic
-def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) -> Realisasi:
+def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian) -> Realisasi:
     """Create or update one realisasi; a stale ``versi`` raises Konflik (nothing overwritten)."""
     instansi = indikator.instansi
-    cek_bisa_diisi(user, instansi, tahun, periode)
+    cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode)
     if isian.nilai is None:
         raise Ditolak("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
@@ -89,9 +89,9 @@ def simpan_realisasi(user, indikator, tahun: int, periode: str, isian: Isian) ->
 
 
 @transaction.atomic
-def tambah_bukti(user, realisasi: Realisasi, berkas) -> Bukti:
+def tambah_bukti(*, user, realisasi: Realisasi, berkas) -> Bukti:
     instansi = realisasi.indikator.instansi
-    cek_bisa_diisi(user, instansi, realisasi.tahun, realisasi.periode)
+    cek_bisa_diisi(user=user, instansi=instansi, tahun=realisasi.tahun, periode=realisasi.periode)
     jenis = cek_unggahan(berkas)
     b = Bukti.objects.create(
         realisasi=realisasi,
@@ -115,7 +115,7 @@ TRANSISI = {
 
 @transaction.atomic
 def ubah_status(
-    user, instansi, tahun: int, periode: str, aksi: str, komentar: str = ""
+    *, user, instansi, tahun: int, periode: str, aksi: str, komentar: str = ""
 ) -> PengajuanRealisasi:
     aksi_izin, dari, ke = TRANSISI[aksi]
     if not boleh(user, aksi_izin, instansi):

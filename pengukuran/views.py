@@ -121,14 +121,14 @@ def simpan(request, instansi, tahun, periode, kode):
         return HttpResponseBadRequest("versi")
     try:
         r = services.simpan_realisasi(
-            request.user,
-            row.indikator,
-            tahun,
-            periode,
-            services.Isian(nilai, {k: request.POST.get(k, "") for k in services.ANALISIS}, versi),
+            user=request.user,
+            indikator=row.indikator,
+            tahun=tahun,
+            periode=periode,
+            isian=services.Isian(nilai, {k: request.POST.get(k, "") for k in services.ANALISIS}, versi),
         )
         for f in request.FILES.getlist("bukti"):
-            services.tambah_bukti(request.user, r, f)
+            services.tambah_bukti(user=request.user, realisasi=r, berkas=f)
         messages.success(request, f"{row.indikator.nama}: realisasi {periode} disimpan.")
     except Ditolak as exc:
         messages.error(request, f"{row.indikator.nama}: {exc}")
@@ -161,7 +161,14 @@ def status(request, instansi, tahun, periode):
     if aksi not in services.TRANSISI:
         return HttpResponseBadRequest("aksi")
     try:
-        services.ubah_status(request.user, instansi, tahun, periode, aksi, request.POST.get("komentar", ""))
+        services.ubah_status(
+            user=request.user,
+            instansi=instansi,
+            tahun=tahun,
+            periode=periode,
+            aksi=aksi,
+            komentar=request.POST.get("komentar", ""),
+        )
         messages.success(
             request,
             {

@@ -16,7 +16,7 @@ from .models import Indikator, PerjanjianKinerja, PKIndikator, Target
 
 
 @transaction.atomic
-def buat_pk(user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> PerjanjianKinerja:
+def buat_pk(*, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> PerjanjianKinerja:
     """A new PK (or the next versi) built from the year's Renstra targets of the IKU."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
@@ -47,7 +47,7 @@ def buat_pk(user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> Perj
 
 
 @transaction.atomic
-def ubah_target(user, row: PKIndikator, target: Decimal) -> None:
+def ubah_target(*, user, row: PKIndikator, target: Decimal) -> None:
     pk = row.pk_dokumen
     if not boleh(user, "isi", pk.instansi):
         raise PermissionDenied
@@ -58,7 +58,7 @@ def ubah_target(user, row: PKIndikator, target: Decimal) -> None:
 
 
 @transaction.atomic
-def tandatangani(user, pk: PerjanjianKinerja) -> None:
+def tandatangani(*, user, pk: PerjanjianKinerja) -> None:
     if not boleh(user, "tandatangani", pk.instansi):
         raise PermissionDenied
     if pk.ditandatangani:
@@ -72,7 +72,7 @@ def tandatangani(user, pk: PerjanjianKinerja) -> None:
 
 
 @transaction.atomic
-def simpan_target(user, indikator: Indikator, tahun: int, nilai: Decimal) -> Target:
+def simpan_target(*, user, indikator: Indikator, tahun: int, nilai: Decimal) -> Target:
     """Set a Renstra target; the year must be inside a Renstra of the unit."""
     if not boleh(user, "isi", indikator.instansi):
         raise PermissionDenied
@@ -91,7 +91,7 @@ def simpan_target(user, indikator: Indikator, tahun: int, nilai: Decimal) -> Tar
 
 
 @transaction.atomic
-def simpan_objek(user, instansi, obj, aksi: str = "ubah"):
+def simpan_objek(*, user, instansi, obj, aksi: str = "ubah"):
     """Create or update a Tujuan/Sasaran/Indikator from a validated form instance, audited."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied

@@ -96,7 +96,9 @@ def pk_buat(request, instansi, tahun):
         messages.error(request, "Belum ada pejabat penanda tangan untuk unit ini.")
     else:
         try:
-            p = services.buat_pk(request.user, instansi, tahun, pertama, kedua)
+            p = services.buat_pk(
+                user=request.user, instansi=instansi, tahun=tahun, pihak_pertama=pertama, pihak_kedua=kedua
+            )
             messages.success(request, f"{p} dibuat dari target Renstra {tahun}.")
         except Ditolak as exc:
             messages.error(request, str(exc))
@@ -113,7 +115,7 @@ def pk_target(request, instansi, tahun, row_id):
         pk_dokumen__tahun=tahun,
     )
     try:
-        services.ubah_target(request.user, row, parse_angka(request.POST.get("target", "")))
+        services.ubah_target(user=request.user, row=row, target=parse_angka(request.POST.get("target", "")))
         messages.success(request, f"Target {row.indikator.nama} diubah.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
@@ -129,7 +131,7 @@ def pk_tandatangani(request, instansi, tahun, versi):
     if p is None:
         raise Http404
     try:
-        services.tandatangani(request.user, p)
+        services.tandatangani(user=request.user, pk=p)
         messages.success(request, f"{p} ditandatangani; sekarang hanya dapat dibaca.")
     except Ditolak as exc:
         messages.error(request, str(exc))
@@ -164,7 +166,7 @@ def ubah_objek(request, instansi, jenis, pk=None):
     kwargs = {} if jenis == "tujuan" else {"instansi": instansi}
     form = Form(request.POST or None, instance=obj, **kwargs)
     if request.method == "POST" and form.is_valid():
-        services.simpan_objek(request.user, instansi, form.save(commit=False))
+        services.simpan_objek(user=request.user, instansi=instansi, obj=form.save(commit=False))
         messages.success(request, f"{judul} disimpan.")
         return redirect("perencanaan:renstra", instansi.slug)
     return render(
@@ -179,7 +181,9 @@ def ubah_objek(request, instansi, jenis, pk=None):
 def target(request, instansi, indikator_id, tahun):
     ind = get_object_or_404(Indikator, pk=indikator_id, instansi=instansi)
     try:
-        services.simpan_target(request.user, ind, tahun, parse_angka(request.POST.get("target", "")))
+        services.simpan_target(
+            user=request.user, indikator=ind, tahun=tahun, nilai=parse_angka(request.POST.get("target", ""))
+        )
         messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")

@@ -30,9 +30,9 @@ def boleh_atur(user, instansi) -> bool:
 
 
 def simpan_pengaturan(
+    *,
     user,
     instansi,
-    *,
     jenis_periode: str,
     metode: str,
     populasi_per_periode: int | None,
@@ -115,7 +115,7 @@ def simpan_pengaturan(
 MAKS_UNGGAH = 10 * 1024 * 1024
 
 
-def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
+def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
     """Import the unit's paper questionnaires from an uploaded workbook holding only the sheet
     ``skm_responden`` with rows of this unit. Returns (rows saved, problems); with any problem
     nothing is saved. Audited."""
@@ -166,7 +166,7 @@ def impor_responden(user, instansi, berkas) -> tuple[int, list[str]]:
 KODE_LAYANAN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 
-def tambah_layanan(user, instansi, kode: str, nama: str) -> Layanan:
+def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
     """A new layanan of the unit; ``kode`` becomes part of its public questionnaire address
     (/s/<unit>/<kode>/), so it is fixed once created. Raises PermissionDenied or ValidationError."""
     if not boleh_atur(user, instansi):
@@ -190,7 +190,7 @@ def tambah_layanan(user, instansi, kode: str, nama: str) -> Layanan:
     return obj
 
 
-def ubah_layanan(user, instansi, layanan_id, nama: str) -> Layanan:
+def ubah_layanan(*, user, instansi, layanan_id, nama: str) -> Layanan:
     """Rename a layanan (its kode stays: printed posters point to it)."""
     if not boleh_atur(user, instansi):
         raise PermissionDenied
@@ -206,7 +206,7 @@ def ubah_layanan(user, instansi, layanan_id, nama: str) -> Layanan:
     return obj
 
 
-def hapus_layanan(user, instansi, layanan_id) -> None:
+def hapus_layanan(*, user, instansi, layanan_id) -> None:
     """Delete a layanan that no survey answer or NRR summary refers to (those would lose
     their layanan, or be deleted with it)."""
     from .models import Responden, RingkasanNRR

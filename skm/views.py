@@ -261,16 +261,24 @@ def _pengaturan():
             try:
                 if bagian == "layanan_tambah":
                     obj = tambah_layanan(
-                        request.user, instansi, request.POST.get("kode", ""), request.POST.get("nama", "")
+                        user=request.user,
+                        instansi=instansi,
+                        kode=request.POST.get("kode", ""),
+                        nama=request.POST.get("nama", ""),
                     )
                     messages.success(request, _("Layanan '%(nama)s' ditambahkan.") % {"nama": obj.nama})
                 elif bagian == "layanan_ubah":
                     obj = ubah_layanan(
-                        request.user, instansi, request.POST.get("layanan"), request.POST.get("nama", "")
+                        user=request.user,
+                        instansi=instansi,
+                        layanan_id=request.POST.get("layanan"),
+                        nama=request.POST.get("nama", ""),
                     )
                     messages.success(request, _("Layanan '%(nama)s' disimpan.") % {"nama": obj.nama})
                 elif bagian == "layanan_hapus":
-                    hapus_layanan(request.user, instansi, request.POST.get("layanan"))
+                    hapus_layanan(
+                        user=request.user, instansi=instansi, layanan_id=request.POST.get("layanan")
+                    )
                     messages.success(request, _("Layanan dihapus."))
                 else:
                     raise ValidationError({"layanan": ["Perintah tidak dikenal."]})
@@ -293,8 +301,8 @@ def _pengaturan():
                 if populasi and not populasi.isdigit():
                     raise ValidationError({"populasi_per_periode": ["Populasi harus bilangan bulat."]})
                 simpan_pengaturan(
-                    request.user,
-                    instansi,
+                    user=request.user,
+                    instansi=instansi,
                     jenis_periode=request.POST.get("jenis_periode", ""),
                     metode=request.POST.get("metode", ""),
                     populasi_per_periode=int(populasi) if populasi else None,
@@ -354,7 +362,7 @@ def _impor():
             from django.http import HttpResponseNotAllowed
 
             return HttpResponseNotAllowed(["POST"])
-        n, galat = impor_responden(request.user, instansi, request.FILES.get("berkas"))
+        n, galat = impor_responden(user=request.user, instansi=instansi, berkas=request.FILES.get("berkas"))
         if galat:
             messages.error(
                 request,

@@ -24,18 +24,29 @@ def jawaban_ke(c: Kriteria, i: int) -> str:
 def evaluasi_final(users, ins, tahun=2024, jenis="akip", geser=1, rekomendasi=True) -> Evaluasi:
     """Every criterion answered by the operator and scored by the evaluator (answer shifted by ``geser``)."""
     op, evl = users["operator"], users["evaluator"]
-    ev = services.buat_evaluasi(op, ins, tahun, jenis)
+    ev = services.buat_evaluasi(user=op, instansi=ins, tahun=tahun, jenis=jenis)
     for i, c in enumerate(kriteria(ev)):
-        services.simpan_usulan(op, ev, c, jawaban_ke(c, i), "catatan")
-    services.ubah_status(op, ev, "ajukan")
-    services.ubah_status(evl, ev, "mulai")
+        services.simpan_usulan(user=op, ev=ev, kriteria=c, usulan=jawaban_ke(c, i), catatan="catatan")
+    services.ubah_status(user=op, ev=ev, aksi="ajukan")
+    services.ubah_status(user=evl, ev=ev, aksi="mulai")
     for i, c in enumerate(kriteria(ev)):
-        services.simpan_penetapan(evl, ev, c, jawaban_ke(c, i + geser), "komentar")
-    services.simpan_lhe(evl, ev, "Renstra tersedia\nPK ditandatangani", "Analisis capaian belum mendalam")
+        services.simpan_penetapan(
+            user=evl, ev=ev, kriteria=c, penetapan=jawaban_ke(c, i + geser), komentar="komentar"
+        )
+    services.simpan_lhe(
+        user=evl,
+        ev=ev,
+        kekuatan="Renstra tersedia\nPK ditandatangani",
+        kelemahan="Analisis capaian belum mendalam",
+    )
     if rekomendasi:
         services.tambah_rekomendasi(
-            evl, ev, "Perbaiki analisis capaian kinerja", "Sekretaris Kecamatan", date(tahun + 1, 3, 31)
+            user=evl,
+            ev=ev,
+            uraian="Perbaiki analisis capaian kinerja",
+            penanggung_jawab="Sekretaris Kecamatan",
+            batas_waktu=date(tahun + 1, 3, 31),
         )
-    services.ubah_status(evl, ev, "finalkan")
+    services.ubah_status(user=evl, ev=ev, aksi="finalkan")
     ev.refresh_from_db()
     return ev

@@ -51,7 +51,7 @@ def test_round_trip_of_the_demo_with_an_evidence_file(pengguna_demo, dokumen_tmp
 
     op = pengguna_demo["operator"]
     r = Realisasi.objects.filter(indikator__instansi__slug="bantargebang").order_by("id").first()
-    bukti = tambah_bukti(op, r, SimpleUploadedFile("notulen.pdf", PDF))
+    bukti = tambah_bukti(user=op, realisasi=r, berkas=SimpleUploadedFile("notulen.pdf", PDF))
     dokumen_tmp.mkdir(parents=True)
     (dokumen_tmp / "lkip-2024.docx").write_bytes(b"docx bytes")
     sebelum = _keluaran(capsys)

@@ -62,10 +62,22 @@ def test_second_view_is_served_stored_and_a_saved_realisasi_shows_at_once(pk_man
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username="operator")
-    obj = simpan_realisasi(user, pk_manual, 2025, "TW4", Isian(nilai=Decimal(72), analisis={}, versi=0))
+    obj = simpan_realisasi(
+        user=user,
+        indikator=pk_manual,
+        tahun=2025,
+        periode="TW4",
+        isian=Isian(nilai=Decimal(72), analisis={}, versi=0),
+    )
     after, _ = lihat(op, url)
     assert "72,00" in after and after != first
-    simpan_realisasi(user, pk_manual, 2025, "TW4", Isian(nilai=Decimal(88), analisis={}, versi=obj.versi))
+    simpan_realisasi(
+        user=user,
+        indikator=pk_manual,
+        tahun=2025,
+        periode="TW4",
+        isian=Isian(nilai=Decimal(88), analisis={}, versi=obj.versi),
+    )
     assert "88,00" in lihat(op, url)[0]  # the optimistic-lock save uses QuerySet.update: bumped by hand
 
 

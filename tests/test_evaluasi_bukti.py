@@ -20,20 +20,26 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def test_upload_checked_by_content(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c = kriteria(ev)[0]
     with pytest.raises(Ditolak, match="diperiksa dari isinya"):
         services.tambah_bukti(
-            op, ev, c, "unggah", berkas=SimpleUploadedFile("palsu.pdf", b"MZ\x90\x00 not a pdf")
+            user=op,
+            ev=ev,
+            kriteria=c,
+            jenis="unggah",
+            berkas=SimpleUploadedFile("palsu.pdf", b"MZ\x90\x00 not a pdf"),
         )
     assert not BuktiEvaluasi.objects.exists()
-    b = services.tambah_bukti(op, ev, c, "unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF))
+    b = services.tambah_bukti(
+        user=op, ev=ev, kriteria=c, jenis="unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF)
+    )
     assert b.jenis_berkas == "pdf"
 
 
 def test_links_to_documents_in_the_system(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c = kriteria(ev)[1]
     renstra = Renstra.objects.filter(instansi=demo).first()
     pk = PerjanjianKinerja.objects.filter(instansi=demo).first()
@@ -49,13 +55,13 @@ def test_links_to_documents_in_the_system(pengguna_demo, demo):
 
     lain = RenstraFactory(instansi=InstansiFactory(slug="rawalumbu"))  # another unit's Renstra
     with pytest.raises(Ditolak):
-        services.tambah_bukti(op, ev, c, "renstra", objek_id=lain.pk)
+        services.tambah_bukti(user=op, ev=ev, kriteria=c, jenis="renstra", objek_id=lain.pk)
     assert BuktiEvaluasi.objects.count() == 3
 
 
 def test_bad_answer_refused_whole(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c = kriteria(ev)[0]  # Ya/Tidak
     client = Client()
     client.force_login(op)
@@ -67,12 +73,12 @@ def test_bad_answer_refused_whole(pengguna_demo, demo):
     assert "harus Ya atau Tidak" in r.content.decode()
     assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()
     with pytest.raises(Ditolak):
-        services.simpan_usulan(op, ev, c, "<script>")
+        services.simpan_usulan(user=op, ev=ev, kriteria=c, usulan="<script>")
 
 
 def test_good_answer_with_bad_file_saves_nothing(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c = kriteria(ev)[0]
     client = Client()
     client.force_login(op)

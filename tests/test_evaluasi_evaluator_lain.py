@@ -17,11 +17,13 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def test_evaluator_of_another_pemda_gets_404(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c0 = kriteria(ev)[0]
-    services.simpan_usulan(op, ev, c0, "Ya")
-    bukti = services.tambah_bukti(op, ev, c0, "unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF))
-    services.ubah_status(op, ev, "ajukan")
+    services.simpan_usulan(user=op, ev=ev, kriteria=c0, usulan="Ya")
+    bukti = services.tambah_bukti(
+        user=op, ev=ev, kriteria=c0, jenis="unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF)
+    )
+    services.ubah_status(user=op, ev=ev, aksi="ajukan")
 
     lain = get_user_model().objects.create_user("evaluator-bogor", password="x-Sakip-2024!")
     Peran.objects.create(
@@ -41,7 +43,7 @@ def test_evaluator_of_another_pemda_gets_404(pengguna_demo, demo):
     assert c.post(f"{base}status/", {"aksi": "mulai"}).status_code == 404
     assert c.post(f"{base}nilai/{c0.pk}/", {"penetapan": "Ya"}).status_code == 404
     with pytest.raises(PermissionDenied):
-        services.ubah_status(lain, ev, "mulai")
+        services.ubah_status(user=lain, ev=ev, aksi="mulai")
     ev.refresh_from_db()
     assert ev.status == "diajukan"
 

@@ -38,12 +38,16 @@ def test_services_refuse_every_role(pengguna_demo, final):
     for role in ROLES:
         u = pengguna_demo[role]
         calls = [
-            lambda u=u: services.simpan_usulan(u, final, c, "Tidak"),
-            lambda u=u: services.simpan_penetapan(u, final, c, "Tidak"),
-            lambda u=u: services.tambah_bukti(u, final, c, "unggah", berkas=SimpleUploadedFile("a.pdf", PDF)),
-            lambda u=u: services.simpan_lhe(u, final, "x", "y"),
-            lambda u=u: services.tambah_rekomendasi(u, final, "x", "y", None),
-            *[lambda u=u, a=a: services.ubah_status(u, final, a) for a in services.TRANSISI],
+            lambda u=u: services.simpan_usulan(user=u, ev=final, kriteria=c, usulan="Tidak"),
+            lambda u=u: services.simpan_penetapan(user=u, ev=final, kriteria=c, penetapan="Tidak"),
+            lambda u=u: services.tambah_bukti(
+                user=u, ev=final, kriteria=c, jenis="unggah", berkas=SimpleUploadedFile("a.pdf", PDF)
+            ),
+            lambda u=u: services.simpan_lhe(user=u, ev=final, kekuatan="x", kelemahan="y"),
+            lambda u=u: services.tambah_rekomendasi(
+                user=u, ev=final, uraian="x", penanggung_jawab="y", batas_waktu=None
+            ),
+            *[lambda u=u, a=a: services.ubah_status(user=u, ev=final, aksi=a) for a in services.TRANSISI],
         ]
         for call in calls:
             with pytest.raises((EvaluasiFinal, PermissionDenied)):

@@ -79,7 +79,7 @@ def test_final_lke_feeds_command_indicator_and_comparison(pengguna_demo, demo, r
 
 
 def test_draft_lke_does_not_replace_imported(pengguna_demo, demo, run_json):
-    ev = services.buat_evaluasi(pengguna_demo["operator"], demo, 2024, "akip")
-    services.simpan_usulan(pengguna_demo["operator"], ev, kriteria(ev)[0], "Ya")
+    ev = services.buat_evaluasi(user=pengguna_demo["operator"], instansi=demo, tahun=2024, jenis="akip")
+    services.simpan_usulan(user=pengguna_demo["operator"], ev=ev, kriteria=kriteria(ev)[0], usulan="Ya")
     assert run_json("akip", "--instansi", "bantargebang", "--tahun", "2024")["source"] == "imported"
     assert selectors.total_evaluasi([demo.id], 2024, "akip") == {demo.id: D("74.78")}

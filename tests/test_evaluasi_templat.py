@@ -61,7 +61,7 @@ def test_admin_pemda_copies_and_adapts(pengguna_demo):
     admin, op = pengguna_demo["adminpemda"], pengguna_demo["operator"]
     asal = TemplatEvaluasi.objects.get(pemda=None, jenis="akip")
     with pytest.raises(PermissionDenied):
-        services.salin_templat(op, asal, 2026)
+        services.salin_templat(user=op, templat=asal, tahun=2026)
     c = Client()
     c.force_login(admin)
     r = c.post(f"/evaluasi/templat/{asal.pk}/salin/", {"tahun": "2026", "nama": "LKE AKIP Kota Bekasi 2026"})
@@ -115,17 +115,28 @@ def test_admin_pemda_copies_and_adapts(pengguna_demo):
 
 def test_frozen_template(pengguna_demo, demo):
     admin, op = pengguna_demo["adminpemda"], pengguna_demo["operator"]
-    t = services.salin_templat(admin, TemplatEvaluasi.objects.get(pemda=None, jenis="akip"), 2024)
-    ev = services.buat_evaluasi(op, demo, 2024, "akip")
+    t = services.salin_templat(
+        user=admin, templat=TemplatEvaluasi.objects.get(pemda=None, jenis="akip"), tahun=2024
+    )
+    ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     assert ev.templat == t
     k = kriteria(ev)[0]
-    services.ubah_kriteria(admin, k, "Boleh diubah selama draf", k.bobot, "yt", "")  # not frozen yet
-    services.ubah_status(op, ev, "ajukan")
+    services.ubah_kriteria(
+        user=admin,
+        kriteria=k,
+        uraian="Boleh diubah selama draf",
+        bobot=k.bobot,
+        jenis_jawaban="yt",
+        panduan="",
+    )  # not frozen yet
+    services.ubah_status(user=op, ev=ev, aksi="ajukan")
     t.refresh_from_db()
     assert t.beku
     k.refresh_from_db()
     with pytest.raises(TemplatBeku):  # service
-        services.ubah_kriteria(admin, k, "Diubah", k.bobot, "yt", "")
+        services.ubah_kriteria(
+            user=admin, kriteria=k, uraian="Diubah", bobot=k.bobot, jenis_jawaban="yt", panduan=""
+        )
     for obj in (t, k.sub.komponen, k.sub, k):  # models
         with pytest.raises(TemplatBeku):
             obj.save()
@@ -135,7 +146,7 @@ def test_frozen_template(pengguna_demo, demo):
 
     req = RequestFactory().get("/")
     req.user = get_user_model().objects.create_superuser("root", password="x-Sakip-2024!")
-    lain = services.salin_templat(admin, t, 2030)  # a fresh copy is editable
+    lain = services.salin_templat(user=admin, templat=t, tahun=2030)  # a fresh copy is editable
     for model, obj, bisa in (
         (TemplatEvaluasi, t, False),
         (Kriteria, k, False),

@@ -29,12 +29,16 @@ def test_follow_up_workflow(pengguna_demo, demo):
     assert not selectors.tindak_lanjut_terbuka(demo, hari_ini=date(2024, 3, 31))[0].lewat
 
     with pytest.raises(PermissionDenied):
-        services.ubah_tindak_lanjut(pengguna_demo["pimpinan"], rek, "proses", "x")
+        services.ubah_tindak_lanjut(
+            user=pengguna_demo["pimpinan"], rek=rek, status="proses", tindak_lanjut="x"
+        )
     with pytest.raises(PermissionDenied):  # only the evaluator accepts
-        services.ubah_tindak_lanjut(op, rek, "diterima")
-    services.ubah_tindak_lanjut(op, rek, "proses", "Bimtek analisis capaian dijadwalkan")
+        services.ubah_tindak_lanjut(user=op, rek=rek, status="diterima")
+    services.ubah_tindak_lanjut(
+        user=op, rek=rek, status="proses", tindak_lanjut="Bimtek analisis capaian dijadwalkan"
+    )
     with pytest.raises(Ditolak, match="bukti"):
-        services.ubah_tindak_lanjut(op, rek, "selesai", "Bimtek selesai")
+        services.ubah_tindak_lanjut(user=op, rek=rek, status="selesai", tindak_lanjut="Bimtek selesai")
     rek.refresh_from_db()
     assert rek.status == "proses"
     c = Client()
@@ -65,7 +69,7 @@ def test_follow_up_workflow(pengguna_demo, demo):
     assert rek.status == "diterima"
     assert selectors.tindak_lanjut_terbuka(demo) == []
     with pytest.raises(Ditolak):
-        services.ubah_tindak_lanjut(op, rek, "proses", "lagi")
+        services.ubah_tindak_lanjut(user=op, rek=rek, status="proses", tindak_lanjut="lagi")
 
 
 def test_shown_on_dashboard_and_next_years_lke(pengguna_demo, demo):
@@ -74,7 +78,7 @@ def test_shown_on_dashboard_and_next_years_lke(pengguna_demo, demo):
     c.force_login(pengguna_demo["operator"])
     dash = c.get("/unit/bantargebang/?tahun=2024").content.decode()
     assert "Perbaiki analisis capaian kinerja" in dash and "lewat batas waktu" in dash
-    ev = services.buat_evaluasi(pengguna_demo["operator"], demo, 2024, "akip")
+    ev = services.buat_evaluasi(user=pengguna_demo["operator"], instansi=demo, tahun=2024, jenis="akip")
     page = c.get(f"/unit/bantargebang/evaluasi/{ev.pk}/").content.decode()
     assert (
         "Rekomendasi tahun sebelumnya yang belum tuntas" in page
@@ -87,7 +91,11 @@ def test_follow_up_upload_type_checked(pengguna_demo, demo):
     rek = Rekomendasi.objects.get(evaluasi=ev)
     with pytest.raises(Ditolak, match="diperiksa dari isinya"):
         services.ubah_tindak_lanjut(
-            pengguna_demo["operator"], rek, "selesai", "x", SimpleUploadedFile("a.pdf", b"not a pdf at all")
+            user=pengguna_demo["operator"],
+            rek=rek,
+            status="selesai",
+            tindak_lanjut="x",
+            berkas=SimpleUploadedFile("a.pdf", b"not a pdf at all"),
         )
     rek.refresh_from_db()
     assert rek.status == "terbuka" and not rek.berkas
