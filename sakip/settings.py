@@ -83,8 +83,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-if os.environ.get("SAKIP_FAST_HASHER"):  # tests only: argon2 is deliberately slow
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "dasbor:beranda"

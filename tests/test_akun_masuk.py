@@ -12,8 +12,13 @@ def user():
     return get_user_model().objects.create_user("budi", password="rahasia-yang-panjang")
 
 
-def test_passwords_are_hashed_with_argon2(user):
+def test_passwords_are_hashed_with_argon2(settings):
+    from sakip.settings_test import PRODUCTION_PASSWORD_HASHERS
+
+    settings.PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS  # the test settings hash with MD5 first
+    user = get_user_model().objects.create_user("budi", password="rahasia-yang-panjang")
     assert user.password.startswith("argon2")
+    assert user.check_password("rahasia-yang-panjang")
 
 
 def test_lockout_after_five_failures(user):

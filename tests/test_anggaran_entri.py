@@ -1,7 +1,6 @@
 """Budget realisasi per quarter: entered under the quarter's workflow, refused above the pagu."""
 
 import pytest
-from django.test import Client
 
 from anggaran.models import BarisAnggaran, RealisasiAnggaran
 
@@ -9,15 +8,9 @@ pytestmark = pytest.mark.django_db
 URL = "/unit/bantargebang/anggaran/2024/realisasi/TW1/"
 
 
-def login(name):
-    c = Client()
-    assert c.login(username=name, password="demo-sakip-2024")
-    return c
-
-
-def test_entry_then_locked_after_submission(pengguna_demo):
+def test_entry_then_locked_after_submission(pengguna_demo, masuk_sebagai):
     b = BarisAnggaran.objects.get(sub_kegiatan__kode="7.01.01.2.01.0006")  # pagu 5.000.000
-    op = login("operator")
+    op = masuk_sebagai("operator")
     r = op.post(URL + "simpan/", {f"baris-{b.id}": "1.250.000"}, follow=True)
     assert "disimpan (1 baris berubah)" in r.content.decode()
     assert RealisasiAnggaran.objects.get(baris=b, periode="TW1").nilai == 1250000
@@ -29,7 +22,7 @@ def test_entry_then_locked_after_submission(pengguna_demo):
     assert "tidak dapat diubah" in r.content.decode()
 
 
-def test_viewer_cannot_enter(pengguna_demo):
+def test_viewer_cannot_enter(pengguna_demo, masuk_sebagai):
     b = BarisAnggaran.objects.first()
-    assert login("pembaca").post(URL + "simpan/", {f"baris-{b.id}": "1"}).status_code == 403
-    assert "Rp 5.000.000" in login("pembaca").get(URL).content.decode()
+    assert masuk_sebagai("pembaca").post(URL + "simpan/", {f"baris-{b.id}": "1"}).status_code == 403
+    assert "Rp 5.000.000" in masuk_sebagai("pembaca").get(URL).content.decode()

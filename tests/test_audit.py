@@ -1,42 +1,34 @@
 """Audit: admin_pemda searches the log; others cannot; the entry page shows the history."""
 
 import pytest
-from django.test import Client
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 
 
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
-
-
-def test_search_and_history(pk_manual):
-    op = login("operator")
+def test_search_and_history(pk_manual, masuk_sebagai):
+    op = masuk_sebagai("operator")
     op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "70", "versi": 0})
     op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "71", "versi": 1})
-    html = login("adminpemda").get("/audit/?q=operator").content.decode()
+    html = masuk_sebagai("adminpemda").get("/audit/?q=operator").content.decode()
     assert "pengukuran.Realisasi" in html and "71" in html
-    assert login("operator").get("/audit/").status_code == 404
+    assert masuk_sebagai("operator").get("/audit/").status_code == 404
     page = op.get("/unit/bantargebang/realisasi/2025/TW1/").content.decode()
     assert "Riwayat perubahan" in page and "<td>70</td><td>71</td>" in page
 
 
-def test_admin_only_for_admin_pemda(pengguna_demo):
+def test_admin_only_for_admin_pemda(pengguna_demo, masuk_sebagai):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.filter(username="operator").update(is_staff=True)
-    assert login("operator").get("/admin/").status_code == 302  # to the admin login
-    assert login("adminpemda").get("/admin/").status_code == 200
+    assert masuk_sebagai("operator").get("/admin/").status_code == 302  # to the admin login
+    assert masuk_sebagai("adminpemda").get("/admin/").status_code == 200
 
 
-def test_role_changes_in_the_admin_are_audited(pengguna_demo):
+def test_role_changes_in_the_admin_are_audited(pengguna_demo, masuk_sebagai):
     from audit.models import Jejak
     from organisasi.models import Instansi
 
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     from django.contrib.auth import get_user_model
 
     budi = get_user_model().objects.create_user("budi")

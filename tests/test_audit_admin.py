@@ -5,19 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin
-from django.test import Client
 
 from audit.admin import Diaudit
 from audit.models import Jejak
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
-
-
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
 
 
 def test_every_admin_page_except_the_log_is_audited():
@@ -29,11 +21,11 @@ def test_every_admin_page_except_the_log_is_audited():
         assert isinstance(model_admin, Diaudit), f"{model._meta.label} admin does not record changes"
 
 
-def test_target_change_in_admin_is_recorded_with_its_unit(pengguna_demo):
+def test_target_change_in_admin_is_recorded_with_its_unit(pengguna_demo, masuk_sebagai):
     from perencanaan.models import Target
 
     t = Target.objects.filter(indikator__instansi__slug="bantargebang").select_related("indikator").first()
-    c = login("admin")  # planning data in the admin: superusers only (admin_pemda: master data)
+    c = masuk_sebagai("admin")  # planning data in the admin: superusers only (admin_pemda: master data)
     url = f"/admin/perencanaan/target/{t.pk}/change/"
     form = {"indikator": t.indikator_id, "tahun": t.tahun, "nilai": "99.5"}
     for f in t._meta.fields:
@@ -47,11 +39,11 @@ def test_target_change_in_admin_is_recorded_with_its_unit(pengguna_demo):
     assert j.instansi.slug == "bantargebang" and j.baru == "99.5" and j.user.username == "admin"
 
 
-def test_master_data_change_by_admin_pemda_is_recorded(pengguna_demo):
+def test_master_data_change_by_admin_pemda_is_recorded(pengguna_demo, masuk_sebagai):
     from organisasi.models import Layanan
 
     lay = Layanan.objects.filter(instansi__slug="bantargebang").first()
-    r = login("adminpemda").post(
+    r = masuk_sebagai("adminpemda").post(
         f"/admin/organisasi/layanan/{lay.pk}/change/",
         {"instansi": lay.instansi_id, "kode": lay.kode, "nama": "Nama Baru"},
     )
@@ -65,21 +57,21 @@ def test_master_data_change_by_admin_pemda_is_recorded(pengguna_demo):
     )
 
 
-def test_bulk_delete_in_admin_is_recorded(pengguna_demo):
+def test_bulk_delete_in_admin_is_recorded(pengguna_demo, masuk_sebagai):
     from zona.models import Zona
 
     z = Zona.objects.filter(instansi__slug="bantargebang").first()
-    c = login("admin")
+    c = masuk_sebagai("admin")
     r = c.post("/admin/zona/zona/", {"action": "delete_selected", "_selected_action": [z.pk], "post": "yes"})
     assert r.status_code == 302 and not Zona.objects.filter(pk=z.pk).exists()
     j = Jejak.objects.get(objek="zona.Zona", objek_id=str(z.pk), aksi="hapus")
     assert j.instansi.slug == "bantargebang"
 
 
-def test_audit_log_is_read_only_in_admin(pengguna_demo):
+def test_audit_log_is_read_only_in_admin(pengguna_demo, masuk_sebagai):
     j = Jejak.objects.create(objek="x.Y", objek_id="1", aksi="ubah")
-    assert login("adminpemda").get("/admin/audit/jejak/").status_code == 403  # searches it at /audit/
-    c = login("admin")
+    assert masuk_sebagai("adminpemda").get("/admin/audit/jejak/").status_code == 403  # searches it at /audit/
+    c = masuk_sebagai("admin")
     assert c.get("/admin/audit/jejak/").status_code == 200
     assert c.post(f"/admin/audit/jejak/{j.pk}/change/", {"aksi": "dipalsukan"}).status_code == 403
     assert c.post(f"/admin/audit/jejak/{j.pk}/delete/", {"post": "yes"}).status_code == 403

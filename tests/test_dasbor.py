@@ -3,21 +3,12 @@
 import re
 
 import pytest
-from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "demo-sakip-2024"
 
-
-def login(username):
-    c = Client()
-    assert c.login(username=username, password=PASSWORD)
-    return c
-
-
-def test_unit_dashboard_shows_each_iku(pengguna_demo):
-    html = login("operator").get("/unit/bantargebang/").content.decode()
+def test_unit_dashboard_shows_each_iku(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("operator").get("/unit/bantargebang/").content.decode()
     for text in (
         "Indeks Kepuasan Masyarakat Terhadap Layanan Publik",
         "81,18",
@@ -32,24 +23,24 @@ def test_unit_dashboard_shows_each_iku(pengguna_demo):
         assert text in html, text
 
 
-def test_pemda_dashboard_for_evaluator(pengguna_demo):
-    html = login("evaluator").get("/pemda/kota-bekasi/?urut=serapan").content.decode()
+def test_pemda_dashboard_for_evaluator(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("evaluator").get("/pemda/kota-bekasi/?urut=serapan").content.decode()
     assert "Kecamatan Bantargebang" in html and "81,18" in html and "74,78 (BB)" in html
     # seed Tabel 3.9 and 3.15 from the comparison data
     assert "Kecamatan Medan Satria" in html and "84,85" in html
     assert "Kecamatan Rawalumbu" in html and "77,90" in html
 
 
-def test_pemda_dashboard_refused_to_unit_roles(pengguna_demo):
-    assert login("operator").get("/pemda/kota-bekasi/").status_code == 404
+def test_pemda_dashboard_refused_to_unit_roles(pengguna_demo, masuk_sebagai):
+    assert masuk_sebagai("operator").get("/pemda/kota-bekasi/").status_code == 404
 
 
-def test_beranda_lists_the_users_units(pengguna_demo):
-    html = login("pembaca").get("/").content.decode()
+def test_beranda_lists_the_users_units(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("pembaca").get("/").content.decode()
     assert "/unit/bantargebang/" in html
 
 
-def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo):
+def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo, masuk_sebagai):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -57,7 +48,7 @@ def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo):
     from organisasi.models import Pemda
     from tests.factories import BarisAnggaranFactory, InstansiFactory
 
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     c.get("/pemda/kota-bekasi/")  # warm session
     ubah_semua()  # measure a computed page, not the stored one
     with CaptureQueriesContext(connection) as one:
@@ -76,14 +67,14 @@ def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo):
     assert len(stored) <= 6
 
 
-def test_unit_dashboard_shows_previous_year_and_what_is_missing(pk_manual):
-    html = login("operator").get("/unit/bantargebang/").content.decode()
+def test_unit_dashboard_shows_previous_year_and_what_is_missing(pk_manual, masuk_sebagai):
+    html = masuk_sebagai("operator").get("/unit/bantargebang/").content.decode()
     assert "2023: 90,74" in html and "2023: 74,50" in html  # Tabel 3.5 and 3.13
     assert "2023: tidak ada data" in html  # the zone indicator's 2023 value is not known
-    html = login("operator").get("/unit/bantargebang/?tahun=2025").content.decode()
+    html = masuk_sebagai("operator").get("/unit/bantargebang/?tahun=2025").content.decode()
     assert "Belum diisi" in html and "Persentase Layanan Selesai Tepat Waktu" in html
 
 
-def test_unit_dashboard_has_svg_charts(pengguna_demo):
-    html = login("operator").get("/unit/bantargebang/").content.decode()
+def test_unit_dashboard_has_svg_charts(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("operator").get("/unit/bantargebang/").content.decode()
     assert html.count("<svg") - html.count('<svg class="tren"') == 2 and "Capaian IKU terhadap 100 %" in html

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from perencanaan.models import PerjanjianKinerja
@@ -28,9 +27,8 @@ def _hitung(c):
     return len(q)
 
 
-def test_unit_dashboard_query_count_is_bounded(pengguna_demo, demo):
-    c = Client()
-    assert c.login(username="operator", password="demo-sakip-2024")
+def test_unit_dashboard_query_count_is_bounded(pengguna_demo, demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     c.get("/unit/bantargebang/?tahun=2024")  # warm session and chart cache
     before = _hitung(c)
     pk = PerjanjianKinerja.objects.filter(instansi=demo, tahun=2024).order_by("-versi").first()

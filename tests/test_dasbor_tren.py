@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 
 from dasbor.grafik import tren
 
@@ -22,23 +21,21 @@ def test_tren_draws_a_point_per_value_and_skips_missing():
     assert tren([("2023", None), ("2024", Decimal(1))], "x") is None  # one value: no line
 
 
-def test_kartu_iku_menampilkan_tren_tahunan(pengguna_demo):
-    c = Client()
-    assert c.login(username="operator", password="demo-sakip-2024")
+def test_kartu_iku_menampilkan_tren_tahunan(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     html = c.get("/unit/bantargebang/?tahun=2024").content.decode()
     assert html.count('<svg class="tren"') >= 1
     assert "2024: 81,2" in html  # IKM 2024 (from the survey) as the last point of the IKM card's line
 
 
-def test_grafik_tidak_digambar_ulang_untuk_data_yang_sama(pengguna_demo, monkeypatch):
+def test_grafik_tidak_digambar_ulang_untuk_data_yang_sama(pengguna_demo, monkeypatch, masuk_sebagai):
     from matplotlib.figure import Figure
 
     cache.clear()
     calls = []
     asli = Figure.savefig
     monkeypatch.setattr(Figure, "savefig", lambda self, *a, **k: (calls.append(1), asli(self, *a, **k))[1])
-    c = Client()
-    assert c.login(username="operator", password="demo-sakip-2024")
+    c = masuk_sebagai("operator")
     first = c.get("/unit/bantargebang/?tahun=2024").content.decode()
     drawn = len(calls)
     assert drawn == 2

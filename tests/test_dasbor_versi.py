@@ -13,14 +13,7 @@ from dasbor import versi
 from dasbor.models import Cuplikan, Versi
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
-
-
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
 
 
 def lihat(c, url):
@@ -51,10 +44,10 @@ def test_every_path_leads_to_a_unit():
         assert field is not None and field.related_model._meta.label == "organisasi.Instansi", label
 
 
-def test_second_view_is_served_stored_and_a_saved_realisasi_shows_at_once(pk_manual):
+def test_second_view_is_served_stored_and_a_saved_realisasi_shows_at_once(pk_manual, masuk_sebagai):
     from pengukuran.services import Isian, simpan_realisasi
 
-    op = login("operator")
+    op = masuk_sebagai("operator")
     url = "/unit/bantargebang/?tahun=2025"
     first, n_first = lihat(op, url)
     again, n_again = lihat(op, url)
@@ -81,10 +74,10 @@ def test_second_view_is_served_stored_and_a_saved_realisasi_shows_at_once(pk_man
     assert "88,00" in lihat(op, url)[0]  # the optimistic-lock save uses QuerySet.update: bumped by hand
 
 
-def test_another_units_change_keeps_this_units_page(pengguna_demo):
+def test_another_units_change_keeps_this_units_page(pengguna_demo, masuk_sebagai):
     from tests.factories import BarisAnggaranFactory, InstansiFactory
 
-    op = login("operator")
+    op = masuk_sebagai("operator")
     lihat(op, "/unit/bantargebang/")
     lain = InstansiFactory(pemda=pengguna_demo["operator"].peran.first().instansi.pemda)
     baris = BarisAnggaranFactory(instansi=lain)  # creating the unit itself drops every token (UMUM) …
@@ -96,10 +89,10 @@ def test_another_units_change_keeps_this_units_page(pengguna_demo):
     assert n <= 8
 
 
-def test_pemda_page_follows_a_unit_rename_and_language(pengguna_demo):
+def test_pemda_page_follows_a_unit_rename_and_language(pengguna_demo, masuk_sebagai):
     from organisasi.models import Instansi
 
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     html, _ = lihat(c, "/pemda/kota-bekasi/")
     assert "Kecamatan Bantargebang" in html
     ins = Instansi.objects.get(slug="bantargebang")
@@ -112,8 +105,8 @@ def test_pemda_page_follows_a_unit_rename_and_language(pengguna_demo):
     assert Cuplikan.objects.filter(kunci__endswith=":en").exists()
 
 
-def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo):
-    c = login("adminpemda")
+def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo, masuk_sebagai):
+    c = masuk_sebagai("adminpemda")
     lihat(c, "/pemda/kota-bekasi/")
     lihat(c, "/unit/bantargebang/")
     assert (
@@ -125,23 +118,23 @@ def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo):
     assert not Versi.objects.filter(jenis="i", objek=demo.id).exists()
 
 
-def test_import_drops_every_token(pengguna_demo):
+def test_import_drops_every_token(pengguna_demo, masuk_sebagai):
     from django.conf import settings
 
     from workbook.importer import import_workbook
 
-    lihat(login("adminpemda"), "/pemda/kota-bekasi/")
+    lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
     assert Versi.objects.exists()
     assert import_workbook(settings.DEMO_WORKBOOK).ok
     assert not Versi.objects.exists()
 
 
-def test_a_failed_import_keeps_the_tokens(pengguna_demo, tmp_path):
+def test_a_failed_import_keeps_the_tokens(pengguna_demo, tmp_path, masuk_sebagai):
     from openpyxl import Workbook
 
     from workbook.importer import import_workbook
 
-    lihat(login("adminpemda"), "/pemda/kota-bekasi/")
+    lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
     wb = Workbook()
     wb.active.title = "bukan_sheet"
     wb.save(tmp_path / "x.xlsx")
@@ -149,33 +142,33 @@ def test_a_failed_import_keeps_the_tokens(pengguna_demo, tmp_path):
     assert Versi.objects.exists()
 
 
-def test_deleting_a_unit_cascade_does_not_fail(pengguna_demo):
+def test_deleting_a_unit_cascade_does_not_fail(pengguna_demo, masuk_sebagai):
     from tests.factories import BarisAnggaranFactory, InstansiFactory
 
     lain = InstansiFactory(pemda=pengguna_demo["operator"].peran.first().instansi.pemda)
     BarisAnggaranFactory(instansi=lain)
-    lihat(login("adminpemda"), "/pemda/kota-bekasi/")
+    lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
     lain.delete()
     assert not Versi.objects.exists()
-    assert lain.nama not in lihat(login("adminpemda"), "/pemda/kota-bekasi/")[0]
+    assert lain.nama not in lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")[0]
 
 
-def test_siapkan_dasbor_stores_every_page(pengguna_demo, capsys):
+def test_siapkan_dasbor_stores_every_page(pengguna_demo, capsys, masuk_sebagai):
     from django.core.management import call_command
 
     call_command("siapkan_dasbor", "--tahun", "2024")
     assert "dashboards ready" in capsys.readouterr().out
     assert Cuplikan.objects.filter(jenis="i").count() >= 1 and Cuplikan.objects.filter(jenis="p").count() == 1
-    _, n = lihat(login("adminpemda"), "/pemda/kota-bekasi/?tahun=2024")
+    _, n = lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/?tahun=2024")
     assert n <= 8
 
 
-def test_pemda_page_recomputes_only_the_changed_units_row(pengguna_demo):
+def test_pemda_page_recomputes_only_the_changed_units_row(pengguna_demo, masuk_sebagai):
     from tests.factories import BarisAnggaranFactory, InstansiFactory
 
     pemda = pengguna_demo["operator"].peran.first().instansi.pemda
     baris = [BarisAnggaranFactory(instansi=InstansiFactory(pemda=pemda)) for _ in range(3)]
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     html, _ = lihat(c, "/pemda/kota-bekasi/")
     rows = dict(Cuplikan.objects.filter(kunci__startswith="ringkas:").values_list("objek", "token"))
     assert len(rows) == 4  # Bantargebang and the three new units
@@ -189,12 +182,14 @@ def test_pemda_page_recomputes_only_the_changed_units_row(pengguna_demo):
     assert berubah == {baris[0].instansi_id} and after != html
 
 
-def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_demo, monkeypatch, capsys):
+def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(
+    pengguna_demo, monkeypatch, capsys, masuk_sebagai
+):
     from django.core.management import call_command
 
     from dasbor import halaman
 
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     lihat(c, "/pemda/kota-bekasi/")
     lama = set(Cuplikan.objects.values_list("kunci", flat=True))
     monkeypatch.setattr(halaman, "versi_kode", lambda: "kodebaru")
@@ -209,12 +204,12 @@ def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(pengguna_de
     assert not Cuplikan.objects.filter(syarat__endswith="lama").exists()
 
 
-def test_rows_do_not_pile_up_per_day_or_year(pengguna_demo, monkeypatch):
+def test_rows_do_not_pile_up_per_day_or_year(pengguna_demo, monkeypatch, masuk_sebagai):
     import datetime as dt
 
     from django.utils import timezone
 
-    c = login("operator")
+    c = masuk_sebagai("operator")
     lihat(c, "/unit/bantargebang/")
     n = Cuplikan.objects.count()
     monkeypatch.setattr(timezone, "localdate", lambda *a: dt.date(2030, 1, 2))
@@ -227,12 +222,12 @@ def test_rows_do_not_pile_up_per_day_or_year(pengguna_demo, monkeypatch):
     assert Cuplikan.objects.count() == n
 
 
-def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):
+def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo, masuk_sebagai):
     from organisasi.models import Instansi, Layanan
 
     ins = Instansi.objects.get(slug="bantargebang")
-    lihat(login("adminpemda"), "/pemda/kota-bekasi/")
-    lihat(login("operator"), "/unit/bantargebang/")
+    lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
+    lihat(masuk_sebagai("operator"), "/unit/bantargebang/")
     with CaptureQueriesContext(connection) as q, versi.tunda():
         for k in range(5):
             Layanan.objects.create(instansi=ins, kode=f"t{k}", nama=f"T{k}")
@@ -244,7 +239,7 @@ def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo):
     assert not Versi.objects.filter(jenis="p").exists()
 
 
-def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pengguna_demo):
+def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pengguna_demo, masuk_sebagai):
     from django.core.management import call_command
 
     from organisasi.models import Instansi
@@ -255,7 +250,7 @@ def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pe
             f"UPDATE {Instansi._meta.db_table} SET nama = %s WHERE slug = %s",
             ["Kecamatan Diubah Lewat SQL", "bantargebang"],
         )
-    c = login("adminpemda")
+    c = masuk_sebagai("adminpemda")
     assert (
         "Kecamatan Diubah Lewat SQL" not in lihat(c, "/pemda/kota-bekasi/?tahun=2024")[0]
     )  # stale, as documented

@@ -6,9 +6,8 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-def test_default_is_indonesian_and_english_is_available(pengguna_demo):
-    c = Client()
-    assert c.login(username="operator", password="demo-sakip-2024")
+def test_default_is_indonesian_and_english_is_available(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     assert "Indikator Kinerja Utama" in c.get("/unit/bantargebang/").content.decode()
     c.post("/i18n/setlang/", {"language": "en", "next": "/unit/bantargebang/"})
     html = c.get("/unit/bantargebang/").content.decode()

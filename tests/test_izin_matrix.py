@@ -121,25 +121,22 @@ CASES = {**BASE_CASES, **izin_laporan.CASES, **izin_evaluasi.CASES, **izin_skm.C
 SKIP_PREFIXES = ("admin/", "akun/", "i18n/")  # Django's own views, tested by Django
 
 
-def make_other_operator():
+def make_other_operator(masuk_sebagai):
     """A logged-in operator of another kecamatan (another pemda)."""
     from django.contrib.auth import get_user_model
 
     other_unit = InstansiFactory(slug="rawalumbu", nama="Kecamatan Rawalumbu")
     other = get_user_model().objects.create_user("op-rawalumbu", password=PASSWORD)
     Peran.objects.create(user=other, jenis="operator", instansi=other_unit)
-    c = Client()
-    assert c.login(username="op-rawalumbu", password=PASSWORD)
-    return c
+    return masuk_sebagai("op-rawalumbu")
 
 
 @pytest.fixture
-def clients(pk_manual):
+def clients(pk_manual, masuk_sebagai):
     out = {"anon": Client()}
     for name in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca"):
-        out[name] = Client()
-        assert out[name].login(username=name, password=PASSWORD)
-    out["other"] = make_other_operator()
+        out[name] = masuk_sebagai(name)
+    out["other"] = make_other_operator(masuk_sebagai)
     return out
 
 
@@ -156,10 +153,9 @@ def test_matrix(clients):
             assert got == status, f"{role} GET {url}: {got}, expected {status}"
 
 
-def test_every_write_view_requires_a_csrf_token(pk_manual):
+def test_every_write_view_requires_a_csrf_token(pk_manual, masuk_sebagai):
     """CSRF on every form: each POST-only route refuses a post without the token (403)."""
-    c = Client(enforce_csrf_checks=True)
-    assert c.login(username="operator", password=PASSWORD)
+    c = masuk_sebagai("operator", enforce_csrf_checks=True)
     posts = [url for url, expected in CASES.values() if 405 in expected.values()]
     assert len(posts) >= 8
     for url in posts:

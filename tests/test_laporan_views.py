@@ -4,22 +4,18 @@ import io
 import re
 
 import pytest
-from django.test import Client
 from docx import Document
 from pypdf import PdfReader
 
 from laporan import keluaran, layanan
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 ANGKA = ["81,18", "97,8", "74,78", "100,8", "58,33", "145,8", "Rp 23.459.734.760", "95,05"]
 
 
 @pytest.fixture
-def pembaca(pengguna_demo):
-    c = Client()
-    assert c.login(username="pembaca", password=PASSWORD)
-    return c
+def pembaca(pengguna_demo, masuk_sebagai):
+    return masuk_sebagai("pembaca")
 
 
 def _teks_docx(data: bytes) -> str:

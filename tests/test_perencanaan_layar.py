@@ -8,25 +8,18 @@ from django.test import Client
 from perencanaan.models import PerjanjianKinerja, PKIndikator
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 
 
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
-
-
-def test_renstra_tree_and_iku(pengguna_demo):
-    html = login("pembaca").get("/unit/bantargebang/renstra/").content.decode()
+def test_renstra_tree_and_iku(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("pembaca").get("/unit/bantargebang/renstra/").content.decode()
     assert "Terwujudnya Kecamatan Bantargebang yang Aman dan Nyaman" in html
     assert "83,40" in html and "74,50" in html and "2026" in html
-    html = login("pembaca").get("/unit/bantargebang/iku/").content.decode()
+    html = masuk_sebagai("pembaca").get("/unit/bantargebang/iku/").content.decode()
     assert "Hasil Survey Kepuasan Masyarakat" in html
 
 
-def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo):
-    op, pim = login("operator"), login("pimpinan")
+def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo, masuk_sebagai):
+    op, pim = masuk_sebagai("operator"), masuk_sebagai("pimpinan")
     op.post("/unit/bantargebang/pk/2025/buat/")
     pk = PerjanjianKinerja.objects.get(instansi__slug="bantargebang", tahun=2025)
     targets = {r.indikator.kode: r.target for r in pk.indikator.select_related("indikator")}
@@ -53,23 +46,23 @@ def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo):
     assert PKIndikator.objects.filter(pk_dokumen=pk).count() == 3
 
 
-def test_no_role_can_change_the_signed_demo_pk(pengguna_demo):
+def test_no_role_can_change_the_signed_demo_pk(pengguna_demo, masuk_sebagai):
     row = PKIndikator.objects.get(pk_dokumen__tahun=2024, indikator__kode="IKU1")
     for name in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca"):
-        login(name).post(f"/unit/bantargebang/pk/2024/target/{row.pk}/", {"target": "1"})
-        login(name).post("/unit/bantargebang/pk/2024/1/tandatangani/")
+        masuk_sebagai(name).post(f"/unit/bantargebang/pk/2024/target/{row.pk}/", {"target": "1"})
+        masuk_sebagai(name).post("/unit/bantargebang/pk/2024/1/tandatangani/")
     row.refresh_from_db()
     assert row.target == 83
 
 
-def test_budget_screen_shows_serapan_and_warnings(pengguna_demo):
-    html = login("pembaca").get("/unit/bantargebang/anggaran/2024/").content.decode()
+def test_budget_screen_shows_serapan_and_warnings(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("pembaca").get("/unit/bantargebang/anggaran/2024/").content.decode()
     assert "Rp 23.459.734.760" in html and "95,05 %" in html and "93,95 %" in html
     assert html.count("anggaran kas TW4 negatif") == 2
 
 
-def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
-    op = login("operator")
+def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo, masuk_sebagai):
+    op = masuk_sebagai("operator")
     html = op.get("/unit/bantargebang/zona/?tahun=2024").content.decode()
     assert "58,33 %" in html and "Gerbang TPA Kota Bekasi" in html
     for kode in ("Z01", "Z02", "Z03"):
@@ -84,12 +77,14 @@ def test_zona_monthly_assessment_updates_the_percentage(pengguna_demo):
     assert "Pilih bulan" in r.content.decode()
     assert "25,00 %" in op.get("/unit/bantargebang/zona/?tahun=2025").content.decode()  # 3 of 12
     assert (
-        login("pembaca").post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1}).status_code
+        masuk_sebagai("pembaca")
+        .post("/unit/bantargebang/zona/nilai/", {"zona": "Z01", "bulan": 1})
+        .status_code
         == 403
     )
 
 
-def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
+def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo, masuk_sebagai):
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -99,7 +94,7 @@ def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
 
     buf = io.BytesIO()
     Image.new("RGB", (4, 4), "green").save(buf, "PNG")
-    op = login("operator")
+    op = masuk_sebagai("operator")
     bad = op.post(
         "/unit/bantargebang/zona/nilai/",
         {
@@ -126,14 +121,14 @@ def test_zona_photo_checked_and_served_to_allowed_users(pengguna_demo):
         },
     )
     p = PenilaianZona.objects.get(tahun=2025, zona__kode="Z01")
-    assert login("pembaca").get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 200
+    assert masuk_sebagai("pembaca").get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 200
     assert Client().get(f"/unit/bantargebang/zona/foto/{p.pk}/").status_code == 302
 
 
-def test_renstra_create_and_edit(pengguna_demo):
+def test_renstra_create_and_edit(pengguna_demo, masuk_sebagai):
     from perencanaan.models import Indikator, Target
 
-    op = login("operator")
+    op = masuk_sebagai("operator")
     r = op.post(
         "/unit/bantargebang/renstra/indikator/baru/",
         {
@@ -170,4 +165,4 @@ def test_renstra_create_and_edit(pengguna_demo):
     r = op.post(f"/unit/bantargebang/renstra/target/{ind.pk}/2030/", {"target": "1"}, follow=True)
     assert "di luar periode Renstra" in r.content.decode()
     assert "80,50" in op.get("/unit/bantargebang/renstra/").content.decode()
-    assert login("pembaca").get("/unit/bantargebang/renstra/indikator/baru/").status_code == 403
+    assert masuk_sebagai("pembaca").get("/unit/bantargebang/renstra/indikator/baru/").status_code == 403

@@ -8,15 +8,8 @@ from audit.models import Jejak
 from pengukuran.models import Bukti, PengajuanRealisasi, Realisasi
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 URL = "/unit/bantargebang/realisasi/2025/TW4/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
 
 
 def post_nilai(c, nilai, versi=0, **extra):
@@ -31,8 +24,8 @@ def status(c, aksi, komentar=""):
     return c.post(URL + "status/", {"aksi": aksi, "komentar": komentar}, follow=True)
 
 
-def test_full_workflow(pk_manual):
-    op, pim = login("operator"), login("pimpinan")
+def test_full_workflow(pk_manual, masuk_sebagai):
+    op, pim = masuk_sebagai("operator"), masuk_sebagai("pimpinan")
     r = post_nilai(op, "76,5", bukti=SimpleUploadedFile("bukti.pdf", PDF, "application/pdf"))
     assert "realisasi TW4 disimpan" in r.content.decode()
     real = Realisasi.objects.get(indikator=pk_manual, tahun=2025, periode="TW4")
@@ -58,15 +51,15 @@ def test_full_workflow(pk_manual):
     assert {"buat", "ubah", "unggah bukti", "ajukan", "kembalikan", "verifikasi", "kunci"} <= set(aksi)
 
 
-def test_operator_cannot_approve_and_pimpinan_cannot_enter(pk_manual):
-    op, pim = login("operator"), login("pimpinan")
+def test_operator_cannot_approve_and_pimpinan_cannot_enter(pk_manual, masuk_sebagai):
+    op, pim = masuk_sebagai("operator"), masuk_sebagai("pimpinan")
     status(op, "ajukan")
     assert op.post(URL + "status/", {"aksi": "verifikasi"}).status_code == 403
     assert pim.post(URL + "IKU9/", {"nilai": "5", "versi": 0}).status_code == 403
 
 
-def test_concurrent_edit_second_save_gets_a_conflict(pk_manual):
-    a, b = login("operator"), login("operator")
+def test_concurrent_edit_second_save_gets_a_conflict(pk_manual, masuk_sebagai):
+    a, b = masuk_sebagai("operator"), masuk_sebagai("operator")
     post_nilai(a, "70")  # creates versi 1
     assert "disimpan" in post_nilai(a, "72", versi=1).content.decode()  # now versi 2
     r = post_nilai(b, "99", versi=1)  # b opened the form at versi 1
@@ -81,24 +74,24 @@ def test_concurrent_edit_second_save_gets_a_conflict(pk_manual):
         ("besar.pdf", PDF + b"0" * (10 * 1024 * 1024), "terlalu besar"),
     ],
 )
-def test_bad_uploads_are_refused_with_a_message(pk_manual, name, content, message):
-    r = post_nilai(login("operator"), "70", bukti=SimpleUploadedFile(name, content))
+def test_bad_uploads_are_refused_with_a_message(pk_manual, name, content, message, masuk_sebagai):
+    r = post_nilai(masuk_sebagai("operator"), "70", bukti=SimpleUploadedFile(name, content))
     assert message in r.content.decode()
     assert Bukti.objects.count() == 0
 
 
-def test_evidence_served_only_to_allowed_users(pk_manual):
+def test_evidence_served_only_to_allowed_users(pk_manual, masuk_sebagai):
     from tests.test_izin_matrix import make_other_operator
 
-    post_nilai(login("operator"), "70", bukti=SimpleUploadedFile("b.pdf", PDF))
+    post_nilai(masuk_sebagai("operator"), "70", bukti=SimpleUploadedFile("b.pdf", PDF))
     b = Bukti.objects.get()
     url = f"/unit/bantargebang/bukti/{b.pk}/"
-    assert login("pembaca").get(url).status_code == 200
-    assert make_other_operator().get(url).status_code == 404
+    assert masuk_sebagai("pembaca").get(url).status_code == 200
+    assert make_other_operator(masuk_sebagai).get(url).status_code == 404
     assert Client().get(url).status_code == 302
 
 
-def test_preview_fragment_computes_capaian(pk_manual):
-    html = login("operator").get(URL + "IKU9/pratinjau/?nilai=88").content.decode()
+def test_preview_fragment_computes_capaian(pk_manual, masuk_sebagai):
+    html = masuk_sebagai("operator").get(URL + "IKU9/pratinjau/?nilai=88").content.decode()
     assert "110,0 %" in html and "melampaui target" in html
-    assert "not a number" in login("operator").get(URL + "IKU9/pratinjau/?nilai=abc").content.decode()
+    assert "not a number" in masuk_sebagai("operator").get(URL + "IKU9/pratinjau/?nilai=abc").content.decode()

@@ -13,14 +13,8 @@ PASSWORD = "demo-sakip-2024"
 URL = "/unit/bantargebang/reviu/2024/"
 
 
-def login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
-
-
-def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo):
-    resp = login("pembaca").get(URL)
+def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo, masuk_sebagai):
+    resp = masuk_sebagai("pembaca").get(URL)
     assert resp.status_code == 200
     html = resp.content.decode()
     temuan = reviu(demo, 2024)
@@ -36,7 +30,7 @@ def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo):
     assert 'href="/unit/bantargebang/lkip/2024/"' in html and "kesalahan: perbaiki" not in html
 
 
-def test_page_for_a_unit_without_findings_says_so(db):
+def test_page_for_a_unit_without_findings_says_so(db, masuk_sebagai):
     from django.contrib.auth import get_user_model
 
     from akun.models import Peran
@@ -45,26 +39,26 @@ def test_page_for_a_unit_without_findings_says_so(db):
     ins = InstansiFactory()
     user = get_user_model().objects.create_user("baca", password=PASSWORD)
     Peran.objects.create(user=user, jenis="viewer", instansi=ins)
-    html = login("baca").get(f"/unit/{ins.slug}/reviu/2024/").content.decode()
+    html = masuk_sebagai("baca").get(f"/unit/{ins.slug}/reviu/2024/").content.decode()
     # an empty unit still has findings (no PK, no SKM); the page renders them, never crashes
     assert "belum ada Perjanjian Kinerja tahun 2024" in html
     assert 'id="error"' not in html  # a unit with nothing yet has warnings, not errors
 
 
-def test_errors_are_listed_first_and_announced(demo, pengguna_demo):
+def test_errors_are_listed_first_and_announced(demo, pengguna_demo, masuk_sebagai):
     from decimal import Decimal
 
     from anggaran.models import BarisAnggaran
 
     b = BarisAnggaran.objects.filter(instansi=demo, tahun=2024).order_by("id").first()
     BarisAnggaran.objects.filter(pk=b.pk).update(kas_tw1=b.kas_tw1 + Decimal(1000))
-    html = login("pembaca").get(URL).content.decode()
+    html = masuk_sebagai("pembaca").get(URL).content.decode()
     assert "Masih ada 1 kesalahan: perbaiki sebelum menerbitkan LKIP." in html
     assert html.index('id="error"') < html.index('id="warning"')
     assert "(selisih -Rp 1.000)" in html
 
 
-def test_other_unit_gets_404_and_anonymous_goes_to_login(pengguna_demo):
+def test_other_unit_gets_404_and_anonymous_goes_to_login(pengguna_demo, masuk_sebagai):
     from django.contrib.auth import get_user_model
 
     from akun.models import Peran
@@ -72,12 +66,12 @@ def test_other_unit_gets_404_and_anonymous_goes_to_login(pengguna_demo):
 
     lain = get_user_model().objects.create_user("lain", password=PASSWORD)
     Peran.objects.create(user=lain, jenis="operator", instansi=InstansiFactory())
-    assert login("lain").get(URL).status_code == 404
-    assert login("lain").get(URL + "lembar.docx").status_code == 404
+    assert masuk_sebagai("lain").get(URL).status_code == 404
+    assert masuk_sebagai("lain").get(URL + "lembar.docx").status_code == 404
     assert Client().get(URL).status_code == 302
 
 
-def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeypatch):
+def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeypatch, masuk_sebagai):
     seen = {}
 
     def render_docx(dok):
@@ -85,7 +79,7 @@ def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeyp
         return b"PK-docx"
 
     monkeypatch.setitem(sys.modules, "laporan.keluaran", types.SimpleNamespace(render_docx=render_docx))
-    resp = login("evaluator").get(URL + "lembar.docx")
+    resp = masuk_sebagai("evaluator").get(URL + "lembar.docx")
     assert resp.status_code == 200 and resp.content == b"PK-docx"
     assert resp["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     assert 'filename="lembar-reviu-bantargebang-2024.docx"' in resp["Content-Disposition"]
@@ -93,18 +87,18 @@ def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeyp
     assert sum(len(t.baris) for t in daftar) == len(reviu(demo, 2024))
 
 
-def test_sheet_without_renderer_answers_503(pengguna_demo, monkeypatch):
+def test_sheet_without_renderer_answers_503(pengguna_demo, monkeypatch, masuk_sebagai):
     monkeypatch.setitem(sys.modules, "laporan.keluaran", None)  # import raises ImportError
-    resp = login("pembaca").get(URL + "lembar.docx")
+    resp = masuk_sebagai("pembaca").get(URL + "lembar.docx")
     assert resp.status_code == 503
 
 
-def test_sheet_with_the_real_renderer_is_a_docx_holding_the_findings(pengguna_demo):
+def test_sheet_with_the_real_renderer_is_a_docx_holding_the_findings(pengguna_demo, masuk_sebagai):
     pytest.importorskip("laporan.keluaran")
     import io
     import zipfile
 
-    resp = login("pembaca").get(URL + "lembar.docx")
+    resp = masuk_sebagai("pembaca").get(URL + "lembar.docx")
     assert resp.status_code == 200
     xml = zipfile.ZipFile(io.BytesIO(resp.content)).read("word/document.xml").decode()
     assert "Daftar temuan" in xml and "anggaran kas TW4 negatif" in xml

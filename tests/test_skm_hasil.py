@@ -24,14 +24,13 @@ def test_poster_has_inline_qr(demo):
     assert r.status_code == 200 and "<svg" in html and "http://testserver/s/bantargebang/" in html
 
 
-def test_staff_page(pengguna_demo):
-    c = Client()
-    assert c.login(username="operator", password=PASSWORD)
+def test_staff_page(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     html = c.get(STAF).content.decode()
     assert "Rencana Tindak Lanjut" in html and "U2 Sistem, Mekanisme, dan Prosedur" in html
 
 
-def test_staff_page_refused(pengguna_demo):
+def test_staff_page_refused(pengguna_demo, masuk_sebagai):
     r = Client().get(STAF)
     assert r.status_code == 302 and "/akun/masuk/" in r["Location"]
     other_unit = InstansiFactory(slug="rawalumbu", nama="Kecamatan Rawalumbu")
@@ -39,12 +38,11 @@ def test_staff_page_refused(pengguna_demo):
     Peran.objects.create(
         user=get_user_model().objects.get(username="op-rawalumbu"), jenis="operator", instansi=other_unit
     )
-    c = Client()
-    assert c.login(username="op-rawalumbu", password=PASSWORD)
+    c = masuk_sebagai("op-rawalumbu")
     assert c.get(STAF).status_code == 404
 
 
-def test_xlsx_export(pengguna_demo):
+def test_xlsx_export(pengguna_demo, masuk_sebagai):
     import io
 
     from openpyxl import load_workbook
@@ -55,8 +53,7 @@ def test_xlsx_export(pengguna_demo):
     Responden.objects.create(
         instansi=ins, tahun=2024, periode="TW1", saran="cepat", **{f"u{i}": 4 for i in range(1, 10)}
     )
-    c = Client()
-    assert c.login(username="operator", password=PASSWORD)
+    c = masuk_sebagai("operator")
     r = c.get(STAF + "responden.xlsx")
     ws = load_workbook(io.BytesIO(r.content)).active
     assert [c.value for c in ws[2]][7:] == [4] * 9 + ["cepat"]

@@ -16,16 +16,10 @@ pytestmark = [pytest.mark.django_db]
 URL = "/unit/bantargebang/skm/2024/laporan"
 
 
-def _c(name="pembaca"):
-    c = Client()
-    assert c.login(username=name, password="demo-sakip-2024")
-    return c
-
-
-def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo):
+def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo, masuk_sebagai):
     from docx import Document
 
-    r = _c().get(URL + ".docx")
+    r = masuk_sebagai("pembaca").get(URL + ".docx")
     assert r.status_code == 200 and r["Content-Type"].endswith("wordprocessingml.document")
     doc = Document(io.BytesIO(r.content))
     teks = "\n".join(p.text for p in doc.paragraphs)
@@ -48,15 +42,15 @@ def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo)
     )
 
 
-def test_no_data_is_404_anonymous_to_login(pengguna_demo):
-    assert _c().get("/unit/bantargebang/skm/2030/laporan.docx").status_code == 404
+def test_no_data_is_404_anonymous_to_login(pengguna_demo, masuk_sebagai):
+    assert masuk_sebagai("pembaca").get("/unit/bantargebang/skm/2030/laporan.docx").status_code == 404
     assert laporan_skm(pengguna_demo["operator"].peran.first().instansi, 2030) is None
     assert Client().get(URL + ".docx").status_code == 302
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
-def test_pdf(pengguna_demo):
-    r = _c("operator").get(URL + ".pdf")
+def test_pdf(pengguna_demo, masuk_sebagai):
+    r = masuk_sebagai("operator").get(URL + ".pdf")
     assert r.status_code == 200 and r.content.startswith(b"%PDF") and r["Content-Type"] == "application/pdf"
 
 

@@ -8,18 +8,11 @@ from organisasi.models import Layanan
 from skm.models import Responden
 
 pytestmark = [pytest.mark.django_db]
-PASSWORD = "demo-sakip-2024"
 URL = "/unit/bantargebang/skm/pengaturan/"
 
 
-def _login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
-
-
-def test_operator_adds_renames_and_deletes_a_layanan(pengguna_demo):
-    op = _login("operator")
+def test_operator_adds_renames_and_deletes_a_layanan(pengguna_demo, masuk_sebagai):
+    op = masuk_sebagai("operator")
     r = op.post(
         URL,
         {"bagian": "layanan_tambah", "kode": "izin-keramaian", "nama": "Surat Izin  Keramaian"},
@@ -49,45 +42,48 @@ def test_operator_adds_renames_and_deletes_a_layanan(pengguna_demo):
         ({"kode": "baru", "nama": "x" * 201}, "Nama layanan wajib diisi"),
     ],
 )
-def test_bad_layanan_is_refused_with_a_message(pengguna_demo, data, pesan):
+def test_bad_layanan_is_refused_with_a_message(pengguna_demo, data, pesan, masuk_sebagai):
     n = Layanan.objects.count()
-    r = _login("operator").post(URL, {"bagian": "layanan_tambah", **data})
+    r = masuk_sebagai("operator").post(URL, {"bagian": "layanan_tambah", **data})
     assert r.status_code == 400 and pesan in r.content.decode()
     assert Layanan.objects.count() == n
 
 
-def test_duplicate_kode_refused(pengguna_demo):
+def test_duplicate_kode_refused(pengguna_demo, masuk_sebagai):
     kode = Layanan.objects.filter(instansi__slug="bantargebang").first().kode
-    r = _login("operator").post(URL, {"bagian": "layanan_tambah", "kode": kode.lower(), "nama": "Lagi"})
+    r = masuk_sebagai("operator").post(
+        URL, {"bagian": "layanan_tambah", "kode": kode.lower(), "nama": "Lagi"}
+    )
     assert r.status_code == 400 and "sudah dipakai" in r.content.decode()
 
 
-def test_layanan_with_answers_or_summaries_cannot_be_deleted(pengguna_demo):
+def test_layanan_with_answers_or_summaries_cannot_be_deleted(pengguna_demo, masuk_sebagai):
     ins = pengguna_demo["operator"].peran.first().instansi
     lay = Layanan.objects.filter(instansi=ins).first()
     Responden.objects.create(
         instansi=ins, layanan=lay, tahun=2024, periode="TW4", **{f"u{i}": 3 for i in range(1, 10)}
     )
-    r = _login("operator").post(URL, {"bagian": "layanan_hapus", "layanan": lay.id})
+    r = masuk_sebagai("operator").post(URL, {"bagian": "layanan_hapus", "layanan": lay.id})
     assert r.status_code == 400 and "tidak dapat dihapus" in r.content.decode()
     assert Layanan.objects.filter(pk=lay.pk).exists()
 
 
-def test_readers_cannot_change_layanan_and_other_units_layanan_is_not_found(pengguna_demo):
+def test_readers_cannot_change_layanan_and_other_units_layanan_is_not_found(pengguna_demo, masuk_sebagai):
     from tests.factories import InstansiFactory
 
     assert (
-        _login("pembaca").post(URL, {"bagian": "layanan_tambah", "kode": "x", "nama": "x"}).status_code == 403
+        masuk_sebagai("pembaca").post(URL, {"bagian": "layanan_tambah", "kode": "x", "nama": "x"}).status_code
+        == 403
     )
     lain = Layanan.objects.create(instansi=InstansiFactory(), kode="lain", nama="Lain")
-    r = _login("operator").post(URL, {"bagian": "layanan_ubah", "layanan": lain.id, "nama": "Diambil"})
+    r = masuk_sebagai("operator").post(URL, {"bagian": "layanan_ubah", "layanan": lain.id, "nama": "Diambil"})
     assert r.status_code == 400 and "tidak ditemukan" in r.content.decode()
     lain.refresh_from_db()
     assert lain.nama == "Lain"
 
 
-def test_settings_page_lists_layanan_with_forms_for_the_operator_only(pengguna_demo):
-    html = _login("operator").get(URL).content.decode()
+def test_settings_page_lists_layanan_with_forms_for_the_operator_only(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("operator").get(URL).content.decode()
     assert 'name="bagian" value="layanan_tambah"' in html and html.count('value="layanan_hapus"') == 7
-    html = _login("pembaca").get(URL).content.decode()
+    html = masuk_sebagai("pembaca").get(URL).content.decode()
     assert "layanan_tambah" not in html and "/s/bantargebang/" in html

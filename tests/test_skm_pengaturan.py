@@ -11,14 +11,7 @@ from skm.models import PengaturanSKM, PertanyaanSKM, Responden
 from skm.selectors import LABEL_BAKU, PERTANYAAN_BAKU
 
 pytestmark = [pytest.mark.django_db]
-PASSWORD = "demo-sakip-2024"
 URL = "/unit/bantargebang/skm/pengaturan/"
-
-
-def _login(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
 
 
 def _form(jenis="TW", metode="rata-periode", populasi="", **ubah):
@@ -38,8 +31,8 @@ def test_public_form_shows_regulation_wording_by_default(demo):
     assert "Dikelola dengan baik" in html and "Sangat mahal" in html
 
 
-def test_operator_rewords_a_question_and_the_form_shows_it(pengguna_demo):
-    c = _login("operator")
+def test_operator_rewords_a_question_and_the_form_shows_it(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     r = c.post(URL, _form(populasi="1.000", u3_pertanyaan="Seberapa cepat layanan kami?", u3_label4="Kilat"))
     assert r.status_code == 302
     p = PertanyaanSKM.objects.get()
@@ -62,11 +55,11 @@ def test_operator_rewords_a_question_and_the_form_shows_it(pengguna_demo):
     assert not PertanyaanSKM.objects.exists()
 
 
-def test_admin_pemda_may_edit_readers_may_not(pengguna_demo):
-    assert _login("adminpemda").post(URL, _form(jenis="S")).status_code == 302
+def test_admin_pemda_may_edit_readers_may_not(pengguna_demo, masuk_sebagai):
+    assert masuk_sebagai("adminpemda").post(URL, _form(jenis="S")).status_code == 302
     assert PengaturanSKM.objects.get().jenis_periode == "S"
     for name in ("pimpinan", "evaluator", "pembaca"):
-        c = _login(name)
+        c = masuk_sebagai(name)
         assert c.get(URL).status_code == 200
         assert c.post(URL, _form(jenis="TAHUN")).status_code == 403
     assert PengaturanSKM.objects.get().jenis_periode == "S"
@@ -82,8 +75,8 @@ def test_admin_pemda_may_edit_readers_may_not(pengguna_demo):
         {"u9_label4": "x" * 81},
     ],
 )
-def test_bad_setup_saves_nothing(pengguna_demo, salah):
-    r = _login("operator").post(URL, _form(u2_pertanyaan="Diubah", **salah))
+def test_bad_setup_saves_nothing(pengguna_demo, salah, masuk_sebagai):
+    r = masuk_sebagai("operator").post(URL, _form(u2_pertanyaan="Diubah", **salah))
     assert r.status_code == 400 and 'role="alert"' in r.content.decode()
     assert not PertanyaanSKM.objects.exists() and not PengaturanSKM.objects.exists()
     assert not Jejak.objects.filter(objek__startswith="skm.").exists()
@@ -109,10 +102,10 @@ def test_periode_untuk(jenis, bulan, periode):
 
 
 @pytest.mark.parametrize(("jenis", "periode"), [("S", "S"), ("TAHUN", "TAHUN")])
-def test_response_period_follows_the_setting(pengguna_demo, jenis, periode):
+def test_response_period_follows_the_setting(pengguna_demo, jenis, periode, masuk_sebagai):
     from django.utils import timezone
 
-    assert _login("operator").post(URL, _form(jenis=jenis)).status_code == 302
+    assert masuk_sebagai("operator").post(URL, _form(jenis=jenis)).status_code == 302
     Client().post("/s/bantargebang/", {f"u{i}": "3" for i in range(1, 10)})
     expected = periode_untuk(timezone.localdate(), jenis)
     assert expected.startswith(periode) and Responden.objects.get().periode == expected

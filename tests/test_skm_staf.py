@@ -3,17 +3,15 @@
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from rumus.format import format_angka
 from rumus.skm import interval_kepercayaan, sampel_krejcie_morgan
 from skm.models import PengaturanSKM, Responden
 
 pytestmark = [pytest.mark.django_db]
-PASSWORD = "demo-sakip-2024"
 
 
-def test_ci_sample_and_charts(pengguna_demo):
+def test_ci_sample_and_charts(pengguna_demo, masuk_sebagai):
     ins = pengguna_demo["operator"].peran.first().instansi
     PengaturanSKM.objects.create(instansi=ins, populasi_per_periode=10)  # Krejcie & Morgan: 10 → 10
     sampel = sampel_krejcie_morgan(10)
@@ -23,8 +21,7 @@ def test_ci_sample_and_charts(pengguna_demo):
             Responden.objects.create(
                 instansi=ins, tahun=2025, periode=periode, **{f"u{i}": v for i, v in enumerate(j, 1)}
             )
-    c = Client()
-    assert c.login(username="operator", password=PASSWORD)
+    c = masuk_sebagai("operator")
     html = c.get("/unit/bantargebang/skm/2025/").content.decode()
     tw1 = [Decimal(sum(j)) * 25 / 9 for j in jawaban["TW1"]]
     lo, hi = interval_kepercayaan(tw1)
@@ -38,8 +35,7 @@ def test_ci_sample_and_charts(pengguna_demo):
     assert "/unit/bantargebang/skm/2025/laporan.docx" in html and "/unit/bantargebang/skm/pengaturan/" in html
 
 
-def test_demo_summaries_page_has_trend_without_ci(pengguna_demo):
-    c = Client()
-    assert c.login(username="pembaca", password=PASSWORD)
+def test_demo_summaries_page_has_trend_without_ci(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("pembaca")
     html = c.get("/unit/bantargebang/skm/2024/").content.decode()
     assert "Tren IKM per periode" in html and "Interval kepercayaan" not in html  # no raw responses in 2024

@@ -1,7 +1,6 @@
 """The unit's IKM indicator shows its realisasi as taken from the SKM, linked to the computation."""
 
 import pytest
-from django.test import Client
 
 from perencanaan.models import Indikator
 
@@ -9,20 +8,14 @@ pytestmark = [pytest.mark.django_db]
 LINK = 'href="/unit/bantargebang/skm/2024/"'
 
 
-def _c():
-    c = Client()
-    assert c.login(username="operator", password="demo-sakip-2024")
-    return c
-
-
-def test_dashboard_card_links_to_skm(pengguna_demo):
+def test_dashboard_card_links_to_skm(pengguna_demo, masuk_sebagai):
     assert Indikator.objects.filter(sumber_realisasi="skm").exists()
-    html = _c().get("/unit/bantargebang/?tahun=2024").content.decode()
+    html = masuk_sebagai("operator").get("/unit/bantargebang/?tahun=2024").content.decode()
     # one "dari SKM" link per SKM-fed IKU card (the page menu links the SKM page too)
     assert html.count(">dari SKM<") == Indikator.objects.filter(sumber_realisasi="skm", iku=True).count() >= 1
     assert LINK in html
 
 
-def test_realisasi_page_links_to_skm(pengguna_demo):
-    html = _c().get("/unit/bantargebang/realisasi/2024/TW4/").content.decode()
+def test_realisasi_page_links_to_skm(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("operator").get("/unit/bantargebang/realisasi/2024/TW4/").content.decode()
     assert LINK in html and "dari SKM" in html and "81,18" in html

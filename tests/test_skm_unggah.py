@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from openpyxl import Workbook
 
 from audit.models import Jejak
@@ -40,14 +39,8 @@ def _row(instansi="bantargebang", **kw):
     }
 
 
-def _login(name):
-    c = Client()
-    assert c.login(username=name, password="demo-sakip-2024")
-    return c
-
-
-def test_operator_uploads(pengguna_demo, tmp_path):
-    c = _login("operator")
+def test_operator_uploads(pengguna_demo, tmp_path, masuk_sebagai):
+    c = masuk_sebagai("operator")
     assert (
         'action="/unit/bantargebang/skm/2025/impor/"'
         in c.get("/unit/bantargebang/skm/2025/").content.decode()
@@ -68,14 +61,14 @@ def test_operator_uploads(pengguna_demo, tmp_path):
         ([_row()], True, "only the sheet skm_responden"),
     ],
 )
-def test_bad_upload_saves_nothing(pengguna_demo, tmp_path, rows, extra, pesan):
-    r = _login("operator").post(URL, {"berkas": _xlsx(tmp_path, rows, extra)}, follow=True)
+def test_bad_upload_saves_nothing(pengguna_demo, tmp_path, rows, extra, pesan, masuk_sebagai):
+    r = masuk_sebagai("operator").post(URL, {"berkas": _xlsx(tmp_path, rows, extra)}, follow=True)
     html = r.content.decode()
     assert "Tidak ada yang disimpan." in html and pesan.replace('"', "&quot;") in html
     assert Responden.objects.count() == 0
 
 
-def test_readers_refused(pengguna_demo, tmp_path):
-    r = _login("pembaca").post(URL, {"berkas": _xlsx(tmp_path, [_row()])})
+def test_readers_refused(pengguna_demo, tmp_path, masuk_sebagai):
+    r = masuk_sebagai("pembaca").post(URL, {"berkas": _xlsx(tmp_path, [_row()])})
     assert r.status_code == 403 and Responden.objects.count() == 0
-    assert 'impor/"' not in _login("pembaca").get("/unit/bantargebang/skm/2025/").content.decode()
+    assert 'impor/"' not in masuk_sebagai("pembaca").get("/unit/bantargebang/skm/2025/").content.decode()

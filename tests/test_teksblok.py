@@ -2,21 +2,13 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 
 from audit.models import Jejak
 from laporan import layanan
 from laporan.models import TeksBlok
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "demo-sakip-2024"
 XSS = '<script>alert("x")</script>'
-
-
-def _client(name):
-    c = Client()
-    assert c.login(username=name, password=PASSWORD)
-    return c
 
 
 def test_create_change_delete_audited(pengguna_demo, demo):
@@ -51,18 +43,18 @@ def test_refused_writes_save_nothing(pengguna_demo, demo):
     assert not TeksBlok.objects.exists() and not Jejak.objects.filter(objek="laporan.TeksBlok").exists()
 
 
-def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo):
+def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo, masuk_sebagai):
     bagian = layanan.daftar_bagian(demo, 2024)
     assert "kata_pengantar" in bagian and "kesimpulan" in bagian
     assert any(k.startswith("analisis_") for k in bagian)  # one per IKU of the PK 2024
-    html = _client("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
+    html = masuk_sebagai("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
     for kode in bagian:
         assert f'id="teks-{kode}"' in html
     assert html.count('name="teks"') == len(bagian)
 
 
-def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo):
-    c = _client("operator")
+def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     r = c.post("/unit/bantargebang/lkip/2024/teks/kata_pengantar/", {"teks": XSS})
     assert r.status_code == 302 and r["Location"].endswith(
         "/unit/bantargebang/lkip/2024/teks/#kata_pengantar"
@@ -75,8 +67,8 @@ def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo):
     assert XSS not in preview
 
 
-def test_unknown_section_404_and_too_long_message(pengguna_demo, demo):
-    c = _client("operator")
+def test_unknown_section_404_and_too_long_message(pengguna_demo, demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
     assert c.post("/unit/bantargebang/lkip/2024/teks/bukan_bagian/", {"teks": "x"}).status_code == 404
     r = c.post(
         "/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (layanan.PANJANG_MAKS + 1)}, follow=True
@@ -84,5 +76,6 @@ def test_unknown_section_404_and_too_long_message(pengguna_demo, demo):
     assert "terlalu panjang" in r.content.decode()
     assert not TeksBlok.objects.exists()
     assert (
-        _client("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code == 403
+        masuk_sebagai("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code
+        == 403
     )
