@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
 from decimal import Decimal
 from html import escape
 
-from django.core.cache import cache
-from django.utils.translation import get_language
 from matplotlib.figure import Figure
 
+from dasar.grafik import grafik_svg, ke_svg
+
 WARNA = {"hijau": "#1e7b34", "kuning": "#b8860b", "merah": "#a4262c", "abu": "#888888"}
-
-
-def _svg(fig: Figure) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    text = buf.getvalue()
-    return text[text.index("<svg") :]  # inline: drop the XML prolog and doctype
-
-
-def _cached(name: str, data, build) -> str | None:
-    """The SVG of a chart, cached by a hash of exactly the data it is drawn from.
-
-    Drawing with matplotlib costs 100–250 ms per chart; the same data always gives the same
-    picture, so a changed value simply produces a new key (nothing to invalidate)."""
-    key = "grafik:" + name + ":" + hashlib.sha256(repr((get_language(), data)).encode()).hexdigest()
-    svg = cache.get(key)
-    if svg is None:
-        svg = build()
-        cache.set(key, svg, 24 * 3600)
-    return svg
 
 
 def _id(value: Decimal | None) -> str:
@@ -48,7 +26,7 @@ def capaian_iku(rows) -> str | None:
     from .templatetags.sakip_format import warna_kategori
 
     data = [(r.indikator.nama, r.capaian, warna_kategori(r.kategori)) for r in rows]
-    return _cached("capaian", data, lambda: _capaian_iku(rows))
+    return grafik_svg("capaian", data, lambda: _capaian_iku(rows))
 
 
 def _capaian_iku(rows) -> str:
@@ -66,7 +44,7 @@ def _capaian_iku(rows) -> str:
     ax.set_xlabel("Capaian (%)")
     ax.set_xlim(0, max(120, max(values) + 20))
     ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
+    return ke_svg(fig)
 
 
 def serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str | None:
@@ -74,7 +52,9 @@ def serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str | No
     if not programmes:
         return None
     data = ([nama for nama, _ in programmes], kas_kumulatif, realisasi_kumulatif)
-    return _cached("serapan", data, lambda: _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif))
+    return grafik_svg(
+        "serapan", data, lambda: _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif)
+    )
 
 
 def _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str:
@@ -100,7 +80,7 @@ def _serapan_triwulan(programmes, kas_kumulatif, realisasi_kumulatif) -> str:
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=7, loc="upper left", frameon=False)
     ax.set_title("Garis putus: rencana anggaran kas; garis penuh: realisasi", fontsize=8)
-    return _svg(fig)
+    return ke_svg(fig)
 
 
 def tren(titik: list[tuple[str, Decimal | None]], judul: str) -> str | None:

@@ -1,4 +1,4 @@
-"""SKM charts as inline SVG (matplotlib Figure, cached by their data like dasbor.grafik)."""
+"""SKM charts as inline SVG (matplotlib Figure, cached by their data through dasar.grafik)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from matplotlib.figure import Figure
 
-from dasbor.grafik import _cached, _svg
+from dasar.grafik import grafik_svg, ke_svg
 from rumus.skm import MUTU, UNSUR, mutu
 
 # band colours: A green, B blue, C amber, D red (the bands of PermenPANRB 14/2017)
@@ -28,11 +28,11 @@ def unsur(periode) -> str | None:
     if not nilai:
         return None
     data = (periode.periode, [str(v) for v in nilai])
-    return _cached("skm-unsur", data, lambda: _unsur(nilai))
+    return grafik_svg("skm-unsur", data, lambda: _unsur(nilai))
 
 
 def _unsur(nilai) -> str:
-    return _svg(figur_unsur(nilai))
+    return ke_svg(figur_unsur(nilai))
 
 
 def figur_unsur(nilai) -> Figure:
@@ -59,7 +59,7 @@ def tren(periode_list) -> str | None:
     if len(periode_list) < 2:
         return None
     data = [(p.periode, str(p.ikm)) for p in periode_list]
-    return _cached("skm-tren", data, lambda: _tren(data))
+    return grafik_svg("skm-tren", data, lambda: _tren(data))
 
 
 def _tren(data) -> str:
@@ -84,4 +84,4 @@ def _tren(data) -> str:
     ax.set_ylabel("IKM")
     for b in BATAS:
         ax.axhline(b, color="#888888", lw=0.6, ls="--")
-    return _svg(fig)
+    return ke_svg(fig)
