@@ -6,14 +6,14 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 
+from akun.izin import pemda_boleh
+
 from .models import Jejak
 
 
 @login_required
 def cari(request):
-    pemda_ids = list(
-        request.user.peran.filter(jenis="admin_pemda", pemda__isnull=False).values_list("pemda_id", flat=True)
-    )
+    pemda_ids = pemda_boleh(request.user, "kelola")
     if not pemda_ids:
         raise Http404
     qs = Jejak.objects.filter(instansi__pemda_id__in=pemda_ids).select_related("user", "instansi")

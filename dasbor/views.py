@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from akun.izin import instansi_terlihat, perlu
+from akun.izin import boleh_pemda, instansi_terlihat, pemda_terlihat, perlu
 from organisasi.models import Pemda
 
 from . import halaman
@@ -21,11 +21,7 @@ def _tahun(request, default=2024):
 @login_required
 def beranda(request):
     units = instansi_terlihat(request.user).select_related("pemda").order_by("nama")
-    pemda = Pemda.objects.filter(
-        id__in=request.user.peran.filter(pemda__isnull=False, jenis__in=["admin_pemda", "evaluator"]).values(
-            "pemda_id"
-        )
-    )
+    pemda = pemda_terlihat(request.user)
     return render(request, "dasbor/beranda.html", {"units": units, "pemda_list": pemda})
 
 
@@ -42,7 +38,7 @@ def unit(request, instansi):
 @login_required
 def pemda(request, kode):
     pemda = get_object_or_404(Pemda, kode=kode)
-    if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
+    if not boleh_pemda(request.user, "lihat", pemda):
         raise Http404
     tahun = _tahun(request)
     return render(

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from akun.izin import boleh
+from akun.izin import boleh, boleh_kelola_templat, pemda_kelolaan
 from audit.models import catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
@@ -63,31 +63,18 @@ def templat_untuk(instansi, jenis: str, tahun: int) -> TemplatEvaluasi | None:
     )
 
 
-def _admin_pemda(user, pemda_id=None) -> bool:
-    if not user.is_authenticated:
-        return False
-    qs = user.peran.filter(jenis="admin_pemda")
-    return qs.filter(pemda_id=pemda_id).exists() if pemda_id else qs.exists()
-
-
-def boleh_kelola_templat(user, templat: TemplatEvaluasi) -> bool:
-    return templat.pemda_id is not None and _admin_pemda(user, templat.pemda_id)
-
-
 @transaction.atomic
 def salin_templat(*, user, templat: TemplatEvaluasi, tahun: int, nama: str = "") -> TemplatEvaluasi:
     """Copy a template (with all its parts) to the admin's pemda for a year, to adapt it."""
-    peran = (
-        user.peran.filter(jenis="admin_pemda", pemda__isnull=False).first() if user.is_authenticated else None
-    )
-    if peran is None:
+    pemda_id = pemda_kelolaan(user)
+    if pemda_id is None:
         raise PermissionDenied
     if not 2000 <= tahun <= 2100:
         raise Ditolak("Tahun tidak sah.")
     baru = TemplatEvaluasi.objects.create(
         jenis=templat.jenis,
         tahun=tahun,
-        pemda_id=peran.pemda_id,
+        pemda_id=pemda_id,
         induk=templat,
         nama=(nama.strip() or f"{templat.nama} — {tahun}")[:200],
         dasar_hukum=templat.dasar_hukum,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from akun.izin import boleh, perlu
+from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pemda, pemda_anggota, perlu
 from dasar.galat import Ditolak
 from dasar.unggahan import JENIS_UNGGAHAN
 from organisasi.models import Pemda
@@ -384,7 +384,7 @@ def unduh_tindak_lanjut(request, instansi, pk):
 @require_GET
 def perbandingan(request, kode, tahun):
     pemda = get_object_or_404(Pemda, kode=kode)
-    if not request.user.peran.filter(pemda=pemda, jenis__in=["admin_pemda", "evaluator"]).exists():
+    if not boleh_pemda(request.user, "lihat", pemda):
         raise Http404
     rows = selectors.perbandingan(list(pemda.instansi.order_by("nama")), tahun)
     return render(
@@ -400,9 +400,7 @@ def perbandingan(request, kode, tahun):
 def _templat_terlihat(user):
     from django.db.models import Q
 
-    pemda_ids = list(user.peran.filter(pemda__isnull=False).values_list("pemda_id", flat=True))
-    pemda_ids += list(user.peran.filter(instansi__isnull=False).values_list("instansi__pemda_id", flat=True))
-    return TemplatEvaluasi.objects.filter(Q(pemda=None) | Q(pemda_id__in=pemda_ids))
+    return TemplatEvaluasi.objects.filter(Q(pemda=None) | Q(pemda_id__in=pemda_anggota(user)))
 
 
 @login_required
@@ -414,7 +412,7 @@ def templat_daftar(request):
         "evaluasi/templat_daftar.html",
         {
             "templat": list(_templat_terlihat(request.user).select_related("pemda")),
-            "boleh_salin": services._admin_pemda(request.user),
+            "boleh_salin": adalah_admin_pemda(request.user),
             "tahun": datetime.date.today().year,
         },
     )
@@ -432,8 +430,8 @@ def templat(request, pk):
             "t": t,
             "komponen": komps,
             "beku": t.beku,
-            "boleh_ubah": services.boleh_kelola_templat(request.user, t),
-            "boleh_salin": services._admin_pemda(request.user),
+            "boleh_ubah": boleh_kelola_templat(request.user, t),
+            "boleh_salin": adalah_admin_pemda(request.user),
             "masalah": selectors.periksa_bobot(t),
             "jenis_jawaban": JenisJawaban.choices,
             "tahun": datetime.date.today().year,
@@ -444,7 +442,7 @@ def templat(request, pk):
 @login_required
 @require_POST
 def templat_salin(request, pk):
-    if not services._admin_pemda(request.user):
+    if not adalah_admin_pemda(request.user):
         raise PermissionDenied
     t = get_object_or_404(_templat_terlihat(request.user), pk=pk)
     try:
@@ -474,7 +472,7 @@ def _desimal(v):
 def kriteria_ubah(request, pk):
     c = get_object_or_404(Kriteria.objects.select_related("sub__komponen__templat"), pk=pk)
     t = c.sub.komponen.templat
-    if not services.boleh_kelola_templat(request.user, t):
+    if not boleh_kelola_templat(request.user, t):
         if _templat_terlihat(request.user).filter(pk=t.pk).exists():
             raise PermissionDenied
         raise Http404

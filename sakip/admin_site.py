@@ -2,12 +2,11 @@
 
 from django.contrib import admin
 
+from akun.izin import boleh_admin
+
 
 def _has_permission(request):
-    user = request.user
-    if not (user.is_active and user.is_staff):
-        return False
-    return user.is_superuser or user.peran.filter(jenis="admin_pemda").exists()
+    return boleh_admin(request.user)
 
 
 admin.site.has_permission = _has_permission

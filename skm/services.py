@@ -13,7 +13,7 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from akun.izin import boleh
+from akun.izin import boleh_atur_skm
 from audit.models import catat
 from organisasi.models import Layanan
 
@@ -22,11 +22,6 @@ from .selectors import LABEL_BAKU, PERTANYAAN_BAKU
 
 MAKS_LABEL = 80
 MAKS_PERTANYAAN = 500
-
-
-def boleh_atur(user, instansi) -> bool:
-    """The unit's operator or the pemda's admin may change the survey setup."""
-    return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)
 
 
 def simpan_pengaturan(
@@ -43,7 +38,7 @@ def simpan_pengaturan(
     ``pertanyaan``: 9 items (question, [4 labels]); an item equal to the regulation's wording
     removes the unit's own wording. Raises PermissionDenied or ValidationError (messages
     per field)."""
-    if not boleh_atur(user, instansi):
+    if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     galat: dict[str, list[str]] = {}
     if jenis_periode not in PengaturanSKM.JenisPeriode.values:
@@ -124,7 +119,7 @@ def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
 
     from workbook.importer import baca, import_workbook
 
-    if not boleh_atur(user, instansi):
+    if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     if berkas is None:
         return 0, ["Pilih berkas .xlsx."]
@@ -169,7 +164,7 @@ KODE_LAYANAN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
     """A new layanan of the unit; ``kode`` becomes part of its public questionnaire address
     (/s/<unit>/<kode>/), so it is fixed once created. Raises PermissionDenied or ValidationError."""
-    if not boleh_atur(user, instansi):
+    if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     kode, nama = (kode or "").strip(), " ".join((nama or "").split())
     galat: dict[str, list[str]] = {}
@@ -192,7 +187,7 @@ def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
 
 def ubah_layanan(*, user, instansi, layanan_id, nama: str) -> Layanan:
     """Rename a layanan (its kode stays: printed posters point to it)."""
-    if not boleh_atur(user, instansi):
+    if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     obj = _layanan(instansi, layanan_id)
     nama = " ".join((nama or "").split())
@@ -211,7 +206,7 @@ def hapus_layanan(*, user, instansi, layanan_id) -> None:
     their layanan, or be deleted with it)."""
     from .models import Responden, RingkasanNRR
 
-    if not boleh_atur(user, instansi):
+    if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     obj = _layanan(instansi, layanan_id)
     jawaban = Responden.objects.filter(layanan=obj).count()

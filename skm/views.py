@@ -184,11 +184,11 @@ def _staf():
     def hasil_staf(request, instansi, tahun):
         from django.db.models import Count
 
+        from akun.izin import boleh_atur_skm
         from rumus.skm import sampel_krejcie_morgan
 
         from . import grafik
         from .selectors import interval_per_periode
-        from .services import boleh_atur
 
         hasil, baris = _hasil(instansi, tahun)
         qs = Responden.objects.filter(instansi=instansi, tahun=tahun)
@@ -228,7 +228,7 @@ def _staf():
                 "populasi": populasi,
                 "ci_tahun": ci.get("TAHUN_SEMUA"),
                 "tren": grafik.tren(hasil.periode) if hasil else None,
-                "boleh_atur": boleh_atur(request.user, instansi),
+                "boleh_atur": boleh_atur_skm(request.user, instansi),
                 "pengaturan": pengaturan,
             },
         )
@@ -248,9 +248,11 @@ def _pengaturan():
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied, ValidationError
 
-        from .services import boleh_atur, hapus_layanan, simpan_pengaturan, tambah_layanan, ubah_layanan
+        from akun.izin import boleh_atur_skm
 
-        atur = boleh_atur(request.user, instansi)
+        from .services import hapus_layanan, simpan_pengaturan, tambah_layanan, ubah_layanan
+
+        atur = boleh_atur_skm(request.user, instansi)
         obj = pengaturan_unit(instansi)
         unsur = pertanyaan_unit(instansi)
         galat: dict = {}
@@ -354,9 +356,11 @@ def _impor():
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied
 
-        from .services import boleh_atur, impor_responden
+        from akun.izin import boleh_atur_skm
 
-        if not boleh_atur(request.user, instansi):
+        from .services import impor_responden
+
+        if not boleh_atur_skm(request.user, instansi):
             raise PermissionDenied
         if request.method != "POST":
             from django.http import HttpResponseNotAllowed
