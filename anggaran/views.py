@@ -11,7 +11,7 @@ from dasar.galat import Ditolak
 from pengukuran.periksa import periksa
 from pengukuran.selectors import pengajuan_periode
 from rumus.anggaran import roll_up
-from rumus.angka import AngkaError, parse_angka
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import services
 from .models import BarisAnggaran, RealisasiAnggaran
@@ -91,7 +91,7 @@ def simpan_realisasi(request, instansi, tahun, periode):
     for key, value in request.POST.items():
         if key.startswith("baris-") and value.strip():
             try:
-                data[int(key[6:])] = parse_angka(value)
+                data[int(key[6:])] = parse_angka(value, JenisAngka.RUPIAH)
             except (ValueError, AngkaError) as exc:
                 errors.append(f"{value}: {exc}")
     if errors:

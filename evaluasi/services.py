@@ -18,6 +18,7 @@ from akun.izin import boleh, boleh_kelola_templat, pemda_kelolaan
 from audit.models import catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
+from rumus.angka import JenisAngka, parse_angka
 from rumus.evaluasi import JawabanTidakSah, fraksi_jawaban
 
 from .models import (
@@ -195,7 +196,8 @@ def _normal(kriteria: Kriteria, jawaban: str) -> str:
         return "Ya" if f == 1 else "Tidak"
     if kriteria.jenis_jawaban == "abcde":
         return teks.upper()
-    return str(Decimal(teks.replace(",", ".")).normalize())[:20]
+    maks = kriteria.nilai_maks if kriteria.nilai_maks is not None else 100
+    return str(parse_angka(teks, JenisAngka.DESIMAL, batas_atas=maks).normalize())[:20]
 
 
 def _kriteria_milik(ev: Evaluasi, kriteria: Kriteria):

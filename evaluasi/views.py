@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +18,7 @@ from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pem
 from dasar.galat import Ditolak
 from dasar.unggahan import JENIS_UNGGAHAN
 from organisasi.models import Pemda
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import selectors, services
 from .models import (
@@ -461,10 +461,9 @@ def templat_salin(request, pk):
 
 def _desimal(v):
     try:
-        d = Decimal(str(v).replace(",", "."))
-    except (InvalidOperation, ValueError):
+        return parse_angka(str(v), JenisAngka.DESIMAL)  # one reading or a refusal (docs/rules.md §8)
+    except AngkaError:
         return None
-    return d if d.is_finite() else None
 
 
 @login_required

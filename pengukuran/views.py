@@ -12,7 +12,7 @@ from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.unggahan import JENIS_UNGGAHAN
 from perencanaan.models import Indikator, PKIndikator
-from rumus.angka import AngkaError, parse_angka
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.capaian import capaian, kategori_capaian, status_target
 
 from . import services
@@ -108,7 +108,7 @@ def simpan(request, instansi, tahun, periode, kode):
         return redirect(url)
     try:
         nilai = (
-            parse_angka(request.POST.get("nilai", "").strip())
+            parse_angka(request.POST.get("nilai", "").strip(), JenisAngka.DESIMAL)
             if request.POST.get("nilai", "").strip()
             else None
         )
@@ -145,7 +145,7 @@ def pratinjau(request, instansi, tahun, periode, kode):
     ctx = {"capaian": None, "pesan": ""}
     if teks:
         try:
-            nilai = parse_angka(teks)
+            nilai = parse_angka(teks, JenisAngka.DESIMAL)
             c = capaian(row.target, nilai, row.indikator.polaritas, row.target_atas)
             ctx.update(capaian=c, kategori=kategori_capaian(c), status=status_target(c))
         except AngkaError as exc:

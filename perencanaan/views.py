@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from organisasi.models import Pejabat
-from rumus.angka import AngkaError, parse_angka
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import services
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
@@ -115,7 +115,11 @@ def pk_target(request, instansi, tahun, row_id):
         pk_dokumen__tahun=tahun,
     )
     try:
-        services.ubah_target(user=request.user, row=row, target=parse_angka(request.POST.get("target", "")))
+        services.ubah_target(
+            user=request.user,
+            row=row,
+            target=parse_angka(request.POST.get("target", ""), JenisAngka.DESIMAL),
+        )
         messages.success(request, f"Target {row.indikator.nama} diubah.")
     except AngkaError as exc:
         messages.error(request, f"Target tidak valid: {exc}")
@@ -182,7 +186,10 @@ def target(request, instansi, indikator_id, tahun):
     ind = get_object_or_404(Indikator, pk=indikator_id, instansi=instansi)
     try:
         services.simpan_target(
-            user=request.user, indikator=ind, tahun=tahun, nilai=parse_angka(request.POST.get("target", ""))
+            user=request.user,
+            indikator=ind,
+            tahun=tahun,
+            nilai=parse_angka(request.POST.get("target", ""), JenisAngka.DESIMAL),
         )
         messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
     except AngkaError as exc:

@@ -83,13 +83,14 @@ def fraksi_jawaban(jenis: str, jawaban: str | None, maks: Decimal | None = None)
             raise JawabanTidakSah(f"jawaban {jawaban!r} harus salah satu dari A, B, C, D, E")
         return KONVERSI_ABCDE[teks]
     if jenis == "angka":
-        from decimal import InvalidOperation
+        from .angka import AngkaError, JenisAngka, parse_angka
 
-        try:
-            n = Decimal(teks.replace(",", "."))
-        except InvalidOperation as e:
-            raise JawabanTidakSah(f"jawaban {jawaban!r} bukan angka") from e
         maks = Decimal(maks if maks is not None else 100)
+        try:
+            # a decimal value read one way or refused (docs/rules.md §8); above maks is no reading
+            n = parse_angka(teks, JenisAngka.DESIMAL, batas_atas=maks)
+        except AngkaError as e:
+            raise JawabanTidakSah(f"jawaban {jawaban!r} bukan angka ({e})") from e
         if not n.is_finite() or maks <= 0:
             raise JawabanTidakSah(f"jawaban {jawaban!r} bukan angka")
         if n < 0 or n > maks:

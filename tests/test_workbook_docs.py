@@ -14,3 +14,23 @@ def test_every_sheet_and_column_is_documented():
     for s in SHEETS:
         for k in s.kolom:
             assert re.search(rf"\b{re.escape(k.nama)}\b", rows[s.nama]), (s.nama, k.nama)
+
+
+def test_every_number_column_kind_is_documented():
+    """docs/workbook.md "Number columns" names each number column under its kind (and bound)."""
+    text = (settings.BASE_DIR / "docs" / "workbook.md").read_text(encoding="utf-8")
+    section = text.split("Number columns", 1)[1].split("Sheets are loaded", 1)[0]
+    documented = {}
+    for m in re.finditer(
+        r"^\| (rupiah|desimal|desimal, at most (\d+)|cacah \(count\)) \|(.*)$", section, re.M
+    ):
+        kind = (m.group(1).split(",")[0].split(" ")[0], int(m.group(2)) if m.group(2) else None)
+        documented[kind] = set(re.findall(r"`(\*|\w+)\.(\w+)`", m.group(3)))
+    expected = {}
+    for s in SHEETS:
+        for k in s.kolom:
+            if k.jenis_angka is None:
+                continue
+            key = (k.jenis_angka.value, int(k.batas_atas) if k.batas_atas is not None else None)
+            expected.setdefault(key, set()).add(("*", k.nama) if k.nama == "tahun" else (s.nama, k.nama))
+    assert documented == expected

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from organisasi.models import normalise_nip
-from rumus.angka import AngkaError, parse_angka
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
 PERIODE_ANGGARAN = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
@@ -27,11 +27,17 @@ class CellError(ValueError):
 @dataclass(frozen=True)
 class Kolom:
     nama: str
-    jenis: str = "teks"  # teks, kode, angka, bulat, tahun, pilihan, ya_tidak, tanggal, nip, periode
+    jenis: str = "teks"  # teks, kode, angka, rupiah, bulat, tahun, pilihan, ya_tidak, tanggal, nip, periode
     wajib: bool = False
     pilihan: tuple[str, ...] = ()
     default: object = None
     desimal: int = 6  # most decimal places accepted (money: 2)
+    batas_atas: Decimal | None = None  # largest possible value: resolves "3,144" (rumus.angka)
+
+    @property
+    def jenis_angka(self) -> JenisAngka | None:
+        """The number kind of the column (docs/workbook.md, "Number columns"), None if not a number."""
+        return JENIS_ANGKA.get(self.jenis)
 
     def parse(self, raw):
         """Return the typed value of a cell or raise CellError."""
@@ -47,9 +53,9 @@ class Kolom:
             if j == "kode" and not re.fullmatch(r"[\w.\-/]+", text):
                 raise CellError(f'{self.nama} must be a code (letters, digits, . - _ /), got "{text}"')
             return text
-        if j == "angka":
+        if j in ("angka", "rupiah"):
             try:
-                number = parse_angka(raw)
+                number = parse_angka(raw, self.jenis_angka, batas_atas=self.batas_atas)
             except AngkaError as exc:
                 raise CellError(f"{self.nama} must be a number, {_reason(exc, raw)}") from None
             if abs(number) >= BATAS:
@@ -61,9 +67,11 @@ class Kolom:
             return number
         if j in ("bulat", "tahun"):
             try:
-                number = parse_angka(raw)
+                number = parse_angka(raw, self.jenis_angka)
             except AngkaError as exc:
-                raise CellError(f"{self.nama} must be a whole number, {_reason(exc, raw)}") from None
+                raise CellError(
+                    f"{self.nama} must be a whole number (not negative), {_reason(exc, raw)}"
+                ) from None
             if number != number.to_integral_value():
                 raise CellError(f"{self.nama} must be a whole number, got {raw}")
             value = int(number)
@@ -104,6 +112,15 @@ class Kolom:
         raise AssertionError(j)  # pragma: no cover
 
 
+# how each number column reads a text (rumus.angka.JenisAngka; docs/workbook.md "Number columns")
+JENIS_ANGKA = {
+    "angka": JenisAngka.DESIMAL,
+    "rupiah": JenisAngka.RUPIAH,
+    "bulat": JenisAngka.CACAH,
+    "tahun": JenisAngka.CACAH,
+}
+
+
 def _reason(exc: AngkaError, raw) -> str:
     text = str(exc)
     return text if text.startswith("ambiguous") else f'got "{raw}"'
@@ -124,13 +141,13 @@ class Sheet:
         return [k.nama for k in self.kolom]
 
 
-def K(nama, jenis="teks", wajib=False, pilihan=(), default=None, desimal=6):
-    return Kolom(nama, jenis, wajib, tuple(pilihan), default, desimal)
+def K(nama, jenis="teks", wajib=False, pilihan=(), default=None, desimal=6, batas_atas=None):
+    return Kolom(nama, jenis, wajib, tuple(pilihan), default, desimal, batas_atas)
 
 
 def UANG(nama, wajib=False, default=None):
-    """A rupiah amount: at most 2 decimal places."""
-    return K(nama, "angka", wajib=wajib, default=default, desimal=2)
+    """A rupiah amount: at most 2 decimal places; "850,000" is Rp 850.000."""
+    return K(nama, "rupiah", wajib=wajib, default=default, desimal=2)
 
 
 def W(nama, jenis="teks", **kw):
@@ -139,7 +156,7 @@ def W(nama, jenis="teks", **kw):
 
 INSTANSI = W("instansi", "kode")
 TAHUN = W("tahun", "tahun")
-NRR_KOLOM = tuple(K(f"u{i}", "angka", wajib=True, desimal=4) for i in range(1, 10))
+NRR_KOLOM = tuple(K(f"u{i}", "angka", wajib=True, desimal=4, batas_atas=4) for i in range(1, 10))
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("pemda", (W("kode", "kode"), W("nama")), ("kode",)),

@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .spec import SHEETS
+from .spec import JENIS_ANGKA, SHEETS
 
-NUMERIC = {"angka", "bulat", "tahun"}
+NUMERIC = set(JENIS_ANGKA)  # number columns go in as numeric cells
 
 
 def cell_value(jenis: str, value):
