@@ -108,6 +108,7 @@ def simpan_pengaturan(
 
 
 MAKS_UNGGAH = 10 * 1024 * 1024
+MAKS_BARIS_UNGGAH = 20_000  # rows of one upload: read and saved within a web request (docs/workbook.md)
 
 
 def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
@@ -130,7 +131,7 @@ def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
         with path.open("wb") as f:
             for chunk in berkas.chunks():
                 f.write(chunk)
-        rows, galat = baca(path)
+        rows, galat = baca(path, MAKS_BARIS_UNGGAH)
         if galat:
             return 0, galat
         lain = sorted(set(rows) - {"skm_responden"})
@@ -143,7 +144,7 @@ def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
         ]
         if galat:
             return 0, galat
-        hasil = import_workbook(path)
+        hasil = import_workbook(path, maks_baris=MAKS_BARIS_UNGGAH)
     if hasil.errors:
         return 0, hasil.errors
     c = hasil.counts.get("skm_responden", {})

@@ -7,9 +7,13 @@ workbook with hundreds of units imports in seconds; see benchmarks/bench_core.py
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from django.db import transaction
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -23,6 +27,8 @@ from anggaran.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from dasar.xlsx import BerkasDitolak
+from dasar.xlsx import periksa as periksa_xlsx
 from dasbor.versi import tunda, ubah_semua
 from evaluasi.models import NilaiKomponen
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
@@ -34,6 +40,8 @@ from zona.models import PenilaianZona, Zona
 from .spec import SHEET_MAP, SHEETS, CellError
 
 BATCH = 2000
+MAKS_BARIS = 200_000  # rows of one workbook import (docs/workbook.md); larger imports: split them
+MAKS_KOLOM = 64  # columns read per sheet (the widest sheet has 22)
 KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
 
 
@@ -66,14 +74,38 @@ class _Batal(Exception):
     """Raised inside the transaction to roll everything back."""
 
 
-def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
-    """Read and type-check every cell. Returns rows per sheet and the errors found."""
-    errors: list[str] = []
+def baca(path, maks_baris: int = MAKS_BARIS) -> tuple[dict[str, list[Row]], list[str]]:
+    """Read and type-check every cell. Returns rows per sheet and the errors found.
+
+    The archive is checked first (``dasar.xlsx.periksa``: zip and XML bombs, nested archives);
+    a workbook with more than ``maks_baris`` rows (blank ones included) is refused."""
+    nama = Path(str(path)).name
+    try:
+        periksa_xlsx(path)
+    except BerkasDitolak as exc:
+        return {}, [f"{nama}: {exc}"]
+    except (zipfile.BadZipFile, OSError) as exc:
+        return {}, [f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a non-workbook
-        return {}, [f"{path}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
+        return {}, [f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
+    try:
+        return _baca(wb, maks_baris)
+    except (DefusedXmlException, ParseError) as exc:  # an XML bomb or malformed sheet XML
+        return {}, [
+            f"{nama}: berkas ditolak: XML lembar kerja tidak sah atau berbahaya ({exc.__class__.__name__})"
+        ]
+    except Exception as exc:  # openpyxl raises many kinds for a damaged sheet; a message, never a traceback
+        return {}, [f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
+    finally:
+        wb.close()
+
+
+def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
+    errors: list[str] = []
     rows: dict[str, list[Row]] = {}
+    dibaca = 0
     for ws in wb.worksheets:
         name = ws.title.strip()
         if name.startswith("_"):
@@ -85,11 +117,16 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
                 f"start a sheet name with _ for notes)"
             )
             continue
-        it = ws.iter_rows(values_only=True)
-        header = next(it, None)
+        # the dimension a sheet declares is not trusted: it would pad every row to it
+        ws.reset_dimensions()
+        header = next(ws.iter_rows(max_row=1, values_only=True), None)
         if header is None:
             rows[spec.nama] = []
             continue
+        if len(header) > MAKS_KOLOM and any(h is not None for h in header[MAKS_KOLOM:]):
+            errors.append(f"{spec.nama}!1:1: more than {MAKS_KOLOM} columns; this is not a SAKIP sheet")
+            continue
+        it = ws.iter_rows(min_row=2, max_col=MAKS_KOLOM, values_only=True)
         cols: dict[int, str] = {}
         for i, h in enumerate(header):
             if h is None or str(h).strip() == "":
@@ -110,6 +147,13 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
         huruf = {name_: get_column_letter(i + 1) for i, name_ in cols.items()}
         out: list[Row] = []
         for n, values in enumerate(it, start=2):
+            dibaca += 1
+            if dibaca > maks_baris:
+                errors.append(
+                    f"{spec.nama}!A{n}: the workbook has more than {maks_baris:,} rows, the most one import "
+                    "takes (docs/workbook.md); split it into several workbooks"
+                )
+                return rows, errors
             if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             parsed: dict = {}
@@ -128,14 +172,15 @@ def baca(path) -> tuple[dict[str, list[Row]], list[str]]:
             if not bad:
                 out.append(Row(spec.nama, n, parsed, huruf))
         rows[spec.nama] = out
-    wb.close()
     return rows, errors
 
 
-def import_workbook(path, dry_run: bool = False, *, oleh: str | None = None, pengguna=None) -> Hasil:
+def import_workbook(
+    path, dry_run: bool = False, *, oleh: str | None = None, pengguna=None, maks_baris: int = MAKS_BARIS
+) -> Hasil:
     """Import a workbook: everything or nothing. With ``oleh`` (who ran it, e.g. "command line")
     a successful import writes audit rows (``catat_impor``) inside the same transaction."""
-    rows, errors = baca(path)
+    rows, errors = baca(path, maks_baris)
     hasil = Hasil(errors=errors)
     if errors:
         return hasil

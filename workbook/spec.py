@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from dasar import teks
 from organisasi.models import normalise_nip
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
@@ -50,6 +51,10 @@ class Kolom:
             if isinstance(raw, float) and raw.is_integer():
                 raw = int(raw)
             text = str(raw).strip()
+            salah = teks.masalah(text)
+            if salah:
+                raise CellError(f"{self.nama} {salah}")
+            text = teks.bersihkan(text)  # line breaks as \n
             if j == "kode" and not re.fullmatch(r"[\w.\-/]+", text):
                 raise CellError(f'{self.nama} must be a code (letters, digits, . - _ /), got "{text}"')
             return text

@@ -1,0 +1,52 @@
+"""Which characters text may hold: the one rule for form fields, import cells and documents.
+
+Allowed: every character except the control characters other than tab and line break (C0
+``U+0000``–``U+001F`` without ``\\t``/``\\n``, DEL and C1 ``U+007F``–``U+009F``), the
+non-characters ``U+FFFE``/``U+FFFF`` and lone surrogates. They are invisible, XML (so DOCX
+and XLSX) cannot hold most of them and PostgreSQL refuses NUL in text, so one pasted
+character would otherwise break a document or a save. Carriage returns are line breaks
+(``\\r\\n`` and ``\\r`` become ``\\n``).
+
+* :func:`bersihkan` removes them (text typed or pasted in a form; the renderers' last defence);
+  a vertical tab or form feed (Word's manual line and page break) becomes a line break.
+* :func:`masalah` describes the first one (imports refuse the cell and name the rule).
+
+Pure Python, no Django: used by every app.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TERLARANG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_GANTI_BARIS = re.compile("\r\n?|[\x0b\x0c]")
+
+ATURAN = "only letters, digits, punctuation, tab and line breaks are allowed"
+
+
+def bersihkan(teks: str) -> str:
+    """``teks`` without the characters that are not allowed (line breaks normalised to ``\\n``)."""
+    if not isinstance(teks, str):
+        return teks
+    return _TERLARANG.sub("", _GANTI_BARIS.sub("\n", teks))
+
+
+def masalah(teks: str) -> str | None:
+    """None when ``teks`` holds only allowed characters, else which character and where (for an
+    error message that names the rule)."""
+    m = _TERLARANG.search(teks.replace("\r", "\n")) if isinstance(teks, str) else None
+    if m is None:
+        return None
+    kode = ord(m.group())
+    return f"contains the control character U+{kode:04X} at position {m.start() + 1} ({ATURAN})"
+
+
+def bersih_semua(data):
+    """``data`` (str, or lists/tuples/dicts of them, nested) with every string cleaned."""
+    if isinstance(data, str):
+        return bersihkan(data)
+    if isinstance(data, (list, tuple)):
+        return type(data)(bersih_semua(x) for x in data)
+    if isinstance(data, dict):
+        return {k: bersih_semua(v) for k, v in data.items()}
+    return data
