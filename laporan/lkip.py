@@ -1,5 +1,5 @@
 """The LKIP (Laporan Kinerja Instansi Pemerintah) of a unit for a year as a format-independent
-``laporan.dokumen.Dokumen`` (PermenPANRB 53/2014; chapters as in RULES.md §1 and the seed).
+``laporan.dokumen.Dokumen`` (PermenPANRB 53/2014; chapters as in docs/rules.md §1 and the seed).
 
 Every number comes from the services (``pengukuran.selectors.Pengukuran``/``capaian_pk``,
 ``anggaran.selectors``, ``skm.selectors``, ``evaluasi.selectors``, ``zona.selectors``) and is

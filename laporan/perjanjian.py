@@ -2,7 +2,7 @@
 
 Statement page (PIHAK PERTAMA: the head of the unit; PIHAK KEDUA: the superior who
 supervises and evaluates; place, date, both signatures), then the annex: sasaran /
-indikator / satuan / target and programme / anggaran (RULES.md §1, PermenPANRB 53/2014).
+indikator / satuan / target and programme / anggaran (docs/rules.md §1, PermenPANRB 53/2014).
 Every value comes from the PK in force (``pengukuran.selectors.pk_berlaku``) and the budget
 lines (``anggaran.selectors``); the LKIP reuses the parts for its Lampiran.
 """

@@ -4,7 +4,7 @@ Everything that turns raw data into a number a user sees lives here, so that vie
 commands and documents share one implementation and the rules can be tested
 exhaustively. Arithmetic is exact ``Decimal``; rounding happens only in the
 ``format``/``bulat`` helpers used for display. Sources are cited in each docstring;
-see also ``shared/reference/RULES.md`` and ``docs/glossary.md``.
+see also ``docs/rules.md`` and ``docs/glossary.md``.
 """
 
 from .anggaran import Baris, RollUp, cek_kas, efisiensi, roll_up, serapan

@@ -1,10 +1,10 @@
 """Budget arithmetic: serapan, tingkat efisiensi, roll-ups and cash-plan checks.
 
 Sources: serapan (absorption) = realisasi / pagu × 100 % (Permendagri 77/2020 on
-financial reporting; RULES.md §3). "Tingkat efisiensi" as the seed reports it is
-100 − serapan (RULES.md §3); the method is a parameter so the Ministry of Finance
+financial reporting; docs/rules.md §3). "Tingkat efisiensi" as the seed reports it is
+100 − serapan (docs/rules.md §3); the method is a parameter so the Ministry of Finance
 method can be plugged in. Anggaran kas per triwulan must sum to the pagu
-(Permendagri 77/2020, anggaran kas; RULES.md §3).
+(Permendagri 77/2020, anggaran kas; docs/rules.md §3).
 """
 
 from __future__ import annotations

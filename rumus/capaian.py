@@ -2,7 +2,7 @@
 
 Sources: PermenPANRB 53/2014 (pengukuran kinerja: capaian = realisasi dibanding
 target); the negative-polarity and range rules as applied in published LKjIP and
-the PNS performance rules (RULES.md §2). The category scale is the one commonly used
+the PNS performance rules (docs/rules.md §2). The category scale is the one commonly used
 in reports after Permendagri 86/2017; its cut-offs are unconfirmed, so the scale is
 a parameter with a default, never hard-coded in callers.
 """
@@ -49,11 +49,11 @@ def capaian(
     """Capaian in percent, exact; None when it cannot be computed.
 
     - positif: realisasi / target × 100 (PermenPANRB 53/2014).
-    - negatif: (2 × target − realisasi) / target × 100, floored at 0 (RULES.md §2,
+    - negatif: (2 × target − realisasi) / target × 100, floored at 0 (docs/rules.md §2,
       the method of published LKjIP).
     - rentang: within [target, target_atas] → 100; above → measured against the upper
       bound as a negative-polarity value; below → against the lower bound as a
-      positive-polarity value (RULES.md §2, PNS performance rules).
+      positive-polarity value (docs/rules.md §2, PNS performance rules).
 
     A target of 0 has no defined ratio: None (the caller shows "tidak dapat dihitung").
     """
@@ -79,7 +79,7 @@ def capaian(
 def agregasi(nilai: Sequence[Decimal], cara: Agregasi | str) -> Decimal | None:
     """Combine period values (in period order) into the year's realisasi.
 
-    The method is a property of the indicator (RULES.md §2): the last value, the sum
+    The method is a property of the indicator (docs/rules.md §2): the last value, the sum
     (cumulative indicators) or the average of the periods. No values → None.
     """
     values = [v for v in nilai if v is not None]
@@ -111,7 +111,7 @@ class SkalaKategori:
         return cls(tuple((Decimal(str(b)), label) for b, label in pasangan))
 
 
-# RULES.md §2: ≥ 91 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang.
+# docs/rules.md §2: ≥ 91 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang.
 # Applied to the capaian rounded to one decimal, with the gaps (90–91, 75–76, …) closed
 # upward from the lower bound of each band: 90.5 → Baik, 91.0 → Sangat Baik.
 SKALA_DEFAULT = SkalaKategori.dari(

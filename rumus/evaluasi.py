@@ -1,6 +1,6 @@
 """AKIP evaluation score and predikat (PermenPANRB 88/2021).
 
-Predikat bands (RULES.md §5): AA > 90–100, A > 80–90, BB > 70–80, B > 60–70,
+Predikat bands (docs/rules.md §5): AA > 90–100, A > 80–90, BB > 70–80, B > 60–70,
 CC > 50–60, C > 30–50, D 0–30; bounds exclusive below (exactly 90.00 is A).
 """
 

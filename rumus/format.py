@@ -26,7 +26,7 @@ BULAN = [
     "Desember",
 ]
 
-# Display precision (DEVELOPERS.md / issue #2): percentages 1 decimal, index values 2, rupiah 0.
+# Display precision (docs/rules.md §7): percentages 1 decimal, index values 2, rupiah 0.
 DESIMAL_PERSEN = 1
 DESIMAL_INDEKS = 2
 

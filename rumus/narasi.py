@@ -195,7 +195,7 @@ def kalimat_pembanding_unit(
 
 def kalimat_anggaran(uraian: str, pagu: Decimal | None, realisasi: Decimal | None) -> str:
     """ "<uraian> memiliki pagu anggaran Rp P dengan realisasi Rp R (serapan S %, tingkat
-    efisiensi E %)." — the pagu and the realisasi are never confused (seed mistake, RULES.md §7)."""
+    efisiensi E %)." — the pagu and the realisasi are never confused (seed mistake, docs/rules.md §9)."""
     if pagu is None or pagu == 0:
         return f"{uraian} belum memiliki pagu anggaran yang tercatat."
     s = serapan(pagu, realisasi)

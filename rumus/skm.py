@@ -2,7 +2,7 @@
 
 NRR per unsur = Σ answers / number of answers; IKM per unsur = NRR × 25;
 IKM unit = (Σ NRR × 1/9) × 25 with the exact weight 1/9 (tools that use 0.11 cap the
-index at 99 — RULES.md §4). Mutu bands on the 25–100 scale: ≥ 88.31 A, ≥ 76.61 B,
+index at 99 — docs/rules.md §4). Mutu bands on the 25–100 scale: ≥ 88.31 A, ≥ 76.61 B,
 ≥ 65.00 C, else D, classified on the value rounded to 2 decimals.
 """
 
@@ -88,7 +88,7 @@ SEMESTER_DARI_TRIWULAN = {"TW1": "S1", "TW2": "S1", "TW3": "S2", "TW4": "S2"}
 
 
 def gabung_rata_periode(nilai_periode: Mapping[str, Decimal]) -> Decimal | None:
-    """Yearly IKM by averaging period values, as the seed does (RULES.md §4, seed §3.2).
+    """Yearly IKM by averaging period values, as the seed does (docs/rules.md §4, seed §3.2).
 
     A TAHUN value is used as is. Otherwise each semester is its own value when given,
     else the average of its quarters (TW1, TW2 → S1; TW3, TW4 → S2); the year is the

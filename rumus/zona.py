@@ -23,7 +23,7 @@ def persentase_zona(
     """Exact percentage of zones whose category is in ``tertib``; None with no zones.
 
     7 of 12 → 58.333… (the seed rounds to 58 % before dividing by the target: a mistake
-    the generator must not repeat; RULES.md §2).
+    the generator must not repeat; docs/rules.md §2).
     """
     semua = list(kategori_per_zona)
     if not semua:

@@ -92,7 +92,7 @@ def test_sub_kegiatan_lines(anggaran):
 
 
 def test_ikm_supporting_budget(demo):
-    """RULES.md §7: the IKM programmes' pagu is Rp 5.824.015.200 (the seed printed the realisasi)."""
+    """docs/rules.md §9: the IKM programmes' pagu is Rp 5.824.015.200 (the seed printed the realisasi)."""
     from anggaran.models import Dukungan
     from anggaran.selectors import muat_baris
 

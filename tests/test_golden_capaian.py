@@ -14,7 +14,7 @@ def test_capaian_2024_matches_the_seed(demo, run_json):
     assert ikm["target"] == 83
     assert ikm["realisasi"] == pytest.approx(81.18, abs=0.01)
     assert ikm["capaian"] == 97.8
-    assert ikm["status"] == "belum mencapai target"  # never "melampaui" (RULES.md §7)
+    assert ikm["status"] == "belum mencapai target"  # never "melampaui" (docs/rules.md §9)
     assert ikm["sumber_realisasi"] == "skm"  # computed from the NRR summaries, not typed
 
     akip = rows["IKU2"]
