@@ -34,8 +34,10 @@ run: install
 	$(BIN)/python manage.py siapkan_dasbor --tahun 2024
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two workers on a 2-core machine (pytest-xdist, -n auto = one per core); each worker has its own
+# test database (test_<name>_gw0, _gw1 on PostgreSQL; in memory on SQLite).
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: install
 	$(BIN)/ruff check .
