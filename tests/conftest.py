@@ -21,7 +21,7 @@ def demo(db, monkeypatch):
         _DEMO_DIBACA[kunci] = importer.baca(path)
     dibaca = _DEMO_DIBACA[kunci]
     with monkeypatch.context() as m:
-        m.setattr(importer, "baca", lambda p: copy.deepcopy(dibaca))
+        m.setattr(importer, "baca", lambda p, *_a, **_k: copy.deepcopy(dibaca))
         hasil = importer.import_workbook(path)
     assert hasil.ok, hasil.errors
     from organisasi.models import Instansi
