@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint demo bench bench-web clean screenshots screenshots-lkip
+.PHONY: install run test lint bench bench-web clean screenshots screenshots-lkip
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)

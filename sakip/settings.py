@@ -113,7 +113,7 @@ DOKUMEN_ROOT = Path(os.environ.get("SAKIP_DOKUMEN_ROOT", BASE_DIR / "var" / "dok
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Where the demo workbook lives (generated from data/demo/source by `make demo-data`).
+# Where the demo workbook lives (generated from data/demo/source by `python manage.py build_demo`).
 DEMO_WORKBOOK = BASE_DIR / "data" / "demo" / "bantargebang-2024.xlsx"
 
 # Serve static files from the apps' and project's static dirs without collectstatic (whitenoise).
