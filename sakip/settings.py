@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from dasar.lingkungan import baca_int
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
@@ -110,6 +112,9 @@ BUKTI_MAKS_BYTES = 10 * 1024 * 1024  # evidence uploads: at most 10 MB
 MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Generated documents (LKIP, PK, LHE) are written here before download.
 DOKUMEN_ROOT = Path(os.environ.get("SAKIP_DOKUMEN_ROOT", BASE_DIR / "var" / "dokumen"))
+
+# Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.
+PROXY_TEPERCAYA = baca_int("SAKIP_PROXY_TEPERCAYA", 0, minimum=0, maksimum=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
