@@ -136,13 +136,6 @@ def boleh_atur_skm(user, instansi: Instansi) -> bool:
     return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)
 
 
-def boleh_admin(user) -> bool:
-    """The Django admin (master data) is open to active staff who are superusers or admin_pemda."""
-    if not (user.is_active and user.is_staff):
-        return False
-    return user.is_superuser or adalah_admin_pemda(user)
-
-
 def perlu(aksi: str = "lihat"):
     """View decorator: the URL's ``slug`` names the instansi; the user must be allowed ``aksi``.
 
@@ -166,3 +159,166 @@ def perlu(aksi: str = "lihat"):
         return wrapper
 
     return deco
+
+
+# --- the Django admin -----------------------------------------------------------------------
+# Superusers keep the whole admin. Until the in-app pemda console exists, admin_pemda uses the
+# admin for its pemda's master data: these models only, each with the path from the row to its
+# pemda's id; every row it sees, adds, changes or deletes must belong to one of its pemda.
+ADMIN_PEMDA_MODEL: dict[str, str] = {
+    "organisasi.Pemda": "id",
+    "organisasi.Instansi": "pemda_id",
+    "organisasi.SubUnit": "instansi__pemda_id",
+    "organisasi.Pejabat": "pemda_id",
+    "organisasi.Pegawai": "instansi__pemda_id",
+    "organisasi.Layanan": "instansi__pemda_id",
+    "anggaran.BarisAnggaran": "instansi__pemda_id",
+    "anggaran.PaguProgram": "instansi__pemda_id",
+    "anggaran.RealisasiAnggaran": "baris__instansi__pemda_id",
+    "anggaran.Dukungan": "instansi__pemda_id",
+    "zona.Zona": "instansi__pemda_id",
+}
+# Shared by every pemda (the national budget nomenclature): admin_pemda may look, not change.
+ADMIN_PEMDA_LIHAT: set[str] = {"anggaran.Program", "anggaran.Kegiatan", "anggaran.SubKegiatan"}
+# Only viewed and changed, never added or deleted by admin_pemda.
+ADMIN_PEMDA_TANPA_TAMBAH: set[str] = {"organisasi.Pemda"}
+# Fields of the user form admin_pemda gets (no superuser, staff, groups, permissions, dates).
+ADMIN_PEMDA_FIELD_PENGGUNA = ("username", "password", "first_name", "last_name", "email", "is_active")
+
+
+def pemda_dikelola(user) -> set[int]:
+    """Ids of the pemda whose admin_pemda the user is (held for the pemda itself)."""
+    return set(pemda_boleh(user, "kelola"))
+
+
+def boleh_admin(user) -> bool:
+    """May the user open the Django admin at all (staff flag, given by a superuser, and either
+    superuser or admin_pemda)."""
+    if not user.is_authenticated or not user.is_active or not user.is_staff:
+        return False
+    return user.is_superuser or bool(pemda_dikelola(user))
+
+
+def _jalur_pemda(label: str) -> str | None:
+    """Path from a row of ``label`` to its pemda id: the list above, else the unit path of
+    dasbor.versi (unit data), else None."""
+    if label in ADMIN_PEMDA_MODEL:
+        return ADMIN_PEMDA_MODEL[label]
+    from dasbor.versi import JALUR
+
+    jalur = JALUR.get(label)
+    if jalur is None:
+        return None
+    return jalur[: -len("instansi_id")] + "instansi__pemda_id"
+
+
+def _pengguna_dikelola(pemda_ids):
+    """Users an admin_pemda of these pemda may manage: not superusers, every role inside these
+    pemda, and at least one role there or created by their admin (``akun.Profil.pemda``)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from .models import Peran
+
+    luar = Peran.objects.exclude(Q(pemda_id__in=pemda_ids) | Q(instansi__pemda_id__in=pemda_ids))
+    dalam = Peran.objects.filter(Q(pemda_id__in=pemda_ids) | Q(instansi__pemda_id__in=pemda_ids))
+    return (
+        get_user_model()
+        .objects.filter(is_superuser=False)
+        .exclude(id__in=luar.values("user_id"))
+        .filter(Q(id__in=dalam.values("user_id")) | Q(profil__pemda_id__in=pemda_ids))
+    )
+
+
+def admin_queryset(user, model, qs=None):
+    """The rows of ``model`` the user may see in the admin (``qs`` narrows Django's default)."""
+    qs = model._default_manager.all() if qs is None else qs
+    if user.is_superuser and user.is_active:
+        return qs
+    pemda_ids = pemda_dikelola(user)
+    label = model._meta.label
+    if not pemda_ids:
+        return qs.none()
+    if label == "auth.User":
+        return qs.filter(id__in=_pengguna_dikelola(pemda_ids).values("id"))
+    if label == "akun.Peran":
+        from django.db.models import Q
+
+        return qs.filter(Q(pemda_id__in=pemda_ids) | Q(instansi__pemda_id__in=pemda_ids)).filter(
+            user__in=_pengguna_dikelola(pemda_ids)
+        )
+    if label in ADMIN_PEMDA_LIHAT:
+        return qs
+    jalur = ADMIN_PEMDA_MODEL.get(label)
+    if jalur is None:
+        return qs.none()
+    return qs.filter(**{f"{jalur}__in": pemda_ids})
+
+
+def pilihan_admin(user, model, qs=None):
+    """The rows of ``model`` the user may choose in an admin form's select (a foreign key):
+    those it manages, any row of its pemda's unit data, the shared nomenclature; nothing else."""
+    qs = model._default_manager.all() if qs is None else qs
+    label = model._meta.label
+    if user.is_superuser and user.is_active:
+        return qs
+    if label in ("auth.User", "akun.Peran") or label in ADMIN_PEMDA_MODEL or label in ADMIN_PEMDA_LIHAT:
+        return admin_queryset(user, model, qs)
+    jalur = _jalur_pemda(label)
+    pemda_ids = pemda_dikelola(user)
+    if jalur is None or not pemda_ids:
+        return qs.none()
+    return qs.filter(**{f"{jalur}__in": pemda_ids})
+
+
+def boleh_admin_model(user, model, aksi: str, obj=None) -> bool:
+    """May the user do ``aksi`` (view, add, change, delete) on ``model`` (on row ``obj``) in the
+    admin. Superusers: everything. admin_pemda: its pemda's rows of the models listed above."""
+    if aksi not in ("view", "add", "change", "delete"):
+        raise ValueError(f"unknown admin aksi {aksi!r}")
+    if not boleh_admin(user):
+        return False
+    if user.is_superuser:
+        return True
+    label = model._meta.label
+    if label in ADMIN_PEMDA_LIHAT:
+        return aksi == "view"
+    if label not in ADMIN_PEMDA_MODEL and label not in ("auth.User", "akun.Peran"):
+        return False
+    if label in ADMIN_PEMDA_TANPA_TAMBAH and aksi in ("add", "delete"):
+        return False
+    if obj is None:
+        return True
+    return admin_queryset(user, model).filter(pk=obj.pk).exists()
+
+
+def pemda_baris(obj) -> int | None:
+    """The pemda a row belongs to (None when it has none: shared data, a user of no pemda or of
+    several)."""
+    from django.db.models import Q
+
+    from .models import Peran, Profil
+
+    label = obj._meta.label
+    if label == "akun.Peran":
+        return obj.pemda_id or (obj.instansi.pemda_id if obj.instansi_id else None)
+    if label == "auth.User":
+        roles = Peran.objects.filter(user_id=obj.pk)
+        ids = set(roles.filter(pemda__isnull=False).values_list("pemda_id", flat=True))
+        ids |= set(roles.filter(instansi__isnull=False).values_list("instansi__pemda_id", flat=True))
+        if not ids:
+            ids = set(
+                Profil.objects.filter(Q(user_id=obj.pk), ~Q(pemda=None)).values_list("pemda_id", flat=True)
+            )
+        return ids.pop() if len(ids) == 1 else None
+    jalur = _jalur_pemda(label)
+    if jalur is None:
+        return None
+    first, _, rest = jalur.partition("__")
+    if not rest:
+        return getattr(obj, first)
+    field = obj._meta.get_field(first)
+    fk = getattr(obj, field.attname)
+    if fk is None:
+        return None
+    return field.related_model._base_manager.filter(pk=fk).values_list(rest, flat=True).first()

@@ -48,3 +48,46 @@ class PercobaanMasuk(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class Profil(models.Model):
+    """Account facts Django's user has no field for."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profil")
+    pemda = models.ForeignKey(
+        "organisasi.Pemda",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text=_("Pemda yang admin-nya membuat akun ini (sebelum akun diberi peran)"),
+    )
+    harus_ganti_sandi = models.BooleanField(
+        default=False, help_text=_("Akun harus mengganti kata sandinya sebelum memakai aplikasi")
+    )
+
+    class Meta:
+        verbose_name_plural = _("profil")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RiwayatMasuk(models.Model):
+    """One login attempt: who, when, from where, with what browser, and whether it succeeded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="riwayat_masuk",
+    )
+    username = models.CharField(max_length=150)
+    waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    berhasil = models.BooleanField()
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name_plural = _("riwayat masuk")
+        ordering = ["-waktu", "-id"]

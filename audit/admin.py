@@ -2,6 +2,9 @@
 
 from django.contrib import admin
 
+from akun import izin
+from sakip.admin_site import Terbatas
+
 from .models import Jejak, catat
 
 
@@ -19,9 +22,25 @@ def _instansi(obj):
     return Instansi.objects.filter(pk=iid).first() if iid else None
 
 
-class Diaudit:
-    """Mixin: record create/change/delete made in the admin (who, old, new) in audit.Jejak —
-    also the bulk "delete selected" action."""
+def _pemda(request, obj, instansi):
+    """The pemda of an admin change: the unit's, else the row's, else the admin's own."""
+    if instansi is not None:
+        return instansi.pemda_id
+    pid = izin.pemda_baris(obj)
+    if pid is None:
+        milik = sorted(izin.pemda_dikelola(request.user))
+        pid = milik[0] if len(milik) == 1 else None
+    return pid
+
+
+def catat_admin(request, obj, aksi, perubahan):
+    ins = _instansi(obj)
+    catat(request.user, obj, aksi, perubahan, ins, _pemda(request, obj, ins))
+
+
+class Diaudit(Terbatas):
+    """Mixin: record create/change/delete made in the admin (who, old, new, unit, pemda) in
+    audit.Jejak — also the bulk "delete selected" action. Confined by ``Terbatas``."""
 
     def save_model(self, request, obj, form, change):
         lama = {}
@@ -36,12 +55,12 @@ class Diaudit:
         }
         if any(f.startswith("password") for f in form.changed_data):
             perubahan["password"] = ("***", "*** (diubah)")
-        catat(request.user, obj, "ubah" if change else "buat", perubahan, _instansi(obj))
+        catat_admin(request, obj, "ubah" if change else "buat", perubahan)
 
     def delete_model(self, request, obj):
         from dasbor.versi import tunda
 
-        catat(request.user, obj, "hapus", {"objek": (str(obj), None)}, _instansi(obj))
+        catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})
         with tunda():  # a unit's cascade may hold thousands of rows
             super().delete_model(request, obj)
 
@@ -49,7 +68,7 @@ class Diaudit:
         from dasbor.versi import tunda
 
         for obj in queryset:
-            catat(request.user, obj, "hapus", {"objek": (str(obj), None)}, _instansi(obj))
+            catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})
         with tunda():
             super().delete_queryset(request, queryset)
 
@@ -65,8 +84,19 @@ def daftar(*models) -> None:
 
 
 @admin.register(Jejak)
-class JejakAdmin(admin.ModelAdmin):
-    list_display = ("waktu", "user", "instansi", "objek", "objek_id", "aksi", "field", "lama", "baru")
+class JejakAdmin(Terbatas, admin.ModelAdmin):
+    list_display = (
+        "waktu",
+        "user",
+        "pemda",
+        "instansi",
+        "objek",
+        "objek_id",
+        "aksi",
+        "field",
+        "lama",
+        "baru",
+    )
     list_filter = ("aksi", "objek")
     search_fields = ("objek_id", "field", "lama", "baru", "user__username")
 

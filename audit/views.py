@@ -16,7 +16,7 @@ def cari(request):
     pemda_ids = pemda_boleh(request.user, "kelola")
     if not pemda_ids:
         raise Http404
-    qs = Jejak.objects.filter(instansi__pemda_id__in=pemda_ids).select_related("user", "instansi")
+    qs = Jejak.objects.filter(pemda_id__in=pemda_ids).select_related("user", "instansi")
     q = request.GET.get("q", "").strip()
     if q:
         qs = qs.filter(

@@ -70,7 +70,15 @@ UMUM: set[str] = {
     "evaluasi.SubKomponen",
     "evaluasi.Kriteria",
 }
-ABAIKAN: set[str] = {"akun.Peran", "akun.PercobaanMasuk", "audit.Jejak", "dasbor.Versi", "dasbor.Cuplikan"}
+ABAIKAN: set[str] = {
+    "akun.Peran",
+    "akun.PercobaanMasuk",
+    "akun.Profil",
+    "akun.RiwayatMasuk",
+    "audit.Jejak",
+    "dasbor.Versi",
+    "dasbor.Cuplikan",
+}
 PROYEK = (
     "organisasi",
     "perencanaan",

@@ -123,3 +123,41 @@ def pk_manual(pengguna_demo):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded evidence and photos go to a temporary folder, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def dua_pemda(db, settings):
+    """Two pemda, each with a unit, an admin_pemda (staff, as a superuser sets it up) and an
+    operator or evaluator; a superuser. Password tests.admin_bantu.PASSWORD."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+    from tests.admin_bantu import PASSWORD
+    from tests.factories import InstansiFactory, PemdaFactory
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # argon2 is slow
+    User = get_user_model()
+    a, b = PemdaFactory(kode="pemda-a", nama="Kota A"), PemdaFactory(kode="pemda-b", nama="Kota B")
+    unit_a, unit_b = InstansiFactory(pemda=a, slug="unit-a"), InstansiFactory(pemda=b, slug="unit-b")
+    admin_a = User.objects.create_user("admin-a", password=PASSWORD, is_staff=True)
+    Peran.objects.create(user=admin_a, jenis="admin_pemda", pemda=a)
+    admin_b = User.objects.create_user("admin-b", password=PASSWORD, is_staff=True)
+    Peran.objects.create(user=admin_b, jenis="admin_pemda", pemda=b)
+    op_a = User.objects.create_user("op-a", password=PASSWORD)
+    Peran.objects.create(user=op_a, jenis="operator", instansi=unit_a)
+    eval_b = User.objects.create_user("eval-b", password=PASSWORD)
+    Peran.objects.create(user=eval_b, jenis="evaluator", pemda=b)
+    root = User.objects.create_superuser("root", password=PASSWORD)
+    return SimpleNamespace(
+        a=a,
+        b=b,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        admin_a=admin_a,
+        admin_b=admin_b,
+        op_a=op_a,
+        eval_b=eval_b,
+        root=root,
+    )

@@ -31,7 +31,11 @@ def test_role_changes_in_the_admin_are_audited(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("adminpemda")
     from django.contrib.auth import get_user_model
 
-    budi = get_user_model().objects.create_user("budi")
+    from akun.models import Profil
+    from organisasi.models import Pemda
+
+    budi = get_user_model().objects.create_user("budi")  # an account of Kota Bekasi without a role yet
+    Profil.objects.create(user=budi, pemda=Pemda.objects.get(kode="kota-bekasi"))
     r = c.post(
         "/admin/akun/peran/add/",
         {"user": budi.pk, "jenis": "viewer", "instansi": Instansi.objects.get(slug="bantargebang").pk},
