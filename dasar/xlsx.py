@@ -115,3 +115,26 @@ def _periksa_xml(zf: zipfile.ZipFile, e: zipfile.ZipInfo) -> None:
                     "(kemungkinan bom XML atau entitas eksternal); buku kerja Excel biasa tidak memilikinya"
                 )
             sisa = blok[-16:]
+
+
+# ---------------------------------------------------------------- writing
+
+# Text starting with one of these is read as a formula by Excel or LibreOffice (OWASP "CSV
+# injection": =HYPERLINK(...), +cmd|..., -2+3, @SUM(...)); a leading tab or CR hides one.
+AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def aman_ditulis(wb) -> None:
+    """Prepare an openpyxl workbook built from user text for saving: every text cell starting
+    like a formula is stored as a string cell (openpyxl would store ``=…`` as a formula) with
+    the quote-prefix style (Excel and LibreOffice show it as typed and keep it text when the
+    cell is edited), and the workbook does not ask to be recalculated on opening. The cell
+    value itself is unchanged, so reading it back (the workbook import) gives the same text."""
+    wb.calculation.fullCalcOnLoad = None  # openpyxl writes fullCalcOnLoad="1" by default
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if isinstance(v, str) and v.startswith(AWAL_RUMUS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True

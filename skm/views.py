@@ -423,6 +423,8 @@ def _ekspor():
         from django.http import HttpResponse
         from openpyxl import Workbook
 
+        from dasar.xlsx import aman_ditulis
+
         wb = Workbook()
         ws = wb.active
         ws.title = "skm_responden"
@@ -458,6 +460,7 @@ def _ekspor():
                 ]
             )
         buf = io.BytesIO()
+        aman_ditulis(wb)  # a respondent's =HYPERLINK(...) stays text
         wb.save(buf)
         resp = HttpResponse(
             buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from dasar.xlsx import aman_ditulis
+
 from .spec import JENIS_ANGKA, SHEETS
 
 NUMERIC = set(JENIS_ANGKA)  # number columns go in as numeric cells
@@ -52,6 +54,7 @@ def tulis(data: dict[str, list[dict]], path) -> None:
     wb.properties.creator = "SAKIP"
     wb.properties.created = dt.datetime(2000, 1, 1)
     wb.properties.modified = dt.datetime(2000, 1, 1)
+    aman_ditulis(wb)  # text like =1+1 stays text (docs/workbook.md)
     wb.save(path)
 
 
