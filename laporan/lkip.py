@@ -371,7 +371,7 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
             "telah ditandatangani" if k.pk.pk.ditandatangani else "masih berupa draf (belum ditandatangani)"
         )
         pkb.paragraf(
-            f"Perjanjian Kinerja tahun {k.tahun} {status} dan memuat {len(k.pk.indikator)} indikator "
+            f"Perjanjian Kinerja tahun {k.tahun} {status} dan memuat {len(k.pk.isi['indikator'])} indikator "
             "dengan target sebagai berikut."
         )
         tabel_sasaran(pkb, k.pk, f"Perjanjian Kinerja {k.instansi.nama} Tahun {k.tahun}")

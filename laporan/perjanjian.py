@@ -3,8 +3,15 @@
 Statement page (PIHAK PERTAMA: the head of the unit; PIHAK KEDUA: the superior who
 supervises and evaluates; place, date, both signatures), then the annex: sasaran /
 indikator / satuan / target and programme / anggaran (docs/rules.md §1, PermenPANRB 53/2014).
-Every value comes from the PK in force (``pengukuran.selectors.pk_berlaku``) and the budget
-lines (``anggaran.selectors``); the LKIP reuses the parts for its Lampiran.
+The LKIP reuses the parts for its Lampiran.
+
+Everything the document shows from data is first collected into one plain dictionary, the
+*content* (``isi_pk``: names, jabatan, pangkat, NIP of both parties, the pemda and unit
+names, the indicators with sasaran, satuan and target, the programmes with their budget,
+place and date). A draft renders from content computed live from the PK, the officials and
+the budget lines. Signing stores that content on the PK (``PerjanjianKinerja.cuplikan``) with
+its SHA-256 (``laporan.dokumen.sidik``); a signed PK renders only from the stored content and
+prints the hash, so later edits to indicators, targets, officials or units never change it.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from anggaran.selectors import muat_baris, nama_nomenklatur
-from laporan.dokumen import Bagian, Dokumen, DuaTandaTangan, TandaTangan
+from laporan.dokumen import Bagian, Dokumen, DuaTandaTangan, TandaTangan, sidik
 from organisasi.models import Pejabat
 from pengukuran.selectors import pk_berlaku
 from perencanaan.models import PerjanjianKinerja, PKIndikator
@@ -22,11 +29,15 @@ from rumus.format import format_rupiah, format_tanggal
 from rumus.narasi import nilai_satuan
 
 NAMA_KOSONG = "(nama belum diisi)"
+FORMAT_CUPLIKAN = 1  # version of the stored content's layout (``isi_pk``)
 
 
 @dataclass
 class DataPK:
-    """What the PK document needs, loaded in a fixed number of queries."""
+    """What the PK document needs, loaded in a fixed number of queries.
+
+    ``isi`` is the content the document renders (``isi_pk``): the stored snapshot of a signed
+    PK, else computed live; ``sha256`` is the snapshot's hash (empty for a draft)."""
 
     instansi: object
     tahun: int
@@ -35,6 +46,104 @@ class DataPK:
     indikator: list[PKIndikator] = field(default_factory=list)
     # (kode, nama, pagu) per programme of the year's budget lines
     program: list[tuple[str, str, Decimal]] = field(default_factory=list)
+    isi: dict | None = None
+    sha256: str = ""
+
+
+def _muat(pk: PerjanjianKinerja, rollup=None, nama: dict[str, str] | None = None) -> DataPK:
+    """Live data of one PK (its officials, indicator rows and the year's programmes)."""
+    instansi = pk.instansi
+    kedua = pk.pihak_kedua or (
+        Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True).order_by("id").first()
+    )
+    rows = list(
+        PKIndikator.objects.filter(pk_dokumen=pk)
+        .select_related(
+            "indikator__sasaran", "indikator__tujuan", "indikator__program", "indikator__kegiatan"
+        )
+        .order_by("no", "id")
+    )
+    if rollup is None:
+        rollup = roll_up(b.baris() for b in muat_baris([instansi.id], pk.tahun).get(instansi.id, []))
+    if nama is None:
+        nama = nama_nomenklatur(rollup.anak.keys())
+    program = [(k, nama.get(k, k), p.pagu) for k, p in sorted(rollup.anak.items())]
+    return DataPK(instansi, pk.tahun, pk, kedua, rows, program)
+
+
+def _pejabat(p: Pejabat | None) -> dict | None:
+    if p is None:
+        return None
+    return {
+        "nama": p.nama,
+        "jabatan": p.jabatan,
+        "pangkat_golongan": p.pangkat_golongan,
+        "nip": p.nip_tampil if p.nip else "",
+    }
+
+
+def _tempat_tanggal(data: DataPK) -> str:
+    tempat = data.instansi.kota or data.instansi.nama
+    if data.pk and data.pk.tanggal:
+        return f"{tempat}, {format_tanggal(data.pk.tanggal)}"
+    return f"{tempat}, ........................ {data.tahun}"
+
+
+def isi_pk(data: DataPK) -> dict:
+    """The content of the PK document as plain JSON values, every text as the document shows it.
+
+    This is what a signed PK stores (``PerjanjianKinerja.cuplikan``) and what its SHA-256 is
+    computed over; docs/laporan.md describes the keys."""
+    pk = data.pk
+    indikator = []
+    for r in data.indikator:
+        ind = r.indikator
+        induk = ind.sasaran or ind.tujuan or ind.kegiatan or ind.program
+        target = nilai_satuan(r.target, ind.satuan)
+        if r.target_atas is not None:
+            target = f"{target} – {nilai_satuan(r.target_atas, ind.satuan)}"
+        indikator.append(
+            {
+                "kode": ind.kode,
+                "sasaran": getattr(induk, "uraian", None) or getattr(induk, "nama", "") or "-",
+                "indikator": ind.nama,
+                "satuan": ind.satuan,
+                "target": target,
+            }
+        )
+    return {
+        "format": FORMAT_CUPLIKAN,
+        "pemda": data.instansi.pemda.nama,
+        "instansi": data.instansi.nama,
+        "tahun": data.tahun,
+        "versi": pk.versi,
+        "tanggal": pk.tanggal.isoformat() if pk.tanggal else None,
+        "tempat_tanggal": _tempat_tanggal(data),
+        "pihak_pertama": _pejabat(pk.pihak_pertama),
+        "pihak_kedua": _pejabat(data.pihak_kedua),
+        "indikator": indikator,
+        "program": [
+            {"kode": kode, "nama": nama, "anggaran": format_rupiah(pagu)} for kode, nama, pagu in data.program
+        ],
+        "jumlah_anggaran": format_rupiah(sum((p for _, _, p in data.program), Decimal(0))),
+    }
+
+
+def cuplikan_pk(pk: PerjanjianKinerja, data: DataPK | None = None) -> tuple[dict, str]:
+    """The content to store when ``pk`` is signed (its ``tanggal`` already set) and its SHA-256;
+    ``data``: the PK's live data when the caller has already loaded it."""
+    isi = isi_pk(data or _muat(pk))
+    return isi, sidik(isi)
+
+
+def bekukan(pk: PerjanjianKinerja, data: DataPK | None = None) -> None:
+    """Store the snapshot of a signed PK that has none (one signed before snapshots existed).
+    An existing snapshot is never replaced: the row is updated only while it has none."""
+    isi, sha = cuplikan_pk(pk, data)
+    if PerjanjianKinerja.objects.filter(pk=pk.pk, cuplikan__isnull=True).update(cuplikan=isi, sha256=sha):
+        pk.cuplikan, pk.sha256 = isi, sha
+    else:
+        pk.refresh_from_db(fields=["cuplikan", "sha256"])
 
 
 def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None) -> DataPK:
@@ -45,77 +154,72 @@ def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = Non
     pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
         pk=pk.pk
     )
-    kedua = pk.pihak_kedua or (
-        Pejabat.objects.filter(pemda_id=pk.instansi.pemda_id, instansi__isnull=True).order_by("id").first()
-    )
-    rows = list(
-        PKIndikator.objects.filter(pk_dokumen=pk)
-        .select_related(
-            "indikator__sasaran", "indikator__tujuan", "indikator__program", "indikator__kegiatan"
-        )
-        .order_by("no", "id")
-    )
-    if rollup is None:
-        rollup = roll_up(b.baris() for b in muat_baris([instansi.id], tahun).get(instansi.id, []))
-    if nama is None:
-        nama = nama_nomenklatur(rollup.anak.keys())
-    program = [(k, nama.get(k, k), p.pagu) for k, p in sorted(rollup.anak.items())]
-    return DataPK(instansi, tahun, pk, kedua, rows, program)
+    if pk.ditandatangani and pk.cuplikan is not None:  # signed: the snapshot only, nothing live
+        return DataPK(instansi, tahun, pk, None, isi=pk.cuplikan, sha256=pk.sha256)
+    data = _muat(pk, rollup, nama)
+    if pk.ditandatangani:  # signed before snapshots existed: frozen now, once
+        bekukan(pk, data)
+        data.isi, data.sha256 = pk.cuplikan, pk.sha256
+    else:
+        data.isi = isi_pk(data)
+    return data
 
 
-def _ttd(pejabat: Pejabat | None, tempat_tanggal: str, label: str) -> TandaTangan:
-    if pejabat is None:
+def _ttd(p: dict | None, tempat_tanggal: str, label: str) -> TandaTangan:
+    if p is None:
         return TandaTangan(tempat_tanggal, label, NAMA_KOSONG)
     return TandaTangan(
         tempat_tanggal,
-        f"{label}, {pejabat.jabatan}",
-        pejabat.nama or NAMA_KOSONG,
-        pejabat.pangkat_golongan,
-        f"NIP. {pejabat.nip_tampil}" if pejabat.nip else "",
+        f"{label}, {p['jabatan']}",
+        p["nama"] or NAMA_KOSONG,
+        p["pangkat_golongan"],
+        f"NIP. {p['nip']}" if p["nip"] else "",
     )
 
 
 def tempat_tanggal(data: DataPK) -> str:
-    tempat = data.instansi.kota or data.instansi.nama
-    if data.pk and data.pk.tanggal:
-        return f"{tempat}, {format_tanggal(data.pk.tanggal)}"
-    return f"{tempat}, ........................ {data.tahun}"
+    return data.isi["tempat_tanggal"] if data.isi else _tempat_tanggal(data)
 
 
 def tanda_tangan_pk(data: DataPK) -> DuaTandaTangan:
     """PIHAK KEDUA on the left, PIHAK PERTAMA on the right (with place and date)."""
-    pertama = data.pk.pihak_pertama if data.pk else None
-    kiri = _ttd(data.pihak_kedua, "", "PIHAK KEDUA")
-    kanan = _ttd(pertama, tempat_tanggal(data), "PIHAK PERTAMA")
+    isi = data.isi or {}
+    kiri = _ttd(isi.get("pihak_kedua"), "", "PIHAK KEDUA")
+    kanan = _ttd(isi.get("pihak_pertama"), tempat_tanggal(data), "PIHAK PERTAMA")
     return DuaTandaTangan(kiri, kanan)
+
+
+def kode_verifikasi(bagian: Bagian, data: DataPK) -> None:
+    """The line that identifies a signed PK's content (the SHA-256 of its snapshot)."""
+    if data.sha256:
+        bagian.paragraf(f"Kode verifikasi SHA-256: {data.sha256}", "miring")
 
 
 def isi_pernyataan(bagian: Bagian, data: DataPK) -> None:
     """The statement page: the two parties, the promise, the signatures."""
-    ins = data.instansi
     if data.pk is None:
-        bagian.paragraf(f"Perjanjian Kinerja {ins.nama} tahun {data.tahun} belum dibuat.", "miring")
+        bagian.paragraf(f"Perjanjian Kinerja {data.instansi.nama} tahun {data.tahun} belum dibuat.", "miring")
         return
-    pk = data.pk
-    pertama, kedua = pk.pihak_pertama, data.pihak_kedua
-    bagian.paragraf(f"PERJANJIAN KINERJA TAHUN {data.tahun}", "tengah")
-    bagian.paragraf(ins.nama.upper(), "tengah")
-    if pk.versi > 1:
-        bagian.paragraf(f"(Perjanjian Kinerja Perubahan ke-{pk.versi - 1})", "tengah")
-    if not pk.ditandatangani:
+    isi = data.isi
+    pertama, kedua = isi["pihak_pertama"], isi["pihak_kedua"]
+    bagian.paragraf(f"PERJANJIAN KINERJA TAHUN {isi['tahun']}", "tengah")
+    bagian.paragraf(isi["instansi"].upper(), "tengah")
+    if isi["versi"] > 1:
+        bagian.paragraf(f"(Perjanjian Kinerja Perubahan ke-{isi['versi'] - 1})", "tengah")
+    if not data.pk.ditandatangani:
         bagian.paragraf("Draf: Perjanjian Kinerja ini belum ditandatangani.", "miring")
     bagian.paragraf(
         "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
         "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
     )
-    bagian.paragraf(f"Nama: {pertama.nama or NAMA_KOSONG}")
-    bagian.paragraf(f"Jabatan: {pertama.jabatan}")
+    bagian.paragraf(f"Nama: {pertama['nama'] or NAMA_KOSONG}")
+    bagian.paragraf(f"Jabatan: {pertama['jabatan']}")
     bagian.paragraf("selanjutnya disebut PIHAK PERTAMA.")
-    bagian.paragraf(f"Nama: {(kedua.nama or NAMA_KOSONG) if kedua else NAMA_KOSONG}")
-    bagian.paragraf(f"Jabatan: {kedua.jabatan if kedua else 'atasan langsung (belum diisi)'}")
+    bagian.paragraf(f"Nama: {(kedua['nama'] or NAMA_KOSONG) if kedua else NAMA_KOSONG}")
+    bagian.paragraf(f"Jabatan: {kedua['jabatan'] if kedua else 'atasan langsung (belum diisi)'}")
     bagian.paragraf("selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.")
     bagian.paragraf(
-        f"PIHAK PERTAMA berjanji akan mewujudkan target kinerja tahunan tahun {data.tahun} sesuai "
+        f"PIHAK PERTAMA berjanji akan mewujudkan target kinerja tahunan tahun {isi['tahun']} sesuai "
         "lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang "
         "telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target "
         "kinerja tersebut menjadi tanggung jawab kami."
@@ -126,26 +230,15 @@ def isi_pernyataan(bagian: Bagian, data: DataPK) -> None:
         "pemberian penghargaan dan sanksi."
     )
     bagian.tanda_tangan(tanda_tangan_pk(data))
+    kode_verifikasi(bagian, data)
 
 
 def tabel_sasaran(bagian: Bagian, data: DataPK, judul: str | None = None):
     """No | Sasaran Strategis | Indikator Kinerja | Satuan | Target."""
-    baris = []
-    for i, r in enumerate(data.indikator, 1):
-        ind = r.indikator
-        induk = ind.sasaran or ind.tujuan or ind.kegiatan or ind.program
-        target = nilai_satuan(r.target, ind.satuan)
-        if r.target_atas is not None:
-            target = f"{target} – {nilai_satuan(r.target_atas, ind.satuan)}"
-        baris.append(
-            [
-                str(i),
-                getattr(induk, "uraian", None) or getattr(induk, "nama", "") or "-",
-                ind.nama,
-                ind.satuan,
-                target,
-            ]
-        )
+    baris = [
+        [str(i), r["sasaran"], r["indikator"], r["satuan"], r["target"]]
+        for i, r in enumerate(data.isi["indikator"] if data.isi else [], 1)
+    ]
     return bagian.tabel(
         judul or f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {data.tahun}",
         [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]],
@@ -156,12 +249,10 @@ def tabel_sasaran(bagian: Bagian, data: DataPK, judul: str | None = None):
 
 def tabel_program(bagian: Bagian, data: DataPK, judul: str | None = None):
     """No | Program | Anggaran (Rp), with the total."""
-    baris = [
-        [str(i), f"{kode} {nama}", format_rupiah(pagu)]
-        for i, (kode, nama, pagu) in enumerate(data.program, 1)
-    ]
+    program = data.isi["program"] if data.isi else []
+    baris = [[str(i), f"{p['kode']} {p['nama']}", p["anggaran"]] for i, p in enumerate(program, 1)]
     if baris:
-        baris.append(["Jumlah", "", format_rupiah(sum((p for _, _, p in data.program), Decimal(0)))])
+        baris.append(["Jumlah", "", data.isi["jumlah_anggaran"]])
     return bagian.tabel(
         judul or f"Program dan Anggaran Perjanjian Kinerja Tahun {data.tahun}",
         [["No", "Program", "Anggaran (Rp)"]],
@@ -175,23 +266,29 @@ def isi_lampiran(bagian: Bagian, data: DataPK) -> None:
         bagian.paragraf(f"Perjanjian Kinerja tahun {data.tahun} belum dibuat.", "miring")
         return
     tabel_sasaran(bagian, data)
-    if data.program:
+    if data.isi["program"]:
         tabel_program(bagian, data)
     else:
         bagian.paragraf(f"Anggaran tahun {data.tahun} belum diisi.", "miring")
     bagian.tanda_tangan(tanda_tangan_pk(data))
+    kode_verifikasi(bagian, data)
 
 
 def bangun_perjanjian(instansi, tahun: int) -> Dokumen:
-    """The PK in force for the year (latest signed versi, else the latest draft)."""
+    """The PK in force for the year (latest signed versi, else the latest draft); a signed PK
+    from its snapshot only."""
     data = muat_pk(instansi, tahun)
+    if data.pk is None:
+        nama_unit, versi = instansi.nama, 1
+    else:
+        nama_unit, versi = data.isi["instansi"], data.isi["versi"]
     label = "Perjanjian Kinerja"
-    if data.pk and data.pk.versi > 1:
-        label = f"Perjanjian Kinerja Perubahan ke-{data.pk.versi - 1}"
-    judul = f"{label} {instansi.nama} Tahun {tahun}"
+    if versi > 1:
+        label = f"Perjanjian Kinerja Perubahan ke-{versi - 1}"
+    judul = f"{label} {nama_unit} Tahun {tahun}"
     dok = Dokumen(judul, kepala=judul, dengan_daftar=False)
     isi_pernyataan(dok.tambah_pembuka(f"{label} Tahun {tahun}"), data)
     if data.pk is not None:
         dok.pembuka[-1].pemisah_halaman()
-        isi_lampiran(dok.tambah_lampiran(f"Lampiran {label} {instansi.nama} Tahun {tahun}"), data)
+        isi_lampiran(dok.tambah_lampiran(f"Lampiran {label} {nama_unit} Tahun {tahun}"), data)
     return dok

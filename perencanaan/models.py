@@ -156,6 +156,10 @@ class PerjanjianKinerja(models.Model):
         "organisasi.Pejabat", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     keterangan = models.TextField(blank=True)
+    # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the
+    # SHA-256 of its canonical serialisation (laporan.dokumen.sidik); empty for a draft
+    cuplikan = models.JSONField(null=True, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("perjanjian kinerja")

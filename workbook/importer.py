@@ -31,6 +31,7 @@ from dasar.xlsx import BerkasDitolak
 from dasar.xlsx import periksa as periksa_xlsx
 from dasbor.versi import tunda, ubah_semua
 from evaluasi.models import NilaiKomponen
+from laporan.perjanjian import bekukan
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
@@ -360,6 +361,18 @@ class _Loader:
         for spec in SHEETS:
             if spec.nama in self.rows:
                 getattr(self, "load_" + spec.nama)(self.rows[spec.nama])
+        if not self.hasil.errors:
+            self.bekukan_pk()
+
+    def bekukan_pk(self):
+        """A signed PK of the workbook's units without a snapshot gets one now, from the data just
+        imported (officials, indicators, budget). A PK already frozen keeps its snapshot: a
+        re-import can change the live data (and so later drafts) but never a signed document."""
+        signed = PerjanjianKinerja.objects.filter(
+            instansi_id__in=self._ids(), status=PerjanjianKinerja.Status.DITANDATANGANI, cuplikan__isnull=True
+        ).select_related("pihak_pertama", "pihak_kedua", "instansi__pemda")
+        for pk in signed:
+            bekukan(pk)
 
     def load_pemda(self, rows):
         items = [(r, r["kode"], {"kode": r["kode"], "nama": r["nama"]}) for r in rows]
