@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,7 +80,8 @@ class SubUnit(models.Model):
 
 
 class Pejabat(models.Model):
-    """An official who signs (PK, LKIP). ``instansi`` is empty for the pemda's own (Wali Kota)."""
+    """An official who signs (PK, LKIP). ``instansi`` is empty for the pemda's own (Wali Kota).
+    ``kode`` is unique within the unit (or among the pemda's own officials)."""
 
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pejabat")
     instansi = models.ForeignKey(
@@ -93,7 +95,14 @@ class Pejabat(models.Model):
 
     class Meta:
         verbose_name_plural = _("pejabat")
-        constraints = [models.UniqueConstraint(fields=["pemda", "kode"], name="pejabat_unik")]
+        # keyed per unit: two units of a pemda may each have a ``camat``; the pemda's own
+        # officials (no instansi) are unique per pemda
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "kode"], name="pejabat_unik"),
+            models.UniqueConstraint(
+                fields=["pemda", "kode"], condition=Q(instansi__isnull=True), name="pejabat_pemda_unik"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.nama or '(nama belum diisi)'} — {self.jabatan}"

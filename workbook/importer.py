@@ -262,7 +262,7 @@ class _Loader:
                     (o.instansi_id, o.kode): o for o in SubUnit.objects.filter(instansi_id__in=ids)
                 },
                 "pejabat": lambda: {
-                    (o.pemda_id, o.kode): o
+                    (o.pemda_id, o.instansi_id, o.kode): o
                     for o in Pejabat.objects.filter(
                         pemda_id__in=[p.id for p in self.pemda.values()]
                         + [i.pemda_id for i in self.instansi.values()]
@@ -448,7 +448,7 @@ class _Loader:
             items.append(
                 (
                     r,
-                    (pemda.id, r["kode"]),
+                    (pemda.id, ins.id if ins else None, r["kode"]),
                     {
                         "pemda": pemda,
                         "instansi": ins,
@@ -648,6 +648,16 @@ class _Loader:
         }
         self.upsert("target", Target, items, existing)
 
+    def pejabat_pk(self, r: Row, kolom: str, ins):
+        """The official a PK names by kode: the unit's own, else the pemda's (no instansi)."""
+        m = self.map("pejabat")
+        obj = m.get((ins.pemda_id, ins.id, r[kolom])) or m.get((ins.pemda_id, None, r[kolom]))
+        if obj is None:
+            self.err(
+                r, kolom, f'unknown pejabat "{r[kolom]}" (neither of instansi {ins.slug} nor of its pemda)'
+            )
+        return obj
+
     def load_pk(self, rows):
         m = self.map("pk")
         self._signed_before = {k for k, o in m.items() if o.ditandatangani}
@@ -656,10 +666,10 @@ class _Loader:
             ins = self.get_instansi(r)
             if not ins:
                 continue
-            p1 = self.lookup(r, "pihak_pertama", "pejabat", (ins.pemda_id, r["pihak_pertama"]), "pejabat")
+            p1 = self.pejabat_pk(r, "pihak_pertama", ins)
             p2 = None
             if r["pihak_kedua"]:
-                p2 = self.lookup(r, "pihak_kedua", "pejabat", (ins.pemda_id, r["pihak_kedua"]), "pejabat")
+                p2 = self.pejabat_pk(r, "pihak_kedua", ins)
                 if p2 is None:
                     continue
             if p1 is None:

@@ -209,7 +209,7 @@ SHEETS: tuple[Sheet, ...] = (
             K("pangkat_golongan"),
             K("nip", "nip"),
         ),
-        ("pemda", "kode"),
+        ("pemda", "instansi", "kode"),
     ),
     Sheet(
         "pegawai",
