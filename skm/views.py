@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisasi.models import Instansi, Layanan
+from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.skm import UNSUR, periode_untuk
 
 from .models import Responden
@@ -291,7 +292,7 @@ def _pengaturan():
         elif request.method == "POST":
             if not atur:
                 raise PermissionDenied
-            populasi = request.POST.get("populasi_per_periode", "").strip().replace(".", "")
+            populasi = request.POST.get("populasi_per_periode", "").strip()
             pertanyaan = [
                 (
                     request.POST.get(f"u{i}_pertanyaan", ""),
@@ -300,14 +301,18 @@ def _pengaturan():
                 for i in range(1, 10)
             ]
             try:
-                if populasi and not populasi.isdigit():
-                    raise ValidationError({"populasi_per_periode": ["Populasi harus bilangan bulat."]})
+                try:  # a count: "1.000" and "1,000" are both 1000 (docs/rules.md §8)
+                    populasi = int(parse_angka(populasi, JenisAngka.CACAH)) if populasi else None
+                except AngkaError:
+                    raise ValidationError(
+                        {"populasi_per_periode": ["Populasi harus bilangan bulat."]}
+                    ) from None
                 simpan_pengaturan(
                     user=request.user,
                     instansi=instansi,
                     jenis_periode=request.POST.get("jenis_periode", ""),
                     metode=request.POST.get("metode", ""),
-                    populasi_per_periode=int(populasi) if populasi else None,
+                    populasi_per_periode=populasi,
                     pertanyaan=pertanyaan,
                 )
             except ValidationError as exc:
