@@ -200,13 +200,15 @@ def boleh_admin(user) -> bool:
 
 
 def _jalur_pemda(label: str) -> str | None:
-    """Path from a row of ``label`` to its pemda id: the list above, else the unit path of
-    dasbor.versi (unit data), else None."""
+    """Path from a row of ``label`` to its pemda id: the list above, else the model's path to
+    its unit (``jalur_unit``, unit data), else None."""
     if label in ADMIN_PEMDA_MODEL:
         return ADMIN_PEMDA_MODEL[label]
-    from dasbor.versi import JALUR
+    from django.apps import apps
 
-    jalur = JALUR.get(label)
+    from tembolok.selectors import jalur_ke_unit
+
+    jalur = jalur_ke_unit(apps.get_model(label))
     if jalur is None:
         return None
     return jalur[: -len("instansi_id")] + "instansi__pemda_id"

@@ -5,8 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tembolok import ABAIKAN
+
 
 class Peran(models.Model):
+    jalur_unit = ABAIKAN
+
     class Jenis(models.TextChoices):
         OPERATOR = "operator", _("Operator")  # enters data
         PIMPINAN = "pimpinan", _("Pimpinan")  # approves, signs
@@ -45,6 +49,8 @@ class Peran(models.Model):
 class PercobaanMasuk(models.Model):
     """Failed login attempts, for lockout after repeated failures (shared by all workers)."""
 
+    jalur_unit = ABAIKAN
+
     username = models.CharField(max_length=150, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -52,6 +58,8 @@ class PercobaanMasuk(models.Model):
 
 class Profil(models.Model):
     """Account facts Django's user has no field for."""
+
+    jalur_unit = ABAIKAN
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profil")
     pemda = models.ForeignKey(
@@ -74,6 +82,8 @@ class Profil(models.Model):
 
 class RiwayatMasuk(models.Model):
     """One login attempt: who, when, from where, with what browser, and whether it succeeded."""
+
+    jalur_unit = ABAIKAN
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,11 +4,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tembolok import UMUM
+
 UANG = {"max_digits": 20, "decimal_places": 2}
 
 
 class Program(models.Model):
     """Nomenclature programme (Kepmendagri 050-5889/2021 as updated by 900.1.15.5-1317/2023)."""
+
+    jalur_unit = UMUM
 
     kode = models.CharField(max_length=20, unique=True)
     nama = models.CharField(max_length=300)
@@ -21,6 +25,8 @@ class Program(models.Model):
 
 
 class Kegiatan(models.Model):
+    jalur_unit = UMUM
+
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="kegiatan")
     kode = models.CharField(max_length=30, unique=True)
     nama = models.CharField(max_length=300)
@@ -34,6 +40,8 @@ class Kegiatan(models.Model):
 
 
 class SubKegiatan(models.Model):
+    jalur_unit = UMUM
+
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="sub_kegiatan")
     kode = models.CharField(max_length=40, unique=True)
     nama = models.CharField(max_length=300)
@@ -48,6 +56,8 @@ class SubKegiatan(models.Model):
 
 class BarisAnggaran(models.Model):
     """A budget line: one sub-kegiatan held by one sub-unit (or the unit itself) in one year."""
+
+    jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="anggaran")
     tahun = models.PositiveSmallIntegerField()
@@ -87,6 +97,8 @@ class BarisAnggaran(models.Model):
 class PaguProgram(models.Model):
     """Programme-level pagu before revision, for years where only that is known (seed Tabel 3.21)."""
 
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
     tahun = models.PositiveSmallIntegerField()
     program = models.ForeignKey(Program, on_delete=models.PROTECT)
@@ -109,6 +121,8 @@ class PeriodeAnggaran(models.TextChoices):
 class RealisasiAnggaran(models.Model):
     """Realisasi of a budget line per quarter, or for the whole year (TAHUN)."""
 
+    jalur_unit = "baris__instansi_id"
+
     baris = models.ForeignKey(BarisAnggaran, on_delete=models.CASCADE, related_name="realisasi")
     periode = models.CharField(max_length=5, choices=PeriodeAnggaran.choices)
     nilai = models.DecimalField(**UANG)
@@ -120,6 +134,8 @@ class RealisasiAnggaran(models.Model):
 
 class Dukungan(models.Model):
     """Budget (by programme, kegiatan or sub-kegiatan code) that supports an indikator in a year."""
+
+    jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE)
     tahun = models.PositiveSmallIntegerField()

@@ -9,13 +9,13 @@ from .models import Jejak, catat
 
 
 def _instansi(obj):
-    """The unit a row belongs to (direct or through its parents, as classified in dasbor.versi)."""
-    from dasbor.versi import JALUR, instansi_id_dari
+    """The unit a row belongs to (direct or through its parents: the model's ``jalur_unit``)."""
     from organisasi.models import Instansi
+    from tembolok.selectors import instansi_id_dari, jalur_ke_unit
 
     if isinstance(obj, Instansi):
         return obj
-    if obj._meta.label not in JALUR:  # e.g. a role: its unit if it has one
+    if jalur_ke_unit(type(obj)) is None:  # e.g. a role: its unit if it has one
         ins = getattr(obj, "instansi", None)
         return ins if isinstance(ins, Instansi) else None
     iid = instansi_id_dari(obj)
@@ -58,14 +58,14 @@ class Diaudit(Terbatas):
         catat_admin(request, obj, "ubah" if change else "buat", perubahan)
 
     def delete_model(self, request, obj):
-        from dasbor.versi import tunda
+        from tembolok.services import tunda
 
         catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})
         with tunda():  # a unit's cascade may hold thousands of rows
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        from dasbor.versi import tunda
+        from tembolok.services import tunda
 
         for obj in queryset:
             catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})

@@ -6,8 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tembolok import ABAIKAN
+
 
 class Jejak(models.Model):
+    jalur_unit = ABAIKAN
+
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     instansi = models.ForeignKey("organisasi.Instansi", null=True, blank=True, on_delete=models.CASCADE)

@@ -12,7 +12,7 @@ loopback port and drives it with plain threads + ``http.client``: every worker l
 
 Unless --cold, ``siapkan_dasbor --tahun 2024`` then computes and stores every dashboard (what a
 deployment runs after an import or at night; a page is otherwise computed on its first view after
-a change and stored, see dasbor/versi.py) and its time is reported.
+a change and stored, see tembolok/services.py) and its time is reported.
 
 Scenarios (each bounded by --requests and --max-seconds):
   A  unit dashboard /unit/<random unit>/?tahun=2024 as admin_pemda

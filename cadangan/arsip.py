@@ -47,8 +47,8 @@ TIDAK_DICADANGKAN = {
     "auth.permission",
     "sessions.session",
     "admin.logentry",
-    "dasbor.versi",
-    "dasbor.cuplikan",
+    "tembolok.token",
+    "tembolok.cuplikan",
 }
 # Rows a freshly migrated database already holds (the evaluation templates shipped with the
 # system): they do not make it "non-empty" and are replaced by the backup's copy.
@@ -329,7 +329,7 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
             for p in ditulis:
                 p.unlink(missing_ok=True)
             raise
-    from dasbor import versi
+    from tembolok.services import usangkan_semua
 
-    versi.ubah_semua()
+    usangkan_semua()
     return ringkasan

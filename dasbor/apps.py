@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class DasborConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "dasbor"
-
-    def ready(self):
-        from . import versi
-
-        versi.hubungkan()

@@ -1,4 +1,4 @@
-"""The dashboard pages' content, computed from data and stored per data version (``dasbor.versi``).
+"""The dashboard pages' content, computed from data and stored under the data's token (``tembolok``).
 
 The content does not depend on who looks at it (the permission check happens before), only on
 the unit's (or pemda's) data, the year, the language and today's date (overdue follow-ups), which
@@ -7,24 +7,20 @@ together form the key of the stored fragment.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-from pathlib import Path
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+import tembolok.selectors
 from evaluasi.selectors import tindak_lanjut_terbuka
 from pengukuran.periksa import periksa
 from pengukuran.selectors import Pengukuran, capaian_pk
+from tembolok.services import cuplikan
 
 from . import grafik as grafik_mod
 from . import selectors
-from .versi import PROYEK, cuplikan
 
 SORT = {
     "nama": lambda r: r.instansi.nama,
@@ -35,20 +31,6 @@ SORT = {
 }
 
 
-@functools.cache
-def versi_kode() -> str:
-    """A hash of the code, templates, settings and translations that shape the pages, so a
-    deployment that changes any of them never serves pages stored by the previous one."""
-    akar = Path(settings.BASE_DIR)
-    h = hashlib.sha256()
-    for folder in (*PROYEK, "rumus", "sakip", "templates", "locale"):
-        for f in sorted((akar / folder).rglob("*")):
-            if f.suffix in (".py", ".html", ".mo") and "migrations" not in f.parts:
-                h.update(str(f.relative_to(akar)).encode())
-                h.update(f.read_bytes())
-    return h.hexdigest()[:12]
-
-
 def _kunci(*bagian) -> str:
     return ":".join(str(b) for b in (*bagian, get_language()))
 
@@ -56,7 +38,7 @@ def _kunci(*bagian) -> str:
 def _syarat() -> str:
     """What else a page depends on: today's date (overdue follow-ups) and the code version. Not
     part of the key, so a new day or a deployment overwrites the page's row."""
-    return f"{timezone.localdate().isoformat()}:{versi_kode()}"
+    return f"{timezone.localdate().isoformat()}:{tembolok.selectors.sidik_kode()}"
 
 
 def konteks_unit(instansi, tahun: int) -> dict:

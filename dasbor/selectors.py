@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+import tembolok.selectors
 from anggaran.selectors import nama_nomenklatur, roll_up_instansi, total_instansi
 from evaluasi.selectors import total_evaluasi
 from pengukuran.models import NilaiPembanding
@@ -13,6 +14,7 @@ from pengukuran.selectors import Pengukuran, capaian_pk
 from rumus.anggaran import serapan
 from rumus.evaluasi import predikat_akip
 from skm.selectors import ikm_tahun
+from tembolok.services import cuplikan_banyak
 
 
 @dataclass
@@ -58,11 +60,9 @@ _KOLOM = ("ikm", "nilai_akip", "predikat", "rata_capaian", "serapan", "pagu")
 
 
 def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
-    """``ringkasan_pemda`` with each unit's row stored per data version (``dasbor.versi``): only
+    """``ringkasan_pemda`` with each unit's row stored under the unit's token (``tembolok``): only
     the units whose data changed since their row was stored are computed again, so one unit's
     change (e.g. a public SKM answer) does not recompute 500 units."""
-    from .versi import cuplikan_banyak
-
     per_id = {i.id: i for i in instansi_list}
 
     def buat(ids):
@@ -75,9 +75,9 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
             for r in rows
         }
 
-    from .halaman import versi_kode
-
-    isi = cuplikan_banyak({i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat, versi_kode())
+    isi = cuplikan_banyak(
+        {i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat, tembolok.selectors.sidik_kode()
+    )
     out = []
     for ins in instansi_list:
         d = json.loads(isi[ins.id])

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dasar.galat import Ditolak
+from tembolok import UMUM
 
 
 class JenisEvaluasi(models.TextChoices):
@@ -16,6 +17,8 @@ class JenisEvaluasi(models.TextChoices):
 
 
 class NilaiKomponen(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="nilai_evaluasi"
     )
@@ -49,6 +52,8 @@ class TemplatEvaluasi(models.Model):
     ``pemda`` empty = shipped with the system (PermenPANRB 88/2021, 90/2021); a pemda's admin
     copies one (``induk``) and adapts it for a year. Frozen once a non-draft evaluation uses it.
     """
+
+    jalur_unit = UMUM
 
     jenis = models.CharField(max_length=5, choices=JenisEvaluasi.choices)
     nama = models.CharField(max_length=200)
@@ -111,6 +116,8 @@ class _BagianTemplat(models.Model):
 
 
 class Komponen(_BagianTemplat):
+    jalur_unit = UMUM
+
     class Kelompok(models.TextChoices):
         UMUM = "", _("-")
         PENGUNGKIT = "pengungkit", _("Pengungkit")
@@ -134,6 +141,8 @@ class Komponen(_BagianTemplat):
 
 
 class SubKomponen(_BagianTemplat):
+    jalur_unit = UMUM
+
     komponen = models.ForeignKey(Komponen, on_delete=models.CASCADE, related_name="sub")
     no = models.PositiveSmallIntegerField()
     nama = models.CharField(max_length=200)
@@ -157,6 +166,8 @@ class JenisJawaban(models.TextChoices):
 
 
 class Kriteria(_BagianTemplat):
+    jalur_unit = UMUM
+
     sub = models.ForeignKey(SubKomponen, on_delete=models.CASCADE, related_name="kriteria")
     no = models.PositiveSmallIntegerField()
     uraian = models.TextField()
@@ -197,6 +208,8 @@ class EvaluasiFinal(Ditolak):
 
 
 class Evaluasi(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="evaluasi_lke")
     tahun = models.PositiveSmallIntegerField()
     jenis = models.CharField(max_length=5, choices=JenisEvaluasi.choices)
@@ -252,6 +265,8 @@ class _BagianEvaluasi(models.Model):
 
 
 class Jawaban(_BagianEvaluasi):
+    jalur_unit = "evaluasi__instansi_id"
+
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="jawaban")
     kriteria = models.ForeignKey(Kriteria, on_delete=models.PROTECT, related_name="+")
     usulan = models.CharField(max_length=20, blank=True)
@@ -277,6 +292,8 @@ class JenisTautan(models.TextChoices):
 
 class BuktiEvaluasi(_BagianEvaluasi):
     """Evidence of an answer: a document already in the system, or an upload (type checked by content)."""
+
+    jalur_unit = "jawaban__evaluasi__instansi_id"
 
     jawaban = models.ForeignKey(Jawaban, on_delete=models.CASCADE, related_name="bukti")
     jenis = models.CharField(max_length=8, choices=JenisTautan.choices)
@@ -308,6 +325,8 @@ class Rekomendasi(models.Model):
 
     The text is part of the evaluation (locked when final); the follow-up fields keep moving after it.
     """
+
+    jalur_unit = "evaluasi__instansi_id"
 
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="rekomendasi")
     no = models.PositiveSmallIntegerField()

@@ -4,6 +4,8 @@ from django.db import models
 class TeksBlok(models.Model):
     """Teks yang dapat disunting per unit, tahun dan bagian laporan (mis. "kata_pengantar")."""
 
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="teks_laporan")
     tahun = models.PositiveSmallIntegerField()
     bagian = models.CharField(max_length=64)

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tembolok import UMUM
+
 
 def normalise_nip(value: str) -> str:
     """NIP as 18 digits (spaces and dots removed); see validate_nip."""
@@ -19,6 +21,8 @@ def validate_nip(value: str) -> None:
 
 
 class Pemda(models.Model):
+    jalur_unit = UMUM
+
     kode = models.SlugField(unique=True)
     nama = models.CharField(max_length=200)
 
@@ -31,6 +35,8 @@ class Pemda(models.Model):
 
 
 class Instansi(models.Model):
+    jalur_unit = UMUM
+
     class Jenis(models.TextChoices):
         KECAMATAN = "kecamatan", _("Kecamatan")
         DINAS = "dinas", _("Dinas")
@@ -56,6 +62,8 @@ class Instansi(models.Model):
 
 
 class SubUnit(models.Model):
+    jalur_unit = "instansi_id"
+
     class Jenis(models.TextChoices):
         KELURAHAN = "kelurahan", _("Kelurahan")
         SEKRETARIAT = "sekretariat", _("Sekretariat")
@@ -82,6 +90,8 @@ class SubUnit(models.Model):
 class Pejabat(models.Model):
     """An official who signs (PK, LKIP). ``instansi`` is empty for the pemda's own (Wali Kota).
     ``kode`` is unique within the unit (or among the pemda's own officials)."""
+
+    jalur_unit = "instansi_id"  # a pemda-level official (no unit) counts as UMUM
 
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pejabat")
     instansi = models.ForeignKey(
@@ -120,6 +130,8 @@ PENDIDIKAN = ["sd", "smp", "sma", "d1", "d2", "d3", "d4", "s1", "s2", "s3"]
 class Pegawai(models.Model):
     """Staff count by category and education (seed Tabel 1.1)."""
 
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="pegawai")
     tahun = models.PositiveSmallIntegerField()
     kategori = models.CharField(max_length=100)
@@ -146,6 +158,8 @@ class Pegawai(models.Model):
 
 class Layanan(models.Model):
     """A public service of the unit (seed: 7 layanan surveyed by the SKM)."""
+
+    jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="layanan")
     kode = models.SlugField()

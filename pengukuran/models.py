@@ -20,6 +20,8 @@ URUTAN_PERIODE = {p: i for i, p in enumerate(["TW1", "TW2", "S1", "TW3", "TW4", 
 
 
 class Realisasi(models.Model):
+    jalur_unit = "indikator__instansi_id"
+
     indikator = models.ForeignKey("perencanaan.Indikator", on_delete=models.CASCADE, related_name="realisasi")
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5, choices=Periode.choices)
@@ -43,6 +45,8 @@ class Realisasi(models.Model):
 
 class NilaiPembanding(models.Model):
     """A value another unit published for a comparable indikator (seed Tabel 3.9, 3.15)."""
+
+    jalur_unit = "indikator__instansi_id"
 
     indikator = models.ForeignKey(
         "perencanaan.Indikator", on_delete=models.CASCADE, related_name="pembanding"
@@ -70,6 +74,8 @@ class StatusPeriode(models.TextChoices):
 class PengajuanRealisasi(models.Model):
     """Workflow state of one unit's realisasi for one period (quarter)."""
 
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengajuan")
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5, choices=Periode.choices)
@@ -93,6 +99,8 @@ class PengajuanRealisasi(models.Model):
 
 class Bukti(models.Model):
     """Evidence for a realisasi: stored outside the web root, served only to allowed users."""
+
+    jalur_unit = "realisasi__indikator__instansi_id"
 
     realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti")
     berkas = models.FileField(upload_to="bukti/%Y/")

@@ -17,7 +17,7 @@ from akun.izin import boleh
 from audit.models import catat
 from dasar.galat import Ditolak, Konflik
 from dasar.unggahan import cek_unggahan
-from dasbor.versi import ubah
+from tembolok.services import usangkan
 
 from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 
@@ -82,7 +82,7 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
         )
         if not updated:  # pragma: no cover - guarded by select_for_update
             raise Konflik("Realisasi ini sudah diubah oleh pengguna lain.")
-        ubah([instansi.id])  # QuerySet.update sends no post_save
+        usangkan([instansi.id])  # QuerySet.update sends no post_save
         catat(user, obj, "ubah", perubahan, instansi)
         obj.refresh_from_db()
     return obj

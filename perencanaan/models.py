@@ -11,6 +11,8 @@ NILAI = {"max_digits": 24, "decimal_places": 6}
 
 
 class Renstra(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="renstra")
     kode = models.SlugField()
     nama = models.CharField(max_length=300)
@@ -29,6 +31,8 @@ class Renstra(models.Model):
 
 
 class Tujuan(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tujuan")
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
     kode = models.CharField(max_length=30)
@@ -44,6 +48,8 @@ class Tujuan(models.Model):
 
 
 class Sasaran(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="sasaran")
     tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
     kode = models.CharField(max_length=30)
@@ -59,6 +65,8 @@ class Sasaran(models.Model):
 
 
 class Indikator(models.Model):
+    jalur_unit = "instansi_id"
+
     class Level(models.TextChoices):
         TUJUAN = "tujuan", _("Tujuan")
         SASARAN = "sasaran", _("Sasaran")
@@ -125,6 +133,8 @@ class Indikator(models.Model):
 class Target(models.Model):
     """Renstra target of an indikator for one year."""
 
+    jalur_unit = "indikator__instansi_id"
+
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target")
     tahun = models.PositiveSmallIntegerField()
     nilai = models.DecimalField(**NILAI)
@@ -140,6 +150,8 @@ class PKTerkunci(Ditolak):
 
 
 class PerjanjianKinerja(models.Model):
+    jalur_unit = "instansi_id"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draf")
         DITANDATANGANI = "ditandatangani", _("Ditandatangani")
@@ -189,6 +201,8 @@ class PerjanjianKinerja(models.Model):
 
 
 class PKIndikator(models.Model):
+    jalur_unit = "pk_dokumen__instansi_id"
+
     pk_dokumen = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="indikator")
     indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="pk_indikator")
     no = models.PositiveSmallIntegerField(default=0)

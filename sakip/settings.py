@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "dasbor",
     "audit",
     "cadangan",
+    "tembolok",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ NRR = {"max_digits": 8, "decimal_places": 4}
 
 
 class RingkasanNRR(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="ringkasan_nrr"
     )
@@ -50,6 +52,8 @@ class PengaturanSKM(models.Model):
     """Per-unit survey settings: how periods combine into the year, and the expected
     service recipients per period (population for the sample size)."""
 
+    jalur_unit = "instansi_id"
+
     class Metode(models.TextChoices):
         RATA_PERIODE = "rata-periode", _("rata-rata nilai periode")
         GABUNG_RESPONDEN = "gabung-responden", _("gabungan responden")
@@ -77,6 +81,8 @@ class PertanyaanSKM(models.Model):
     """A unit's wording of one unsur's question and its four answer labels. The meaning of
     the answers is fixed (1 = worst … 4 = best); only the words change. Units without a
     row use the regulation's wording (``skm.pertanyaan.BAKU``)."""
+
+    jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="pertanyaan_skm"
@@ -106,6 +112,8 @@ class PertanyaanSKM(models.Model):
 
 class Responden(models.Model):
     """One respondent's answers (1..4) to the 9 unsur (PermenPANRB 14/2017)."""
+
+    jalur_unit = "instansi_id"
 
     class JenisKelamin(models.TextChoices):
         L = "L", _("Laki-laki")

@@ -44,13 +44,13 @@ def test_pemda_dashboard_query_count_does_not_grow_with_units(pengguna_demo, mas
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from dasbor.versi import ubah_semua
     from organisasi.models import Pemda
+    from tembolok.services import usangkan_semua
     from tests.factories import BarisAnggaranFactory, InstansiFactory
 
     c = masuk_sebagai("adminpemda")
     c.get("/pemda/kota-bekasi/")  # warm session
-    ubah_semua()  # measure a computed page, not the stored one
+    usangkan_semua()  # measure a computed page, not the stored one
     with CaptureQueriesContext(connection) as one:
         assert c.get("/pemda/kota-bekasi/").status_code == 200
     pemda = Pemda.objects.get(kode="kota-bekasi")

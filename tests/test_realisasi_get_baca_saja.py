@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from anggaran.models import BarisAnggaran
-from dasbor.models import Versi
-from dasbor.versi import token
 from pengukuran.models import PengajuanRealisasi
+from tembolok.models import Token
+from tembolok.services import token
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_page_view_creates_no_row_and_keeps_the_cache(pk_manual, pengguna_demo, 
     r = masuk(pengguna_demo["operator"]).get(url)
     assert r.status_code == 200 and "Draf" in r.content.decode()
     assert not PengajuanRealisasi.objects.filter(instansi=ins).exists()
-    assert Versi.objects.filter(jenis="i", objek=ins.id, token=t).exists()
+    assert Token.objects.filter(jenis="i", objek=ins.id, token=t).exists()
 
 
 def test_first_save_creates_the_submission_row(pk_manual, pengguna_demo):

@@ -29,13 +29,13 @@ from anggaran.models import (
 )
 from dasar.xlsx import BerkasDitolak
 from dasar.xlsx import periksa as periksa_xlsx
-from dasbor.versi import tunda, ubah_semua
 from evaluasi.models import NilaiKomponen
 from laporan.perjanjian import bekukan
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 from skm.models import PengaturanSKM, Responden, RingkasanNRR
+from tembolok.services import tunda, usangkan_semua
 from zona.models import PenilaianZona, Zona
 
 from .spec import SHEET_MAP, SHEETS, CellError
@@ -193,7 +193,7 @@ def import_workbook(
                 raise _Batal
             if oleh is not None:
                 catat_impor(hasil, path, oleh=oleh, pengguna=pengguna, instansi_ids=loader._ids())
-            ubah_semua()  # bulk writes send no model signals: every stored dashboard is out of date
+            usangkan_semua()  # bulk writes send no model signals: every stored dashboard is out of date
     except _Batal:
         pass
     return hasil

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Zona(models.Model):
+    jalur_unit = "instansi_id"
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="zona")
     kode = models.SlugField()
     nama = models.CharField(max_length=300)
@@ -22,6 +24,8 @@ class Zona(models.Model):
 
 class PenilaianZona(models.Model):
     """Assessment of a zone in a month (bulan 1–12) or the year's recapitulation (bulan empty)."""
+
+    jalur_unit = "zona__instansi_id"
 
     class Kategori(models.TextChoices):
         BAIK = "baik", _("Baik")

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+import tembolok.selectors
 from dasbor import halaman
-from dasbor.models import Cuplikan
-from dasbor.versi import ubah_semua
 from organisasi.models import Instansi, Pemda
+from tembolok.models import Cuplikan
+from tembolok.services import usangkan_semua
 
 
 class Command(BaseCommand):
@@ -43,8 +44,8 @@ class Command(BaseCommand):
                 raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
         t0 = time.perf_counter()
         if opts["ulang"]:
-            ubah_semua()
-        lama = Cuplikan.objects.exclude(syarat__endswith=halaman.versi_kode()).delete()[0]
+            usangkan_semua()
+        lama = Cuplikan.objects.exclude(syarat__endswith=tembolok.selectors.sidik_kode()).delete()[0]
         if lama:
             self.stdout.write(f"{lama} pages stored by an earlier version of the code removed")
         n = 0

@@ -1,16 +1,18 @@
-"""Stored dashboards are served only while the data they were computed from is unchanged."""
+"""Stored dashboards (tembolok) are served only while the data they were computed from is unchanged."""
 
 import re
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from dasbor import versi
-from dasbor.models import Cuplikan, Versi
+import tembolok.selectors
+from tembolok import ABAIKAN, UMUM
+from tembolok.models import Cuplikan, Token
+from tembolok.selectors import jalur_ke_unit, jalur_unit, model_proyek
+from tembolok.services import tunda
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -22,23 +24,26 @@ def lihat(c, url):
     return TOKEN.sub("", html), len(q)
 
 
-def test_every_model_is_classified_once():
-    labels = {m._meta.label for m in apps.get_models() if m._meta.app_label in versi.PROYEK}
-    kelompok = [set(versi.JALUR), versi.UMUM, versi.ABAIKAN]
-    assert set.union(*kelompok) == labels, "classify new models in dasbor/versi.py"
-    assert sum(len(k) for k in kelompok) == len(labels)  # no model in two groups
+def test_every_model_declares_its_path_to_a_unit():
+    tanpa = [m._meta.label for m in model_proyek() if jalur_unit(m) is None]
+    assert not tanpa, f"give these models a jalur_unit (a path to the unit's id, UMUM or ABAIKAN): {tanpa}"
+    assert {m._meta.app_label for m in model_proyek()} >= {"organisasi", "perencanaan", "tembolok"}
 
 
 def test_every_path_leads_to_a_unit():
     from django.core.exceptions import FieldDoesNotExist
 
-    for label, jalur in versi.JALUR.items():
-        model = apps.get_model(label)
+    for model in model_proyek():
+        jalur = jalur_ke_unit(model)
+        if jalur is None:
+            assert jalur_unit(model) in (UMUM, ABAIKAN), model._meta.label
+            continue
+        label, m = model._meta.label, model
         *rel, last = jalur.split("__")
         for name in rel:
-            model = model._meta.get_field(name).related_model
+            m = m._meta.get_field(name).related_model
         try:
-            field = model._meta.get_field(last.removesuffix("_id"))
+            field = m._meta.get_field(last.removesuffix("_id"))
         except FieldDoesNotExist:  # pragma: no cover - the assertion below reports it
             field = None
         assert field is not None and field.related_model._meta.label == "organisasi.Instansi", label
@@ -84,7 +89,7 @@ def test_another_units_change_keeps_this_units_page(pengguna_demo, masuk_sebagai
     lihat(op, "/unit/bantargebang/")
     baris.pagu += 1
     baris.save()  # … a change of its data only its own and its pemda's
-    assert Versi.objects.filter(jenis="i").exists()
+    assert Token.objects.filter(jenis="i").exists()
     _, n = lihat(op, "/unit/bantargebang/")
     assert n <= 8
 
@@ -110,12 +115,12 @@ def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo, ma
     lihat(c, "/pemda/kota-bekasi/")
     lihat(c, "/unit/bantargebang/")
     assert (
-        Versi.objects.filter(jenis="p").exists() and Versi.objects.filter(jenis="i", objek=demo.id).exists()
+        Token.objects.filter(jenis="p").exists() and Token.objects.filter(jenis="i", objek=demo.id).exists()
     )
     r = Client().post("/s/bantargebang/", {f"u{i}": "3" for i in range(1, 10)}, REMOTE_ADDR="10.9.9.9")
     assert r.status_code == 302
-    assert not Versi.objects.filter(jenis="p").exists()
-    assert not Versi.objects.filter(jenis="i", objek=demo.id).exists()
+    assert not Token.objects.filter(jenis="p").exists()
+    assert not Token.objects.filter(jenis="i", objek=demo.id).exists()
 
 
 def test_import_drops_every_token(pengguna_demo, masuk_sebagai):
@@ -124,9 +129,9 @@ def test_import_drops_every_token(pengguna_demo, masuk_sebagai):
     from workbook.importer import import_workbook
 
     lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
-    assert Versi.objects.exists()
+    assert Token.objects.exists()
     assert import_workbook(settings.DEMO_WORKBOOK).ok
-    assert not Versi.objects.exists()
+    assert not Token.objects.exists()
 
 
 def test_a_failed_import_keeps_the_tokens(pengguna_demo, tmp_path, masuk_sebagai):
@@ -139,7 +144,7 @@ def test_a_failed_import_keeps_the_tokens(pengguna_demo, tmp_path, masuk_sebagai
     wb.active.title = "bukan_sheet"
     wb.save(tmp_path / "x.xlsx")
     assert not import_workbook(tmp_path / "x.xlsx").ok
-    assert Versi.objects.exists()
+    assert Token.objects.exists()
 
 
 def test_deleting_a_unit_cascade_does_not_fail(pengguna_demo, masuk_sebagai):
@@ -149,7 +154,7 @@ def test_deleting_a_unit_cascade_does_not_fail(pengguna_demo, masuk_sebagai):
     BarisAnggaranFactory(instansi=lain)
     lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
     lain.delete()
-    assert not Versi.objects.exists()
+    assert not Token.objects.exists()
     assert lain.nama not in lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")[0]
 
 
@@ -187,12 +192,10 @@ def test_a_new_code_version_never_serves_pages_stored_by_the_old_one(
 ):
     from django.core.management import call_command
 
-    from dasbor import halaman
-
     c = masuk_sebagai("adminpemda")
     lihat(c, "/pemda/kota-bekasi/")
     lama = set(Cuplikan.objects.values_list("kunci", flat=True))
-    monkeypatch.setattr(halaman, "versi_kode", lambda: "kodebaru")
+    monkeypatch.setattr(tembolok.selectors, "sidik_kode", lambda: "kodebaru")
     lihat(c, "/pemda/kota-bekasi/")
     assert set(Cuplikan.objects.values_list("kunci", flat=True)) == lama  # the same rows, overwritten
     assert all(s.endswith("kodebaru") for s in Cuplikan.objects.values_list("syarat", flat=True))
@@ -228,15 +231,15 @@ def test_tunda_collects_changes_and_drops_tokens_once(pengguna_demo, masuk_sebag
     ins = Instansi.objects.get(slug="bantargebang")
     lihat(masuk_sebagai("adminpemda"), "/pemda/kota-bekasi/")
     lihat(masuk_sebagai("operator"), "/unit/bantargebang/")
-    with CaptureQueriesContext(connection) as q, versi.tunda():
+    with CaptureQueriesContext(connection) as q, tunda():
         for k in range(5):
             Layanan.objects.create(instansi=ins, kode=f"t{k}", nama=f"T{k}")
-        assert Versi.objects.filter(jenis="i", objek=ins.id).exists()  # not yet
+        assert Token.objects.filter(jenis="i", objek=ins.id).exists()  # not yet
     assert (
         sum(x["sql"].replace('"', "").startswith("DELETE FROM dasbor_versi") for x in q.captured_queries) == 1
     )
-    assert not Versi.objects.filter(jenis="i", objek=ins.id).exists()
-    assert not Versi.objects.filter(jenis="p").exists()
+    assert not Token.objects.filter(jenis="i", objek=ins.id).exists()
+    assert not Token.objects.filter(jenis="p").exists()
 
 
 def test_siapkan_dasbor_ulang_recomputes_after_writes_outside_the_application(pengguna_demo, masuk_sebagai):
