@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -28,6 +29,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from dasar.teks import bersihkan
 from laporan.dokumen import (
     Bab,
     Bagian,
@@ -66,12 +68,29 @@ def _tebal_baris(baris: list[str]) -> bool:
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_KONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 def _xml(teks: str) -> str:
-    """Text escaped for WordprocessingML (control characters XML cannot hold are dropped)."""
-    return xml_escape(teks.translate(_KONTROL))
+    """Text escaped for WordprocessingML (characters XML cannot hold are dropped)."""
+    return xml_escape(bersihkan(teks))
+
+
+def _bersihkan_dokumen(obj):
+    """The renderers' last defence: every text of the document (headings, paragraphs, table
+    cells, signature blocks, cover) without the characters ``dasar.teks`` does not allow, in
+    place, so a control character stored before the forms refused it (or coming from anywhere
+    else) never makes the DOCX/PDF invalid. Figures are left alone."""
+    if isinstance(obj, list):
+        for i, x in enumerate(obj):
+            obj[i] = bersihkan(x) if isinstance(x, str) else _bersihkan_dokumen(x)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            v = getattr(obj, f.name)
+            if isinstance(v, str):
+                setattr(obj, f.name, bersihkan(v))
+            elif isinstance(v, list) or dataclasses.is_dataclass(v):
+                _bersihkan_dokumen(v)
+    return obj
 
 
 def _nip(nip: str) -> str:
@@ -396,7 +415,7 @@ class _Docx:
 
 def render_docx(dok: Dokumen, templat=None) -> bytes:
     """The document as DOCX bytes, built on ``templat`` (path) or the configured template."""
-    return _Docx(dok, templat).build()
+    return _Docx(_bersihkan_dokumen(dok), templat).build()
 
 
 # ---------------------------------------------------------------- HTML
@@ -551,7 +570,7 @@ class _Html:
 
 def render_html(dok: Dokumen, halaman: bool = False) -> str:
     """The document as an HTML fragment (with its <style>), or a full page when ``halaman``."""
-    frag = f"<style>{CSS}</style>\n" + _Html(dok).build()
+    frag = f"<style>{CSS}</style>\n" + _Html(_bersihkan_dokumen(dok)).build()
     if not halaman:
         return frag
     return (
