@@ -217,6 +217,7 @@ def bench_db(ids, repeat: int) -> dict:
 
 _gunicorn_pid = [0]
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORMULIR = re.compile(rb'name="token" value="([^"]+)"')  # the form view's one-time token
 
 
 def gunicorn(db_url: str, workers: int):
@@ -238,12 +239,14 @@ def submit(resp: Responden, slug: str, rng: random.Random, stats: dict, lock) ->
     path = f"/s/{slug}/"
     st, body, t_get = resp.req("GET", path)
     m = TOKEN.search(body)
-    if st != 200 or not m:
+    f = FORMULIR.search(body)
+    if st != 200 or not m or not f:
         with lock:
             stats["errors"].append(f"GET {st}")
         return
     form = {
         "csrfmiddlewaretoken": m.group(1).decode(),
+        "token": f.group(1).decode(),
         **{f"u{i}": str(rng.randint(1, 4)) for i in range(1, 10)},
         "umur": str(rng.randint(18, 70)),
         "jenis_kelamin": rng.choice("LP"),

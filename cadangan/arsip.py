@@ -41,7 +41,8 @@ VERSI = 1
 CHUNK = 1024 * 1024
 
 # Not backed up: rebuilt by `migrate` (content types, permissions), sessions (everyone logs in
-# again) and the dashboard cache (recomputed; `siapkan_dasbor` after a restore).
+# again), the dashboard cache (recomputed; `siapkan_dasbor` after a restore) and the survey's
+# rate-limit counters.
 TIDAK_DICADANGKAN = {
     "contenttypes.contenttype",
     "auth.permission",
@@ -49,6 +50,7 @@ TIDAK_DICADANGKAN = {
     "admin.logentry",
     "tembolok.token",
     "tembolok.cuplikan",
+    "skm.bataskiriman",
 }
 # Rows a freshly migrated database already holds (the evaluation templates shipped with the
 # system): they do not make it "non-empty" and are replaced by the backup's copy.

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tembolok import ABAIKAN
+
 NRR = {"max_digits": 8, "decimal_places": 4}
 
 
@@ -133,6 +135,9 @@ class Responden(models.Model):
     saran = models.TextField(blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     klien = models.CharField(max_length=64, blank=True, db_index=True)
+    # one-time token of the form view the answer was posted from: the same form posted twice (a
+    # double click, a retry) is stored once, whatever the concurrency (the database's unique index)
+    token = models.CharField(max_length=32, null=True, blank=True, unique=True)
     u1 = models.PositiveSmallIntegerField()
     u2 = models.PositiveSmallIntegerField()
     u3 = models.PositiveSmallIntegerField()
@@ -153,3 +158,19 @@ class Responden(models.Model):
             )
             for i in range(1, 10)
         ]
+
+
+class BatasKiriman(models.Model):
+    """How many answers a client (hash of its address, or a kiosk device) posted in one minute:
+    the public questionnaire's rate limit, counted with one atomic UPDATE per post."""
+
+    jalur_unit = ABAIKAN  # not shown on any dashboard
+
+    kunci = models.CharField(max_length=64)
+    jendela = models.DateTimeField()  # start of the minute
+    jumlah = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("batas kiriman SKM")
+        verbose_name_plural = _("batas kiriman SKM")
+        constraints = [models.UniqueConstraint(fields=["kunci", "jendela"], name="batas_kiriman_unik")]

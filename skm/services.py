@@ -8,17 +8,29 @@ check and audit trail).
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import hashlib
+import hmac
+import ipaddress
 import re
+import secrets
+import time
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from akun.izin import boleh_atur_skm
 from audit.models import catat
 from organisasi.models import Layanan
+from rumus.skm import periode_untuk
 
-from .models import PengaturanSKM, PertanyaanSKM
-from .selectors import LABEL_BAKU, PERTANYAAN_BAKU
+from .models import BatasKiriman, PengaturanSKM, PertanyaanSKM, Responden
+from .selectors import LABEL_BAKU, PERTANYAAN_BAKU, pengaturan_unit
 
 MAKS_LABEL = 80
 MAKS_PERTANYAAN = 500
@@ -231,3 +243,144 @@ def _layanan(instansi, layanan_id) -> Layanan:
         return Layanan.objects.get(instansi=instansi, pk=int(layanan_id))
     except (Layanan.DoesNotExist, TypeError, ValueError):
         raise ValidationError({"layanan": ["Layanan tidak ditemukan di unit ini."]}) from None
+
+
+# --- the public questionnaire --------------------------------------------------------------
+
+SALT_TOKEN = "skm.formulir"
+
+
+def token_formulir() -> str:
+    """A new one-time token for a form view: a random part (what is stored) signed with the time,
+    so only tokens this server issued, at most ``SKM_UMUR_TOKEN`` seconds old, are accepted."""
+    return signing.TimestampSigner(salt=SALT_TOKEN).sign(secrets.token_urlsafe(16))
+
+
+def baca_token(teks: str) -> str | None:
+    """The stored part of a posted token, or None when it is missing, forged or expired."""
+    try:
+        acak = signing.TimestampSigner(salt=SALT_TOKEN).unsign(
+            teks or "", max_age=getattr(settings, "SKM_UMUR_TOKEN", 24 * 3600)
+        )
+    except signing.BadSignature:
+        return None
+    return acak if 0 < len(acak) <= 32 else None
+
+
+def kunci_klien(alamat: str) -> str:
+    """The rate limit's key for a client address: IPv4 as it is, IPv6 grouped by its /64 (one
+    home or phone gets a whole /64 and can pick any address in it), hashed with the secret key
+    (the stored value does not reveal the address)."""
+    try:
+        ip = ipaddress.ip_address((alamat or "").strip())
+    except ValueError:
+        teks = (alamat or "").strip()[:100]
+    else:
+        if ip.version == 6 and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        teks = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    return hmac.new(settings.SECRET_KEY.encode(), f"skm|{teks}".encode(), hashlib.sha256).hexdigest()
+
+
+def _ambil_jatah(kunci: str, batas: int, sekarang) -> bool:
+    """Take one of the ``batas`` posts of this minute for ``kunci``; False when none is left.
+    One conditional UPDATE (atomic on SQLite and PostgreSQL: concurrent posts queue on the row and
+    each sees the count the one before left); the first post of a minute inserts the row."""
+    jendela = sekarang.replace(second=0, microsecond=0)
+    baris = BatasKiriman.objects.filter(kunci=kunci, jendela=jendela, jumlah__lt=batas)
+    if baris.update(jumlah=F("jumlah") + 1):
+        return True
+    if batas < 1:
+        return False
+    try:
+        with transaction.atomic():
+            BatasKiriman.objects.create(kunci=kunci, jendela=jendela, jumlah=1)
+    except IntegrityError:  # the row exists (full, or created by a post at the same moment)
+        return bool(baris.update(jumlah=F("jumlah") + 1))
+    # the first post of a minute also drops the rows of minutes long past
+    BatasKiriman.objects.filter(jendela__lt=jendela - dt.timedelta(hours=1)).delete()
+    return True
+
+
+class Kiriman(enum.Enum):
+    DISIMPAN = "disimpan"
+    SUDAH_ADA = "sudah ada"  # the same form (token) was stored before: nothing new
+    TERLALU_BANYAK = "terlalu banyak"
+
+
+def simpan_jawaban(
+    *,
+    instansi,
+    layanan,
+    token: str,
+    klien: str,
+    batas: int,
+    jawaban: dict[str, int],
+    jenis_kelamin: str = "",
+    umur: int | None = None,
+    pendidikan: str = "",
+    pekerjaan: str = "",
+    saran: str = "",
+    sekarang=None,
+) -> Kiriman:
+    """Store one answer of the public questionnaire (already validated by the form).
+
+    ``token`` (from ``baca_token``) decides duplicates: the database's unique index lets only one
+    row per token in, so the same form posted twice or four times at once stores one row; two
+    people giving the same answers post two forms and both are stored. ``klien`` is the rate
+    limit's key (``kunci_klien`` or a kiosk device's key), ``batas`` its posts per minute; a post
+    that finds its token already stored does not use up the limit."""
+    isian = {
+        "jenis_kelamin": jenis_kelamin,
+        "umur": umur,
+        "pendidikan": pendidikan,
+        "pekerjaan": pekerjaan,
+        "saran": saran,
+    }
+    sekarang = sekarang or timezone.now()
+    tanggal = timezone.localdate(sekarang)
+    periode = periode_untuk(tanggal, pengaturan_unit(instansi).jenis_periode)
+    return _ulang_bila_terkunci(
+        lambda: _simpan(instansi, layanan, token, klien, batas, jawaban, sekarang, tanggal, periode, isian)
+    )
+
+
+def _ulang_bila_terkunci(fungsi):
+    """SQLite has one writer at a time; a post that finds the database locked by another one (past
+    the busy timeout, or at once in a shared-cache database) waits a moment and tries again, as
+    the whole transaction. PostgreSQL queues on the row locks and never gets here."""
+    for k in range(60):
+        try:
+            return fungsi()
+        except OperationalError as exc:
+            if connection.vendor != "sqlite" or "locked" not in str(exc) or connection.in_atomic_block:
+                raise
+            time.sleep(min(0.002 * (k + 1), 0.05))
+    return fungsi()
+
+
+def _simpan(instansi, layanan, token, klien, batas, jawaban, sekarang, tanggal, periode, isian) -> Kiriman:
+    try:
+        with transaction.atomic():
+            if not _ambil_jatah(klien, batas, sekarang):
+                return Kiriman.TERLALU_BANYAK
+            Responden.objects.create(
+                instansi=instansi,
+                layanan=layanan,
+                tahun=tanggal.year,
+                periode=periode,
+                tanggal_layanan=tanggal,
+                jenis_kelamin=isian["jenis_kelamin"],
+                umur=isian["umur"],
+                pendidikan=isian["pendidikan"][:40],
+                pekerjaan=isian["pekerjaan"][:60],
+                saran=isian["saran"][:2000],
+                klien=klien,
+                token=token,
+                **jawaban,
+            )
+    except IntegrityError:  # rolls back the count too
+        if Responden.objects.filter(token=token).exists():
+            return Kiriman.SUDAH_ADA
+        raise
+    return Kiriman.DISIMPAN

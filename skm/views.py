@@ -2,98 +2,87 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from dasar.klien import alamat_klien
 from organisasi.models import Instansi, Layanan
 from rumus.angka import AngkaError, JenisAngka, parse_angka
-from rumus.skm import UNSUR, periode_untuk
+from rumus.skm import UNSUR
 
 from .models import Responden
-from .selectors import UNSUR_FIELDS, pengaturan_unit, pertanyaan_unit
-
-JENDELA = dt.timedelta(minutes=1)
-DUPLIKAT = dt.timedelta(minutes=10)
+from .selectors import pengaturan_unit, pertanyaan_unit
+from .services import Kiriman, baca_token, kunci_klien, simpan_jawaban, token_formulir
 
 
 def _maks_per_menit() -> int:
     return getattr(settings, "SKM_MAKS_PER_MENIT", 5)
 
 
-def _klien(request) -> str:
-    """The client's identity for the rate limit: a hash of its address. Behind a reverse proxy
-    (setting ``SKM_DI_BELAKANG_PROXY``) every request comes from the proxy, so the address the
-    proxy appended to X-Forwarded-For (its last entry) is used; otherwise that header is
-    ignored, as anyone can send it."""
-    ip = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "SKM_DI_BELAKANG_PROXY", False):
-        diteruskan = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        ip = diteruskan or ip
-    return hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()
+def _periksa(post) -> tuple[dict, list[str]]:
+    """The posted answers checked: (fields for ``simpan_jawaban``, problems)."""
+    galat, nilai = [], {}
+    for i in range(1, 10):
+        v = post.get(f"u{i}", "")
+        if v not in ("1", "2", "3", "4"):
+            galat.append(f"Unsur {i} ({UNSUR[i - 1]}): pilih salah satu jawaban 1–4.")
+        else:
+            nilai[f"u{i}"] = int(v)
+    umur = post.get("umur", "").strip()
+    if umur and (not umur.isdigit() or not 10 <= int(umur) <= 120):
+        galat.append("Umur harus angka antara 10 dan 120.")
+    jk = post.get("jenis_kelamin", "")
+    if jk not in ("", "L", "P"):
+        galat.append("Jenis kelamin tidak dikenal.")
+    isian = {
+        "jawaban": nilai,
+        "jenis_kelamin": jk,
+        "umur": int(umur) if umur and umur.isdigit() else None,
+        "pendidikan": post.get("pendidikan", ""),
+        "pekerjaan": post.get("pekerjaan", ""),
+        "saran": post.get("saran", ""),
+    }
+    return isian, galat
 
 
+@never_cache
 def kuesioner(request, slug, layanan=None):
-    """The public questionnaire. A successful post costs 4 queries (unit, the client's recent
-    answers for the rate limit and the duplicate check together, the unit's period type, insert)."""
+    """The public questionnaire. Each view of the form carries a new one-time token; the post
+    stores one row per token (``simpan_jawaban``). A successful post costs 5 queries (unit, the
+    unit's period type, the rate-limit counter, insert, and the counter row of a new minute)."""
     ins = get_object_or_404(Instansi, slug=slug)
     lay = get_object_or_404(Layanan, instansi=ins, kode=layanan) if layanan else None
     galat: list[str] = []
     if request.method == "POST":
         if request.POST.get("situs"):  # honeypot: bots fill every field
             return redirect("skm:terima_kasih", slug=ins.slug)
-        klien = _klien(request)
-        sekarang = timezone.now()
-        terbaru = list(
-            Responden.objects.filter(klien=klien, dibuat__gte=sekarang - DUPLIKAT).values_list(
-                "dibuat", "instansi_id", "layanan_id", *UNSUR_FIELDS
+        isian, galat = _periksa(request.POST)
+        token = baca_token(request.POST.get("token", ""))
+        if token is None and not galat:
+            galat.append(
+                "Formulir ini sudah kedaluwarsa atau tidak lengkap. Jawaban Anda masih ada di bawah; "
+                "periksa lalu kirim lagi."
             )
-        )
-        if sum(1 for r in terbaru if r[0] >= sekarang - JENDELA) >= _maks_per_menit():
-            return _form(
-                request,
-                ins,
-                lay,
-                ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi sebentar lagi."],
-                429,
-            )
-        nilai = {}
-        for i in range(1, 10):
-            v = request.POST.get(f"u{i}", "")
-            if v not in ("1", "2", "3", "4"):
-                galat.append(f"Unsur {i} ({UNSUR[i - 1]}): pilih salah satu jawaban 1–4.")
-            else:
-                nilai[f"u{i}"] = int(v)
-        umur = request.POST.get("umur", "").strip()
-        if umur and (not umur.isdigit() or not 10 <= int(umur) <= 120):
-            galat.append("Umur harus angka antara 10 dan 120.")
-        jk = request.POST.get("jenis_kelamin", "")
-        if jk not in ("", "L", "P"):
-            galat.append("Jenis kelamin tidak dikenal.")
         if not galat:
-            today = timezone.localdate()
-            jawaban = tuple(nilai[f] for f in UNSUR_FIELDS)
-            duplikat = any(
-                r[1] == ins.id and r[2] == (lay.id if lay else None) and r[3:] == jawaban for r in terbaru
+            hasil = simpan_jawaban(
+                instansi=ins,
+                layanan=lay,
+                token=token,
+                klien=kunci_klien(alamat_klien(request)),
+                batas=_maks_per_menit(),
+                **isian,
             )
-            if not duplikat:
-                Responden.objects.create(
-                    instansi=ins,
-                    layanan=lay,
-                    tahun=today.year,
-                    periode=periode_untuk(today, pengaturan_unit(ins).jenis_periode),
-                    tanggal_layanan=today,
-                    jenis_kelamin=jk,
-                    umur=int(umur) if umur else None,
-                    pendidikan=request.POST.get("pendidikan", "")[:40],
-                    pekerjaan=request.POST.get("pekerjaan", "")[:60],
-                    saran=request.POST.get("saran", "")[:2000],
-                    klien=klien,
-                    **nilai,
+            if hasil is Kiriman.TERLALU_BANYAK:
+                return _form(
+                    request,
+                    ins,
+                    lay,
+                    ["Terlalu banyak kiriman dari perangkat ini. Silakan coba lagi sebentar lagi."],
+                    429,
                 )
             return redirect("skm:terima_kasih", slug=ins.slug)
     return _form(request, ins, lay, galat, 400 if galat else 200)
@@ -126,7 +115,14 @@ def _form(request, ins, lay, galat, status):
     return render(
         request,
         "skm/kuesioner.html",
-        {"instansi": ins, "layanan": lay, "unsur_html": html, "galat": galat, "isian": isian},
+        {
+            "instansi": ins,
+            "layanan": lay,
+            "unsur_html": html,
+            "galat": galat,
+            "isian": isian,
+            "token": token_formulir(),
+        },
         status=status,
     )
 

@@ -9,13 +9,15 @@ from django.test import Client, override_settings
 from rumus.format import bulat
 from skm.models import Responden
 from skm.selectors import ikm_tahun
+from skm.services import token_formulir
 
 pytestmark = [pytest.mark.django_db]
 URL = "/s/bantargebang/"
 
 
 def _data(jawaban, **extra):
-    return {**{f"u{i + 1}": str(v) for i, v in enumerate(jawaban)}, **extra}
+    """A post of a new view of the form (its own one-time token)."""
+    return {"token": token_formulir(), **{f"u{i + 1}": str(v) for i, v in enumerate(jawaban)}, **extra}
 
 
 @override_settings(SKM_MAKS_PER_MENIT=10**6)
@@ -55,9 +57,20 @@ def test_honeypot_and_duplicate(demo):
     c = Client()
     c.post(URL, _data([4] * 9, situs="http://spam"))
     assert Responden.objects.count() == 0
-    c.post(URL, _data([4] * 9))
-    c.post(URL, _data([4] * 9))
+    sekali = _data([4] * 9)
+    assert c.post(URL, sekali).status_code == 302
+    assert c.post(URL, sekali).status_code == 302  # the same form again (double click): thanked, not stored
     assert Responden.objects.count() == 1
+    assert c.post(URL, _data([4] * 9)).status_code == 302  # the next person, same answers, same address
+    assert Responden.objects.count() == 2
+
+
+@pytest.mark.parametrize("token", ["", "palsu", "abc:def:ghi"])
+def test_a_post_without_a_valid_token_keeps_the_answers_and_stores_nothing(demo, token):
+    r = Client().post(URL, _data([2] * 9, saran="Antrean panjang") | {"token": token})
+    html = r.content.decode()
+    assert r.status_code == 400 and "kedaluwarsa" in html and "Antrean panjang" in html
+    assert 'name="token" value="' in html and Responden.objects.count() == 0
 
 
 def test_burst_limited(demo):

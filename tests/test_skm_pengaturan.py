@@ -9,6 +9,7 @@ from audit.models import Jejak
 from rumus.skm import periode_untuk
 from skm.models import PengaturanSKM, PertanyaanSKM, Responden
 from skm.selectors import LABEL_BAKU, PERTANYAAN_BAKU
+from skm.services import token_formulir
 
 pytestmark = [pytest.mark.django_db]
 URL = "/unit/bantargebang/skm/pengaturan/"
@@ -106,7 +107,7 @@ def test_response_period_follows_the_setting(pengguna_demo, jenis, periode, masu
     from django.utils import timezone
 
     assert masuk_sebagai("operator").post(URL, _form(jenis=jenis)).status_code == 302
-    Client().post("/s/bantargebang/", {f"u{i}": "3" for i in range(1, 10)})
+    Client().post("/s/bantargebang/", {"token": token_formulir(), **{f"u{i}": "3" for i in range(1, 10)}})
     expected = periode_untuk(timezone.localdate(), jenis)
     assert expected.startswith(periode) and Responden.objects.get().periode == expected
 
@@ -114,7 +115,7 @@ def test_response_period_follows_the_setting(pengguna_demo, jenis, periode, masu
 def _jawab(c, xff, n):
     return c.post(
         "/s/bantargebang/",
-        {**{f"u{i}": str((n + i) % 4 + 1) for i in range(1, 10)}},
+        {"token": token_formulir(), **{f"u{i}": str((n + i) % 4 + 1) for i in range(1, 10)}},
         HTTP_X_FORWARDED_FOR=xff,
     ).status_code
 
@@ -126,7 +127,7 @@ def test_forwarded_for_ignored_unless_behind_a_proxy(demo):
     assert codes == [302, 302, 429, 429]  # a forged header does not escape the limit
 
 
-@override_settings(SKM_MAKS_PER_MENIT=2, SKM_DI_BELAKANG_PROXY=True)
+@override_settings(SKM_MAKS_PER_MENIT=2, PROXY_TEPERCAYA=1)
 def test_forwarded_for_used_behind_a_proxy(demo):
     c = Client()
     codes = [_jawab(c, f"10.9.0.{k}", k) for k in range(4)]

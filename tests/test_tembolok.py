@@ -117,7 +117,10 @@ def test_skm_submission_drops_the_units_and_pemdas_token(pengguna_demo, demo, ma
     assert (
         Token.objects.filter(jenis="p").exists() and Token.objects.filter(jenis="i", objek=demo.id).exists()
     )
-    r = Client().post("/s/bantargebang/", {f"u{i}": "3" for i in range(1, 10)}, REMOTE_ADDR="10.9.9.9")
+    from skm.services import token_formulir
+
+    data = {"token": token_formulir(), **{f"u{i}": "3" for i in range(1, 10)}}
+    r = Client().post("/s/bantargebang/", data, REMOTE_ADDR="10.9.9.9")
     assert r.status_code == 302
     assert not Token.objects.filter(jenis="p").exists()
     assert not Token.objects.filter(jenis="i", objek=demo.id).exists()
