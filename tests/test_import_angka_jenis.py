@@ -101,3 +101,9 @@ def test_a_count_with_one_separator_is_thousands(tmp_path):
     path, _ = _satu_baris(tmp_path, "skm_nrr", "responden", "1,250")
     rows, errors = baca(path)
     assert errors == [] and rows["skm_nrr"][0].nilai["responden"] == 1250
+
+
+def test_an_evaluation_score_with_three_decimals_is_one_reading(tmp_path):
+    path, _ = _satu_baris(tmp_path, "evaluasi_nilai", "nilai", "23,190")
+    rows, errors = baca(path)
+    assert errors == [] and rows["evaluasi_nilai"][0].nilai["nilai"] == Decimal("23.19")
