@@ -79,7 +79,7 @@ def test_round_trip_of_the_demo_with_an_evidence_file(pengguna_demo, dokumen_tmp
     from django.contrib.auth import get_user_model
 
     assert sorted(get_user_model().objects.values_list("username", flat=True)) == users
-    from organisasi.management.commands.buat_pengguna_demo import DEMO_PASSWORD
+    from akun.management.commands.buat_pengguna_demo import DEMO_PASSWORD
 
     assert get_user_model().objects.get(username="operator").check_password(DEMO_PASSWORD)
 
