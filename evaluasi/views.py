@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pemda, pemda_anggota, perlu
 from dasar.galat import Ditolak
 from dasar.unggahan import JENIS_UNGGAHAN
+from laporan.lhe import dokumen_lhe
+from laporan.unduhan import unduh
 from organisasi.models import Pemda
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
@@ -321,17 +323,11 @@ def rekomendasi(request, instansi, pk):
 @require_GET
 def unduh_lhe(request, instansi, pk, fmt):
     ev = _evaluasi(instansi, pk)
-    from .lhe import KeluaranBelumTersedia, dokumen_lhe, render_lhe
-
     if fmt not in ("docx", "pdf"):
         raise Http404
-    try:
-        data, mime = render_lhe(dokumen_lhe(ev), fmt)
-    except KeluaranBelumTersedia:
-        return HttpResponse(_("Pembuat dokumen belum tersedia."), status=503, content_type="text/plain")
-    resp = HttpResponse(data, content_type=mime)
-    resp["Content-Disposition"] = f'attachment; filename="LHE-{ev.jenis}-{instansi.slug}-{ev.tahun}.{fmt}"'
-    return resp
+    return unduh(
+        request.user, instansi, ev.tahun, awalan=f"LHE-{ev.jenis}", fmt=fmt, isi=lambda: dokumen_lhe(ev)
+    )
 
 
 @perlu("lihat")

@@ -6,7 +6,9 @@
   fields (``w:updateFields`` makes Word refresh them on open), table header rows repeat on each
   page, figures are 200 dpi PNG.
 * PDF is the same DOCX converted by headless LibreOffice; the TOC fields are updated first
-  (``laporan/uno_pdf.py`` through python3-uno) so the page numbers in the lists are real.
+  (``laporan/skrip/uno_pdf.py`` through python3-uno) so the page numbers in the lists are real.
+  A PDF that cannot be made (LibreOffice missing, failing or too slow) raises
+  ``dasar.galat.Ditolak`` with the reason.
 * HTML is a fragment (``<article class="dokumen">``) for the in-app preview, or a full page with
   print CSS (``render_html(dok, halaman=True)``); figures are inline SVG, everything escaped.
 """
@@ -23,12 +25,14 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from django.conf import settings
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from dasar.galat import Ditolak
 from dasar.teks import bersihkan
 from laporan.dokumen import (
     Bab,
@@ -47,19 +51,10 @@ DPI = 200
 FORMAT = (".docx", ".pdf", ".html")
 
 
-class KeluaranError(Exception):
-    """The document could not be rendered (e.g. LibreOffice missing or failing)."""
-
-
 def _templat(templat) -> Path:
     if templat:
         return Path(templat)
-    try:
-        from django.conf import settings
-
-        custom = getattr(settings, "SAKIP_TEMPLAT_DOCX", "") if settings.configured else ""
-    except ImportError:  # pragma: no cover
-        custom = ""
+    custom = getattr(settings, "SAKIP_TEMPLAT_DOCX", "")
     return Path(custom) if custom else TEMPLAT_BAWAAN
 
 
@@ -582,7 +577,7 @@ def render_html(dok: Dokumen, halaman: bool = False) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-UNO_SKRIP = Path(__file__).with_name("uno_pdf.py")
+UNO_SKRIP = Path(__file__).with_name("skrip") / "uno_pdf.py"
 UNO_PYTHON = os.environ.get("SAKIP_UNO_PYTHON", "/usr/bin/python3")
 TIMEOUT = int(os.environ.get("SAKIP_SOFFICE_TIMEOUT", "120"))
 
@@ -609,7 +604,7 @@ def _jalankan(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, 9)
         proc.communicate()
-        raise KeluaranError(f"LibreOffice tidak selesai dalam {timeout} detik.") from None
+        raise Ditolak(f"LibreOffice tidak selesai dalam {timeout} detik.") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -621,7 +616,7 @@ def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
     """
     exe = soffice()
     if not exe:
-        raise KeluaranError(
+        raise Ditolak(
             "LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. Pasang paket libreoffice-writer."
         )
     with tempfile.TemporaryDirectory(prefix="sakip-pdf-") as tmp:
@@ -648,7 +643,7 @@ def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
             )
         if res.returncode != 0 or not pdf.exists():
             pesan = (res.stderr or res.stdout or b"").decode(errors="replace").strip()[-500:]
-            raise KeluaranError(f"Konversi PDF oleh LibreOffice gagal: {pesan}")
+            raise Ditolak(f"Konversi PDF oleh LibreOffice gagal: {pesan}")
         return pdf.read_bytes()
 
 
@@ -665,7 +660,7 @@ def simpan(dok: Dokumen, path, templat=None) -> Path:
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in FORMAT:
-        raise KeluaranError(f"Ekstensi {ext or '(kosong)'} tidak didukung; gunakan {', '.join(FORMAT)}.")
+        raise Ditolak(f"Ekstensi {ext or '(kosong)'} tidak didukung; gunakan {', '.join(FORMAT)}.")
     if ext == ".docx":
         data = render_docx(dok, templat)
     elif ext == ".html":

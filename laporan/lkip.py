@@ -714,7 +714,7 @@ def _dukungan(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
 
 
 def _detail_skm(b: Bagian, k: Konteks) -> None:
-    from skm.laporan import nrr_tahun
+    from laporan.skm import nrr_tahun
 
     hasil = k.pengukuran.skm.get(k.tahun, {}).get(k.instansi.id)
     b.paragraf("Survei Kepuasan Masyarakat", "tebal")

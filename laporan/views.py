@@ -1,8 +1,8 @@
-"""Dokumen pages: LKIP preview and downloads, PK document downloads, the text-block editor."""
+"""Dokumen pages: LKIP preview and downloads, PK document downloads, the text-block editor, and the
+reviu of a unit-year (findings page and printable sheet). Downloads go through ``laporan.unduhan``."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -10,14 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
+from dasar.galat import Ditolak
 from perencanaan.models import PerjanjianKinerja
 
-from . import keluaran, layanan
-
-JENIS_KONTEN = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
+from . import keluaran, selectors, services
+from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan
+from .unduhan import unduh
 
 
 def _ada_pk(instansi, tahun: int) -> None:
@@ -26,28 +24,10 @@ def _ada_pk(instansi, tahun: int) -> None:
         raise Http404(_("Belum ada Perjanjian Kinerja untuk tahun ini."))
 
 
-def _unduh(jenis: str, nama: str, instansi, tahun: int, fmt: str) -> HttpResponse:
-    _ada_pk(instansi, tahun)
-    try:
-        dok = layanan.bangun(jenis, instansi, tahun)
-        data = keluaran.render_docx(dok) if fmt == "docx" else keluaran.render_pdf(dok)
-    except (layanan.PembangunTidakAda, keluaran.KeluaranError) as exc:
-        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    resp = HttpResponse(data, content_type=JENIS_KONTEN[fmt])
-    resp["Content-Disposition"] = f'attachment; filename="{nama}-{instansi.slug}-{tahun}.{fmt}"'
-    return resp
-
-
 @perlu("lihat")
 def lkip(request, instansi, tahun):
     _ada_pk(instansi, tahun)
-    try:
-        html = mark_safe(keluaran.render_html(layanan.bangun("lkip", instansi, tahun)))  # noqa: S308 - escaped
-        galat = ""
-    except layanan.PembangunTidakAda as exc:
-        html, galat = "", str(exc)
-    from laporan.reviu import reviu, ringkasan
-
+    html = mark_safe(keluaran.render_html(selectors.bangun("lkip", instansi, tahun)))  # noqa: S308 - escaped
     return render(
         request,
         "laporan/lkip.html",
@@ -55,7 +35,6 @@ def lkip(request, instansi, tahun):
             "instansi": instansi,
             "tahun": tahun,
             "dokumen": html,
-            "galat": galat,
             "reviu": ringkasan(reviu(instansi, tahun)),
             "boleh_isi": boleh(request.user, "isi", instansi),
         },
@@ -64,20 +43,36 @@ def lkip(request, instansi, tahun):
 
 @perlu("lihat")
 def lkip_unduh(request, instansi, tahun, fmt):
-    return _unduh("lkip", "lkip", instansi, tahun, fmt)
+    _ada_pk(instansi, tahun)
+    return unduh(
+        request.user,
+        instansi,
+        tahun,
+        awalan="lkip",
+        fmt=fmt,
+        isi=lambda: selectors.bangun("lkip", instansi, tahun),
+    )
 
 
 @perlu("lihat")
 def pk_unduh(request, instansi, tahun, fmt):
-    return _unduh("perjanjian", "perjanjian-kinerja", instansi, tahun, fmt)
+    _ada_pk(instansi, tahun)
+    return unduh(
+        request.user,
+        instansi,
+        tahun,
+        awalan="perjanjian-kinerja",
+        fmt=fmt,
+        isi=lambda: selectors.bangun("perjanjian", instansi, tahun),
+    )
 
 
 @perlu("isi")
 def teks(request, instansi, tahun):
-    tersimpan = layanan.teks_blok(instansi, tahun)
+    tersimpan = selectors.teks_blok(instansi, tahun)
     bagian = [
         {"kode": k, "label": v, "teks": tersimpan.get(k, "")}
-        for k, v in layanan.daftar_bagian(instansi, tahun).items()
+        for k, v in selectors.daftar_bagian(instansi, tahun).items()
     ]
     return render(
         request,
@@ -86,7 +81,7 @@ def teks(request, instansi, tahun):
             "instansi": instansi,
             "tahun": tahun,
             "bagian": bagian,
-            "maks": layanan.PANJANG_MAKS,
+            "maks": services.PANJANG_MAKS,
         },
     )
 
@@ -94,12 +89,47 @@ def teks(request, instansi, tahun):
 @perlu("isi")
 @require_POST
 def teks_simpan(request, instansi, tahun, bagian):
-    daftar = layanan.daftar_bagian(instansi, tahun)
+    daftar = selectors.daftar_bagian(instansi, tahun)
     if bagian not in daftar:
         raise Http404
     try:
-        layanan.simpan_teks(request.user, instansi, tahun, bagian, request.POST.get("teks", ""))
+        services.simpan_teks(
+            user=request.user,
+            instansi=instansi,
+            tahun=tahun,
+            bagian=bagian,
+            teks=request.POST.get("teks", ""),
+        )
         messages.success(request, _("Teks %(bagian)s disimpan.") % {"bagian": daftar[bagian]})
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except Ditolak as exc:
+        messages.error(request, str(exc))
     return redirect(reverse("laporan:teks", args=[instansi.slug, tahun]) + f"#{bagian}")
+
+
+@perlu("lihat")
+def reviu_halaman(request, instansi, tahun):
+    temuan = reviu(instansi, tahun)
+    kelompok = [(lv, NAMA_LEVEL[lv], [t for t in temuan if t.level == lv]) for lv in LEVEL]
+    return render(
+        request,
+        "laporan/reviu.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "kelompok": kelompok,
+            "jumlah": ringkasan(temuan),
+            "total": len(temuan),
+        },
+    )
+
+
+@perlu("lihat")
+def reviu_lembar(request, instansi, tahun):
+    return unduh(
+        request.user,
+        instansi,
+        tahun,
+        awalan="lembar-reviu",
+        fmt="docx",
+        isi=lambda: lembar_reviu(instansi, tahun),
+    )

@@ -390,22 +390,15 @@ def _laporan(fmt):
 
     @perlu("lihat")
     def laporan(request, instansi, tahun):
-        from django.http import Http404, HttpResponse
+        from django.http import Http404
 
-        from .laporan import laporan_skm, render
+        from laporan.skm import laporan_skm
+        from laporan.unduhan import unduh
 
         dok = laporan_skm(instansi, tahun)
         if dok is None:
             raise Http404("Belum ada data SKM untuk tahun ini.")
-        from laporan.keluaran import KeluaranError
-
-        try:
-            data, jenis = render(dok, fmt)
-        except KeluaranError as exc:  # e.g. LibreOffice missing or failing for the PDF
-            return HttpResponse(f"Dokumen tidak dapat dibuat: {exc}", status=503, content_type="text/plain")
-        resp = HttpResponse(data, content_type=jenis)
-        resp["Content-Disposition"] = f'attachment; filename="laporan-skm-{instansi.slug}-{tahun}.{fmt}"'
-        return resp
+        return unduh(request.user, instansi, tahun, awalan="laporan-skm", fmt=fmt, isi=lambda: dok)
 
     return laporan
 
@@ -421,10 +414,10 @@ def _ekspor():
     def ekspor_xlsx(request, instansi, tahun):
         import io
 
-        from django.http import HttpResponse
         from openpyxl import Workbook
 
         from dasar.xlsx import aman_ditulis
+        from laporan.unduhan import unduh
 
         wb = Workbook()
         ws = wb.active
@@ -463,11 +456,7 @@ def _ekspor():
         buf = io.BytesIO()
         aman_ditulis(wb)  # a respondent's =HYPERLINK(...) stays text
         wb.save(buf)
-        resp = HttpResponse(
-            buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        resp["Content-Disposition"] = f'attachment; filename="skm-{instansi.slug}-{tahun}.xlsx"'
-        return resp
+        return unduh(request.user, instansi, tahun, awalan="skm", fmt="xlsx", isi=buf.getvalue)
 
     return ekspor_xlsx
 

@@ -5,7 +5,7 @@ from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401
 _TANPA_PK = {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}
 
 CASES: dict = {
-    # dokumen (laporan/urls_dokumen.py): LKIP preview for everyone who sees the unit; downloads are
+    # dokumen (laporan/urls.py): LKIP preview for everyone who sees the unit; downloads are
     # asked for a year without PK (404 to whoever may see the unit) so the matrix does not render them
     # — their content is tested in tests/test_laporan_views.py
     "unit/<slug:slug>/lkip/<int:tahun>/": ("/unit/bantargebang/lkip/2024/", UNIT),

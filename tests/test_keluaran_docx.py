@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from matplotlib.figure import Figure
 from PIL import Image
 
+from dasar.galat import Ditolak
 from laporan import keluaran
 from laporan.dokumen import Dokumen, DuaTandaTangan, Sampul, TandaTangan
 
@@ -166,6 +167,6 @@ def test_simpan_by_extension(tmp_path):
     assert Document(str(out)).paragraphs
     keluaran.simpan(contoh(3), tmp_path / "x.html")
     assert (tmp_path / "x.html").read_text().startswith("<!DOCTYPE html>")
-    with pytest.raises(keluaran.KeluaranError, match="tidak didukung"):
+    with pytest.raises(Ditolak, match="tidak didukung"):
         keluaran.simpan(contoh(3), tmp_path / "x.odt")
     assert not (tmp_path / "x.odt").exists()

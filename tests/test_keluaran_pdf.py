@@ -6,6 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from dasar.galat import Ditolak
 from laporan import keluaran
 from tests.test_keluaran_docx import KEPALA, contoh
 
@@ -72,5 +73,5 @@ def test_daftar_isi_page_numbers_are_real(halaman):
 
 def test_soffice_missing_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(keluaran, "soffice", lambda: None)
-    with pytest.raises(keluaran.KeluaranError, match="LibreOffice"):
+    with pytest.raises(Ditolak, match="LibreOffice"):
         keluaran.render_pdf(contoh(3))

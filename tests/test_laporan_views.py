@@ -7,7 +7,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from laporan import keluaran, layanan
+from dasar.galat import Ditolak
+from laporan import keluaran
 
 pytestmark = pytest.mark.django_db
 ANGKA = ["81,18", "97,8", "74,78", "100,8", "58,33", "145,8", "Rp 23.459.734.760", "95,05"]
@@ -67,14 +68,15 @@ def test_year_without_pk_is_404(pembaca):
     assert pembaca.get("/unit/bantargebang/pk/2031/dokumen.docx").status_code == 404
 
 
-def test_missing_renderer_or_builder_is_503(pembaca, monkeypatch):
+def test_pdf_that_cannot_be_rendered_is_503_with_the_reason(pembaca, monkeypatch):
     def gagal(dok):
-        raise keluaran.KeluaranError("LibreOffice (soffice) tidak ditemukan")
+        raise Ditolak("LibreOffice (soffice) tidak ditemukan")
 
     monkeypatch.setattr(keluaran, "render_pdf", gagal)
     r = pembaca.get("/unit/bantargebang/lkip/2024/lkip.pdf")
-    assert r.status_code == 503 and "soffice" in r.content.decode()
-    monkeypatch.setitem(layanan.PEMBANGUN, "lkip", ("laporan.tidak_ada", "bangun"))
-    assert pembaca.get("/unit/bantargebang/lkip/2024/lkip.docx").status_code == 503
-    r = pembaca.get("/unit/bantargebang/lkip/2024/")
-    assert r.status_code == 200 and "belum tersedia" in r.content.decode()
+    assert r.status_code == 503 and r["Content-Type"].startswith("text/plain")
+    assert "Dokumen tidak dapat dibuat" in r.content.decode() and "soffice" in r.content.decode()
+    assert pembaca.get("/unit/bantargebang/pk/2024/dokumen.pdf").status_code == 503
+    assert (
+        pembaca.get("/unit/bantargebang/lkip/2024/lkip.docx").status_code == 200
+    )  # DOCX needs no LibreOffice

@@ -1,11 +1,10 @@
 """Reviu page (findings grouped by level, links to fix them, print CSS) and the review sheet download."""
 
-import sys
-import types
-
 import pytest
 from django.test import Client
 
+from dasar.galat import Ditolak
+from laporan import keluaran
 from laporan.reviu import reviu
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +77,7 @@ def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeyp
         seen["dok"] = dok
         return b"PK-docx"
 
-    monkeypatch.setitem(sys.modules, "laporan.keluaran", types.SimpleNamespace(render_docx=render_docx))
+    monkeypatch.setattr(keluaran, "render_docx", render_docx)
     resp = masuk_sebagai("evaluator").get(URL + "lembar.docx")
     assert resp.status_code == 200 and resp.content == b"PK-docx"
     assert resp["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
@@ -87,14 +86,16 @@ def test_sheet_download_renders_the_review_document(demo, pengguna_demo, monkeyp
     assert sum(len(t.baris) for t in daftar) == len(reviu(demo, 2024))
 
 
-def test_sheet_without_renderer_answers_503(pengguna_demo, monkeypatch, masuk_sebagai):
-    monkeypatch.setitem(sys.modules, "laporan.keluaran", None)  # import raises ImportError
+def test_sheet_that_cannot_be_rendered_answers_503(pengguna_demo, monkeypatch, masuk_sebagai):
+    def gagal(dok):
+        raise Ditolak("templat DOCX rusak")
+
+    monkeypatch.setattr(keluaran, "render_docx", gagal)
     resp = masuk_sebagai("pembaca").get(URL + "lembar.docx")
-    assert resp.status_code == 503
+    assert resp.status_code == 503 and "templat DOCX rusak" in resp.content.decode()
 
 
 def test_sheet_with_the_real_renderer_is_a_docx_holding_the_findings(pengguna_demo, masuk_sebagai):
-    pytest.importorskip("laporan.keluaran")
     import io
     import zipfile
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from django.test import Client
 
+from laporan.skm import TINDAK_LANJUT, laporan_skm, nrr_tahun
 from rumus.format import format_angka
 from rumus.skm import UNSUR, unsur_terendah
-from skm.laporan import TINDAK_LANJUT, laporan_skm, nrr_tahun
 from skm.selectors import ikm_tahun
 
 pytestmark = [pytest.mark.django_db]

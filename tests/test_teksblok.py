@@ -1,10 +1,11 @@
 """Text blocks of the LKIP: written only by the unit's operator, audited, escaped when shown."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from audit.models import Jejak
-from laporan import layanan
+from dasar.galat import Ditolak
+from laporan import selectors, services
 from laporan.models import TeksBlok
 
 pytestmark = pytest.mark.django_db
@@ -13,12 +14,18 @@ XSS = '<script>alert("x")</script>'
 
 def test_create_change_delete_audited(pengguna_demo, demo):
     op = pengguna_demo["operator"]
-    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Puji syukur.\r\n\r\nParagraf dua.")
+    services.simpan_teks(
+        user=op, instansi=demo, tahun=2024, bagian="kata_pengantar", teks="Puji syukur.\r\n\r\nParagraf dua."
+    )
     blok = TeksBlok.objects.get(instansi=demo, tahun=2024, bagian="kata_pengantar")
     assert blok.teks == "Puji syukur.\n\nParagraf dua."
-    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Puji syukur.\n\nParagraf dua.")  # unchanged
-    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "Teks baru")
-    layanan.simpan_teks(op, demo, 2024, "kata_pengantar", "   ")  # empty: back to the default
+    services.simpan_teks(
+        user=op, instansi=demo, tahun=2024, bagian="kata_pengantar", teks="Puji syukur.\n\nParagraf dua."
+    )  # unchanged
+    services.simpan_teks(user=op, instansi=demo, tahun=2024, bagian="kata_pengantar", teks="Teks baru")
+    services.simpan_teks(
+        user=op, instansi=demo, tahun=2024, bagian="kata_pengantar", teks="   "
+    )  # empty: back to the default
     assert not TeksBlok.objects.filter(instansi=demo, bagian="kata_pengantar").exists()
     jejak = list(
         Jejak.objects.filter(objek="laporan.TeksBlok").order_by("id").values_list("aksi", "lama", "baru")
@@ -33,18 +40,26 @@ def test_create_change_delete_audited(pengguna_demo, demo):
 
 def test_refused_writes_save_nothing(pengguna_demo, demo):
     with pytest.raises(PermissionDenied):
-        layanan.simpan_teks(pengguna_demo["pimpinan"], demo, 2024, "kata_pengantar", "x")
-    with pytest.raises(ValidationError):
-        layanan.simpan_teks(pengguna_demo["operator"], demo, 2024, "bukan_bagian", "x")
-    with pytest.raises(ValidationError):
-        layanan.simpan_teks(
-            pengguna_demo["operator"], demo, 2024, "kata_pengantar", "x" * (layanan.PANJANG_MAKS + 1)
+        services.simpan_teks(
+            user=pengguna_demo["pimpinan"], instansi=demo, tahun=2024, bagian="kata_pengantar", teks="x"
+        )
+    with pytest.raises(Ditolak):
+        services.simpan_teks(
+            user=pengguna_demo["operator"], instansi=demo, tahun=2024, bagian="bukan_bagian", teks="x"
+        )
+    with pytest.raises(Ditolak):
+        services.simpan_teks(
+            user=pengguna_demo["operator"],
+            instansi=demo,
+            tahun=2024,
+            bagian="kata_pengantar",
+            teks="x" * (services.PANJANG_MAKS + 1),
         )
     assert not TeksBlok.objects.exists() and not Jejak.objects.filter(objek="laporan.TeksBlok").exists()
 
 
 def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo, masuk_sebagai):
-    bagian = layanan.daftar_bagian(demo, 2024)
+    bagian = selectors.daftar_bagian(demo, 2024)
     assert "kata_pengantar" in bagian and "kesimpulan" in bagian
     assert any(k.startswith("analisis_") for k in bagian)  # one per IKU of the PK 2024
     html = masuk_sebagai("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
@@ -71,7 +86,7 @@ def test_unknown_section_404_and_too_long_message(pengguna_demo, demo, masuk_seb
     c = masuk_sebagai("operator")
     assert c.post("/unit/bantargebang/lkip/2024/teks/bukan_bagian/", {"teks": "x"}).status_code == 404
     r = c.post(
-        "/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (layanan.PANJANG_MAKS + 1)}, follow=True
+        "/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (services.PANJANG_MAKS + 1)}, follow=True
     )
     assert "terlalu panjang" in r.content.decode()
     assert not TeksBlok.objects.exists()

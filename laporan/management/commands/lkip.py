@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dasar.galat import Ditolak
 from laporan import keluaran
-from laporan.layanan import PembangunTidakAda, bangun
+from laporan.selectors import bangun
 from organisasi.models import Instansi, Pemda
 
 
@@ -55,7 +56,7 @@ class DokumenCommand(BaseCommand):
             if opts["all"]:
                 return self._semua(opts)
             return self._tunggal(opts)
-        except (keluaran.KeluaranError, PembangunTidakAda) as exc:
+        except Ditolak as exc:
             raise CommandError(str(exc)) from None
 
     @staticmethod
@@ -132,8 +133,6 @@ class DokumenCommand(BaseCommand):
                         futs[pool.submit(keluaran.simpan, bangun(self.jenis, ins, opts["tahun"]), path)] = (
                             slug
                         )
-                    except PembangunTidakAda:
-                        raise
                     except Exception as exc:  # noqa: BLE001
                         gagal.append(f"{slug}: {exc}")
                 n = len(gagal)

@@ -1,9 +1,11 @@
 """DOCX → PDF with every index (Daftar Isi / Tabel / Gambar) updated first.
 
 Run by laporan.keluaran under the SYSTEM python3 (Debian's python3-uno), not the venv:
-    /usr/bin/python3 laporan/uno_pdf.py SOFFICE IN.docx OUT.pdf PROFILE_DIR
+    /usr/bin/python3 laporan/skrip/uno_pdf.py SOFFICE IN.docx OUT.pdf PROFILE_DIR
 Starts its own headless LibreOffice with its own user profile and a private pipe, so several
-conversions can run in parallel. No Django imports.
+conversions can run in parallel. No Django imports. It lives in its own folder because the
+folder of a script comes first on ``sys.path``: next to ``laporan/selectors.py`` the standard
+library's ``selectors`` (imported by ``subprocess``) would be shadowed.
 """
 
 import os

@@ -9,9 +9,8 @@ from laporan.dokumen import Dokumen, Sampul
 from rumus import skm as rumus_skm
 from rumus.format import format_angka
 from rumus.skm import UNSUR
-
-from .models import PengaturanSKM, Responden
-from .selectors import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
+from skm.models import PengaturanSKM, Responden
+from skm.selectors import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
 
 JUMLAH_TINDAK_LANJUT = 3
 # Improvement commonly planned for each unsur (a starting point the unit edits in the DOCX).
@@ -41,7 +40,7 @@ def nrr_tahun(hasil) -> list[Decimal]:
 
 def laporan_skm(instansi, tahun: int) -> Dokumen | None:
     """The Laporan SKM of the unit for the year, or None when there is no SKM data."""
-    from .grafik import figur_unsur
+    from skm.grafik import figur_unsur
 
     hasil = ikm_tahun([instansi.id], tahun).get(instansi.id)
     if hasil is None or hasil.ikm is None:
@@ -157,19 +156,3 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
         kolom_angka=[2],
     )
     return dok
-
-
-def render(dok: Dokumen, fmt: str) -> tuple[bytes, str]:
-    """Bytes and content type of the document as DOCX or PDF (renderers of laporan.keluaran)."""
-    # imported lazily: python-docx and LibreOffice only when a report is asked for
-    from laporan import keluaran
-
-    fn = {"docx": "render_docx", "pdf": "render_pdf"}[fmt]
-    data = getattr(keluaran, fn)(dok)
-    if hasattr(data, "getvalue"):
-        data = data.getvalue()
-    jenis = {
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "pdf": "application/pdf",
-    }[fmt]
-    return data, jenis

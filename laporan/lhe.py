@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
+from evaluasi.models import Evaluasi
+from evaluasi.selectors import hitung_lke
 from laporan.dokumen import Dokumen, Sampul
 from rumus.format import format_angka, format_tanggal
-
-from .models import Evaluasi
-from .selectors import hitung_lke
-
-MIME = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
-
-class KeluaranBelumTersedia(Exception):
-    """laporan.keluaran (the DOCX/PDF renderer) is not installed in this checkout."""
 
 
 def _paragraf_daftar(bagian, teks: str, kosong: str):
@@ -121,21 +108,3 @@ def dokumen_lhe(ev: Evaluasi) -> Dokumen:
     else:
         rek.paragraf("Tidak ada rekomendasi.", "miring")
     return dok
-
-
-def render_lhe(dok: Dokumen, fmt: str) -> tuple[bytes, str]:
-    """Bytes and MIME type of the document as DOCX or PDF (through laporan.keluaran)."""
-    if fmt not in MIME:
-        raise ValueError(fmt)
-    try:
-        from laporan import keluaran
-    except ImportError as e:  # pragma: no cover - depends on the renderer being present
-        raise KeluaranBelumTersedia(str(e)) from e
-    if fmt == "docx":
-        return keluaran.render_docx(dok), MIME[fmt]
-    if hasattr(keluaran, "render_pdf"):
-        return keluaran.render_pdf(dok), MIME[fmt]
-    with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover - older renderer API
-        path = Path(tmp) / f"lhe.{fmt}"
-        keluaran.simpan(dok, path)
-        return path.read_bytes(), MIME[fmt]

@@ -1,0 +1,42 @@
+"""Reads of the dokumen area: a document built from the data by kind, and the editable text
+blocks of an LKIP (which sections exist, what the unit wrote)."""
+
+from __future__ import annotations
+
+from laporan.dokumen import Dokumen
+from laporan.lkip import bangun_lkip
+from laporan.models import TeksBlok
+from laporan.perjanjian import bangun_perjanjian
+from laporan.teks import AWALAN_ANALISIS, BAGIAN
+from perencanaan.models import PKIndikator
+
+# document kind → builder(instansi, tahun) -> Dokumen
+PEMBANGUN = {
+    "lkip": bangun_lkip,
+    "perjanjian": bangun_perjanjian,
+}
+
+
+def bangun(jenis: str, instansi, tahun: int) -> Dokumen:
+    """The document of this kind (``PEMBANGUN``) for a unit-year."""
+    return PEMBANGUN[jenis](instansi, tahun)
+
+
+def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
+    """Editable sections (key → title): the LKIP's sections, then one analysis per IKU of the year's PK."""
+    hasil = dict(BAGIAN)
+    pk = (
+        PKIndikator.objects.filter(pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+        .select_related("indikator")
+        .order_by("-pk_dokumen__versi", "no")
+    )
+    for row in pk:
+        hasil.setdefault(
+            AWALAN_ANALISIS + row.indikator.kode, f"Analisis {row.indikator.kode} {row.indikator.nama}"
+        )
+    return hasil
+
+
+def teks_blok(instansi, tahun: int) -> dict[str, str]:
+    """The unit's own texts of a year: section key → text."""
+    return dict(TeksBlok.objects.filter(instansi=instansi, tahun=tahun).values_list("bagian", "teks"))
