@@ -384,3 +384,14 @@ def _simpan(instansi, layanan, token, klien, batas, jawaban, sekarang, tanggal, 
             return Kiriman.SUDAH_ADA
         raise
     return Kiriman.DISIMPAN
+
+
+def catat_unduhan_responden(user, instansi, *, tahun: int, jumlah: int) -> None:
+    """Every download of respondents' personal data is in the audit trail: who, unit, year, rows."""
+    catat(
+        user,
+        instansi,
+        "unduh data responden",
+        {"responden.xlsx": (None, f"{tahun}: {jumlah} responden")},
+        instansi,
+    )

@@ -181,7 +181,7 @@ def _staf():
     def hasil_staf(request, instansi, tahun):
         from django.db.models import Count
 
-        from akun.izin import boleh_atur_skm
+        from akun.izin import boleh, boleh_atur_skm
         from rumus.skm import sampel_krejcie_morgan
 
         from . import grafik
@@ -226,6 +226,7 @@ def _staf():
                 "ci_tahun": ci.get("TAHUN_SEMUA"),
                 "tren": grafik.tren(hasil.periode) if hasil else None,
                 "boleh_atur": boleh_atur_skm(request.user, instansi),
+                "boleh_unduh": boleh(request.user, "unduh_responden", instansi),
                 "pengaturan": pengaturan,
             },
         )
@@ -410,14 +411,17 @@ laporan_pdf = _laporan("pdf")
 def _ekspor():
     from akun.izin import perlu
 
-    @perlu("lihat")
+    @perlu("unduh_responden")
     def ekspor_xlsx(request, instansi, tahun):
+        """The year's respondents with their personal data (operator and pimpinan; audited)."""
         import io
 
         from openpyxl import Workbook
 
         from dasar.xlsx import aman_ditulis
         from laporan.unduhan import unduh
+
+        from .services import catat_unduhan_responden
 
         wb = Workbook()
         ws = wb.active
@@ -453,6 +457,7 @@ def _ekspor():
                     r.saran,
                 ]
             )
+        catat_unduhan_responden(request.user, instansi, tahun=tahun, jumlah=ws.max_row - 1)
         buf = io.BytesIO()
         aman_ditulis(wb)  # a respondent's =HYPERLINK(...) stays text
         wb.save(buf)

@@ -103,7 +103,11 @@ BASE_CASES = {
     "s/<slug:slug>/poster/": ("/s/bantargebang/poster/", PUBLIK),
     "publik/<slug:slug>/skm/<int:tahun>/": ("/publik/bantargebang/skm/2024/", PUBLIK),
     "unit/<slug:slug>/skm/<int:tahun>/": ("/unit/bantargebang/skm/2024/", UNIT),
-    "unit/<slug:slug>/skm/<int:tahun>/responden.xlsx": ("/unit/bantargebang/skm/2024/responden.xlsx", UNIT),
+    # respondents' personal data: the unit's operator and pimpinan only
+    "unit/<slug:slug>/skm/<int:tahun>/responden.xlsx": (
+        "/unit/bantargebang/skm/2024/responden.xlsx",
+        {**UNIT, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
+    ),
     "pemda/<slug:kode>/": (
         "/pemda/kota-bekasi/",
         {
