@@ -52,6 +52,12 @@ def test_named_make_targets_exist(doc):
     assert unknown == []
 
 
+def test_the_check_finds_a_missing_name():
+    assert _resolves("rumus.angka.parse_angka") and _resolves("dasar.galat.Ditolak")
+    assert _resolves("tembolok.Cuplikan")  # app.Model
+    assert not _resolves("rumus.angka.tidak_ada") and not _resolves("rumus.tidak_ada")
+
+
 def test_the_check_finds_a_missing_file_and_target():
     text = "see `workbook/nope.py` and run `make frobnicate`; `workbook/spec.py` is fine, make a cake"
     assert list(_paths(text)) == ["workbook/nope.py", "workbook/spec.py"]
@@ -59,3 +65,55 @@ def test_the_check_finds_a_missing_file_and_target():
     assert not _exists("workbook/nope.py") and _exists("workbook/spec.py")
     assert _exists("evaluasi/_tindak_lanjut.html") and _exists("tests/test_rumus_*.py")
     assert "frobnicate" not in _targets() and "test" in _targets()
+
+
+PACKAGES = {p.parent.name for p in ROOT.glob("*/__init__.py")}
+DOTTED = re.compile(r"`([a-z_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\([^`]*\))?`")
+
+
+def _resolves(name: str) -> bool:
+    """``pkg.module.attr`` imports; ``app.Model`` is read as ``app.models.Model``."""
+    import importlib
+
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for attr in parts[cut:]:
+                obj = getattr(obj, attr)
+            return True
+        except AttributeError:
+            break
+    if len(parts) == 2:
+        try:
+            return hasattr(importlib.import_module(f"{parts[0]}.models"), parts[1])
+        except ImportError:
+            return False
+    return False
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_named_code_exists(doc):
+    """A backticked dotted name of this project's code (`rumus.angka.parse_angka`,
+    `tembolok.Cuplikan`) names something that exists."""
+    from workbook.spec import SHEET_MAP
+
+    names = {m.group(1) for m in DOTTED.finditer(doc.read_text(encoding="utf-8"))}
+    missing = sorted(
+        n
+        for n in names
+        if n.split(".")[0] in PACKAGES
+        and not n.endswith((".py", ".md", ".html"))
+        and not _sheet_column(n, SHEET_MAP)
+        and not _resolves(n)
+    )
+    assert missing == []
+
+
+def _sheet_column(name: str, sheets) -> bool:
+    """`anggaran.pagu` in docs/workbook.md is a sheet's column, not code."""
+    sheet, _, kolom = name.partition(".")
+    return sheet in sheets and kolom in sheets[sheet].kolom_map
