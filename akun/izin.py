@@ -327,3 +327,16 @@ def pemda_baris(obj) -> int | None:
     if fk is None:
         return None
     return field.related_model._base_manager.filter(pk=fk).values_list(rest, flat=True).first()
+
+
+def pengguna_riwayat(user):
+    """Users whose login history ``user`` may read besides its own: the users its admin_pemda
+    role manages (a queryset), or None when it manages none."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.all()
+    pemda_ids = pemda_dikelola(user)
+    return _pengguna_dikelola(pemda_ids) if pemda_ids else None

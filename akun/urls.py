@@ -6,4 +6,11 @@ app_name = "akun"
 urlpatterns = [
     path("masuk/", views.Masuk.as_view(), name="masuk"),
     path("keluar/", views.Keluar.as_view(), name="keluar"),
+    path("sandi/", views.GantiSandi.as_view(), name="ganti_sandi"),
+    path("lupa-sandi/", views.LupaSandi.as_view(), name="lupa_sandi"),
+    path("lupa-sandi/terkirim/", views.LupaSandiTerkirim.as_view(), name="lupa_sandi_terkirim"),
+    path("sandi-baru/<uidb64>/<token>/", views.SandiBaru.as_view(), name="sandi_baru"),
+    path("sandi-baru/selesai/", views.SandiBaruSelesai.as_view(), name="sandi_baru_selesai"),
+    path("riwayat/", views.riwayat, name="riwayat"),
+    path("riwayat/pemda/", views.riwayat_pemda, name="riwayat_pemda"),
 ]

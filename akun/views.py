@@ -1,30 +1,146 @@
-from django.contrib import messages
-from django.contrib.auth import views as auth_views
-from django.utils.translation import gettext as _
+"""Login (throttled, recorded), own password change, password reset by e-mail, the second
+factor (TOTP) and the login history. Who may see what is decided in ``akun.izin``."""
 
-from . import throttle
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import izin, sesi, throttle
+from .models import RiwayatMasuk
+
+
+def _catat_riwayat(request, username, berhasil: bool, user=None) -> None:
+    nama = throttle.nama_masuk(username)
+    if user is None and nama:
+        user = get_user_model()._default_manager.filter(username=nama).first()
+    agen = throttle.tanpa_kendali(request.META.get("HTTP_USER_AGENT", ""))
+    RiwayatMasuk.objects.create(
+        user=user,
+        username=nama,
+        ip=throttle.alamat(request),
+        berhasil=berhasil,
+        user_agent=agen[: RiwayatMasuk._meta.get_field("user_agent").max_length],
+    )
 
 
 class Masuk(auth_views.LoginView):
-    """Login with lockout after repeated failures."""
+    """Login with lockout after repeated failures; every attempt is in the login history."""
 
     template_name = "akun/masuk.html"
 
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
         if throttle.terkunci(request, username):
+            _catat_riwayat(request, username, False)
             messages.error(request, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."))
             return self.get(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        throttle.catat_gagal(self.request, self.request.POST.get("username", ""))
+        username = self.request.POST.get("username", "")
+        throttle.catat_gagal(self.request, username)
+        _catat_riwayat(self.request, username, False)
         return super().form_invalid(form)
 
     def form_valid(self, form):
-        throttle.bersihkan(form.get_user().username)
-        return super().form_valid(form)
+        user = form.get_user()
+        throttle.bersihkan(user.get_username())
+        response = super().form_valid(form)
+        _catat_riwayat(self.request, user.get_username(), True, user)
+        return response
 
 
 class Keluar(auth_views.LogoutView):
     pass
+
+
+class GantiSandi(auth_views.PasswordChangeView):
+    """Every user changes their own password (also the forced change at first login)."""
+
+    template_name = "akun/ganti_sandi.html"
+    success_url = reverse_lazy("dasbor:beranda")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sesi.sandi_diganti(self.request, form.user)
+        messages.success(self.request, _("Kata sandi Anda sudah diganti."))
+        return response
+
+
+def _batas_menit() -> int:
+    return settings.PASSWORD_RESET_TIMEOUT // 60
+
+
+class LupaSandi(auth_views.PasswordResetView):
+    """Reset by e-mail (Django's tokens: valid once, for PASSWORD_RESET_TIMEOUT seconds)."""
+
+    template_name = "akun/lupa_sandi.html"
+    email_template_name = "akun/email_lupa_sandi.txt"
+    subject_template_name = "akun/email_lupa_sandi_subjek.txt"
+    success_url = reverse_lazy("akun:lupa_sandi_terkirim")
+
+    @property
+    def extra_email_context(self):
+        return {"batas_menit": _batas_menit()}
+
+
+class LupaSandiTerkirim(auth_views.PasswordResetDoneView):
+    template_name = "akun/lupa_sandi_terkirim.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "batas_menit": _batas_menit()}
+
+
+class SandiBaru(auth_views.PasswordResetConfirmView):
+    template_name = "akun/sandi_baru.html"
+    success_url = reverse_lazy("akun:sandi_baru_selesai")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sesi.sandi_diganti(self.request, form.user)
+        return response
+
+
+class SandiBaruSelesai(auth_views.PasswordResetCompleteView):
+    template_name = "akun/sandi_baru_selesai.html"
+
+
+@login_required
+def riwayat(request):
+    """The user's own login history."""
+    halaman = Paginator(RiwayatMasuk.objects.filter(user=request.user), 50).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "akun/riwayat.html",
+        {
+            "halaman": halaman,
+            "judul": gettext_lazy("Riwayat masuk Anda"),
+            "boleh_pemda": izin.pengguna_riwayat(request.user) is not None,
+        },
+    )
+
+
+@login_required
+def riwayat_pemda(request):
+    """The login history of the users an admin_pemda manages."""
+    pengguna = izin.pengguna_riwayat(request.user)
+    if pengguna is None:
+        raise Http404
+    qs = RiwayatMasuk.objects.filter(user__in=pengguna).select_related("user")
+    q = throttle.tanpa_kendali(request.GET.get("q", "")).strip()
+    if q:
+        qs = qs.filter(username__icontains=q)
+    halaman = Paginator(qs, 50).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "akun/riwayat.html",
+        {"halaman": halaman, "q": q, "pemda": True, "judul": gettext_lazy("Riwayat masuk pengguna pemda")},
+    )

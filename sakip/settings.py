@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "akun.sesi.SesiAman",  # idle timeout, absolute session age, forced password change (akun/sesi.py)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -89,6 +90,13 @@ PASSWORD_HASHERS = [
 
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "dasbor:beranda"
+# Sessions (akun/sesi.py): logged out after this many seconds without a request, and after
+# SAKIP_SESI_MAKS seconds from login whatever happens (also the cookie's age).
+SAKIP_SESI_DIAM = baca_int("SAKIP_SESI_DIAM", 30 * 60, minimum=60, maksimum=24 * 3600)
+SAKIP_SESI_MAKS = baca_int("SAKIP_SESI_MAKS", 12 * 3600, minimum=300, maksimum=30 * 24 * 3600)
+SESSION_COOKIE_AGE = SAKIP_SESI_MAKS
+# A password-reset link in an e-mail works this many seconds (and only once).
+PASSWORD_RESET_TIMEOUT = baca_int("SAKIP_RESET_SANDI_DETIK", 3600, minimum=300, maksimum=3 * 24 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
