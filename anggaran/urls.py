@@ -1,17 +1,19 @@
 from django.urls import path
 
+from dasar import tahun as _tahun  # noqa: F401  (registers the <tahun:...> converter: 2000–2100, else 404)
+
 from . import views
 
 app_name = "anggaran"
 urlpatterns = [
-    path("unit/<slug:slug>/anggaran/<int:tahun>/", views.anggaran, name="anggaran"),
+    path("unit/<slug:slug>/anggaran/<tahun:tahun>/", views.anggaran, name="anggaran"),
     path(
-        "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/",
+        "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/",
         views.realisasi_triwulan,
         name="realisasi",
     ),
     path(
-        "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/simpan/",
+        "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/simpan/",
         views.simpan_realisasi,
         name="simpan",
     ),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from dasar import tahun as _tahun  # noqa: F401  (registers the <tahun:...> converter: 2000–2100, else 404)
+
 from . import views
 
 app_name = "evaluasi"
@@ -20,7 +22,7 @@ urlpatterns = [
         views.unduh_tindak_lanjut,
         name="berkas_tindak_lanjut",
     ),
-    path("pemda/<slug:kode>/evaluasi/<int:tahun>/", views.perbandingan, name="perbandingan"),
+    path("pemda/<slug:kode>/evaluasi/<tahun:tahun>/", views.perbandingan, name="perbandingan"),
     path("evaluasi/templat/", views.templat_daftar, name="templat_daftar"),
     path("evaluasi/templat/<int:pk>/", views.templat, name="templat"),
     path("evaluasi/templat/<int:pk>/salin/", views.templat_salin, name="templat_salin"),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pemda, pemda_anggota, perlu
 from dasar.galat import Ditolak
+from dasar.tahun import dari_teks as tahun_dari_teks
 from dasar.unggahan import JENIS_UNGGAHAN
 from laporan.lhe import dokumen_lhe
 from laporan.unduhan import unduh
@@ -69,10 +70,7 @@ def _ke_lke(ev, anchor=""):
 
 
 def _tahun(request, default):
-    try:
-        return int(request.GET.get("tahun", default))
-    except ValueError:
-        return default
+    return tahun_dari_teks(request.GET.get("tahun"), default)
 
 
 @perlu("lihat")

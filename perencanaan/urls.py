@@ -1,20 +1,22 @@
 from django.urls import path
 
+from dasar import tahun as _tahun  # noqa: F401  (registers the <tahun:...> converter: 2000–2100, else 404)
+
 from . import views
 
 app_name = "perencanaan"
 urlpatterns = [
     path("unit/<slug:slug>/renstra/", views.renstra, name="renstra"),
     path("unit/<slug:slug>/iku/", views.iku, name="iku"),
-    path("unit/<slug:slug>/pk/<int:tahun>/", views.pk, name="pk"),
-    path("unit/<slug:slug>/pk/<int:tahun>/buat/", views.pk_buat, name="pk_buat"),
-    path("unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
+    path("unit/<slug:slug>/pk/<tahun:tahun>/", views.pk, name="pk"),
+    path("unit/<slug:slug>/pk/<tahun:tahun>/buat/", views.pk_buat, name="pk_buat"),
+    path("unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
     path(
-        "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/",
+        "unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/tandatangani/",
         views.pk_tandatangani,
         name="pk_tandatangani",
     ),
     path("unit/<slug:slug>/renstra/<str:jenis>/baru/", views.ubah_objek, name="baru"),
     path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/", views.ubah_objek, name="ubah"),
-    path("unit/<slug:slug>/renstra/target/<int:indikator_id>/<int:tahun>/", views.target, name="target"),
+    path("unit/<slug:slug>/renstra/target/<int:indikator_id>/<tahun:tahun>/", views.target, name="target"),
 ]

@@ -52,7 +52,7 @@ CASES: dict = {
         "/unit/bantargebang/tindak-lanjut/999999/berkas/",
         TIDAK_ADA,
     ),
-    "pemda/<slug:kode>/evaluasi/<int:tahun>/": (
+    "pemda/<slug:kode>/evaluasi/<tahun:tahun>/": (
         "/pemda/kota-bekasi/evaluasi/2024/",
         {
             "operator": 404,

@@ -8,17 +8,17 @@ CASES: dict = {
     # dokumen (laporan/urls.py): LKIP preview for everyone who sees the unit; downloads are
     # asked for a year without PK (404 to whoever may see the unit) so the matrix does not render them
     # — their content is tested in tests/test_laporan_views.py
-    "unit/<slug:slug>/lkip/<int:tahun>/": ("/unit/bantargebang/lkip/2024/", UNIT),
-    "unit/<slug:slug>/lkip/<int:tahun>/lkip.docx": ("/unit/bantargebang/lkip/2030/lkip.docx", _TANPA_PK),
-    "unit/<slug:slug>/lkip/<int:tahun>/lkip.pdf": ("/unit/bantargebang/lkip/2030/lkip.pdf", _TANPA_PK),
-    "unit/<slug:slug>/pk/<int:tahun>/dokumen.docx": ("/unit/bantargebang/pk/2030/dokumen.docx", _TANPA_PK),
-    "unit/<slug:slug>/pk/<int:tahun>/dokumen.pdf": ("/unit/bantargebang/pk/2030/dokumen.pdf", _TANPA_PK),
-    "unit/<slug:slug>/lkip/<int:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
-    "unit/<slug:slug>/lkip/<int:tahun>/teks/<slug:bagian>/": (
+    "unit/<slug:slug>/lkip/<tahun:tahun>/": ("/unit/bantargebang/lkip/2024/", UNIT),
+    "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.docx": ("/unit/bantargebang/lkip/2030/lkip.docx", _TANPA_PK),
+    "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.pdf": ("/unit/bantargebang/lkip/2030/lkip.pdf", _TANPA_PK),
+    "unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx": ("/unit/bantargebang/pk/2030/dokumen.docx", _TANPA_PK),
+    "unit/<slug:slug>/pk/<tahun:tahun>/dokumen.pdf": ("/unit/bantargebang/pk/2030/dokumen.pdf", _TANPA_PK),
+    "unit/<slug:slug>/lkip/<tahun:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
+    "unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/": (
         "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",
         POST_ISI,
     ),
     # reviu before the LKIP: readable by everyone who sees the unit
-    "unit/<slug:slug>/reviu/<int:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
-    "unit/<slug:slug>/reviu/<int:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),
+    "unit/<slug:slug>/reviu/<tahun:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
+    "unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),
 }

@@ -30,17 +30,20 @@ from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 BASE_CASES = {
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
-    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/": ("/unit/bantargebang/realisasi/2025/TW4/", UNIT),
-    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/pratinjau/": (
+    "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/": (
+        "/unit/bantargebang/realisasi/2025/TW4/",
+        UNIT,
+    ),
+    "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/<str:kode>/pratinjau/": (
         "/unit/bantargebang/realisasi/2025/TW4/IKU9/pratinjau/?nilai=5",
         UNIT,
     ),
     # POST-only views answer GET with 405 once the user may see the unit
-    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/status/": (
+    "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/status/": (
         "/unit/bantargebang/realisasi/2025/TW4/status/",
         {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
     ),
-    "unit/<slug:slug>/realisasi/<int:tahun>/<str:periode>/<str:kode>/": (
+    "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/<str:kode>/": (
         "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
         {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
     ),
@@ -54,27 +57,27 @@ BASE_CASES = {
         "/unit/bantargebang/renstra/indikator/999999/",
         {**EDIT, "operator": 404},
     ),
-    "unit/<slug:slug>/renstra/target/<int:indikator_id>/<int:tahun>/": (
+    "unit/<slug:slug>/renstra/target/<int:indikator_id>/<tahun:tahun>/": (
         "/unit/bantargebang/renstra/target/1/2024/",
         POST_ISI,
     ),
     "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
-    "unit/<slug:slug>/pk/<int:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
-    "unit/<slug:slug>/pk/<int:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
-    "unit/<slug:slug>/pk/<int:tahun>/target/<int:row_id>/": (
+    "unit/<slug:slug>/pk/<tahun:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
+    "unit/<slug:slug>/pk/<tahun:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
+    "unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/": (
         "/unit/bantargebang/pk/2024/target/1/",
         POST_ISI,
     ),
-    "unit/<slug:slug>/pk/<int:tahun>/<int:versi>/tandatangani/": (
+    "unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/tandatangani/": (
         "/unit/bantargebang/pk/2024/1/tandatangani/",
         {**POST_ISI, "operator": 403, "pimpinan": 405},
     ),
-    "unit/<slug:slug>/anggaran/<int:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
-    "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/": (
+    "unit/<slug:slug>/anggaran/<tahun:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
+    "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/": (
         "/unit/bantargebang/anggaran/2024/realisasi/TW1/",
         UNIT,
     ),
-    "unit/<slug:slug>/anggaran/<int:tahun>/realisasi/<str:periode>/simpan/": (
+    "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/simpan/": (
         "/unit/bantargebang/anggaran/2024/realisasi/TW1/simpan/",
         POST_ISI,
     ),
@@ -101,10 +104,10 @@ BASE_CASES = {
     "s/<slug:slug>/<slug:layanan>/": ("/s/bantargebang/L1/", PUBLIK),
     "s/<slug:slug>/terima-kasih/": ("/s/bantargebang/terima-kasih/", PUBLIK),
     "s/<slug:slug>/poster/": ("/s/bantargebang/poster/", PUBLIK),
-    "publik/<slug:slug>/skm/<int:tahun>/": ("/publik/bantargebang/skm/2024/", PUBLIK),
-    "unit/<slug:slug>/skm/<int:tahun>/": ("/unit/bantargebang/skm/2024/", UNIT),
+    "publik/<slug:slug>/skm/<tahun:tahun>/": ("/publik/bantargebang/skm/2024/", PUBLIK),
+    "unit/<slug:slug>/skm/<tahun:tahun>/": ("/unit/bantargebang/skm/2024/", UNIT),
     # respondents' personal data: the unit's operator and pimpinan only
-    "unit/<slug:slug>/skm/<int:tahun>/responden.xlsx": (
+    "unit/<slug:slug>/skm/<tahun:tahun>/responden.xlsx": (
         "/unit/bantargebang/skm/2024/responden.xlsx",
         {**UNIT, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
     ),

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
+from dasar.tahun import dari_teks as tahun_dari_teks
 
 from . import services
 from .models import PenilaianZona, Zona
@@ -16,10 +17,7 @@ from .selectors import persentase_tertib
 
 
 def _tahun(request):
-    try:
-        return int(request.GET.get("tahun") or request.POST.get("tahun") or dt.date.today().year)
-    except ValueError:
-        return dt.date.today().year
+    return tahun_dari_teks(request.GET.get("tahun") or request.POST.get("tahun"), dt.date.today().year)
 
 
 @perlu("lihat")
