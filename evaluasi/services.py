@@ -18,6 +18,7 @@ from akun.izin import boleh, boleh_kelola_templat, pemda_kelolaan
 from audit.models import catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
+from laporan.lhe import isi_beku_lhe
 from rumus.angka import JenisAngka, parse_angka
 from rumus.evaluasi import JawabanTidakSah, fraksi_jawaban
 
@@ -360,10 +361,13 @@ def ubah_status(*, user, ev: Evaluasi, aksi: str) -> Evaluasi:
     ev.status = ke
     if aksi in ("mulai", "finalkan"):
         ev.evaluator = user
+    perubahan = {"status": (lama, ke)}
     if aksi == "finalkan":
         ev.difinalkan_pada = timezone.now()
+        ev.isi_beku, ev.sha256 = isi_beku_lhe(ev)  # the LHE as finalised; it renders from this only
+        perubahan["sha256"] = ("", ev.sha256)
     ev.save()
-    catat(user, ev, aksi, {"status": (lama, ke)}, ev.instansi)
+    catat(user, ev, aksi, perubahan, ev.instansi)
     return ev
 
 

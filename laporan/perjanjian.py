@@ -9,7 +9,7 @@ Everything the document shows from data is first collected into one plain dictio
 *content* (``isi_pk``: names, jabatan, pangkat, NIP of both parties, the pemda and unit
 names, the indicators with sasaran, satuan and target, the programmes with their budget,
 place and date). A draft renders from content computed live from the PK, the officials and
-the budget lines. Signing stores that content on the PK (``PerjanjianKinerja.cuplikan``) with
+the budget lines. Signing stores that content on the PK (``PerjanjianKinerja.isi_beku``) with
 its SHA-256 (``laporan.dokumen.sidik``); a signed PK renders only from the stored content and
 prints the hash, so later edits to indicators, targets, officials or units never change it.
 """
@@ -29,7 +29,7 @@ from rumus.format import format_rupiah, format_tanggal
 from rumus.narasi import nilai_satuan
 
 NAMA_KOSONG = "(nama belum diisi)"
-FORMAT_CUPLIKAN = 1  # version of the stored content's layout (``isi_pk``)
+FORMAT_ISI = 1  # version of the stored content's layout (``isi_pk``)
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _tempat_tanggal(data: DataPK) -> str:
 def isi_pk(data: DataPK) -> dict:
     """The content of the PK document as plain JSON values, every text as the document shows it.
 
-    This is what a signed PK stores (``PerjanjianKinerja.cuplikan``) and what its SHA-256 is
+    This is what a signed PK stores (``PerjanjianKinerja.isi_beku``) and what its SHA-256 is
     computed over; docs/laporan.md describes the keys."""
     pk = data.pk
     indikator = []
@@ -112,7 +112,7 @@ def isi_pk(data: DataPK) -> dict:
             }
         )
     return {
-        "format": FORMAT_CUPLIKAN,
+        "format": FORMAT_ISI,
         "pemda": data.instansi.pemda.nama,
         "instansi": data.instansi.nama,
         "tahun": data.tahun,
@@ -129,21 +129,21 @@ def isi_pk(data: DataPK) -> dict:
     }
 
 
-def cuplikan_pk(pk: PerjanjianKinerja, data: DataPK | None = None) -> tuple[dict, str]:
+def isi_beku_pk(pk: PerjanjianKinerja, data: DataPK | None = None) -> tuple[dict, str]:
     """The content to store when ``pk`` is signed (its ``tanggal`` already set) and its SHA-256;
     ``data``: the PK's live data when the caller has already loaded it."""
     isi = isi_pk(data or _muat(pk))
     return isi, sidik(isi)
 
 
-def bekukan(pk: PerjanjianKinerja, data: DataPK | None = None) -> None:
+def bekukan_pk(pk: PerjanjianKinerja, data: DataPK | None = None) -> None:
     """Store the snapshot of a signed PK that has none (one signed before snapshots existed).
     An existing snapshot is never replaced: the row is updated only while it has none."""
-    isi, sha = cuplikan_pk(pk, data)
-    if PerjanjianKinerja.objects.filter(pk=pk.pk, cuplikan__isnull=True).update(cuplikan=isi, sha256=sha):
-        pk.cuplikan, pk.sha256 = isi, sha
+    isi, sha = isi_beku_pk(pk, data)
+    if PerjanjianKinerja.objects.filter(pk=pk.pk, isi_beku__isnull=True).update(isi_beku=isi, sha256=sha):
+        pk.isi_beku, pk.sha256 = isi, sha
     else:
-        pk.refresh_from_db(fields=["cuplikan", "sha256"])
+        pk.refresh_from_db(fields=["isi_beku", "sha256"])
 
 
 def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None) -> DataPK:
@@ -154,12 +154,12 @@ def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = Non
     pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
         pk=pk.pk
     )
-    if pk.ditandatangani and pk.cuplikan is not None:  # signed: the snapshot only, nothing live
-        return DataPK(instansi, tahun, pk, None, isi=pk.cuplikan, sha256=pk.sha256)
+    if pk.ditandatangani and pk.isi_beku is not None:  # signed: the snapshot only, nothing live
+        return DataPK(instansi, tahun, pk, None, isi=pk.isi_beku, sha256=pk.sha256)
     data = _muat(pk, rollup, nama)
     if pk.ditandatangani:  # signed before snapshots existed: frozen now, once
-        bekukan(pk, data)
-        data.isi, data.sha256 = pk.cuplikan, pk.sha256
+        bekukan_pk(pk, data)
+        data.isi, data.sha256 = pk.isi_beku, pk.sha256
     else:
         data.isi = isi_pk(data)
     return data

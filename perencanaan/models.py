@@ -170,7 +170,7 @@ class PerjanjianKinerja(models.Model):
     keterangan = models.TextField(blank=True)
     # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the
     # SHA-256 of its canonical serialisation (laporan.dokumen.sidik); empty for a draft
-    cuplikan = models.JSONField(null=True, blank=True, editable=False)
+    isi_beku = models.JSONField(null=True, blank=True, editable=False)
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:

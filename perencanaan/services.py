@@ -11,7 +11,7 @@ from django.utils import timezone
 from akun.izin import boleh
 from audit.models import catat
 from dasar.galat import Ditolak
-from laporan.perjanjian import cuplikan_pk
+from laporan.perjanjian import isi_beku_pk
 
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Target
 
@@ -68,7 +68,7 @@ def tandatangani(*, user, pk: PerjanjianKinerja) -> None:
         raise Ditolak("Perjanjian Kinerja belum memuat indikator.")
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.tanggal = pk.tanggal or timezone.localdate()
-    pk.cuplikan, pk.sha256 = cuplikan_pk(pk)  # the document as signed; it renders from this only
+    pk.isi_beku, pk.sha256 = isi_beku_pk(pk)  # the document as signed; it renders from this only
     pk.save()
     catat(
         user,

@@ -52,7 +52,7 @@ def _workbook_bekasi_timur(path, nama_camat="ARIF BEKASI TIMUR, S.STP.", pk=True
 def test_two_kecamatan_each_have_a_camat_and_the_import_moves_neither(demo, tmp_path):
     camat = Pejabat.objects.get(instansi=demo, kode="camat")
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
-    cuplikan, sha = pk.cuplikan, pk.sha256
+    isi_beku, sha = pk.isi_beku, pk.sha256
     html = keluaran.render_html(bangun_perjanjian(demo, 2024))
 
     hasil = import_workbook(_workbook_bekasi_timur(tmp_path / "bt.xlsx"))
@@ -80,7 +80,7 @@ def test_two_kecamatan_each_have_a_camat_and_the_import_moves_neither(demo, tmp_
     assert Pejabat.objects.get(pk=camat.pk).nama == camat.nama
     pk.refresh_from_db()
     assert PerjanjianKinerja.objects.get(pk=pk.pk).pihak_pertama_id == camat.id
-    assert (pk.cuplikan, pk.sha256) == (cuplikan, sha)
+    assert (pk.isi_beku, pk.sha256) == (isi_beku, sha)
     assert keluaran.render_html(bangun_perjanjian(demo, 2024)) == html
     # and re-importing Bantargebang's own workbook still matches its own camat
     from django.conf import settings

@@ -53,7 +53,7 @@ def _ganti_nama(instansi):
 def test_the_imported_signed_pk_has_its_snapshot(demo):
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
     assert pk.ditandatangani
-    isi = pk.cuplikan
+    isi = pk.isi_beku
     assert pk.sha256 == sidik(isi) and len(pk.sha256) == 64
     assert isi["instansi"] == "Kecamatan Bantargebang" and isi["pemda"] == "Kota Bekasi"
     assert isi["pihak_pertama"] == {
@@ -80,7 +80,7 @@ def test_signed_pk_document_unchanged_after_renames(demo):
     assert _isi_docx(docx_sesudah) == _isi_docx(docx_sebelum)
     assert html_sesudah == html_sebelum
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
-    assert pk.sha256 == sha == sidik(pk.cuplikan)
+    assert pk.sha256 == sha == sidik(pk.isi_beku)
     teks = "\n".join(_isi_docx(docx_sesudah))
     assert "Diganti" not in teks and "PEJABAT LAIN" not in teks and "Berganti" not in teks
     assert "Indeks Kepuasan Masyarakat Terhadap Layanan Publik" in teks and "CECEP MIFTAH FARID" in teks
@@ -94,7 +94,7 @@ def test_a_draft_renders_live_and_signing_freezes_it(demo):
     draf = services.buat_pk(
         user=user, instansi=demo, tahun=2024, pihak_pertama=lama.pihak_pertama, pihak_kedua=lama.pihak_kedua
     )
-    assert draf.versi == 2 and draf.cuplikan is None and draf.sha256 == ""
+    assert draf.versi == 2 and draf.isi_beku is None and draf.sha256 == ""
     ind = Indikator.objects.get(instansi=demo, kode="IKU1")
     ind.nama = "Nama Baru Sebelum Tanda Tangan"
     ind.save()
@@ -102,9 +102,9 @@ def test_a_draft_renders_live_and_signing_freezes_it(demo):
     assert "Nama Baru Sebelum Tanda Tangan" not in bangun_perjanjian(demo, 2024).semua_teks()
     services.tandatangani(user=user, pk=draf)
     draf.refresh_from_db()
-    assert draf.ditandatangani and draf.sha256 == sidik(draf.cuplikan)
-    assert draf.cuplikan["versi"] == 2
-    assert draf.cuplikan["indikator"][0]["indikator"] == "Nama Baru Sebelum Tanda Tangan"
+    assert draf.ditandatangani and draf.sha256 == sidik(draf.isi_beku)
+    assert draf.isi_beku["versi"] == 2
+    assert draf.isi_beku["indikator"][0]["indikator"] == "Nama Baru Sebelum Tanda Tangan"
     docx_sebelum, html_sebelum = _render(demo, 2024)
     ind.nama = "Nama Sesudah Tanda Tangan"
     ind.save()
@@ -129,7 +129,7 @@ def test_a_draft_shows_no_verification_code_and_reads_live_data(demo):
 
 def test_reimport_with_other_names_keeps_the_frozen_snapshot(demo, tmp_path):
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
-    sebelum, sha = pk.cuplikan, pk.sha256
+    sebelum, sha = pk.isi_beku, pk.sha256
     html_sebelum = _render(demo, 2024)[1]
     path = demo_copy(
         tmp_path,
@@ -142,13 +142,13 @@ def test_reimport_with_other_names_keeps_the_frozen_snapshot(demo, tmp_path):
     assert Pejabat.objects.filter(nama="CAMAT BARU").exists()
     assert Indikator.objects.filter(nama="Indikator Impor Baru").exists()
     pk.refresh_from_db()
-    assert pk.cuplikan == sebelum and pk.sha256 == sha
+    assert pk.isi_beku == sebelum and pk.sha256 == sha
     assert _render(demo, 2024)[1] == html_sebelum
 
 
 def test_a_pk_signed_before_snapshots_existed_is_frozen_on_first_render(demo):
-    PerjanjianKinerja.objects.filter(instansi=demo, tahun=2024).update(cuplikan=None, sha256="")
+    PerjanjianKinerja.objects.filter(instansi=demo, tahun=2024).update(isi_beku=None, sha256="")
     html = _render(demo, 2024)[1]
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
-    assert pk.cuplikan is not None and pk.sha256 == sidik(pk.cuplikan)
+    assert pk.isi_beku is not None and pk.sha256 == sidik(pk.isi_beku)
     assert f"Kode verifikasi SHA-256: {pk.sha256}" in html

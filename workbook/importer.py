@@ -30,7 +30,7 @@ from anggaran.models import (
 from dasar.xlsx import BerkasDitolak
 from dasar.xlsx import periksa as periksa_xlsx
 from evaluasi.models import NilaiKomponen
-from laporan.perjanjian import bekukan
+from laporan.perjanjian import bekukan_pk
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
@@ -362,17 +362,17 @@ class _Loader:
             if spec.nama in self.rows:
                 getattr(self, "load_" + spec.nama)(self.rows[spec.nama])
         if not self.hasil.errors:
-            self.bekukan_pk()
+            self.bekukan_pk_ditandatangani()
 
-    def bekukan_pk(self):
+    def bekukan_pk_ditandatangani(self):
         """A signed PK of the workbook's units without a snapshot gets one now, from the data just
         imported (officials, indicators, budget). A PK already frozen keeps its snapshot: a
         re-import can change the live data (and so later drafts) but never a signed document."""
         signed = PerjanjianKinerja.objects.filter(
-            instansi_id__in=self._ids(), status=PerjanjianKinerja.Status.DITANDATANGANI, cuplikan__isnull=True
+            instansi_id__in=self._ids(), status=PerjanjianKinerja.Status.DITANDATANGANI, isi_beku__isnull=True
         ).select_related("pihak_pertama", "pihak_kedua", "instansi__pemda")
         for pk in signed:
-            bekukan(pk)
+            bekukan_pk(pk)
 
     def load_pemda(self, rows):
         items = [(r, r["kode"], {"kode": r["kode"], "nama": r["nama"]}) for r in rows]
