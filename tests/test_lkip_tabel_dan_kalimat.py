@@ -58,3 +58,15 @@ def _nilai_2023(iku):
         x for x in iku.isi if isinstance(x, Tabel) and x.judul.startswith("Perbandingan Realisasi")
     )
     return banding.baris[0][2 + banding.kepala[0][2:].index("2023")]
+
+
+def test_a_table_in_an_iku_section_names_that_iku_only(demo):
+    """The seed headed a table "Indeks Kepuasan Masyarakat" over the zona tertib indicator."""
+    lkip = bangun_lkip(demo, 2024)
+    analisis = lkip.bab[2].anak[1].anak
+    nama = [iku.judul for iku in analisis]
+    for iku in analisis:
+        for t in (x for x in iku.isi if isinstance(x, Tabel)):
+            assert [n for n in nama if n in t.judul] in ([], [iku.judul]), t.judul
+            if iku.judul in t.judul and t.baris and t.baris[0] and t.baris[0][0] in nama:
+                assert t.baris[0][0] == iku.judul, t.judul
