@@ -16,6 +16,7 @@ DOCS = sorted(
     p for p in [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *(ROOT / "docs").glob("*.md")] if p.exists()
 )
 PATH = re.compile(r"`([\w.*-]+(?:/[\w.*-]+)+)`")  # a backticked relative path with a directory
+TEST = re.compile(r"`(tests/[\w]+\.py)::(\w+)`")  # `tests/test_x.py::test_y`
 MAKE = re.compile(r"(?:`|^)make ([a-z][\w-]*)", re.M)  # `make X` in backticks or a code block line
 
 
@@ -117,3 +118,14 @@ def _sheet_column(name: str, sheets) -> bool:
     """`anggaran.pagu` in docs/workbook.md is a sheet's column, not code."""
     sheet, _, kolom = name.partition(".")
     return sheet in sheets and kolom in sheets[sheet].kolom_map
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_named_tests_exist(doc):
+    """`tests/test_x.py::test_y` names a test function of that file."""
+    missing = []
+    for path, name in TEST.findall(doc.read_text(encoding="utf-8")):
+        f = ROOT / path
+        if not f.exists() or not re.search(rf"^def {name}\(", f.read_text(encoding="utf-8"), re.M):
+            missing.append(f"{path}::{name}")
+    assert missing == []
