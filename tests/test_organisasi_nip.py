@@ -30,7 +30,7 @@ def test_import_column_normalises_and_rejects():
     [
         (1e300, "too large"),
         ("1.000.000.000.000.000", "too large"),
-        ("12,345", "more than 2 decimal places"),
+        ("12,3456", "more than 2 decimal places"),  # "12,345" is 12345 in a rupiah column
     ],
 )
 def test_money_cells_refuse_what_the_database_would_round(value, message):
