@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from akun.izin import pemda_boleh
+from dasar.teks import ambil
 
 from .models import Jejak
 
@@ -17,7 +18,7 @@ def cari(request):
     if not pemda_ids:
         raise Http404
     qs = Jejak.objects.filter(pemda_id__in=pemda_ids).select_related("user", "instansi")
-    q = request.GET.get("q", "").strip()
+    q = ambil(request.GET, "q").strip()
     if q:
         qs = qs.filter(
             Q(user__username__icontains=q)

@@ -50,3 +50,37 @@ def bersih_semua(data):
     if isinstance(data, dict):
         return {k: bersih_semua(v) for k, v in data.items()}
     return data
+
+
+def ambil(data, nama: str, default: str = "") -> str:
+    """Field ``nama`` of submitted form data (``request.POST``/``GET``), cleaned: what every view
+    that reads text from a request without a Django form uses."""
+    return bersihkan(data.get(nama, default) or default)
+
+
+def bersih_data(data):
+    """A copy of submitted form data (a QueryDict or a dict) with every value cleaned: given to
+    a Django form or a parsing function instead of ``request.POST``."""
+    if hasattr(data, "lists"):  # QueryDict: every value of every key
+        salinan = data.copy()
+        for k, vs in data.lists():
+            salinan.setlist(k, [bersihkan(v) for v in vs])
+        return salinan
+    return {k: bersih_semua(v) for k, v in data.items()}
+
+
+def terlalu_panjang(nilai: dict, model) -> list[str]:
+    """Messages for the text values of ``nilai`` longer than the ``max_length`` of the field of
+    the same name on ``model`` (a Django model class; fields without a limit are not checked)."""
+    pesan = []
+    for k, v in nilai.items():
+        if not isinstance(v, str):
+            continue
+        try:
+            f = model._meta.get_field(k)
+        except Exception:  # FieldDoesNotExist: not a column
+            continue
+        maks = getattr(f, "max_length", None)
+        if maks and len(v) > maks:
+            pesan.append(f"{str(f.verbose_name).capitalize()}: paling banyak {maks} karakter (ada {len(v)}).")
+    return pesan

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pemda, pemda_anggota, perlu
 from dasar.galat import Ditolak
 from dasar.tahun import dari_teks as tahun_dari_teks
+from dasar.teks import ambil
 from dasar.unggahan import JENIS_UNGGAHAN
 from laporan.lhe import dokumen_lhe
 from laporan.unduhan import unduh
@@ -227,8 +228,8 @@ def _jawab(request, ev, c):
         user=request.user,
         ev=ev,
         kriteria=c,
-        usulan=request.POST.get("usulan", ""),
-        catatan=request.POST.get("catatan", ""),
+        usulan=ambil(request.POST, "usulan"),
+        catatan=ambil(request.POST, "catatan"),
     )
     berkas = request.FILES.get("berkas")
     if berkas is not None:
@@ -260,8 +261,8 @@ def nilai(request, instansi, pk, kriteria_id):
             user=request.user,
             ev=ev,
             kriteria=c,
-            penetapan=request.POST.get("penetapan", ""),
-            komentar=request.POST.get("komentar", ""),
+            penetapan=ambil(request.POST, "penetapan"),
+            komentar=ambil(request.POST, "komentar"),
         ),
         _("Nilai penetapan disimpan."),
     )
@@ -287,8 +288,8 @@ def lhe(request, instansi, pk):
         lambda: services.simpan_lhe(
             user=request.user,
             ev=ev,
-            kekuatan=request.POST.get("kekuatan", ""),
-            kelemahan=request.POST.get("kelemahan", ""),
+            kekuatan=ambil(request.POST, "kekuatan"),
+            kelemahan=ambil(request.POST, "kelemahan"),
         ),
         _("Kekuatan dan kelemahan disimpan."),
     )
@@ -308,8 +309,8 @@ def rekomendasi(request, instansi, pk):
         lambda: services.tambah_rekomendasi(
             user=request.user,
             ev=ev,
-            uraian=request.POST.get("uraian", ""),
-            penanggung_jawab=request.POST.get("penanggung_jawab", ""),
+            uraian=ambil(request.POST, "uraian"),
+            penanggung_jawab=ambil(request.POST, "penanggung_jawab"),
             batas_waktu=batas,
         ),
         _("Rekomendasi ditambahkan."),
@@ -352,7 +353,7 @@ def tindak_lanjut(request, instansi, pk):
             user=request.user,
             rek=rek,
             status=request.POST.get("status", ""),
-            tindak_lanjut=request.POST.get("tindak_lanjut", ""),
+            tindak_lanjut=ambil(request.POST, "tindak_lanjut"),
             berkas=request.FILES.get("berkas"),
         ),
         _("Tindak lanjut disimpan."),
@@ -444,7 +445,7 @@ def templat_salin(request, pk):
             user=request.user,
             templat=t,
             tahun=_int(request.POST.get("tahun")) or 0,
-            nama=request.POST.get("nama", ""),
+            nama=ambil(request.POST, "nama"),
         )
     except Ditolak as e:  # includes EvaluasiFinal and TemplatBeku
         messages.error(request, str(e))
@@ -474,10 +475,10 @@ def kriteria_ubah(request, pk):
         lambda: services.ubah_kriteria(
             user=request.user,
             kriteria=c,
-            uraian=request.POST.get("uraian", ""),
+            uraian=ambil(request.POST, "uraian"),
             bobot=_desimal(request.POST.get("bobot")),
             jenis_jawaban=request.POST.get("jenis_jawaban", ""),
-            panduan=request.POST.get("panduan", ""),
+            panduan=ambil(request.POST, "panduan"),
             nilai_maks=_desimal(request.POST.get("nilai_maks")) if request.POST.get("nilai_maks") else None,
         ),
         _("Kriteria disimpan."),

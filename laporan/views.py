@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
+from dasar.teks import ambil
 from perencanaan.models import PerjanjianKinerja
 
 from . import keluaran, selectors, services
@@ -98,7 +99,7 @@ def teks_simpan(request, instansi, tahun, bagian):
             instansi=instansi,
             tahun=tahun,
             bagian=bagian,
-            teks=request.POST.get("teks", ""),
+            teks=ambil(request.POST, "teks"),
         )
         messages.success(request, _("Teks %(bagian)s disimpan.") % {"bagian": daftar[bagian]})
     except Ditolak as exc:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
+from dasar.teks import ambil
 from dasar.unggahan import JENIS_UNGGAHAN
 from perencanaan.models import Indikator, PKIndikator
 from rumus.angka import AngkaError, JenisAngka, parse_angka
@@ -125,7 +126,7 @@ def simpan(request, instansi, tahun, periode, kode):
             indikator=row.indikator,
             tahun=tahun,
             periode=periode,
-            isian=services.Isian(nilai, {k: request.POST.get(k, "") for k in services.ANALISIS}, versi),
+            isian=services.Isian(nilai, {k: ambil(request.POST, k) for k in services.ANALISIS}, versi),
         )
         for f in request.FILES.getlist("bukti"):
             services.tambah_bukti(user=request.user, realisasi=r, berkas=f)
@@ -167,7 +168,7 @@ def status(request, instansi, tahun, periode):
             tahun=tahun,
             periode=periode,
             aksi=aksi,
-            komentar=request.POST.get("komentar", ""),
+            komentar=ambil(request.POST, "komentar"),
         )
         messages.success(
             request,

@@ -1,15 +1,15 @@
-from django import forms
+from dasar import formulir
 
 from .models import Indikator, Sasaran, Tujuan
 
 
-class TujuanForm(forms.ModelForm):
+class TujuanForm(formulir.ModelForm):
     class Meta:
         model = Tujuan
         fields = ["kode", "uraian"]
 
 
-class SasaranForm(forms.ModelForm):
+class SasaranForm(formulir.ModelForm):
     class Meta:
         model = Sasaran
         fields = ["tujuan", "kode", "uraian"]
@@ -19,7 +19,7 @@ class SasaranForm(forms.ModelForm):
         self.fields["tujuan"].queryset = Tujuan.objects.filter(instansi=instansi)
 
 
-class IndikatorForm(forms.ModelForm):
+class IndikatorForm(formulir.ModelForm):
     class Meta:
         model = Indikator
         fields = [

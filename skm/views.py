@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from dasar.klien import alamat_klien
+from dasar.teks import ambil, bersih_data, terlalu_panjang
 from organisasi.models import Instansi, Layanan
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.skm import UNSUR
@@ -60,7 +61,8 @@ def kuesioner(request, slug, layanan=None):
     if request.method == "POST":
         if request.POST.get("situs"):  # honeypot: bots fill every field
             return redirect("skm:terima_kasih", slug=ins.slug)
-        isian, galat = _periksa(request.POST)
+        isian, galat = _periksa(bersih_data(request.POST))  # dasar.teks: no control characters
+        galat += terlalu_panjang(isian, Responden)
         token = baca_token(request.POST.get("token", ""))
         if token is None and not galat:
             galat.append(
@@ -263,8 +265,8 @@ def _pengaturan():
                     obj = tambah_layanan(
                         user=request.user,
                         instansi=instansi,
-                        kode=request.POST.get("kode", ""),
-                        nama=request.POST.get("nama", ""),
+                        kode=ambil(request.POST, "kode"),
+                        nama=ambil(request.POST, "nama"),
                     )
                     messages.success(request, _("Layanan '%(nama)s' ditambahkan.") % {"nama": obj.nama})
                 elif bagian == "layanan_ubah":
@@ -272,7 +274,7 @@ def _pengaturan():
                         user=request.user,
                         instansi=instansi,
                         layanan_id=request.POST.get("layanan"),
-                        nama=request.POST.get("nama", ""),
+                        nama=ambil(request.POST, "nama"),
                     )
                     messages.success(request, _("Layanan '%(nama)s' disimpan.") % {"nama": obj.nama})
                 elif bagian == "layanan_hapus":
@@ -292,8 +294,8 @@ def _pengaturan():
             populasi = request.POST.get("populasi_per_periode", "").strip()
             pertanyaan = [
                 (
-                    request.POST.get(f"u{i}_pertanyaan", ""),
-                    [request.POST.get(f"u{i}_label{k}", "") for k in range(1, 5)],
+                    ambil(request.POST, f"u{i}_pertanyaan"),
+                    [ambil(request.POST, f"u{i}_label{k}") for k in range(1, 5)],
                 )
                 for i in range(1, 10)
             ]

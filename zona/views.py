@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.tahun import dari_teks as tahun_dari_teks
+from dasar.teks import ambil
 
 from . import services
 from .models import PenilaianZona, Zona
@@ -60,7 +61,7 @@ def nilai(request, instansi):
             tahun=tahun,
             bulan=bulan,
             kategori=request.POST.get("kategori", ""),
-            catatan=request.POST.get("catatan", ""),
+            catatan=ambil(request.POST, "catatan"),
             foto=request.FILES.get("foto"),
         )
     except Ditolak as exc:
