@@ -112,6 +112,28 @@ class PertanyaanSKM(models.Model):
         return [self.label1, self.label2, self.label3, self.label4]
 
 
+class ImporResponden(models.Model):
+    """One batch of paper answers imported from a workbook (sheet ``skm_responden``) for a unit:
+    a later batch adds to the earlier ones; replacing one removes exactly its answers."""
+
+    jalur_unit = "instansi_id"
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="impor_responden"
+    )
+    nama_berkas = models.CharField(max_length=200, blank=True)
+    sidik = models.CharField(
+        max_length=64, blank=True
+    )  # SHA-256 of its rows: the same file again is no new batch
+    dibuat = models.DateTimeField(auto_now_add=True)
+    oleh = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("impor responden SKM")
+        verbose_name_plural = _("impor responden SKM")
+        ordering = ["instansi", "dibuat", "id"]
+
+
 class Responden(models.Model):
     """One respondent's answers (1..4) to the 9 unsur (PermenPANRB 14/2017)."""
 
@@ -138,6 +160,10 @@ class Responden(models.Model):
     # one-time token of the form view the answer was posted from: the same form posted twice (a
     # double click, a retry) is stored once, whatever the concurrency (the database's unique index)
     token = models.CharField(max_length=32, null=True, blank=True, unique=True)
+    # the paper batch the answer was imported with (empty for answers posted online)
+    impor = models.ForeignKey(
+        ImporResponden, null=True, blank=True, on_delete=models.CASCADE, related_name="responden"
+    )
     u1 = models.PositiveSmallIntegerField()
     u2 = models.PositiveSmallIntegerField()
     u3 = models.PositiveSmallIntegerField()

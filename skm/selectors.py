@@ -190,3 +190,19 @@ def pertanyaan_unit(instansi) -> list[Pertanyaan]:
 def pengaturan_unit(instansi) -> PengaturanSKM:
     """The unit's settings (unsaved defaults when it has none)."""
     return PengaturanSKM.objects.filter(instansi=instansi).first() or PengaturanSKM(instansi=instansi)
+
+
+def batch_impor(instansi, tahun: int) -> list:
+    """The unit's paper batches with answers in the year, oldest first, each with ``jumlah`` (all
+    its answers: what replacing it removes) and the importing user (one query)."""
+    from django.db.models import Count
+
+    from .models import ImporResponden
+
+    return list(
+        ImporResponden.objects.filter(instansi=instansi, responden__tahun=tahun)
+        .distinct()
+        .select_related("oleh")
+        .annotate(jumlah=Count("responden", distinct=True))
+        .order_by("dibuat", "id")
+    )

@@ -29,7 +29,7 @@ from audit.models import catat
 from organisasi.models import Layanan
 from rumus.skm import periode_untuk
 
-from .models import BatasKiriman, PengaturanSKM, PertanyaanSKM, Responden
+from .models import BatasKiriman, ImporResponden, PengaturanSKM, PertanyaanSKM, Responden
 from .selectors import LABEL_BAKU, PERTANYAAN_BAKU, pengaturan_unit
 
 MAKS_LABEL = 80
@@ -123,10 +123,20 @@ MAKS_UNGGAH = 10 * 1024 * 1024
 MAKS_BARIS_UNGGAH = 20_000  # rows of one upload: read and saved within a web request (docs/workbook.md)
 
 
-def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
+class _BatalImpor(Exception):
+    pass
+
+
+def impor_responden(
+    *, user, instansi, berkas, ganti: int | str | None = None, konfirmasi: int | str | None = None
+) -> tuple[int, list[str]]:
     """Import the unit's paper questionnaires from an uploaded workbook holding only the sheet
-    ``skm_responden`` with rows of this unit. Returns (rows saved, problems); with any problem
-    nothing is saved. Audited."""
+    ``skm_responden`` with rows of this unit, as a new batch added to the earlier ones. Returns
+    (rows saved, problems); with any problem nothing is saved. Audited.
+
+    ``ganti`` names an earlier batch (``ImporResponden`` id) this upload replaces; that removes its
+    answers, so it is done only when ``konfirmasi`` is the number of answers it removes (what the
+    confirmation step showed) — otherwise nothing is saved and the problem says how many."""
     import tempfile
     from pathlib import Path
 
@@ -134,6 +144,17 @@ def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
 
     if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
+    lama = None
+    if ganti not in (None, ""):
+        lama = ImporResponden.objects.filter(instansi=instansi, pk=_angka(ganti)).first()
+        if lama is None:
+            return 0, ["Batch yang akan diganti tidak ada (mungkin sudah diganti atau dihapus)."]
+        n_lama = lama.responden.count()
+        if str(konfirmasi or "") != str(n_lama):
+            return 0, [
+                f"Mengganti batch '{lama.nama_berkas}' menghapus {n_lama} jawaban. "
+                "Konfirmasi penggantian lalu unggah lagi."
+            ]
     if berkas is None:
         return 0, ["Pilih berkas .xlsx."]
     if berkas.size > MAKS_UNGGAH:
@@ -156,19 +177,35 @@ def impor_responden(*, user, instansi, berkas) -> tuple[int, list[str]]:
         ]
         if galat:
             return 0, galat
-        hasil = import_workbook(path, maks_baris=MAKS_BARIS_UNGGAH)
-    if hasil.errors:
-        return 0, hasil.errors
-    c = hasil.counts.get("skm_responden", {})
-    n = c.get("created", 0)
-    catat(
-        user,
-        instansi,
-        "impor responden SKM",
-        {"responden": (c.get("replaced", 0), n), "berkas": (None, getattr(berkas, "name", ""))},
-        instansi,
-    )
+        nama = getattr(berkas, "name", "") or ""
+        dihapus = 0
+        try:
+            with transaction.atomic():
+                if lama is not None:
+                    dihapus = lama.responden.count()
+                    catat(user, lama, "ganti batch", {"responden": (dihapus, None)}, instansi)
+                    lama.delete()
+                hasil = import_workbook(path, maks_baris=MAKS_BARIS_UNGGAH, pengguna=user, nama_berkas=nama)
+                if hasil.errors:
+                    raise _BatalImpor
+                n = hasil.counts.get("skm_responden", {}).get("created", 0)
+                catat(
+                    user,
+                    instansi,
+                    "impor responden SKM",
+                    {"responden": (dihapus, n), "berkas": (None, nama)},
+                    instansi,
+                )
+        except _BatalImpor:
+            return 0, hasil.errors
     return n, []
+
+
+def _angka(teks) -> int:
+    try:
+        return int(teks)
+    except (TypeError, ValueError):
+        return -1
 
 
 KODE_LAYANAN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")

@@ -187,9 +187,10 @@ def _staf():
         from rumus.skm import sampel_krejcie_morgan
 
         from . import grafik
-        from .selectors import interval_per_periode
+        from .selectors import batch_impor, interval_per_periode
 
         hasil, baris = _hasil(instansi, tahun)
+        batch = batch_impor(instansi, tahun) if boleh_atur_skm(request.user, instansi) else []
         qs = Responden.objects.filter(instansi=instansi, tahun=tahun)
         kelompok = {
             "Jenis kelamin": list(
@@ -229,6 +230,8 @@ def _staf():
                 "tren": grafik.tren(hasil.periode) if hasil else None,
                 "boleh_atur": boleh_atur_skm(request.user, instansi),
                 "boleh_unduh": boleh(request.user, "unduh_responden", instansi),
+                "batch": batch,
+                "ganti": next((b for b in batch if str(b.id) == request.GET.get("ganti")), None),
                 "pengaturan": pengaturan,
             },
         )
@@ -370,7 +373,14 @@ def _impor():
             from django.http import HttpResponseNotAllowed
 
             return HttpResponseNotAllowed(["POST"])
-        n, galat = impor_responden(user=request.user, instansi=instansi, berkas=request.FILES.get("berkas"))
+        ganti = request.POST.get("ganti", "")
+        n, galat = impor_responden(
+            user=request.user,
+            instansi=instansi,
+            berkas=request.FILES.get("berkas"),
+            ganti=ganti or None,
+            konfirmasi=request.POST.get("konfirmasi"),
+        )
         if galat:
             messages.error(
                 request,
@@ -378,9 +388,17 @@ def _impor():
                 + "; ".join(galat[:30])
                 + (f" (dan {len(galat) - 30} masalah lain)" if len(galat) > 30 else ""),
             )
+        elif ganti:
+            messages.success(request, f"Batch diganti: {n} jawaban responden diimpor.")
+            ganti = ""
+        elif n == 0:
+            messages.success(request, "Tidak ada jawaban baru: isi berkas ini sudah tersimpan.")
         else:
-            messages.success(request, f"{n} jawaban responden diimpor.")
-        return redirect("skm:hasil_staf", slug=instansi.slug, tahun=tahun)
+            messages.success(request, f"{n} jawaban responden diimpor sebagai batch baru.")
+        from django.urls import reverse
+
+        url = reverse("skm:hasil_staf", kwargs={"slug": instansi.slug, "tahun": tahun})
+        return redirect(f"{url}?ganti={ganti}#impor" if ganti.isdigit() else url)
 
     return impor
 

@@ -1,5 +1,5 @@
 """Import of raw SKM answers (sheet skm_responden): everything checked first, errors as sheet!cell,
-one transaction, nothing half-saved; a re-import replaces the earlier imported answers."""
+one transaction, nothing half-saved; a later batch adds to the earlier ones (tests/test_skm_batch.py)."""
 
 import datetime as dt
 import random
@@ -53,7 +53,7 @@ def _col(name):
     return get_column_letter(KOLOM.index(name) + 1)
 
 
-def test_import_gives_the_independent_ikm_and_replaces_on_reimport(demo, tmp_path):
+def test_import_gives_the_independent_ikm_and_a_reimport_changes_nothing(demo, tmp_path):
     rng = random.Random(14)
     jawaban = [[rng.randint(1, 4) for _ in range(9)] for _ in range(120)]
     rows = [
@@ -71,10 +71,9 @@ def test_import_gives_the_independent_ikm_and_replaces_on_reimport(demo, tmp_pat
     Responden.objects.create(
         instansi=demo, tahun=2025, periode="TW1", klien="abc", **{f"u{i}": 4 for i in range(1, 10)}
     )
-    h = import_workbook(_tulis(tmp_path / "b.xlsx", rows[:10]))
-    assert h.ok and h.counts["skm_responden"]["replaced"] == 120
-    assert "skm_responden: 10 created, 0 updated, 0 unchanged, 120 replaced" in ringkas(h)
-    assert Responden.objects.count() == 11  # the online answer stays
+    h = import_workbook(path)
+    assert h.ok and "skm_responden: 0 created, 0 updated, 120 unchanged" in ringkas(h)
+    assert Responden.objects.count() == 121  # the same file again is the same batch
 
 
 def test_export_then_import_is_unchanged(pengguna_demo, tmp_path):
@@ -94,7 +93,7 @@ def test_export_then_import_is_unchanged(pengguna_demo, tmp_path):
     export_workbook(ins, 2024, path)
     h = import_workbook(path)
     assert h.ok, h.errors
-    assert h.counts["skm_responden"] == {"created": 0, "updated": 0, "unchanged": 5, "replaced": 0}
+    assert h.counts["skm_responden"] == {"created": 0, "updated": 0, "unchanged": 5}
     assert Responden.objects.count() == 5
 
 

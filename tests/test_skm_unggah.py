@@ -46,7 +46,7 @@ def test_operator_uploads(pengguna_demo, tmp_path, masuk_sebagai):
         in c.get("/unit/bantargebang/skm/2025/").content.decode()
     )
     r = c.post(URL, {"berkas": _xlsx(tmp_path, [_row(), _row(saran="antre lama")])}, follow=True)
-    assert "2 jawaban responden diimpor." in r.content.decode()
+    assert "2 jawaban responden diimpor sebagai batch baru." in r.content.decode()
     assert list(Responden.objects.values_list("periode", flat=True)) == ["TW3", "TW3"]
     assert Jejak.objects.filter(
         aksi="impor responden SKM", field="responden", baru="2", user__username="operator"

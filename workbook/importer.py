@@ -7,6 +7,7 @@ workbook with hundreds of units imports in seconds; see benchmarks/bench_core.py
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,7 +35,7 @@ from laporan.perjanjian import bekukan_pk
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
-from skm.models import PengaturanSKM, Responden, RingkasanNRR
+from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import tunda, usangkan_semua
 from zona.models import PenilaianZona, Zona
 
@@ -65,6 +66,7 @@ class Row:
 class Hasil:
     errors: list[str] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    impor_responden: list = field(default_factory=list)  # the new paper batches (skm.ImporResponden)
 
     @property
     def ok(self) -> bool:
@@ -177,10 +179,18 @@ def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
 
 
 def import_workbook(
-    path, dry_run: bool = False, *, oleh: str | None = None, pengguna=None, maks_baris: int = MAKS_BARIS
+    path,
+    dry_run: bool = False,
+    *,
+    oleh: str | None = None,
+    pengguna=None,
+    maks_baris: int = MAKS_BARIS,
+    nama_berkas: str | None = None,
 ) -> Hasil:
     """Import a workbook: everything or nothing. With ``oleh`` (who ran it, e.g. "command line")
-    a successful import writes audit rows (``catat_impor``) inside the same transaction."""
+    a successful import writes audit rows (``catat_impor``) inside the same transaction.
+    ``pengguna`` and ``nama_berkas`` (default: the file's name) are recorded on a new batch of
+    paper survey answers."""
     rows, errors = baca(path, maks_baris)
     hasil = Hasil(errors=errors)
     if errors:
@@ -188,6 +198,8 @@ def import_workbook(
     try:
         with transaction.atomic(), tunda():
             loader = _Loader(rows, hasil)
+            loader.nama_berkas = nama_berkas or Path(path).name
+            loader.pengguna = pengguna
             loader.run()
             if hasil.errors or dry_run:
                 raise _Batal
@@ -244,6 +256,7 @@ class _Loader:
         pemda_codes |= {r["pemda"] for r in rows.get("pejabat", [])}
         self.pemda = {p.kode: p for p in Pemda.objects.filter(kode__in=pemda_codes)}
         self._maps: dict[str, dict] = {}
+        self.nama_berkas, self.pengguna = "", None  # recorded on a new batch of paper survey answers
         self._baris_gagal: set = set()  # budget lines rejected: rows referring to them add no second error
 
     # -- helpers -------------------------------------------------------------------------------
@@ -998,8 +1011,12 @@ class _Loader:
         self.upsert("skm_nrr", RingkasanNRR, items, existing)
 
     def load_skm_responden(self, rows):
-        """Raw SKM answers. Every row is checked first; the rows of a (unit, year, period) then
-        replace the responses imported earlier for it (``klien`` = KLIEN_IMPOR); online answers stay."""
+        """Raw SKM answers. Every row is checked first; then each unit's rows become one new
+        batch (``ImporResponden``) added to the earlier ones. Unchanged instead: the same rows as
+        an earlier batch of the unit (the same file imported again: ``sidik``, a SHA-256 of the
+        rows), or exactly the answers stored for the unit in those years (an exported workbook
+        imported again). No single row is matched against stored ones: two paper answers that
+        look alike are two people."""
         from rumus.skm import periode_untuk
 
         jenis = dict(
@@ -1007,7 +1024,7 @@ class _Loader:
                 "instansi_id", "jenis_periode"
             )
         )
-        baru, kunci = [], set()
+        baru = []
         for r in rows:
             ins = self.get_instansi(r)
             if not ins:
@@ -1052,7 +1069,6 @@ class _Loader:
                     bad = True
             if bad:
                 continue
-            kunci.add((ins.id, r["tahun"], periode))
             baru.append(
                 Responden(
                     instansi=ins,
@@ -1071,7 +1087,6 @@ class _Loader:
             )
         if self.hasil.errors:
             return
-        # a row equal to an answer already stored online (e.g. a re-imported export) is that answer
         from collections import Counter
 
         def sidik(o):
@@ -1089,24 +1104,29 @@ class _Loader:
                 *(getattr(o, f"u{i}") for i in range(1, 10)),
             )
 
-        daring = Counter()
-        diganti = 0
-        for iid, tahun, periode in sorted(kunci):
-            qs = Responden.objects.filter(instansi_id=iid, tahun=tahun, periode=periode)
-            daring.update(sidik(o) for o in qs.exclude(klien=KLIEN_IMPOR))
-            diganti += qs.filter(klien=KLIEN_IMPOR).delete()[0]
-        simpan = []
+        per_unit: dict[int, list] = {}
         for o in baru:
-            k = sidik(o)
-            if daring[k]:
-                daring[k] -= 1
-            else:
-                simpan.append(o)
+            per_unit.setdefault(o.instansi_id, []).append(o)
+        simpan, batch = [], {}
+        for iid, daftar in sorted(per_unit.items()):
+            masuk = Counter(sidik(o) for o in daftar)
+            isi = hashlib.sha256(repr(sorted(masuk.items(), key=repr)).encode()).hexdigest()
+            ada = Responden.objects.filter(instansi_id=iid, tahun__in={o.tahun for o in daftar})
+            if Counter(sidik(o) for o in ada) == masuk:  # an export of what is stored, imported again
+                continue
+            if ImporResponden.objects.filter(instansi_id=iid, sidik=isi).exists():  # the same file again
+                continue
+            batch[iid] = b = ImporResponden.objects.create(
+                instansi_id=iid, nama_berkas=self.nama_berkas[:200], oleh=self.pengguna, sidik=isi
+            )
+            for o in daftar:
+                o.impor = b
+            simpan.extend(daftar)
         Responden.objects.bulk_create(simpan, batch_size=BATCH)
         c = self.hasil.counts.setdefault("skm_responden", {"created": 0, "updated": 0, "unchanged": 0})
         c["created"] += len(simpan)
         c["unchanged"] += len(baru) - len(simpan)
-        c["replaced"] = c.get("replaced", 0) + diganti
+        self.hasil.impor_responden = list(batch.values())
 
     def load_evaluasi_nilai(self, rows):
         items = []
