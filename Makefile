@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench bench-web clean screenshots screenshots-lkip
+.PHONY: install run test lint check check-deploy bench bench-web clean screenshots screenshots-lkip
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -27,12 +27,16 @@ $(STAMP): requirements.txt package-lock.json
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $(STAMP)
 
+# Development: DEBUG on and a key that is only ever used on this machine (settings refuse to start
+# without DJANGO_SECRET_KEY). Production sets its own environment: docs/deploy.md.
+DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-key-for-make-run-never-deployed-0123456789abcdef
+
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py buat_pengguna_demo
-	$(BIN)/python manage.py siapkan_dasbor --tahun 2024
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py buat_pengguna_demo
+	$(DEV_ENV) $(BIN)/python manage.py siapkan_dasbor --tahun 2024
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two workers on a 2-core machine (pytest-xdist, -n auto = one per core); each worker has its own
 # test database (test_<name>_gw0, _gw1 on PostgreSQL; in memory on SQLite).
@@ -42,6 +46,20 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Django's system checks and no model change without its migration.
+check: install
+	$(DEV_ENV) $(BIN)/python manage.py check
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The deployment checks under the production environment documented in docs/deploy.md (example
+# values; the key here is a placeholder of the right shape, never a real one).
+DEPLOY_ENV := DJANGO_SECRET_KEY=check-deploy-placeholder-key-0123456789-abcdefghijklmnopqrstuvwxyz \
+  DJANGO_ALLOWED_HOSTS=sakip.example.go.id DJANGO_CSRF_TRUSTED_ORIGINS=https://sakip.example.go.id \
+  DJANGO_PROXY_SSL_HEADER=X-Forwarded-Proto SAKIP_PROXY_TEPERCAYA=1 \
+  DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1
+check-deploy: install
+	env -u DJANGO_DEBUG $(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 bench: install
 	$(BIN)/python benchmarks/bench_core.py
@@ -59,9 +77,9 @@ screenshots: install screenshots-lkip
 LKIP_TMP := /tmp/sakip-screenshots-lkip
 screenshots-lkip: install
 	rm -rf $(LKIP_TMP) && mkdir -p $(LKIP_TMP) docs/screenshots
-	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py migrate -v0
-	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py load_demo >/dev/null
-	DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py lkip --instansi bantargebang \
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py migrate -v0
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py load_demo >/dev/null
+	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py lkip --instansi bantargebang \
 	  --tahun 2024 --out $(LKIP_TMP)/lkip.pdf
 	for kv in $$($(BIN)/python laporan/templat/halaman_contoh.py $(LKIP_TMP)/lkip.pdf); do \
 	  pdftoppm -png -r 60 -f $${kv#*=} -l $${kv#*=} -singlefile $(LKIP_TMP)/lkip.pdf docs/screenshots/lkip-$${kv%%=*}; \

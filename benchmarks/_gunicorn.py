@@ -30,10 +30,13 @@ def gunicorn(db_url: str, workers: int, settings_extra: str = "", on_start=None)
     settings module that imports sakip.settings; ``on_start(pid)`` is called when it is up."""
     tmp = tempfile.TemporaryDirectory(prefix="sakip_bench_")
     env = dict(
-        os.environ,
+        {"DJANGO_SECRET_KEY": "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop"},
+        **os.environ,
         DATABASE_URL=db_url,
         DJANGO_DEBUG="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SSL_REDIRECT="0",  # plain HTTP on loopback
+        DJANGO_SECURE_COOKIES="0",
         DB_CONN_MAX_AGE="60",
     )
     if settings_extra:

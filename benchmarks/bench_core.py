@@ -57,6 +57,11 @@ if str(ROOT) not in sys.path:
 os.environ["DJANGO_SETTINGS_MODULE"] = "sakip.settings"
 # Measure production behaviour: with DEBUG on, Django keeps the SQL text of every query.
 os.environ.setdefault("DJANGO_DEBUG", "0")
+# DEBUG off needs a real-shaped key (sakip/settings.py refuses to start without one); plain HTTP on
+# loopback: no redirect to HTTPS, cookies sent without TLS. Subprocesses (gunicorn, lkip) inherit these.
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop")
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 
 OUT_DIR = ROOT / "benchmarks" / "out"
 TAHUN = 2024

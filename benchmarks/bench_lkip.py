@@ -36,6 +36,7 @@ MB = 1024  # ru_maxrss is in KiB on Linux
 
 def _env(db: Path) -> dict:
     return {
+        "DJANGO_SECRET_KEY": "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop",
         **os.environ,
         "DATABASE_URL": f"sqlite:///{db}",
         "DJANGO_SETTINGS_MODULE": "sakip.settings",

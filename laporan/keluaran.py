@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from dasar.galat import Ditolak
+from dasar.grafik import tanpa_gaya_sebaris
 from dasar.teks import bersihkan
 from laporan.dokumen import (
     Bab,
@@ -436,6 +437,8 @@ CSS = """
 .dokumen .ttd>div{width:45%;text-align:center}.dokumen .ttd .ruang{height:4rem}
 .dokumen .ttd .nama{font-weight:bold;text-decoration:underline}
 .dokumen .halaman-baru{break-after:page}
+.dokumen .tingkat-2{margin-left:1.2rem}.dokumen .tingkat-3{margin-left:2.4rem}.dokumen .tingkat-4{margin-left:3.6rem}
+.dokumen .tingkat-5{margin-left:4.8rem}.dokumen .tingkat-6{margin-left:6rem}
 @media print{
  @page{size:A4;margin:2.5cm 2cm 2.5cm 3cm}
  .dokumen{max-width:none}.dokumen h1{break-before:page}.dokumen .sampul{break-after:page}
@@ -452,7 +455,7 @@ def _svg(fig) -> str:
     )
     svg = buf.getvalue()
     i = svg.find("<svg")
-    return svg[i:] if i >= 0 else ""
+    return tanpa_gaya_sebaris(svg[i:]) if i >= 0 else ""
 
 
 class _Html:
@@ -549,7 +552,7 @@ class _Html:
         if dok.dengan_daftar:
             self.w('<nav class="daftar"><h2>DAFTAR ISI</h2><ul>')
             for lvl, teks in dok.daftar_isi():
-                self.w(f'<li style="margin-left:{(lvl - 1) * 1.2}rem">{escape(teks)}</li>')
+                self.w(f'<li class="tingkat-{min(lvl, 6)}">{escape(teks)}</li>')
             self.w("</ul>")
             for judul, isi in (("DAFTAR TABEL", dok.daftar_tabel()), ("DAFTAR GAMBAR", dok.daftar_gambar())):
                 if isi:
@@ -563,9 +566,11 @@ class _Html:
         return "\n".join(self.out)
 
 
-def render_html(dok: Dokumen, halaman: bool = False) -> str:
-    """The document as an HTML fragment (with its <style>), or a full page when ``halaman``."""
-    frag = f"<style>{CSS}</style>\n" + _Html(_bersihkan_dokumen(dok)).build()
+def render_html(dok: Dokumen, halaman: bool = False, nonce: str = "") -> str:
+    """The document as an HTML fragment (with its <style>), or a full page when ``halaman``.
+    ``nonce``: the page's Content-Security-Policy nonce (``request.csp_nonce``) for that <style>."""
+    atribut = f' nonce="{escape(nonce)}"' if nonce else ""
+    frag = f"<style{atribut}>{CSS}</style>\n" + _Html(_bersihkan_dokumen(dok)).build()
     if not halaman:
         return frag
     return (

@@ -28,7 +28,8 @@ def _ada_pk(instansi, tahun: int) -> None:
 @perlu("lihat")
 def lkip(request, instansi, tahun):
     _ada_pk(instansi, tahun)
-    html = mark_safe(keluaran.render_html(selectors.bangun("lkip", instansi, tahun)))  # noqa: S308 - escaped
+    dok = selectors.bangun("lkip", instansi, tahun)
+    html = mark_safe(keluaran.render_html(dok, nonce=str(request.csp_nonce)))  # noqa: S308 - escaped
     return render(
         request,
         "laporan/lkip.html",

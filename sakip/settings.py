@@ -1,4 +1,11 @@
-"""Django settings for the SAKIP platform.
+"""Django settings for the SAKIP platform: development and production alike, told apart only by
+the environment (every variable is listed in docs/deploy.md); tests add sakip/settings_test.py.
+
+They fail closed: DEBUG is off unless ``DJANGO_DEBUG=1``; without a real ``DJANGO_SECRET_KEY``
+the process refuses to start (``make run`` sets a development key with DEBUG on); with DEBUG off
+cookies are secure, HTTP redirects to HTTPS and HSTS is sent unless the environment turns them
+off. Values are read by the strict helpers of dasar/lingkungan.py, which refuse what they do not
+understand.
 
 Database: SQLite file ``db.sqlite3`` by default; ``DATABASE_URL`` picks another
 (``postgres://postgres@127.0.0.1:5432/sakip`` for PostgreSQL,
@@ -9,14 +16,29 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 
-from dasar.lingkungan import baca_int
+from dasar.lingkungan import baca_bool, baca_daftar, baca_int, baca_pilihan, baca_teks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+DEBUG = baca_bool("DJANGO_DEBUG", False)
+SECRET_KEY = baca_teks("DJANGO_SECRET_KEY")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set. Production: a random value of at least 50 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'); development: make run sets one."
+    )
+if not DEBUG and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure")
+):
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY is too weak for DEBUG off: at least 50 varied characters.")
+ALLOWED_HOSTS = baca_daftar("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = baca_daftar("DJANGO_CSRF_TRUSTED_ORIGINS")
+for _asal in CSRF_TRUSTED_ORIGINS:
+    if not _asal.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(f"DJANGO_CSRF_TRUSTED_ORIGINS: {_asal!r} must start with https://")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -26,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "organisasi",
     "perencanaan",
     "pengukuran",
@@ -43,7 +66,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sakip.middleware.IdPermintaan",
     "django.middleware.security.SecurityMiddleware",
+    "sakip.middleware.KebijakanIzinBrowser",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sakip.middleware.IndonesiaDulu",
@@ -79,7 +105,7 @@ WSGI_APPLICATION = "sakip.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=baca_int("DB_CONN_MAX_AGE", 0, minimum=0),
     )
 }
 
@@ -122,8 +148,94 @@ MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media")
 # Generated documents (LKIP, PK, LHE) are written here before download.
 DOKUMEN_ROOT = Path(os.environ.get("SAKIP_DOKUMEN_ROOT", BASE_DIR / "var" / "dokumen"))
 
+# --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.
 PROXY_TEPERCAYA = baca_int("SAKIP_PROXY_TEPERCAYA", 0, minimum=0, maksimum=5)
+# The header the proxy sets to "https" on TLS requests, e.g. X-Forwarded-Proto; unset: none trusted.
+_HEADER_SSL = baca_teks("DJANGO_PROXY_SSL_HEADER")
+if _HEADER_SSL and not _HEADER_SSL.replace("-", "").isalnum():
+    raise ImproperlyConfigured(
+        f"DJANGO_PROXY_SSL_HEADER={_HEADER_SSL!r}: expected a header name such as X-Forwarded-Proto"
+    )
+SECURE_PROXY_SSL_HEADER = ("HTTP_" + _HEADER_SSL.upper().replace("-", "_"), "https") if _HEADER_SSL else None
+SECURE_SSL_REDIRECT = baca_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]  # a local health checker speaks plain HTTP to gunicorn
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = baca_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SECURE_HSTS_SECONDS = baca_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = baca_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = baca_bool("DJANGO_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files; no inline
+# script, style element or style attribute anywhere (tests/test_keamanan_pengaturan.py checks the
+# templates and pages). The one <style> element, the LKIP preview's, carries the request's nonce;
+# charts are SVG with presentation attributes (dasar.grafik.tanpa_gaya_sebaris); htmx is told not
+# to add its indicator <style> and never to eval (templates/base.html, htmx-config).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Permissions-Policy (sakip/middleware.py): the pages use none of these browser features.
+KEBIJAKAN_IZIN_BROWSER = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+
+# --- e-mail (password reset and notices) --------------------------------------------------------
+EMAIL_HOST = baca_teks("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = baca_int("DJANGO_EMAIL_PORT", 25, minimum=1, maksimum=65535)
+EMAIL_HOST_USER = baca_teks("DJANGO_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = baca_teks("DJANGO_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = baca_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = baca_bool("DJANGO_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("DJANGO_EMAIL_USE_TLS and DJANGO_EMAIL_USE_SSL: set at most one")
+if EMAIL_HOST_PASSWORD and not (EMAIL_USE_TLS or EMAIL_USE_SSL):
+    raise ImproperlyConfigured(
+        "DJANGO_EMAIL_HOST_PASSWORD without DJANGO_EMAIL_USE_TLS or _SSL: it would go in clear"
+    )
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = baca_teks("DJANGO_DEFAULT_FROM_EMAIL", "sakip@localhost")
+
+# --- logging: everything to stderr (gunicorn passes it to the journal), with the request id ------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"id_permintaan": {"()": "sakip.middleware.FilterIdPermintaan"}},
+    "formatters": {
+        "baris": {"format": "%(asctime)s %(levelname)s %(name)s [%(id_permintaan)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["id_permintaan"],
+            "formatter": "baris",
+        },
+    },
+    # Django's own "django" logger would print a second copy with DEBUG on: it only propagates here.
+    # matplotlib says INFO about every categorical axis: only its warnings.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "matplotlib": {"level": "WARNING"},
+    },
+    "root": {
+        "handlers": ["stderr"],
+        "level": baca_pilihan("SAKIP_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

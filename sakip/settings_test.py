@@ -19,6 +19,12 @@ os.environ.setdefault(
 from sakip.settings import *  # noqa: E402, F403
 from sakip.settings import PASSWORD_HASHERS as PRODUCTION_PASSWORD_HASHERS  # noqa: E402
 
+# The test client and live_server speak plain HTTP: no redirect to HTTPS, cookies sent over HTTP.
+# (The production values are tested in tests/test_keamanan_pengaturan.py, in a subprocess.)
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+
 # argon2 is deliberately slow (about 0.1 s of CPU per hash): tests hash with MD5 first. The one test
 # that checks argon2 puts PRODUCTION_PASSWORD_HASHERS back with the ``settings`` fixture.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_PASSWORD_HASHERS]

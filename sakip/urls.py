@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import admin_site  # noqa: F401  (restricts the admin to admin_pemda)
+from .sehat import sehat
 
 urlpatterns = [
+    path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),
     path("akun/", include("akun.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -28,6 +28,7 @@ from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm  # noqa: E402
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 
 BASE_CASES = {
+    "sehat/": ("/sehat/", PUBLIK),  # the health check: no login
     "": ("/", {**UNIT, "other": 200}),
     "unit/<slug:slug>/": ("/unit/bantargebang/", UNIT),
     "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/": (

@@ -1,6 +1,7 @@
 """Reviu page (findings grouped by level, links to fix them, print CSS) and the review sheet download."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from dasar.galat import Ditolak
@@ -24,7 +25,9 @@ def test_page_groups_findings_by_level_with_fix_links(demo, pengguna_demo, masuk
         assert t.message in html
     assert 'href="/unit/bantargebang/anggaran/2024/"' in html
     assert 'href="/unit/bantargebang/renstra/"' in html
-    assert "@media print" in html
+    # the print layout lives in the stylesheet (no inline <style>: Content-Security-Policy)
+    assert '<body class="hal-reviu">' in html and "/static/sakip.css" in html
+    assert "@media print" in (settings.BASE_DIR / "static" / "sakip.css").read_text()
     assert 'href="/unit/bantargebang/reviu/2024/lembar.docx"' in html
     assert 'href="/unit/bantargebang/lkip/2024/"' in html and "kesalahan: perbaiki" not in html
 
