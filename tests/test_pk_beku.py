@@ -152,3 +152,16 @@ def test_a_pk_signed_before_snapshots_existed_is_frozen_on_first_render(demo):
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
     assert pk.isi_beku is not None and pk.sha256 == sidik(pk.isi_beku)
     assert f"Kode verifikasi SHA-256: {pk.sha256}" in html
+
+
+def test_the_pk_page_shows_the_signed_content_and_its_code(pengguna_demo, masuk_sebagai):
+    demo = Instansi.objects.get(slug="bantargebang")
+    sha = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1).sha256
+    _ganti_nama(demo)
+    html = masuk_sebagai("pembaca").get("/unit/bantargebang/pk/2024/").content.decode()
+    assert f"<code>{sha}</code>" in html and "Ditampilkan sebagaimana ditandatangani." in html
+    assert "Indeks Kepuasan Masyarakat Terhadap Layanan Publik" in html and "CECEP MIFTAH FARID" in html
+    assert "Indikator Diganti Setelah Tanda Tangan" not in html and "PEJABAT LAIN" not in html
+    c = masuk_sebagai("pembaca")
+    c.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "SHA-256 verification code" in c.get("/unit/bantargebang/pk/2024/").content.decode()
