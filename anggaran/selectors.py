@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 
 from rumus.anggaran import Baris, RollUp, roll_up
 
-from .models import BarisAnggaran, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
+from .models import BarisAnggaran, Dukungan, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
 
 
 @dataclass
@@ -141,3 +141,8 @@ def nama_nomenklatur(kode_list) -> dict[str, str]:
     for model in (Program, Kegiatan, SubKegiatan):
         out.update(model.objects.filter(kode__in=kode_list).values_list("kode", "nama"))
     return out
+
+
+def dukungan_unit(instansi, tahun: int) -> list[Dukungan]:
+    """Which budget codes support which indikator in the unit's year (sheet dukungan). One query."""
+    return list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))

@@ -14,7 +14,6 @@ urlpatterns = [
     path("unit/<slug:slug>/evaluasi/<int:pk>/status/", views.status, name="status"),
     path("unit/<slug:slug>/evaluasi/<int:pk>/lhe/", views.lhe, name="lhe"),
     path("unit/<slug:slug>/evaluasi/<int:pk>/rekomendasi/", views.rekomendasi, name="rekomendasi"),
-    path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.unduh_lhe, name="unduh_lhe"),
     path("unit/<slug:slug>/evaluasi/bukti/<int:pk>/", views.unduh_bukti, name="bukti"),
     path("unit/<slug:slug>/tindak-lanjut/<int:pk>/", views.tindak_lanjut, name="tindak_lanjut"),
     path(

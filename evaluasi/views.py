@@ -19,8 +19,6 @@ from dasar.galat import Ditolak
 from dasar.tahun import dari_teks as tahun_dari_teks
 from dasar.teks import ambil
 from dasar.unggahan import JENIS_UNGGAHAN
-from laporan.lhe import dokumen_lhe
-from laporan.unduhan import unduh
 from organisasi.models import Pemda
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
@@ -316,17 +314,6 @@ def rekomendasi(request, instansi, pk):
         _("Rekomendasi ditambahkan."),
     )
     return _ke_lke(ev, "#lhe")
-
-
-@perlu("lihat")
-@require_GET
-def unduh_lhe(request, instansi, pk, fmt):
-    ev = _evaluasi(instansi, pk)
-    if fmt not in ("docx", "pdf"):
-        raise Http404
-    return unduh(
-        request.user, instansi, ev.tahun, awalan=f"LHE-{ev.jenis}", fmt=fmt, isi=lambda: dokumen_lhe(ev)
-    )
 
 
 @perlu("lihat")

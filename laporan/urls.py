@@ -18,5 +18,10 @@ urlpatterns = [
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx", views.pk_unduh, {"fmt": "docx"}, name="pk_docx"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.pdf", views.pk_unduh, {"fmt": "pdf"}, name="pk_pdf"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/", views.reviu_halaman, name="reviu"),
+    path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.lhe_unduh, name="lhe"),
+    path(
+        "unit/<slug:slug>/skm/<tahun:tahun>/laporan.docx", views.skm_unduh, {"fmt": "docx"}, name="skm_docx"
+    ),
+    path("unit/<slug:slug>/skm/<tahun:tahun>/laporan.pdf", views.skm_unduh, {"fmt": "pdf"}, name="skm_pdf"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx", views.reviu_lembar, name="reviu_lembar"),
 ]

@@ -3,18 +3,20 @@ reviu of a unit-year (findings page and printable sheet). Downloads go through `
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.teks import ambil
+from evaluasi.models import Evaluasi
 from perencanaan.models import PerjanjianKinerja
 
 from . import keluaran, selectors, services
+from .lhe import dokumen_lhe
 from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan
 from .unduhan import unduh
 
@@ -67,6 +69,29 @@ def pk_unduh(request, instansi, tahun, fmt):
         fmt=fmt,
         isi=lambda: selectors.bangun("perjanjian", instansi, tahun),
     )
+
+
+@perlu("lihat")
+@require_GET
+def lhe_unduh(request, instansi, pk, fmt):
+    """The LHE of one evaluation of the unit (DOCX or PDF)."""
+    ev = get_object_or_404(Evaluasi.objects.select_related("templat", "instansi"), pk=pk, instansi=instansi)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    return unduh(
+        request.user, instansi, ev.tahun, awalan=f"LHE-{ev.jenis}", fmt=fmt, isi=lambda: dokumen_lhe(ev)
+    )
+
+
+@perlu("lihat")
+def skm_unduh(request, instansi, tahun, fmt):
+    """The Laporan SKM of the unit-year (DOCX or PDF); 404 without survey data."""
+    from .skm import laporan_skm
+
+    dok = laporan_skm(instansi, tahun)
+    if dok is None:
+        raise Http404("Belum ada data SKM untuk tahun ini.")
+    return unduh(request.user, instansi, tahun, awalan="laporan-skm", fmt=fmt, isi=lambda: dok)
 
 
 @perlu("isi")

@@ -14,8 +14,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from anggaran.models import Dukungan
-from anggaran.selectors import muat_baris, pagu_murni_program
+from anggaran.selectors import dukungan_unit, muat_baris, pagu_murni_program
 from perencanaan.models import Indikator, PKIndikator, Renstra, Target
 from rumus.anggaran import cek_kas
 from rumus.format import format_angka, format_rupiah
@@ -120,7 +119,7 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
                     )
                 )
 
-    dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))
+    dukungan = dukungan_unit(instansi, tahun)
     for b in lines:
         if not any(d.mencakup(b.sub_kegiatan) for d in dukungan):
             add(

@@ -15,8 +15,6 @@ urlpatterns = [
     path("publik/<slug:slug>/skm/<tahun:tahun>/", views.hasil_publik, name="hasil_publik"),
     path("unit/<slug:slug>/skm/<tahun:tahun>/", views.hasil_staf, name="hasil_staf"),
     path("unit/<slug:slug>/skm/<tahun:tahun>/responden.xlsx", views.ekspor_xlsx, name="ekspor_xlsx"),
-    path("unit/<slug:slug>/skm/<tahun:tahun>/laporan.docx", views.laporan_docx, name="laporan_docx"),
-    path("unit/<slug:slug>/skm/<tahun:tahun>/laporan.pdf", views.laporan_pdf, name="laporan_pdf"),
     path("unit/<slug:slug>/skm/<tahun:tahun>/impor/", views.impor, name="impor"),
     path("unit/<slug:slug>/skm/pengaturan/", views.pengaturan, name="pengaturan"),
 ]

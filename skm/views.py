@@ -406,28 +406,6 @@ def _impor():
 impor = _impor()
 
 
-def _laporan(fmt):
-    from akun.izin import perlu
-
-    @perlu("lihat")
-    def laporan(request, instansi, tahun):
-        from django.http import Http404
-
-        from laporan.skm import laporan_skm
-        from laporan.unduhan import unduh
-
-        dok = laporan_skm(instansi, tahun)
-        if dok is None:
-            raise Http404("Belum ada data SKM untuk tahun ini.")
-        return unduh(request.user, instansi, tahun, awalan="laporan-skm", fmt=fmt, isi=lambda: dok)
-
-    return laporan
-
-
-laporan_docx = _laporan("docx")
-laporan_pdf = _laporan("pdf")
-
-
 def _ekspor():
     from akun.izin import perlu
 
