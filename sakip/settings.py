@@ -237,6 +237,10 @@ LOGGING = {
     },
 }
 
+# Survey respondents' personal data (jenis kelamin, umur, pendidikan, pekerjaan, saran, the client
+# hash) is kept this many months, then `manage.py hapus_data_pribadi` blanks it (docs/skm.md).
+SKM_RETENSI_BULAN = baca_int("SAKIP_SKM_RETENSI_BULAN", 24, minimum=1, maksimum=120)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Where the demo workbook lives (generated from data/demo/source by `python manage.py build_demo`).

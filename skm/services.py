@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from akun.izin import boleh_atur_skm
@@ -432,3 +432,72 @@ def catat_unduhan_responden(user, instansi, *, tahun: int, jumlah: int) -> None:
         {"responden.xlsx": (None, f"{tahun}: {jumlah} responden")},
         instansi,
     )
+
+
+# --- retention of respondents' personal data --------------------------------------------------
+
+FIELD_PRIBADI = {
+    "jenis_kelamin": "",
+    "umur": None,
+    "pendidikan": "",
+    "pekerjaan": "",
+    "saran": "",
+    "klien": "",
+}
+
+
+def batas_retensi(sekarang=None, bulan: int | None = None):
+    """The moment before which respondents' personal data is no longer kept (``SKM_RETENSI_BULAN``
+    calendar months back)."""
+    sekarang = sekarang or timezone.now()
+    bulan = settings.SKM_RETENSI_BULAN if bulan is None else bulan
+    y, m = divmod(sekarang.year * 12 + sekarang.month - 1 - bulan, 12)
+    import calendar
+
+    hari = min(sekarang.day, calendar.monthrange(y, m + 1)[1])
+    return sekarang.replace(year=y, month=m + 1, day=hari)
+
+
+def hapus_data_pribadi(*, sebelum, oleh: str = "command line", coba: bool = False) -> dict[int, int]:
+    """Blank the personal data of respondents stored before ``sebelum``: jenis kelamin, umur,
+    pendidikan, pekerjaan, saran and the client hash. The answers u1..u9, year, period, layanan and
+    date stay (the IKM of past years does not change). Also drops the rate-limit counters of
+    earlier days. Returns answers blanked per unit; audited per unit (``coba``: count only)."""
+    from django.db.models import Count, Q
+
+    from audit.models import Jejak
+    from workbook.importer import KLIEN_IMPOR
+
+    qs = Responden.objects.filter(dibuat__lt=sebelum).filter(
+        ~Q(jenis_kelamin="")
+        | Q(umur__isnull=False)
+        | ~Q(pendidikan="")
+        | ~Q(pekerjaan="")
+        | ~Q(saran="")
+        | ~Q(klien__in=["", KLIEN_IMPOR])
+    )
+    with transaction.atomic():
+        per_unit = dict(qs.values_list("instansi_id").annotate(n=Count("id")).order_by())
+        if coba:
+            return per_unit
+        # an imported answer keeps its "impor" mark (no address behind it)
+        klien = Case(When(klien=KLIEN_IMPOR, then=Value(KLIEN_IMPOR)), default=Value(""))
+        qs.update(**{**FIELD_PRIBADI, "klien": klien})
+        BatasKiriman.objects.filter(jendela__lt=timezone.now() - dt.timedelta(days=1)).delete()
+        Jejak.objects.bulk_create(
+            Jejak(
+                instansi_id=iid,
+                objek="skm.Responden",
+                objek_id="",
+                aksi="hapus data pribadi",
+                field="responden",
+                lama=str(n),
+                baru=f"data pribadi sebelum {sebelum:%Y-%m-%d} dihapus (oleh {oleh})",
+            )
+            for iid, n in sorted(per_unit.items())
+        )
+        if per_unit:
+            from tembolok.services import usangkan_semua
+
+            usangkan_semua()  # a bulk update sends no signals: the staff pages' groups change
+    return per_unit

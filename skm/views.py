@@ -124,6 +124,7 @@ def _form(request, ins, lay, galat, status):
             "galat": galat,
             "isian": isian,
             "token": token_formulir(),
+            "retensi": settings.SKM_RETENSI_BULAN,
         },
         status=status,
     )
