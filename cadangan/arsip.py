@@ -36,6 +36,8 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from dasar.galat import Ditolak
+
 FORMAT = "sakip-cadangan"
 VERSI = 1
 CHUNK = 1024 * 1024
@@ -61,10 +63,6 @@ BAWAAN = {
     "evaluasi.kriteria": {"sub__komponen__templat__pemda__isnull": True},
 }
 FOLDER = {"media": "MEDIA_ROOT", "dokumen": "DOKUMEN_ROOT"}
-
-
-class CadanganError(Exception):
-    """A backup that cannot be made or restored; the message says why."""
 
 
 @dataclass
@@ -207,13 +205,13 @@ def baca_manifest(zf: zipfile.ZipFile) -> dict:
     try:
         manifest = json.loads(zf.read("manifest.json"))
     except KeyError:
-        raise CadanganError("bukan berkas cadangan SAKIP: manifest.json tidak ada") from None
+        raise Ditolak("bukan berkas cadangan SAKIP: manifest.json tidak ada") from None
     except (ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise CadanganError(f"manifest.json rusak: {exc}") from None
+        raise Ditolak(f"manifest.json rusak: {exc}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise CadanganError("bukan berkas cadangan SAKIP (format manifest tidak dikenal)")
+        raise Ditolak("bukan berkas cadangan SAKIP (format manifest tidak dikenal)")
     if manifest.get("versi") != VERSI:
-        raise CadanganError(f"versi cadangan {manifest.get('versi')!r} tidak didukung (didukung: {VERSI})")
+        raise Ditolak(f"versi cadangan {manifest.get('versi')!r} tidak didukung (didukung: {VERSI})")
     return manifest
 
 
@@ -226,31 +224,31 @@ def periksa(zf: zipfile.ZipFile) -> dict:
         for d in [*manifest["data"], *manifest["berkas"]]:
             nama = d["nama"]
             if nama not in entri:
-                raise CadanganError(f"{nama}: tercantum di manifest tetapi tidak ada di berkas")
+                raise Ditolak(f"{nama}: tercantum di manifest tetapi tidak ada di berkas")
             h = hashlib.sha256()
             with zf.open(nama) as f:
                 while b := f.read(CHUNK):
                     h.update(b)
             if h.hexdigest() != d["sha256"]:
-                raise CadanganError(f"{nama}: isi rusak (SHA-256 tidak cocok dengan manifest)")
+                raise Ditolak(f"{nama}: isi rusak (SHA-256 tidak cocok dengan manifest)")
         for d in manifest["berkas"]:
             p = PurePosixPath(d["nama"])
             if p.is_absolute() or ".." in p.parts or p.parts[0] not in FOLDER or len(p.parts) < 2:
-                raise CadanganError(f"{d['nama']}: nama berkas tidak sah")
+                raise Ditolak(f"{d['nama']}: nama berkas tidak sah")
         model_dikenal = {m._meta.label_lower for m in model_dicadangkan()}
         for d in manifest["data"]:
             if d["model"] not in model_dikenal:
-                raise CadanganError(f"{d['nama']}: model {d['model']} tidak dikenal oleh versi aplikasi ini")
+                raise Ditolak(f"{d['nama']}: model {d['model']} tidak dikenal oleh versi aplikasi ini")
     except (KeyError, TypeError) as exc:
-        raise CadanganError(f"manifest.json tidak lengkap: {exc}") from None
+        raise Ditolak(f"manifest.json tidak lengkap: {exc}") from None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise CadanganError(f"berkas cadangan rusak: {exc}") from None
+        raise Ditolak(f"berkas cadangan rusak: {exc}") from None
     ada = _migrasi()
     kurang = [
         f"{app}.{m}" for app, names in manifest["migrasi"].items() for m in names if m not in ada.get(app, [])
     ]
     if kurang:
-        raise CadanganError(
+        raise Ditolak(
             "cadangan dibuat dengan migrasi yang belum diterapkan di database ini "
             f"(jalankan `manage.py migrate` dengan versi aplikasi yang sama): {', '.join(kurang[:5])}"
         )
@@ -275,22 +273,22 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
     try:
         zf = zipfile.ZipFile(sumber)
     except FileNotFoundError:
-        raise CadanganError(f"{sumber}: berkas tidak ada") from None
+        raise Ditolak(f"{sumber}: berkas tidak ada") from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise CadanganError(f"{sumber}: bukan berkas cadangan (bukan zip yang utuh: {exc})") from None
+        raise Ditolak(f"{sumber}: bukan berkas cadangan (bukan zip yang utuh: {exc})") from None
     with zf:
         manifest = periksa(zf)
         isi = isi_database()
         if isi:
             daftar = ", ".join(f"{k} ({n})" for k, n in sorted(isi.items())[:5])
-            raise CadanganError(
+            raise Ditolak(
                 "database tujuan tidak kosong; pulihkan hanya ke database baru yang sudah di-migrate "
                 f"(berisi: {daftar})"
             )
         for kunci in FOLDER:
             akar = _folder(kunci)
             if akar.is_dir() and any(p.is_file() for p in akar.rglob("*")):
-                raise CadanganError(f"folder {kunci} ({akar}) tidak kosong; pulihkan ke folder kosong")
+                raise Ditolak(f"folder {kunci} ({akar}) tidak kosong; pulihkan ke folder kosong")
         ringkasan = Ringkasan()
         ditulis: list[Path] = []
         try:
@@ -310,7 +308,7 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
                                     tertunda.append(obj)
                                 n += 1
                         if n != d["baris"]:
-                            raise CadanganError(f"{d['nama']}: {n} baris, manifest menyebut {d['baris']}")
+                            raise Ditolak(f"{d['nama']}: {n} baris, manifest menyebut {d['baris']}")
                         ringkasan.rows[d["model"]] = n
                         dimuat.append(apps.get_model(d["model"]))
                     for obj in tertunda:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cadangan.arsip import CadanganError, cadangkan
+from cadangan.arsip import cadangkan
+from dasar.galat import Ditolak
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         try:
             ringkasan = cadangkan(opts["out"])
-        except (CadanganError, OSError) as exc:
+        except (Ditolak, OSError) as exc:
             raise CommandError(f"cadangan gagal: {exc}") from None
         for line in ringkasan.teks():
             self.stdout.write(line)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cadangan.arsip import CadanganError, pulihkan
+from cadangan.arsip import pulihkan
+from dasar.galat import Ditolak
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         try:
             ringkasan = pulihkan(opts["file"])
-        except CadanganError as exc:
+        except Ditolak as exc:
             raise CommandError(f"pemulihan ditolak: {exc}") from None
         for line in ringkasan.teks():
             self.stdout.write(line)
