@@ -65,7 +65,7 @@ class TemplatEvaluasi(models.Model):
     induk = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="salinan"
     )
-    keterangan = models.TextField(blank=True)
+    keterangan = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("templat evaluasi")
@@ -170,7 +170,7 @@ class Kriteria(_BagianTemplat):
 
     sub = models.ForeignKey(SubKomponen, on_delete=models.CASCADE, related_name="kriteria")
     no = models.PositiveSmallIntegerField()
-    uraian = models.TextField()
+    uraian = models.TextField(max_length=2000)
     jenis_jawaban = models.CharField(max_length=6, choices=JenisJawaban.choices, default=JenisJawaban.ABCDE)
     bobot = models.DecimalField(max_digits=8, decimal_places=4)
     nilai_maks = models.DecimalField(
@@ -180,7 +180,7 @@ class Kriteria(_BagianTemplat):
         blank=True,
         help_text=_("untuk jawaban angka: nilai yang setara 100 %"),
     )
-    panduan = models.TextField(blank=True)
+    panduan = models.TextField(max_length=5000, blank=True)
 
     class Meta:
         ordering = ["sub", "no", "id"]
@@ -215,8 +215,8 @@ class Evaluasi(models.Model):
     jenis = models.CharField(max_length=5, choices=JenisEvaluasi.choices)
     templat = models.ForeignKey(TemplatEvaluasi, on_delete=models.PROTECT, related_name="evaluasi")
     status = models.CharField(max_length=10, choices=StatusEvaluasi.choices, default=StatusEvaluasi.DRAFT)
-    kekuatan = models.TextField(blank=True)
-    kelemahan = models.TextField(blank=True)
+    kekuatan = models.TextField(max_length=10000, blank=True)
+    kelemahan = models.TextField(max_length=10000, blank=True)
     evaluator = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -274,9 +274,9 @@ class Jawaban(_BagianEvaluasi):
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="jawaban")
     kriteria = models.ForeignKey(Kriteria, on_delete=models.PROTECT, related_name="+")
     usulan = models.CharField(max_length=20, blank=True)
-    catatan = models.TextField(blank=True)
+    catatan = models.TextField(max_length=5000, blank=True)
     penetapan = models.CharField(max_length=20, blank=True)
-    komentar = models.TextField(blank=True)
+    komentar = models.TextField(max_length=5000, blank=True)
 
     class Meta:
         verbose_name_plural = _("jawaban")
@@ -334,13 +334,13 @@ class Rekomendasi(models.Model):
 
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="rekomendasi")
     no = models.PositiveSmallIntegerField()
-    uraian = models.TextField()
+    uraian = models.TextField(max_length=2000)
     penanggung_jawab = models.CharField(max_length=200)
     batas_waktu = models.DateField()
     status = models.CharField(
         max_length=10, choices=StatusTindakLanjut.choices, default=StatusTindakLanjut.TERBUKA
     )
-    tindak_lanjut = models.TextField(blank=True)
+    tindak_lanjut = models.TextField(max_length=5000, blank=True)
     berkas = models.FileField(upload_to="tindak_lanjut/%Y/", blank=True)
     nama_berkas = models.CharField(max_length=255, blank=True)
     jenis_berkas = models.CharField(max_length=10, blank=True)

@@ -9,7 +9,7 @@ class TeksBlok(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="teks_laporan")
     tahun = models.PositiveSmallIntegerField()
     bagian = models.CharField(max_length=64)
-    teks = models.TextField()
+    teks = models.TextField(max_length=20000)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "bagian"], name="teksblok_unik")]

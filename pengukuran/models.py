@@ -26,13 +26,13 @@ class Realisasi(models.Model):
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5, choices=Periode.choices)
     nilai = models.DecimalField(**NILAI)
-    catatan = models.TextField(blank=True)
+    catatan = models.TextField(max_length=2000, blank=True)
     sumber = models.CharField(max_length=300, blank=True)
     # analysis entered with the quarter's value (LKIP BAB III point 5)
-    analisis_sebab = models.TextField(_("mengapa (penyebab)"), blank=True)
-    analisis_pendukung = models.TextField(_("faktor pendukung"), blank=True)
-    analisis_penghambat = models.TextField(_("faktor penghambat"), blank=True)
-    analisis_tindak_lanjut = models.TextField(_("langkah selanjutnya"), blank=True)
+    analisis_sebab = models.TextField(_("mengapa (penyebab)"), max_length=5000, blank=True)
+    analisis_pendukung = models.TextField(_("faktor pendukung"), max_length=5000, blank=True)
+    analisis_penghambat = models.TextField(_("faktor penghambat"), max_length=5000, blank=True)
+    analisis_tindak_lanjut = models.TextField(_("langkah selanjutnya"), max_length=5000, blank=True)
     versi = models.PositiveIntegerField(default=1)  # optimistic locking: bumped on every save
 
     class Meta:
@@ -80,7 +80,7 @@ class PengajuanRealisasi(models.Model):
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5, choices=Periode.choices)
     status = models.CharField(max_length=15, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
-    komentar = models.TextField(blank=True)
+    komentar = models.TextField(max_length=2000, blank=True)
     diubah_oleh = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -36,7 +36,7 @@ class Tujuan(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tujuan")
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
     kode = models.CharField(max_length=30)
-    uraian = models.TextField()
+    uraian = models.TextField(max_length=1000)
 
     class Meta:
         verbose_name_plural = _("tujuan")
@@ -53,7 +53,7 @@ class Sasaran(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="sasaran")
     tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
     kode = models.CharField(max_length=30)
-    uraian = models.TextField()
+    uraian = models.TextField(max_length=1000)
 
     class Meta:
         verbose_name_plural = _("sasaran")
@@ -93,8 +93,8 @@ class Indikator(models.Model):
     program = models.ForeignKey("anggaran.Program", null=True, blank=True, on_delete=models.PROTECT)
     kegiatan = models.ForeignKey("anggaran.Kegiatan", null=True, blank=True, on_delete=models.PROTECT)
     satuan = models.CharField(max_length=50)
-    formulasi = models.TextField(blank=True)
-    alasan = models.TextField(blank=True)
+    formulasi = models.TextField(max_length=2000, blank=True)
+    alasan = models.TextField(max_length=2000, blank=True)
     sumber_data = models.CharField(max_length=300, blank=True)
     polaritas = models.CharField(
         max_length=10, choices=[(p.value, p.value) for p in Polaritas], default="positif"
@@ -167,7 +167,7 @@ class PerjanjianKinerja(models.Model):
     pihak_kedua = models.ForeignKey(
         "organisasi.Pejabat", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    keterangan = models.TextField(blank=True)
+    keterangan = models.TextField(max_length=2000, blank=True)
     # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the
     # SHA-256 of its canonical serialisation (laporan.dokumen.sidik); empty for a draft
     isi_beku = models.JSONField(null=True, blank=True, editable=False)

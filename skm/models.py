@@ -90,7 +90,7 @@ class PertanyaanSKM(models.Model):
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="pertanyaan_skm"
     )
     unsur = models.PositiveSmallIntegerField()
-    pertanyaan = models.TextField()
+    pertanyaan = models.TextField(max_length=500)
     label1 = models.CharField(max_length=80)
     label2 = models.CharField(max_length=80)
     label3 = models.CharField(max_length=80)
@@ -154,7 +154,7 @@ class Responden(models.Model):
     umur = models.PositiveSmallIntegerField(null=True, blank=True)
     pendidikan = models.CharField(max_length=40, blank=True)
     pekerjaan = models.CharField(max_length=60, blank=True)
-    saran = models.TextField(blank=True)
+    saran = models.TextField(max_length=2000, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     klien = models.CharField(max_length=64, blank=True, db_index=True)
     # one-time token of the form view the answer was posted from: the same form posted twice (a

@@ -161,7 +161,10 @@ def test_xml_bomb_memory_bounded_in_a_subprocess(tmp_path):
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(len(rows), (after - before) // 1024, errors[0])\n"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sakip.settings"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "sakip.settings_test"),
+    }
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)],
         capture_output=True,

@@ -60,3 +60,23 @@ def test_import_cell_with_a_control_character_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"indikator!{col}3: nama contains the control character U+009B" in err
     assert "nothing was saved" in err
+
+
+@pytest.mark.django_db
+def test_import_cell_longer_than_its_column_is_refused(tmp_path, capsys):
+    col = column_of("indikator", "nama")
+    path = demo_copy(tmp_path, {("indikator", f"{col}3"): "x" * 401})
+    with pytest.raises(SystemExit):
+        call_command("import_workbook", str(path))
+    assert f"indikator!{col}3: nama is longer than 400 characters (401)" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_form_text_longer_than_its_column_is_refused(demo, pengguna_demo, masuk_sebagai):
+    from perencanaan.models import Tujuan
+
+    r = masuk_sebagai("operator").post(
+        "/unit/bantargebang/renstra/tujuan/baru/", {"kode": "T9", "uraian": "x" * 1001}
+    )
+    assert r.status_code < 500
+    assert not Tujuan.objects.filter(instansi=demo, kode="T9").exists()

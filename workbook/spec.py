@@ -34,6 +34,7 @@ class Kolom:
     default: object = None
     desimal: int = 6  # most decimal places accepted (money: 2)
     batas_atas: Decimal | None = None  # largest possible value: resolves "3,144" (rumus.angka)
+    maks: int | None = None  # most characters of a text or code: the model field's max_length (below)
 
     @property
     def jenis_angka(self) -> JenisAngka | None:
@@ -55,6 +56,8 @@ class Kolom:
             if salah:
                 raise CellError(f"{self.nama} {salah}")
             text = teks.bersihkan(text)  # line breaks as \n
+            if self.maks and len(text) > self.maks:
+                raise CellError(f"{self.nama} is longer than {self.maks} characters ({len(text)})")
             if j == "kode" and not re.fullmatch(r"[\w.\-/]+", text):
                 raise CellError(f'{self.nama} must be a code (letters, digits, . - _ /), got "{text}"')
             return text
@@ -410,4 +413,65 @@ SHEETS: tuple[Sheet, ...] = (
     ),
 )
 
+# The model each sheet's rows are stored in: a text or code column named like one of the
+# model's character fields is limited to that field's max_length (docs/workbook.md, "Text
+# lengths"); columns that only refer to other rows (instansi, induk, indikator …) are looked up.
+MODEL = {
+    "pemda": "organisasi.Pemda",
+    "instansi": "organisasi.Instansi",
+    "subunit": "organisasi.SubUnit",
+    "pejabat": "organisasi.Pejabat",
+    "pegawai": "organisasi.Pegawai",
+    "layanan": "organisasi.Layanan",
+    "renstra": "perencanaan.Renstra",
+    "tujuan": "perencanaan.Tujuan",
+    "sasaran": "perencanaan.Sasaran",
+    "program": "anggaran.Program",
+    "kegiatan": "anggaran.Kegiatan",
+    "sub_kegiatan": "anggaran.SubKegiatan",
+    "indikator": "perencanaan.Indikator",
+    "target": "perencanaan.Target",
+    "pk": "perencanaan.PerjanjianKinerja",
+    "pk_indikator": "perencanaan.PKIndikator",
+    "realisasi": "pengukuran.Realisasi",
+    "pembanding": "pengukuran.NilaiPembanding",
+    "anggaran": "anggaran.BarisAnggaran",
+    "pagu_program": "anggaran.PaguProgram",
+    "realisasi_anggaran": "anggaran.RealisasiAnggaran",
+    "dukungan": "anggaran.Dukungan",
+    "zona": "zona.Zona",
+    "zona_penilaian": "zona.PenilaianZona",
+    "skm_nrr": "skm.RingkasanNRR",
+    "skm_responden": "skm.Responden",
+    "evaluasi_nilai": "evaluasi.NilaiKomponen",
+}
+
+
+def _medan_teks(model, nama: str):
+    """The character field ``nama`` of ``model`` (None for a relation or no such field)."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        f = model._meta.get_field(nama)
+    except FieldDoesNotExist:
+        return None
+    return (
+        None if f.is_relation or f.get_internal_type() not in ("CharField", "SlugField", "TextField") else f
+    )
+
+
+def _dengan_batas(sheet: Sheet) -> Sheet:
+    from dataclasses import replace
+
+    from django.apps import apps
+
+    model = apps.get_model(MODEL[sheet.nama])
+    kolom = []
+    for k in sheet.kolom:
+        f = _medan_teks(model, k.nama) if k.jenis in ("teks", "kode") else None
+        kolom.append(replace(k, maks=f.max_length) if f is not None else k)
+    return replace(sheet, kolom=tuple(kolom))
+
+
+SHEETS = tuple(_dengan_batas(s) for s in SHEETS)
 SHEET_MAP = {s.nama: s for s in SHEETS}

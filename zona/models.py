@@ -37,7 +37,7 @@ class PenilaianZona(models.Model):
     tahun = models.PositiveSmallIntegerField()
     bulan = models.PositiveSmallIntegerField(null=True, blank=True)
     kategori = models.CharField(max_length=10, choices=Kategori.choices, blank=True)
-    catatan = models.TextField(blank=True)
+    catatan = models.TextField(max_length=2000, blank=True)
     foto = models.FileField(upload_to="zona/%Y/", blank=True)  # under MEDIA_ROOT, served by a checked view
 
     class Meta:
