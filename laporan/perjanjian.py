@@ -16,6 +16,7 @@ prints the hash, so later edits to indicators, targets, officials or units never
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -144,6 +145,41 @@ def bekukan_pk(pk: PerjanjianKinerja, data: DataPK | None = None) -> None:
         pk.isi_beku, pk.sha256 = isi, sha
     else:
         pk.refresh_from_db(fields=["isi_beku", "sha256"])
+
+
+def bekukan_banyak(pks: list[PerjanjianKinerja]) -> int:
+    """Store the snapshot of many signed PKs without one (the workbook import) in a fixed number
+    of queries per year, whatever their number. Returns how many were frozen."""
+    pks = [p for p in pks if p.ditandatangani and p.isi_beku is None]
+    if not pks:
+        return 0
+    rows: dict[int, list[PKIndikator]] = defaultdict(list)
+    for r in (
+        PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks])
+        .select_related(
+            "indikator__sasaran", "indikator__tujuan", "indikator__program", "indikator__kegiatan"
+        )
+        .order_by("pk_dokumen_id", "no", "id")
+    ):
+        rows[r.pk_dokumen_id].append(r)
+    pemda_ids = {p.instansi.pemda_id for p in pks if p.pihak_kedua_id is None}
+    kedua_pemda: dict[int, Pejabat] = {}
+    for pj in Pejabat.objects.filter(pemda_id__in=pemda_ids, instansi__isnull=True).order_by("-id"):
+        kedua_pemda[pj.pemda_id] = pj  # the lowest id last: the same one _muat picks
+    rollup: dict[tuple[int, int], object] = {}
+    for tahun in {p.tahun for p in pks}:
+        ids = [p.instansi_id for p in pks if p.tahun == tahun]
+        baris = muat_baris(ids, tahun)
+        for iid in ids:
+            rollup[(iid, tahun)] = roll_up(b.baris() for b in baris.get(iid, []))
+    nama = nama_nomenklatur({k for r in rollup.values() for k in r.anak})
+    for p in pks:
+        r = rollup[(p.instansi_id, p.tahun)]
+        program = [(k, nama.get(k, k), x.pagu) for k, x in sorted(r.anak.items())]
+        kedua = p.pihak_kedua or kedua_pemda.get(p.instansi.pemda_id)
+        p.isi_beku, p.sha256 = isi_beku_pk(p, DataPK(p.instansi, p.tahun, p, kedua, rows[p.id], program))
+    PerjanjianKinerja.objects.bulk_update(pks, ["isi_beku", "sha256"], batch_size=500)
+    return len(pks)
 
 
 def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None) -> DataPK:

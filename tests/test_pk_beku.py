@@ -165,3 +165,37 @@ def test_the_pk_page_shows_the_signed_content_and_its_code(pengguna_demo, masuk_
     c = masuk_sebagai("pembaca")
     c.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "SHA-256 verification code" in c.get("/unit/bantargebang/pk/2024/").content.decode()
+
+
+def test_the_import_freezes_in_bulk_what_signing_one_would_store(demo, django_assert_max_num_queries):
+    from laporan.perjanjian import bekukan_banyak, isi_beku_pk
+
+    pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
+        instansi=demo, tahun=2024, versi=1
+    )
+    assert isi_beku_pk(pk) == (pk.isi_beku, pk.sha256)  # the one-PK path gives the same content
+    # many PKs at once: a fixed number of queries
+    lain = []
+    for i in range(5):
+        ins = Instansi.objects.create(pemda=demo.pemda, slug=f"unit-{i}", nama=f"Kecamatan {i}")
+        camat = Pejabat.objects.create(
+            pemda=demo.pemda, instansi=ins, kode="camat", nama=f"Camat {i}", jabatan="Camat"
+        )
+        p = PerjanjianKinerja.objects.create(instansi=ins, tahun=2024, pihak_pertama=camat)
+        PKIndikator.objects.create(
+            pk_dokumen=p, indikator=Indikator.objects.get(kode="IKU1"), target=80, no=1
+        )
+        PerjanjianKinerja.objects.filter(pk=p.pk).update(status="ditandatangani")
+        lain.append(p.pk)
+    pks = list(
+        PerjanjianKinerja.objects.filter(pk__in=lain).select_related(
+            "pihak_pertama", "pihak_kedua", "instansi__pemda"
+        )
+    )
+    with django_assert_max_num_queries(12):
+        assert bekukan_banyak(pks) == 5
+    for p in PerjanjianKinerja.objects.filter(pk__in=lain):
+        assert (
+            p.sha256 == sidik(p.isi_beku)
+            and p.isi_beku["pihak_kedua"]["jabatan"] == "Penjabat Wali Kota Bekasi"
+        )

@@ -31,7 +31,7 @@ from anggaran.models import (
 from dasar.xlsx import BerkasDitolak
 from dasar.xlsx import periksa as periksa_xlsx
 from evaluasi.models import NilaiKomponen
-from laporan.perjanjian import bekukan_pk
+from laporan.perjanjian import bekukan_banyak
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
@@ -384,8 +384,7 @@ class _Loader:
         signed = PerjanjianKinerja.objects.filter(
             instansi_id__in=self._ids(), status=PerjanjianKinerja.Status.DITANDATANGANI, isi_beku__isnull=True
         ).select_related("pihak_pertama", "pihak_kedua", "instansi__pemda")
-        for pk in signed:
-            bekukan_pk(pk)
+        bekukan_banyak(list(signed))
 
     def load_pemda(self, rows):
         items = [(r, r["kode"], {"kode": r["kode"], "nama": r["nama"]}) for r in rows]
