@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Sum
 
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from pengukuran.services import cek_bisa_diisi
 from rumus.format import format_rupiah
@@ -58,6 +58,13 @@ def simpan(*, user, instansi, tahun: int, periode: str, nilai_per_baris: dict[in
             lama = None if created else obj.nilai
             obj.nilai = nilai
             obj.save()
-            catat(user, baris[bid], "realisasi anggaran", {periode: (lama, nilai)}, instansi)
+            catat(
+                user,
+                baris[bid],
+                Aksi.UBAH,
+                {periode: (lama, nilai)},
+                instansi,
+                keterangan="realisasi anggaran",
+            )
             changed += 1
     return changed

@@ -5,7 +5,7 @@ from django.contrib import admin
 from akun import izin
 from sakip.admin_site import Terbatas
 
-from .models import Jejak, catat
+from .models import Aksi, Jejak, catat
 
 
 def _instansi(obj):
@@ -55,12 +55,12 @@ class Diaudit(Terbatas):
         }
         if any(f.startswith("password") for f in form.changed_data):
             perubahan["password"] = ("***", "*** (diubah)")
-        catat_admin(request, obj, "ubah" if change else "buat", perubahan)
+        catat_admin(request, obj, Aksi.UBAH if change else Aksi.BUAT, perubahan)
 
     def delete_model(self, request, obj):
         from tembolok.services import tunda
 
-        catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})
+        catat_admin(request, obj, Aksi.HAPUS, {"objek": (str(obj), None)})
         with tunda():  # a unit's cascade may hold thousands of rows
             super().delete_model(request, obj)
 
@@ -68,7 +68,7 @@ class Diaudit(Terbatas):
         from tembolok.services import tunda
 
         for obj in queryset:
-            catat_admin(request, obj, "hapus", {"objek": (str(obj), None)})
+            catat_admin(request, obj, Aksi.HAPUS, {"objek": (str(obj), None)})
         with tunda():
             super().delete_queryset(request, queryset)
 
@@ -93,12 +93,13 @@ class JejakAdmin(Terbatas, admin.ModelAdmin):
         "objek",
         "objek_id",
         "aksi",
+        "keterangan",
         "field",
         "lama",
         "baru",
     )
     list_filter = ("aksi", "objek")
-    search_fields = ("objek_id", "field", "lama", "baru", "user__username")
+    search_fields = ("objek_id", "keterangan", "field", "lama", "baru", "user__username", "nama_pengguna")
 
     def has_add_permission(self, request):
         return False

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from akun.izin import boleh, boleh_kelola_templat, pemda_kelolaan
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
 from laporan.lhe import isi_beku_lhe
@@ -100,7 +100,7 @@ def salin_templat(*, user, templat: TemplatEvaluasi, tahun: int, nama: str = "")
                     for c in s.kriteria_list
                 ]
             )
-    catat(user, baru, "salin templat", {"induk": (None, str(templat))})
+    catat(user, baru, Aksi.SALIN, {"induk": (None, str(templat))}, keterangan="templat")
     return baru
 
 
@@ -143,7 +143,7 @@ def ubah_kriteria(
         setattr(kriteria, k, v)
     kriteria.save()
     if perubahan:
-        catat(user, kriteria, "ubah kriteria", perubahan)
+        catat(user, kriteria, Aksi.UBAH, perubahan, keterangan="kriteria")
     return kriteria
 
 
@@ -180,7 +180,7 @@ def buat_evaluasi(*, user, instansi, tahun: int, jenis: str) -> Evaluasi:
     if templat is None:
         raise Ditolak("Belum ada templat evaluasi untuk tahun ini.")
     ev = Evaluasi.objects.create(instansi=instansi, tahun=tahun, jenis=jenis, templat=templat)
-    catat(user, ev, "buat", {"templat": (None, str(templat))}, instansi)
+    catat(user, ev, Aksi.BUAT, {"templat": (None, str(templat))}, instansi)
     return ev
 
 
@@ -231,7 +231,10 @@ def _simpan_jawaban(
         for k, v in baru.items():
             setattr(j, k, v)
         j.save()
-        catat(user, j, "isi" if aksi == "isi" else "nilai", perubahan, ev.instansi)
+        if aksi == "isi":
+            catat(user, j, Aksi.UBAH, perubahan, ev.instansi, keterangan="usulan")
+        else:
+            catat(user, j, Aksi.NILAI, perubahan, ev.instansi)
     return j
 
 
@@ -329,9 +332,10 @@ def tambah_bukti(
     catat(
         user,
         j,
-        "tambah bukti",
+        Aksi.TAMBAH,
         {"bukti": (None, b.nama_asli or f"{b.get_jenis_display()} {objek_id or tahun}")},
         ev.instansi,
+        keterangan="bukti",
     )
     return b
 
@@ -367,7 +371,7 @@ def ubah_status(*, user, ev: Evaluasi, aksi: str) -> Evaluasi:
         ev.isi_beku, ev.sha256 = isi_beku_lhe(ev)  # the LHE as finalised; it renders from this only
         perubahan["sha256"] = ("", ev.sha256)
     ev.save()
-    catat(user, ev, aksi, perubahan, ev.instansi)
+    catat(user, ev, Aksi(aksi), perubahan, ev.instansi)
     return ev
 
 
@@ -384,7 +388,7 @@ def simpan_lhe(*, user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi
     if perubahan:
         ev.kekuatan, ev.kelemahan = kekuatan.strip(), kelemahan.strip()
         ev.save()
-        catat(user, ev, "ubah LHE", perubahan, ev.instansi)
+        catat(user, ev, Aksi.UBAH, perubahan, ev.instansi, keterangan="LHE")
     return ev
 
 
@@ -403,7 +407,7 @@ def tambah_rekomendasi(*, user, ev: Evaluasi, uraian: str, penanggung_jawab: str
         penanggung_jawab=penanggung_jawab.strip()[:200],
         batas_waktu=batas_waktu,
     )
-    catat(user, r, "tambah rekomendasi", {"uraian": (None, r.uraian)}, ev.instansi)
+    catat(user, r, Aksi.TAMBAH, {"uraian": (None, r.uraian)}, ev.instansi, keterangan="rekomendasi")
     return r
 
 
@@ -446,5 +450,5 @@ def ubah_tindak_lanjut(
             raise Ditolak("Uraikan tindak lanjut yang telah dilakukan.")
     rek.status = status
     rek.save()
-    catat(user, rek, "tindak lanjut", perubahan, instansi)
+    catat(user, rek, Aksi.UBAH, perubahan, instansi, keterangan="tindak lanjut")
     return rek

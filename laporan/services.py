@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from akun.izin import boleh
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from laporan.models import TeksBlok
 from laporan.selectors import daftar_bagian
@@ -31,14 +31,14 @@ def simpan_teks(*, user, instansi, tahun: int, bagian: str, teks: str) -> TeksBl
     obj = TeksBlok.objects.select_for_update().filter(instansi=instansi, tahun=tahun, bagian=bagian).first()
     if not teks:
         if obj is not None:
-            catat(user, obj, "hapus", {"teks": (obj.teks, None)}, instansi)
+            catat(user, obj, Aksi.HAPUS, {"teks": (obj.teks, None)}, instansi)
             obj.delete()
         return None
     if obj is None:
         obj = TeksBlok.objects.create(instansi=instansi, tahun=tahun, bagian=bagian, teks=teks)
-        catat(user, obj, "buat", {"teks": (None, teks)}, instansi)
+        catat(user, obj, Aksi.BUAT, {"teks": (None, teks)}, instansi)
     elif obj.teks != teks:
-        catat(user, obj, "ubah", {"teks": (obj.teks, teks)}, instansi)
+        catat(user, obj, Aksi.UBAH, {"teks": (obj.teks, teks)}, instansi)
         obj.teks = teks
         obj.save(update_fields=["teks"])
     return obj

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 
 from akun.izin import boleh
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak, Konflik
 from dasar.unggahan import cek_unggahan
 from tembolok.services import usangkan
@@ -68,7 +68,9 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
         if isian.versi not in (None, 0):
             raise Konflik("Realisasi ini telah dihapus oleh pengguna lain; muat ulang halaman.")
         obj = Realisasi.objects.create(indikator=indikator, tahun=tahun, periode=periode, **values)
-        catat(user, obj, "buat", {k: (None, v) for k, v in values.items() if v not in ("", None)}, instansi)
+        catat(
+            user, obj, Aksi.BUAT, {k: (None, v) for k, v in values.items() if v not in ("", None)}, instansi
+        )
         return obj
     if isian.versi != obj.versi:
         raise Konflik(
@@ -83,7 +85,7 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
         if not updated:  # pragma: no cover - guarded by select_for_update
             raise Konflik("Realisasi ini sudah diubah oleh pengguna lain.")
         usangkan([instansi.id])  # QuerySet.update sends no post_save
-        catat(user, obj, "ubah", perubahan, instansi)
+        catat(user, obj, Aksi.UBAH, perubahan, instansi)
         obj.refresh_from_db()
     return obj
 
@@ -101,7 +103,7 @@ def tambah_bukti(*, user, realisasi: Realisasi, berkas) -> Bukti:
         ukuran=berkas.size,
         diunggah_oleh=user,
     )
-    catat(user, realisasi, "unggah bukti", {"bukti": (None, b.nama_asli)}, instansi)
+    catat(user, realisasi, Aksi.UNGGAH, {"bukti": (None, b.nama_asli)}, instansi, keterangan="bukti")
     return b
 
 
@@ -131,6 +133,10 @@ def ubah_status(
     p.status, p.komentar, p.diubah_oleh = ke, komentar.strip() if aksi == "kembalikan" else p.komentar, user
     p.save()
     catat(
-        user, p, aksi, {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})}, instansi
+        user,
+        p,
+        Aksi(aksi),
+        {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})},
+        instansi,
     )
     return p

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from akun.izin import boleh
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from laporan.perjanjian import isi_beku_pk
 
@@ -43,7 +43,7 @@ def buat_pk(*, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> P
         ]
     for no, (ind, target, atas) in enumerate(rows, start=1):
         PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=target, target_atas=atas, no=no)
-    catat(user, pk, "buat", {"versi": (None, pk.versi)}, instansi)
+    catat(user, pk, Aksi.BUAT, {"versi": (None, pk.versi)}, instansi)
     return pk
 
 
@@ -55,7 +55,7 @@ def ubah_target(*, user, row: PKIndikator, target: Decimal) -> None:
     lama = row.target
     row.target = target
     row.save()  # a signed PK raises PKTerkunci, a Ditolak
-    catat(user, row, "ubah", {"target": (lama, target)}, pk.instansi)
+    catat(user, row, Aksi.UBAH, {"target": (lama, target)}, pk.instansi)
 
 
 @transaction.atomic
@@ -73,7 +73,7 @@ def tandatangani(*, user, pk: PerjanjianKinerja) -> None:
     catat(
         user,
         pk,
-        "tandatangani",
+        Aksi.TANDATANGANI,
         {"status": ("draft", "ditandatangani"), "sha256": ("", pk.sha256)},
         pk.instansi,
     )
@@ -93,13 +93,17 @@ def simpan_target(*, user, indikator: Indikator, tahun: int, nilai: Decimal) -> 
         obj.save()
     if created or lama != nilai:
         catat(
-            user, obj, "buat" if created else "ubah", {f"target {tahun}": (lama, nilai)}, indikator.instansi
+            user,
+            obj,
+            Aksi.BUAT if created else Aksi.UBAH,
+            {f"target {tahun}": (lama, nilai)},
+            indikator.instansi,
         )
     return obj
 
 
 @transaction.atomic
-def simpan_objek(*, user, instansi, obj, aksi: str = "ubah"):
+def simpan_objek(*, user, instansi, obj, aksi: Aksi = Aksi.UBAH):
     """Create or update a Tujuan/Sasaran/Indikator from a validated form instance, audited."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
@@ -117,5 +121,5 @@ def simpan_objek(*, user, instansi, obj, aksi: str = "ubah"):
         for k in [f.attname for f in obj._meta.concrete_fields]
         if lama.get(k) != getattr(obj, k)
     }
-    catat(user, obj, "buat" if baru else aksi, perubahan, instansi)
+    catat(user, obj, Aksi.BUAT if baru else aksi, perubahan, instansi)
     return obj

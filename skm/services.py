@@ -25,7 +25,7 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from akun.izin import boleh_atur_skm
-from audit.models import catat
+from audit.models import Aksi, catat
 from organisasi.models import Layanan
 from rumus.skm import periode_untuk
 
@@ -91,7 +91,7 @@ def simpan_pengaturan(
             setattr(obj, f, v)
         if ubah:
             obj.save()
-            catat(user, obj, "buat" if baru else "ubah", ubah, instansi)
+            catat(user, obj, Aksi.BUAT if baru else Aksi.UBAH, ubah, instansi)
         ada = {p.unsur: p for p in PertanyaanSKM.objects.select_for_update().filter(instansi=instansi)}
         for i, (teks, label) in enumerate(bersih, 1):
             p = ada.get(i)
@@ -107,7 +107,7 @@ def simpan_pengaturan(
                 }
             )
             if (teks, label) == (PERTANYAAN_BAKU[i - 1], list(LABEL_BAKU[i - 1])):
-                catat(user, p, "kembali ke baku", perubahan, instansi)
+                catat(user, p, Aksi.HAPUS, perubahan, instansi, keterangan="rumusan unit (kembali ke baku)")
                 p.delete()
                 continue
             if p is None:
@@ -115,7 +115,7 @@ def simpan_pengaturan(
             p.pertanyaan = teks
             p.label1, p.label2, p.label3, p.label4 = label
             p.save()
-            catat(user, p, "ubah", perubahan, instansi)
+            catat(user, p, Aksi.UBAH, perubahan, instansi)
     return obj
 
 
@@ -183,7 +183,14 @@ def impor_responden(
             with transaction.atomic():
                 if lama is not None:
                     dihapus = lama.responden.count()
-                    catat(user, lama, "ganti batch", {"responden": (dihapus, None)}, instansi)
+                    catat(
+                        user,
+                        lama,
+                        Aksi.HAPUS,
+                        {"responden": (dihapus, None)},
+                        instansi,
+                        keterangan="batch (diganti)",
+                    )
                     lama.delete()
                 hasil = import_workbook(path, maks_baris=MAKS_BARIS_UNGGAH, pengguna=user, nama_berkas=nama)
                 if hasil.errors:
@@ -192,9 +199,10 @@ def impor_responden(
                 catat(
                     user,
                     instansi,
-                    "impor responden SKM",
+                    Aksi.IMPOR,
                     {"responden": (dihapus, n), "berkas": (None, nama)},
                     instansi,
+                    keterangan="responden SKM",
                 )
         except _BatalImpor:
             return 0, hasil.errors
@@ -231,7 +239,7 @@ def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
         raise ValidationError(galat)
     with transaction.atomic():
         obj = Layanan.objects.create(instansi=instansi, kode=kode, nama=nama)
-        catat(user, obj, "buat", {"kode": (None, kode), "nama": (None, nama)}, instansi)
+        catat(user, obj, Aksi.BUAT, {"kode": (None, kode), "nama": (None, nama)}, instansi)
     return obj
 
 
@@ -247,7 +255,7 @@ def ubah_layanan(*, user, instansi, layanan_id, nama: str) -> Layanan:
         with transaction.atomic():
             lama, obj.nama = obj.nama, nama
             obj.save(update_fields=["nama"])
-            catat(user, obj, "ubah", {"nama": (lama, nama)}, instansi)
+            catat(user, obj, Aksi.UBAH, {"nama": (lama, nama)}, instansi)
     return obj
 
 
@@ -271,7 +279,7 @@ def hapus_layanan(*, user, instansi, layanan_id) -> None:
             }
         )
     with transaction.atomic():
-        catat(user, obj, "hapus", {"kode": (obj.kode, None), "nama": (obj.nama, None)}, instansi)
+        catat(user, obj, Aksi.HAPUS, {"kode": (obj.kode, None), "nama": (obj.nama, None)}, instansi)
         obj.delete()
 
 
@@ -428,9 +436,10 @@ def catat_unduhan_responden(user, instansi, *, tahun: int, jumlah: int) -> None:
     catat(
         user,
         instansi,
-        "unduh data responden",
+        Aksi.UNDUH,
         {"responden.xlsx": (None, f"{tahun}: {jumlah} responden")},
         instansi,
+        keterangan="data responden",
     )
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_command_line_import_is_audited_per_unit():
     call_command("import_workbook", str(settings.DEMO_WORKBOOK))
-    j = Jejak.objects.get(aksi="impor workbook")
+    j = Jejak.objects.get(aksi="impor", keterangan="workbook")
     assert j.user is None and j.instansi.slug == "bantargebang"
     assert j.objek_id == settings.DEMO_WORKBOOK.name
     assert "(oleh command line)" in j.baru and "skm_nrr:" in j.baru and "created" in j.baru
@@ -23,7 +23,7 @@ def test_the_named_user_is_recorded():
 
     u = get_user_model().objects.create_user("petugas")
     call_command("import_workbook", str(settings.DEMO_WORKBOOK), "--pengguna", "petugas")
-    assert Jejak.objects.get(aksi="impor workbook").user == u
+    assert Jejak.objects.get(aksi="impor", keterangan="workbook").user == u
 
 
 def test_dry_run_unknown_user_and_failed_imports_write_no_audit_row(tmp_path):
@@ -34,4 +34,4 @@ def test_dry_run_unknown_user_and_failed_imports_write_no_audit_row(tmp_path):
     rusak.write_bytes(b"not a workbook")
     with pytest.raises(SystemExit):
         call_command("import_workbook", str(rusak))
-    assert not Jejak.objects.filter(aksi="impor workbook").exists()
+    assert not Jejak.objects.filter(aksi="impor", keterangan="workbook").exists()

@@ -48,7 +48,7 @@ def test_full_workflow(pk_manual, masuk_sebagai):
         "101,3 %" in pim.get("/unit/bantargebang/?tahun=2025").content.decode()
     )  # 81 / 80 = 101.25, half-up
     aksi = list(Jejak.objects.filter(instansi__slug="bantargebang").values_list("aksi", flat=True))
-    assert {"buat", "ubah", "unggah bukti", "ajukan", "kembalikan", "verifikasi", "kunci"} <= set(aksi)
+    assert {"buat", "ubah", "unggah", "ajukan", "kembalikan", "verifikasi", "kunci"} <= set(aksi)
 
 
 def test_operator_cannot_approve_and_pimpinan_cannot_enter(pk_manual, masuk_sebagai):

@@ -94,8 +94,10 @@ def test_replacing_a_batch_asks_first_and_says_how_many_answers_it_removes(
         "tw1-a2.xlsx",
         "tw1-b.xlsx",
     ]
-    assert Jejak.objects.filter(aksi="ganti batch", field="responden", lama="30").exists()
-    assert Jejak.objects.filter(aksi="impor responden SKM", lama="30", baru="25").exists()
+    assert Jejak.objects.filter(
+        aksi="hapus", keterangan="batch (diganti)", field="responden", lama="30"
+    ).exists()
+    assert Jejak.objects.filter(aksi="impor", keterangan="responden SKM", lama="30", baru="25").exists()
 
 
 def test_a_failed_replacement_keeps_the_old_batch(pengguna_demo, tmp_path, masuk_sebagai):

@@ -22,7 +22,7 @@ def test_viewer_evaluator_and_pemda_admin_cannot_download(jawaban, masuk_sebagai
     c = masuk_sebagai(peran)
     assert c.get(URL).status_code == 403
     assert "responden.xlsx" not in c.get("/unit/bantargebang/skm/2024/").content.decode()
-    assert not Jejak.objects.filter(aksi="unduh data responden").exists()
+    assert not Jejak.objects.filter(aksi="unduh", keterangan="data responden").exists()
 
 
 @pytest.mark.parametrize("peran", ["operator", "pimpinan"])
@@ -31,7 +31,7 @@ def test_a_download_is_audited(jawaban, masuk_sebagai, pengguna_demo, peran):
     assert "responden.xlsx" in c.get("/unit/bantargebang/skm/2024/").content.decode()
     r = c.get(URL)
     assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
-    j = Jejak.objects.get(aksi="unduh data responden")
+    j = Jejak.objects.get(aksi="unduh", keterangan="data responden")
     assert (j.user, j.instansi.slug, j.field, j.baru) == (
         pengguna_demo[peran],
         "bantargebang",

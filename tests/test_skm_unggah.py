@@ -49,7 +49,7 @@ def test_operator_uploads(pengguna_demo, tmp_path, masuk_sebagai):
     assert "2 jawaban responden diimpor sebagai batch baru." in r.content.decode()
     assert list(Responden.objects.values_list("periode", flat=True)) == ["TW3", "TW3"]
     assert Jejak.objects.filter(
-        aksi="impor responden SKM", field="responden", baru="2", user__username="operator"
+        aksi="impor", keterangan="responden SKM", field="responden", baru="2", user__username="operator"
     ).exists()
 
 

@@ -216,22 +216,24 @@ def catat_impor(hasil: Hasil, path, *, oleh: str, pengguna=None, instansi_ids=()
     unit in the workbook (so each pemda's audit search shows it), or one without a unit."""
     from pathlib import Path
 
-    from audit.models import Jejak
+    from audit.models import Aksi, Jejak, baris
 
     nama = Path(path).name
     isi = f"{nama} (oleh {oleh}): " + "; ".join(ringkas(hasil))
+    units = Instansi.objects.filter(id__in=instansi_ids).order_by("id") if instansi_ids else []
     Jejak.objects.bulk_create(
         [
-            Jejak(
-                user=pengguna,
-                instansi_id=iid,
+            baris(
+                pengguna,
+                Aksi.IMPOR,
+                keterangan="workbook",
+                instansi=ins,
                 objek="workbook.Workbook",
                 objek_id=nama[:40],
-                aksi="impor workbook",
                 field="berkas",
                 baru=isi,
             )
-            for iid in (sorted(instansi_ids) or [None])
+            for ins in (list(units) or [None])
         ]
     )
 

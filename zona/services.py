@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from akun.izin import boleh
-from audit.models import catat
+from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
 
@@ -36,5 +36,5 @@ def simpan_penilaian(
         if foto is not None:
             obj.foto = foto
         obj.save()
-        catat(user, obj, "buat" if created else "ubah", {"kategori": (lama, kategori)}, instansi)
+        catat(user, obj, Aksi.BUAT if created else Aksi.UBAH, {"kategori": (lama, kategori)}, instansi)
     return obj
