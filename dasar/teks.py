@@ -84,3 +84,13 @@ def terlalu_panjang(nilai: dict, model) -> list[str]:
         if maks and len(v) > maks:
             pesan.append(f"{str(f.verbose_name).capitalize()}: paling banyak {maks} karakter (ada {len(v)}).")
     return pesan
+
+
+def tolak_jika_panjang(model, **nilai) -> None:
+    """Raise ``dasar.galat.Ditolak`` (nothing saved) when a text is longer than its column of
+    ``model`` allows: what services that take text without a Django form call first."""
+    pesan = terlalu_panjang(nilai, model)
+    if pesan:
+        from dasar.galat import Ditolak
+
+        raise Ditolak(" ".join(pesan))

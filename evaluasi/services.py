@@ -17,6 +17,7 @@ from django.utils import timezone
 from akun.izin import boleh, boleh_kelola_templat, pemda_kelolaan
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
+from dasar.teks import tolak_jika_panjang
 from dasar.unggahan import cek_unggahan
 from laporan.lhe import isi_beku_lhe
 from rumus.angka import JenisAngka, parse_angka
@@ -125,6 +126,7 @@ def ubah_kriteria(
         )
     if not uraian.strip():
         raise Ditolak("Uraian kriteria wajib diisi.")
+    tolak_jika_panjang(Kriteria, uraian=uraian.strip(), panduan=panduan.strip())
     if bobot is None or bobot < 0:
         raise Ditolak("Bobot harus angka ≥ 0.")
     if jenis_jawaban not in ("yt", "abcde", "angka"):
@@ -226,6 +228,7 @@ def _simpan_jawaban(
     nilai = _normal(kriteria, nilai_teks)
     j, _ = Jawaban.objects.get_or_create(evaluasi=ev, kriteria=kriteria)
     baru = dict(zip(medan, (nilai, teks.strip()), strict=True))
+    tolak_jika_panjang(Jawaban, **baru)
     perubahan = {k: (getattr(j, k), v) for k, v in baru.items() if getattr(j, k) != v}
     if perubahan:
         for k, v in baru.items():
@@ -386,6 +389,7 @@ def simpan_lhe(*, user, ev: Evaluasi, kekuatan: str, kelemahan: str) -> Evaluasi
         if getattr(ev, k) != v.strip()
     }
     if perubahan:
+        tolak_jika_panjang(Evaluasi, kekuatan=kekuatan.strip(), kelemahan=kelemahan.strip())
         ev.kekuatan, ev.kelemahan = kekuatan.strip(), kelemahan.strip()
         ev.save()
         catat(user, ev, Aksi.UBAH, perubahan, ev.instansi, keterangan="LHE")
@@ -397,6 +401,7 @@ def tambah_rekomendasi(*, user, ev: Evaluasi, uraian: str, penanggung_jawab: str
     ev = _kunci(user, ev, "evaluasi")
     if ev.status != StatusEvaluasi.DIEVALUASI:
         raise Ditolak("Rekomendasi ditambahkan selama evaluasi.")
+    tolak_jika_panjang(Rekomendasi, uraian=uraian.strip(), penanggung_jawab=penanggung_jawab.strip())
     if not uraian.strip() or not penanggung_jawab.strip() or batas_waktu is None:
         raise Ditolak("Uraian, penanggung jawab dan batas waktu rekomendasi wajib diisi.")
     no = (ev.rekomendasi.count() or 0) + 1
@@ -437,6 +442,7 @@ def ubah_tindak_lanjut(
     lama = rek.status
     perubahan = {"status": (lama, status)}
     if status in (S.PROSES, S.SELESAI):
+        tolak_jika_panjang(Rekomendasi, tindak_lanjut=tindak_lanjut.strip())
         if tindak_lanjut.strip() != rek.tindak_lanjut:
             perubahan["tindak_lanjut"] = (rek.tindak_lanjut, tindak_lanjut.strip())
             rek.tindak_lanjut = tindak_lanjut.strip()

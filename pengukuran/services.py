@@ -16,6 +16,7 @@ from django.db.models import F
 from akun.izin import boleh
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak, Konflik
+from dasar.teks import tolak_jika_panjang
 from dasar.unggahan import cek_unggahan
 from tembolok.services import usangkan
 
@@ -59,6 +60,7 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
     if isian.nilai is None:
         raise Ditolak("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
+    tolak_jika_panjang(Realisasi, **values)
     obj = (
         Realisasi.objects.select_for_update()
         .filter(indikator=indikator, tahun=tahun, periode=periode)
@@ -127,6 +129,7 @@ def ubah_status(
         raise Ditolak(
             f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}."
         )
+    tolak_jika_panjang(PengajuanRealisasi, komentar=komentar.strip())
     if aksi == "kembalikan" and not komentar.strip():
         raise Ditolak("Tuliskan alasan pengembalian agar operator tahu apa yang harus diperbaiki.")
     lama = p.status

@@ -80,3 +80,17 @@ def test_form_text_longer_than_its_column_is_refused(demo, pengguna_demo, masuk_
     )
     assert r.status_code < 500
     assert not Tujuan.objects.filter(instansi=demo, kode="T9").exists()
+
+
+@pytest.mark.django_db
+def test_service_text_longer_than_its_column_is_refused(pk_manual, masuk_sebagai):
+    from pengukuran.models import Realisasi
+
+    r = masuk_sebagai("operator").post(
+        "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
+        {"nilai": "5", "versi": 0, "analisis_sebab": "x" * 5001},
+        follow=True,
+    )
+    assert r.status_code < 500
+    assert "paling banyak 5000 karakter" in r.content.decode()
+    assert not Realisasi.objects.filter(indikator__kode="IKU9", tahun=2025, periode="TW4").exists()

@@ -9,6 +9,7 @@ from django.db import transaction
 from akun.izin import boleh
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
+from dasar.teks import tolak_jika_panjang
 from dasar.unggahan import cek_unggahan
 
 from .models import PenilaianZona, Zona
@@ -23,6 +24,7 @@ def simpan_penilaian(
     instansi = zona.instansi
     if not 1 <= bulan <= 12:
         raise Ditolak("Pilih bulan 1–12.")
+    tolak_jika_panjang(PenilaianZona, catatan=catatan.strip())
     if kategori not in PenilaianZona.Kategori.values:
         raise Ditolak("Kategori harus Baik, Cukup, Kurang atau Tidak dinilai.")
     if not boleh(user, "isi", instansi):
