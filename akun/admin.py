@@ -76,3 +76,17 @@ class PenggunaAdmin(Diaudit, UserAdmin):
                     wajib_ganti_sandi(user)
                 catat_admin(request, user, Aksi.UBAH, {"password": ("***", "*** (diubah)")})
         return response
+
+
+# The authenticator apps (django-otp): a superuser removes a lost phone's entry here so its owner
+# can enrol a new one; admin_pemda has no access (akun.izin.boleh_admin_model).
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class PerangkatOtpAdmin(Diaudit, TOTPDeviceAdmin):
+    pass

@@ -340,3 +340,19 @@ def pengguna_riwayat(user):
         return get_user_model().objects.all()
     pemda_ids = pemda_dikelola(user)
     return _pengguna_dikelola(pemda_ids) if pemda_ids else None
+
+
+# Roles that must log in with a second factor (TOTP) when their pemda turns it on.
+PERAN_WAJIB_OTP = {"admin_pemda", "evaluator", "pimpinan"}
+
+
+def wajib_otp(user) -> bool:
+    """Must the user verify a TOTP code after the password: it holds admin_pemda, evaluator or
+    pimpinan in a pemda (or a unit of a pemda) with ``Pemda.wajib_otp`` on."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    from django.db.models import Q
+
+    return user.peran.filter(
+        Q(pemda__wajib_otp=True) | Q(instansi__pemda__wajib_otp=True), jenis__in=PERAN_WAJIB_OTP
+    ).exists()

@@ -1,10 +1,11 @@
-"""Session rules after login: idle timeout, absolute session age and the forced password change
-of accounts an admin created.
+"""Session rules after login: idle timeout, absolute session age, the second factor (TOTP) when
+the user's pemda requires it, and the forced password change of accounts an admin created.
 
 Settings: ``SAKIP_SESI_DIAM`` (seconds without a request before logout, default 30 min) and
 ``SAKIP_SESI_MAKS`` (seconds after login before logout whatever happens, also the cookie's age).
 The state lives in the session: login time, last activity (written at most once a minute, so a
-page view does not write the session every time) and the forced-change flag.
+page view does not write the session every time), the forced-change flag and whether a second
+factor is required (re-checked each minute, so a pemda turning it on applies within a minute).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import izin
 from .models import Profil
 
-MULAI, AKTIF, GANTI = "akun_mulai", "akun_aktif", "akun_harus_ganti_sandi"
+MULAI, AKTIF, GANTI, OTP = "akun_mulai", "akun_aktif", "akun_harus_ganti_sandi", "akun_wajib_otp"
 SEGARKAN = 60  # seconds between writes of the last-activity time
 
 
@@ -31,6 +33,7 @@ def mulai(request, user) -> None:
     request.session[MULAI] = now
     request.session[AKTIF] = now
     request.session[GANTI] = Profil.objects.filter(user=user, harus_ganti_sandi=True).exists()
+    request.session[OTP] = izin.wajib_otp(user)
 
 
 def sandi_diganti(request, user) -> None:
@@ -45,7 +48,7 @@ def _bebas(path: str, *names: str) -> bool:
 
 
 class SesiAman:
-    """Middleware (after authentication and messages)."""
+    """Middleware (after authentication, django_otp's OTPMiddleware and messages)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -69,7 +72,12 @@ class SesiAman:
             return redirect_to_login(request.get_full_path())
         if now - s[AKTIF] >= SEGARKAN:
             s[AKTIF] = now
+            s[OTP] = izin.wajib_otp(user)
         path = request.path_info
+        if s.get(OTP) and not user.is_verified():
+            if _bebas(path, "akun:otp", "akun:otp_daftar", "akun:keluar", "set_language"):
+                return None
+            return redirect_to_login(request.get_full_path(), reverse("akun:otp"))
         if s.get(GANTI):
             if _bebas(path, "akun:ganti_sandi", "akun:keluar", "set_language"):
                 return None

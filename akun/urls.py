@@ -13,4 +13,6 @@ urlpatterns = [
     path("sandi-baru/selesai/", views.SandiBaruSelesai.as_view(), name="sandi_baru_selesai"),
     path("riwayat/", views.riwayat, name="riwayat"),
     path("riwayat/pemda/", views.riwayat_pemda, name="riwayat_pemda"),
+    path("otp/", views.otp, name="otp"),
+    path("otp/daftar/", views.otp_daftar, name="otp_daftar"),
 ]

@@ -8,8 +8,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -143,4 +144,88 @@ def riwayat_pemda(request):
         request,
         "akun/riwayat.html",
         {"halaman": halaman, "q": q, "pemda": True, "judul": gettext_lazy("Riwayat masuk pengguna pemda")},
+    )
+
+
+# --- second factor (TOTP, django-otp) ----------------------------------------------------------
+
+
+def _lanjut(request):
+    """Where to go after the second factor: ``next`` when it is a URL of this site."""
+    tujuan = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
+        return tujuan
+    return settings.LOGIN_REDIRECT_URL
+
+
+def _kode(request) -> str:
+    """The code typed: digits only (blanks removed; anything else makes it wrong)."""
+    teks = "".join(request.POST.get("kode", "").split())
+    return teks if teks.isdigit() and len(teks) <= 8 else ""
+
+
+def _svg_qr(data: str) -> str:
+    import qrcode
+    import qrcode.image.svg
+
+    return qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).to_string(
+        encoding="unicode"
+    )
+
+
+@login_required
+def otp(request):
+    """Second step of the login: the 6-digit code of the user's authenticator app."""
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    perangkat = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    galat = None
+    if request.method == "POST" and perangkat:
+        kode = _kode(request)
+        for p in perangkat:
+            if kode and p.verify_token(kode):
+                otp_login(request, p)
+                return redirect(_lanjut(request))
+        galat = _("Kode salah atau sudah kedaluwarsa. Masukkan kode yang sedang tampil di aplikasi.")
+    return render(
+        request, "akun/otp.html", {"ada_perangkat": bool(perangkat), "galat": galat, "next": _lanjut(request)}
+    )
+
+
+@login_required
+def otp_daftar(request):
+    """Enrol an authenticator app: scan the QR code (or type the key), confirm with one code.
+    A user who already has a confirmed app verifies with it instead (a lost phone is removed by
+    a superuser in the admin)."""
+    from base64 import b32encode
+
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("akun:otp")
+    perangkat = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if perangkat is None:
+        perangkat = TOTPDevice.objects.create(user=request.user, name="SAKIP", confirmed=False)
+    galat = None
+    if request.method == "POST":
+        kode = _kode(request)
+        if kode and perangkat.verify_token(kode):
+            perangkat.confirmed = True
+            perangkat.save(update_fields=["confirmed"])
+            otp_login(request, perangkat)
+            messages.success(request, _("Aplikasi autentikator sudah terdaftar."))
+            return redirect(_lanjut(request))
+        galat = _("Kode salah. Pindai kode QR lagi dan masukkan kode yang sedang tampil di aplikasi.")
+    kunci = b32encode(perangkat.bin_key).decode()
+    return render(
+        request,
+        "akun/otp_daftar.html",
+        {
+            "qr": _svg_qr(perangkat.config_url),
+            "kunci": " ".join(kunci[i : i + 4] for i in range(0, len(kunci), 4)),
+            "galat": galat,
+            "next": _lanjut(request),
+        },
     )

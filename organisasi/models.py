@@ -25,6 +25,13 @@ class Pemda(models.Model):
 
     kode = models.SlugField(unique=True)
     nama = models.CharField(max_length=200)
+    wajib_otp = models.BooleanField(
+        _("wajib kode OTP"),
+        default=False,
+        help_text=_(
+            "Admin pemda, evaluator dan pimpinan harus memasukkan kode dari aplikasi autentikator saat masuk"
+        ),
+    )
 
     class Meta:
         verbose_name = _("pemerintah daerah")

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "organisasi",
     "perencanaan",
     "pengukuran",
@@ -77,8 +79,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor (akun/sesi.py)
     "django.contrib.messages.middleware.MessageMiddleware",
-    "akun.sesi.SesiAman",  # idle timeout, absolute session age, forced password change (akun/sesi.py)
+    "akun.sesi.SesiAman",  # idle timeout, session age, second factor, forced password change
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -121,6 +124,7 @@ LOGIN_REDIRECT_URL = "dasbor:beranda"
 SAKIP_SESI_DIAM = baca_int("SAKIP_SESI_DIAM", 30 * 60, minimum=60, maksimum=24 * 3600)
 SAKIP_SESI_MAKS = baca_int("SAKIP_SESI_MAKS", 12 * 3600, minimum=300, maksimum=30 * 24 * 3600)
 SESSION_COOKIE_AGE = SAKIP_SESI_MAKS
+OTP_TOTP_ISSUER = "SAKIP"  # the name authenticator apps show for the account
 # A password-reset link in an e-mail works this many seconds (and only once).
 PASSWORD_RESET_TIMEOUT = baca_int("SAKIP_RESET_SANDI_DETIK", 3600, minimum=300, maksimum=3 * 24 * 3600)
 

@@ -17,8 +17,10 @@ FOLDER_LAIN = ("rumus", "dasar", "sakip", "templates", "locale")
 
 
 def app_proyek() -> list[str]:
-    """Labels of this project's apps (everything installed that is not part of Django)."""
-    return [a.label for a in apps.get_app_configs() if not a.name.startswith("django.")]
+    """Labels of this project's apps (the installed apps that are folders of this repository;
+    not Django's nor a library's, e.g. django_otp)."""
+    akar = Path(settings.BASE_DIR).resolve()
+    return [a.label for a in apps.get_app_configs() if Path(a.path).resolve().parent == akar]
 
 
 def model_proyek() -> list:

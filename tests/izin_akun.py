@@ -16,6 +16,9 @@ CASES = {
     "akun/sandi-baru/<uidb64>/<token>/": ("/akun/sandi-baru/MQ/salah-token/", PUBLIK),
     "akun/sandi-baru/selesai/": ("/akun/sandi-baru/selesai/", PUBLIK),
     "akun/riwayat/": ("/akun/riwayat/", SENDIRI),
+    # the second factor: any logged-in user may enrol an authenticator app and give its code
+    "akun/otp/": ("/akun/otp/", SENDIRI),
+    "akun/otp/daftar/": ("/akun/otp/daftar/", SENDIRI),
     # the login history of the pemda's users: its admin_pemda only
     "akun/riwayat/pemda/": (
         "/akun/riwayat/pemda/",
