@@ -147,6 +147,17 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist")]
 BUKTI_MAKS_BYTES = 10 * 1024 * 1024  # evidence uploads: at most 10 MB
+# Request bodies (docs/deploy.md also limits them at the reverse proxy): a multipart body above
+# UNGGAH_MAKS_BYTES is refused (400) from its Content-Length before it is read (dasar/unggahan.py);
+# form fields without files at most 2.5 MB; uploaded files above 2.5 MB go to a temporary file.
+UNGGAH_MAKS_BYTES = BUKTI_MAKS_BYTES + 1024 * 1024  # the largest file allowed, plus the form around it
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "dasar.unggahan.BatasUkuranUnggahan",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Uploaded evidence and photos: outside the web root, served only through permission-checked views.
 MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Generated documents (LKIP, PK, LHE) are written here before download.
