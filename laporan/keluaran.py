@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -409,9 +410,28 @@ class _Docx:
         return out.getvalue()
 
 
+ZIP_TANGGAL = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+
+
+def _zip_tetap(data: bytes) -> bytes:
+    """The same archive with every entry dated ``ZIP_TANGGAL`` instead of the time of writing, so
+    the same content always gives the same bytes (a frozen document's DOCX does not change)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entri = zipfile.ZipInfo(info.filename, date_time=ZIP_TANGGAL)
+            entri.compress_type = info.compress_type
+            entri.external_attr = info.external_attr
+            dst.writestr(entri, src.read(info))
+    return out.getvalue()
+
+
 def render_docx(dok: Dokumen, templat=None) -> bytes:
-    """The document as DOCX bytes, built on ``templat`` (path) or the configured template."""
-    return _Docx(_bersihkan_dokumen(dok), templat).build()
+    """The document as DOCX bytes, built on ``templat`` (path) or the configured template. Equal
+    documents give equal bytes: the template's core properties are kept as they are and the zip
+    entries carry a fixed date."""
+    return _zip_tetap(_Docx(_bersihkan_dokumen(dok), templat).build())
 
 
 # ---------------------------------------------------------------- HTML

@@ -1,9 +1,8 @@
 """Final means frozen: the LHE of a final evaluation renders only from the snapshot stored when it
 was finalised, with its SHA-256.
 
-The DOCX is compared by its verification code and extracted text (paragraphs, tables, page
-header), not byte for byte: python-docx stamps every zip entry with the time of writing. The
-HTML, which carries no time, is compared byte for byte.
+The DOCX and HTML are compared byte for byte (``laporan.keluaran.render_docx`` gives equal bytes
+for equal content), and the DOCX's extracted text too, to say what differs when it does.
 """
 
 import io
@@ -63,7 +62,7 @@ def test_final_lhe_unchanged_after_later_edits(pengguna_demo, demo):
     assert Rekomendasi.objects.get(pk=rek.pk).status == "proses"
     docx_sesudah, html_sesudah = _render(ev)
     assert _isi_docx(docx_sesudah) == _isi_docx(docx_sebelum)
-    assert html_sesudah == html_sebelum
+    assert docx_sesudah == docx_sebelum and html_sesudah == html_sebelum
     ev.refresh_from_db()
     assert ev.sha256 == sidik(ev.isi_beku)
     assert "Berganti" not in html_sesudah and "Komponen Lain" not in html_sesudah

@@ -1,12 +1,13 @@
 """Signed means frozen: a signed PK's documents render only from the snapshot stored at signing.
 
-The DOCX is compared by its SHA-256 verification code and by its extracted text (paragraphs,
-tables, page header), not byte for byte: python-docx stamps every zip entry with the time of
-writing, so two renders of the same content differ in those bytes. The HTML, which carries no
-time, is compared byte for byte.
+Compared byte for byte: the DOCX (``laporan.keluaran.render_docx`` dates every zip entry
+1980-01-01 and keeps the template's core properties, so equal content gives equal bytes) and the
+HTML; the DOCX's extracted text (paragraphs, tables, page header) is compared too, to say what
+differs when it does.
 """
 
 import io
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -78,7 +79,10 @@ def test_signed_pk_document_unchanged_after_renames(demo):
     demo.refresh_from_db()
     docx_sesudah, html_sesudah = _render(demo, 2024)
     assert _isi_docx(docx_sesudah) == _isi_docx(docx_sebelum)
-    assert html_sesudah == html_sebelum
+    assert docx_sesudah == docx_sebelum and html_sesudah == html_sebelum
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(docx_sesudah)).infolist()} == {
+        keluaran.ZIP_TANGGAL
+    }
     pk = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1)
     assert pk.sha256 == sha == sidik(pk.isi_beku)
     teks = "\n".join(_isi_docx(docx_sesudah))
@@ -109,7 +113,8 @@ def test_a_draft_renders_live_and_signing_freezes_it(demo):
     ind.nama = "Nama Sesudah Tanda Tangan"
     ind.save()
     docx_sesudah, html_sesudah = _render(demo, 2024)
-    assert html_sesudah == html_sebelum and _isi_docx(docx_sesudah) == _isi_docx(docx_sebelum)
+    assert _isi_docx(docx_sesudah) == _isi_docx(docx_sebelum)
+    assert docx_sesudah == docx_sebelum and html_sesudah == html_sebelum
     assert f"Kode verifikasi SHA-256: {draf.sha256}" in html_sesudah
     assert "Perjanjian Kinerja Perubahan ke-1" in html_sesudah
 
