@@ -56,7 +56,7 @@ check: install
 # The deployment checks under the production environment documented in docs/deploy.md (example
 # values; the key here is a placeholder of the right shape, never a real one).
 DEPLOY_ENV := DJANGO_SECRET_KEY=check-deploy-placeholder-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-  DJANGO_ALLOWED_HOSTS=sakip.example.go.id DJANGO_CSRF_TRUSTED_ORIGINS=https://sakip.example.go.id \
+  DJANGO_ALLOWED_HOSTS=kinerja.example.go.id DJANGO_CSRF_TRUSTED_ORIGINS=https://kinerja.example.go.id \
   DJANGO_PROXY_SSL_HEADER=X-Forwarded-Proto SAKIP_PROXY_TEPERCAYA=1 \
   DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 DJANGO_HSTS_PRELOAD=1
 check-deploy: install

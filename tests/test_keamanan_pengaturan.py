@@ -125,8 +125,8 @@ KUNCI = "k" * 10 + "0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # 50+ var
 # The production environment of docs/deploy.md (example values), as `make check-deploy` sets it.
 PRODUKSI = {
     "DJANGO_SECRET_KEY": KUNCI,
-    "DJANGO_ALLOWED_HOSTS": "sakip.example.go.id",
-    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://sakip.example.go.id",
+    "DJANGO_ALLOWED_HOSTS": "kinerja.example.go.id",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://kinerja.example.go.id",
     "DJANGO_PROXY_SSL_HEADER": "X-Forwarded-Proto",
     "SAKIP_PROXY_TEPERCAYA": "1",
     "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
@@ -172,7 +172,7 @@ def test_debug_is_off_unless_asked_for():
         {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_DEBUG": "ture"},
         {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_HSTS_SECONDS": "1y"},
         {"DJANGO_SECRET_KEY": KUNCI, "SAKIP_PROXY_TEPERCAYA": "-1"},
-        {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_CSRF_TRUSTED_ORIGINS": "sakip.example.go.id"},
+        {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_CSRF_TRUSTED_ORIGINS": "kinerja.example.go.id"},
         {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_EMAIL_HOST_PASSWORD": "rahasia"},  # password without TLS
         {"DJANGO_SECRET_KEY": KUNCI, "SAKIP_LOG_LEVEL": "LOUD"},
     ],
@@ -187,7 +187,7 @@ def test_production_environment_passes_check_deploy():
     assert r.returncode == 0, r.stdout + r.stderr
     v = _jalankan({**PRODUKSI, "DJANGO_SETTINGS_MODULE": "sakip.settings"}, "-c", CETAK)
     assert v.stdout.strip() == (
-        "False True True True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https') 1 ['sakip.example.go.id']"
+        "False True True True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https') 1 ['kinerja.example.go.id']"
     )
 
 
