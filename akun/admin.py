@@ -7,6 +7,7 @@ password an admin sets, must choose their own password at their next login."""
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import (  # Aksi through audit.admin: the one allowed import of audit
@@ -58,7 +59,8 @@ class PenggunaAdmin(Diaudit, UserAdmin):
         form = super().get_form(request, obj, **kwargs)
         if not request.user.is_superuser:  # backstop: a field outside the list is never saved
             allowed = set(izin.ADMIN_PEMDA_FIELD_PENGGUNA) | {"usable_password", "password1", "password2"}
-            assert set(form.base_fields) <= allowed, sorted(set(form.base_fields) - allowed)
+            if not set(form.base_fields) <= allowed:
+                raise PermissionDenied(f"user form fields {sorted(set(form.base_fields) - allowed)}")
         return form
 
     def save_model(self, request, obj, form, change):
