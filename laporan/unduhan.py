@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -35,15 +36,25 @@ def nama_berkas(awalan: str, instansi, tahun: int, fmt: str) -> str:
 
 
 def unduh(
-    user, instansi, tahun: int, *, awalan: str, fmt: str, isi: Callable[[], Dokumen | bytes]
+    user,
+    instansi,
+    tahun: int,
+    *,
+    awalan: str,
+    fmt: str,
+    isi: Callable[[], Dokumen | bytes],
+    aksi: str = "lihat",
 ) -> HttpResponse:
     """The download response of one document of a unit-year.
 
     ``isi`` builds the content (a ``Dokumen``, or the bytes of a file already made); it is
-    called only after the checks. Unknown format or a unit the user cannot see: 404.
+    called only after the checks. A unit the user cannot see or an unknown format: 404; a
+    user who sees the unit but may not do ``aksi`` (``akun.izin.AKSI``): 403.
     """
     if not boleh(user, "lihat", instansi):
         raise Http404
+    if not boleh(user, aksi, instansi):
+        raise PermissionDenied
     if fmt not in MIME:
         raise Http404
     try:

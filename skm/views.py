@@ -460,7 +460,9 @@ def _ekspor():
         buf = io.BytesIO()
         aman_ditulis(wb)  # a respondent's =HYPERLINK(...) stays text
         wb.save(buf)
-        return unduh(request.user, instansi, tahun, awalan="skm", fmt="xlsx", isi=buf.getvalue)
+        return unduh(
+            request.user, instansi, tahun, awalan="skm", fmt="xlsx", isi=buf.getvalue, aksi="unduh_responden"
+        )
 
     return ekspor_xlsx
 
