@@ -19,13 +19,14 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from akun.izin import boleh_atur_skm
 from audit.models import Aksi, catat
+from dasar.galat import Ditolak
 from organisasi.models import Layanan
 from rumus.skm import periode_untuk
 
@@ -48,7 +49,7 @@ def simpan_pengaturan(
     """Save the unit's survey setup (all or nothing) and record every change in the audit trail.
 
     ``pertanyaan``: 9 items (question, [4 labels]); an item equal to the regulation's wording
-    removes the unit's own wording. Raises PermissionDenied or ValidationError (messages
+    removes the unit's own wording. Raises PermissionDenied or Ditolak (messages
     per field)."""
     if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
@@ -75,7 +76,7 @@ def simpan_pengaturan(
             )
         bersih.append((teks, label))
     if galat:
-        raise ValidationError(galat)
+        raise Ditolak(bidang=galat)
     with transaction.atomic():
         obj, baru = PengaturanSKM.objects.select_for_update().get_or_create(instansi=instansi)
         ubah = {
@@ -221,7 +222,7 @@ KODE_LAYANAN = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
     """A new layanan of the unit; ``kode`` becomes part of its public questionnaire address
-    (/s/<unit>/<kode>/), so it is fixed once created. Raises PermissionDenied or ValidationError."""
+    (/s/<unit>/<kode>/), so it is fixed once created. Raises PermissionDenied or Ditolak."""
     if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
     kode, nama = (kode or "").strip(), " ".join((nama or "").split())
@@ -236,7 +237,7 @@ def tambah_layanan(*, user, instansi, kode: str, nama: str) -> Layanan:
     if not nama or len(nama) > 200:
         galat["nama"] = ["Nama layanan wajib diisi (paling banyak 200 huruf)."]
     if galat:
-        raise ValidationError(galat)
+        raise Ditolak(bidang=galat)
     with transaction.atomic():
         obj = Layanan.objects.create(instansi=instansi, kode=kode, nama=nama)
         catat(user, obj, Aksi.BUAT, {"kode": (None, kode), "nama": (None, nama)}, instansi)
@@ -250,7 +251,7 @@ def ubah_layanan(*, user, instansi, layanan_id, nama: str) -> Layanan:
     obj = _layanan(instansi, layanan_id)
     nama = " ".join((nama or "").split())
     if not nama or len(nama) > 200:
-        raise ValidationError({"nama": ["Nama layanan wajib diisi (paling banyak 200 huruf)."]})
+        raise Ditolak(bidang={"nama": ["Nama layanan wajib diisi (paling banyak 200 huruf)."]})
     if nama != obj.nama:
         with transaction.atomic():
             lama, obj.nama = obj.nama, nama
@@ -270,8 +271,8 @@ def hapus_layanan(*, user, instansi, layanan_id) -> None:
     jawaban = Responden.objects.filter(layanan=obj).count()
     ringkasan = RingkasanNRR.objects.filter(layanan=obj).count()
     if jawaban or ringkasan:
-        raise ValidationError(
-            {
+        raise Ditolak(
+            bidang={
                 "layanan": [
                     f"Layanan '{obj.nama}' tidak dapat dihapus: sudah ada {jawaban} jawaban survei dan {ringkasan} "
                     "ringkasan NRR untuk layanan ini."
@@ -287,7 +288,7 @@ def _layanan(instansi, layanan_id) -> Layanan:
     try:
         return Layanan.objects.get(instansi=instansi, pk=int(layanan_id))
     except (Layanan.DoesNotExist, TypeError, ValueError):
-        raise ValidationError({"layanan": ["Layanan tidak ditemukan di unit ini."]}) from None
+        raise Ditolak(bidang={"layanan": ["Layanan tidak ditemukan di unit ini."]}) from None
 
 
 # --- the public questionnaire --------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dasar.galat import Ditolak
 from dasar.klien import alamat_klien
 from dasar.teks import ambil, bersih_data, terlalu_panjang
 from organisasi.models import Instansi, Layanan
@@ -250,7 +251,7 @@ def _pengaturan():
     def pengaturan(request, instansi):
         """Survey setup: everyone who sees the unit may read it; operator and admin_pemda edit."""
         from django.contrib import messages
-        from django.core.exceptions import PermissionDenied, ValidationError
+        from django.core.exceptions import PermissionDenied
 
         from akun.izin import boleh_atur_skm
 
@@ -287,9 +288,9 @@ def _pengaturan():
                     )
                     messages.success(request, _("Layanan dihapus."))
                 else:
-                    raise ValidationError({"layanan": ["Perintah tidak dikenal."]})
-            except ValidationError as exc:
-                galat = exc.message_dict
+                    raise Ditolak(bidang={"layanan": ["Perintah tidak dikenal."]})
+            except Ditolak as exc:
+                galat = exc.bidang or {"__all__": [str(exc)]}
             else:
                 return redirect("skm:pengaturan", slug=instansi.slug)
         elif request.method == "POST":
@@ -307,8 +308,8 @@ def _pengaturan():
                 try:  # a count: "1.000" and "1,000" are both 1000 (docs/rules.md §8)
                     populasi = int(parse_angka(populasi, JenisAngka.CACAH)) if populasi else None
                 except AngkaError:
-                    raise ValidationError(
-                        {"populasi_per_periode": ["Populasi harus bilangan bulat."]}
+                    raise Ditolak(
+                        bidang={"populasi_per_periode": ["Populasi harus bilangan bulat."]}
                     ) from None
                 simpan_pengaturan(
                     user=request.user,
@@ -318,8 +319,8 @@ def _pengaturan():
                     populasi_per_periode=populasi,
                     pertanyaan=pertanyaan,
                 )
-            except ValidationError as exc:
-                galat = exc.message_dict
+            except Ditolak as exc:
+                galat = exc.bidang or {"__all__": [str(exc)]}
                 obj.jenis_periode = request.POST.get("jenis_periode", "")
                 obj.metode = request.POST.get("metode", "")
                 for u, (teks, label) in zip(unsur, pertanyaan, strict=True):
