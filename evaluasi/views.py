@@ -388,7 +388,6 @@ def _templat_terlihat(user):
 @login_required
 @require_GET
 def templat_daftar(request):
-    services.pastikan_templat_bawaan()
     return render(
         request,
         "evaluasi/templat_daftar.html",
