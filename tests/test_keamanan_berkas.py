@@ -13,6 +13,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from dasar import xlsx
@@ -249,3 +252,21 @@ def test_skm_upload_row_limit(pengguna_demo, tmp_path, monkeypatch):
     )
     assert "more than 3 rows" in r.content.decode()
     assert not Responden.objects.filter(klien="impor").exists()
+
+
+@hyp_settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_damaged_workbook_gives_a_message_never_an_exception(perubahan):
+    """Bytes of a real workbook changed anywhere (archive directory, compressed XML, headers):
+    the import answers with a message, or reads what is still valid; it never raises."""
+    import tempfile
+    from pathlib import Path
+
+    data = bytearray(settings.DEMO_WORKBOOK.read_bytes())
+    for pos, byte in perubahan:
+        data[pos % len(data)] = byte
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "rusak.xlsx"
+        path.write_bytes(bytes(data))
+        rows, errors = baca(path)
+    assert isinstance(rows, dict) and isinstance(errors, list)

@@ -61,3 +61,15 @@ def test_renstra_form_with_nul_is_stored_clean(demo, pengguna_demo, masuk_sebaga
 def test_audit_search_with_nul_answers(pengguna_demo, masuk_sebagai):
     r = masuk_sebagai("adminpemda").get("/audit/", {"q": "ubah\x00"})
     assert r.status_code == 200
+
+
+def test_zone_assessment_with_nul_in_the_code_and_note(demo, pengguna_demo, masuk_sebagai):
+    from zona.models import PenilaianZona, Zona
+
+    z = Zona.objects.filter(instansi=demo).order_by("kode").first()
+    r = masuk_sebagai("operator").post(
+        "/unit/bantargebang/zona/nilai/",
+        {"zona": f"{z.kode}\x00", "tahun": "2024", "bulan": "3", "kategori": "baik", "catatan": KOTOR},
+    )
+    assert r.status_code < 500
+    assert PenilaianZona.objects.get(zona=z, tahun=2024, bulan=3).catatan == BERSIH

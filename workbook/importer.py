@@ -8,7 +8,6 @@ workbook with hundreds of units imports in seconds; see benchmarks/bench_core.py
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -87,7 +86,7 @@ def baca(path, maks_baris: int = MAKS_BARIS) -> tuple[dict[str, list[Row]], list
         periksa_xlsx(path)
     except BerkasDitolak as exc:
         return {}, [f"{nama}: {exc}"]
-    except (zipfile.BadZipFile, OSError) as exc:
+    except Exception as exc:  # no ZIP archive, or a damaged one (BadZipFile, zlib.error …)
         return {}, [f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
     try:
         wb = load_workbook(path, read_only=True, data_only=True)

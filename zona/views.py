@@ -48,7 +48,7 @@ def daftar(request, instansi):
 @perlu("isi")
 @require_POST
 def nilai(request, instansi):
-    zona = get_object_or_404(Zona, instansi=instansi, kode=request.POST.get("zona", ""))
+    zona = get_object_or_404(Zona, instansi=instansi, kode=ambil(request.POST, "zona"))
     tahun = _tahun(request)
     try:
         bulan = int(request.POST.get("bulan", ""))
