@@ -200,3 +200,25 @@ class BatasKiriman(models.Model):
         verbose_name = _("batas kiriman SKM")
         verbose_name_plural = _("batas kiriman SKM")
         constraints = [models.UniqueConstraint(fields=["kunci", "jendela"], name="batas_kiriman_unik")]
+
+
+class PerangkatKios(models.Model):
+    """A counter tablet on which the unit's staff turned on kiosk mode: its browser holds a signed
+    cookie with ``kunci``, and answers posted from it have their own, higher rate limit
+    (``SKM_KIOS_MAKS_PER_MENIT``) instead of sharing the office address's."""
+
+    jalur_unit = ABAIKAN  # not shown on any dashboard
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="perangkat_kios"
+    )
+    nama = models.CharField(max_length=100)
+    kunci = models.CharField(max_length=64, unique=True)
+    aktif = models.BooleanField(default=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    dibuat_oleh = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("perangkat kios SKM")
+        verbose_name_plural = _("perangkat kios SKM")
+        ordering = ["instansi", "-aktif", "dibuat", "id"]

@@ -30,7 +30,7 @@ from dasar.galat import Ditolak
 from organisasi.models import Layanan
 from rumus.skm import periode_untuk
 
-from .models import BatasKiriman, ImporResponden, PengaturanSKM, PertanyaanSKM, Responden
+from .models import BatasKiriman, ImporResponden, PengaturanSKM, PerangkatKios, PertanyaanSKM, Responden
 from .selectors import LABEL_BAKU, PERTANYAAN_BAKU, pengaturan_unit
 
 MAKS_LABEL = 80
@@ -475,7 +475,7 @@ def hapus_data_pribadi(*, sebelum, oleh: str = "command line", coba: bool = Fals
     earlier days. Returns answers blanked per unit; audited per unit (``coba``: count only)."""
     from django.db.models import Count, Q
 
-    from audit.models import Jejak
+    from audit.models import Jejak, baris
     from workbook.importer import KLIEN_IMPOR
 
     qs = Responden.objects.filter(dibuat__lt=sebelum).filter(
@@ -494,12 +494,17 @@ def hapus_data_pribadi(*, sebelum, oleh: str = "command line", coba: bool = Fals
         klien = Case(When(klien=KLIEN_IMPOR, then=Value(KLIEN_IMPOR)), default=Value(""))
         qs.update(**{**FIELD_PRIBADI, "klien": klien})
         BatasKiriman.objects.filter(jendela__lt=timezone.now() - dt.timedelta(days=1)).delete()
+        from organisasi.models import Instansi
+
+        unit = Instansi.objects.in_bulk(per_unit)
         Jejak.objects.bulk_create(
-            Jejak(
-                instansi_id=iid,
+            baris(
+                None,
+                Aksi.HAPUS,
+                keterangan="data pribadi responden",
+                instansi=unit[iid],
                 objek="skm.Responden",
                 objek_id="",
-                aksi="hapus data pribadi",
                 field="responden",
                 lama=str(n),
                 baru=f"data pribadi sebelum {sebelum:%Y-%m-%d} dihapus (oleh {oleh})",
@@ -511,3 +516,44 @@ def hapus_data_pribadi(*, sebelum, oleh: str = "command line", coba: bool = Fals
 
             usangkan_semua()  # a bulk update sends no signals: the staff pages' groups change
     return per_unit
+
+
+# --- kiosk mode ---------------------------------------------------------------------------------
+
+COOKIE_KIOS = "skm_kios"
+SALT_KIOS = "skm.kios"
+
+
+def aktifkan_kios(*, user, instansi, nama: str) -> PerangkatKios:
+    """Turn on kiosk mode for a device (the caller sets the signed cookie with its ``kunci``):
+    the unit's operator or admin_pemda; audited."""
+    if not boleh_atur_skm(user, instansi):
+        raise PermissionDenied
+    nama = " ".join((nama or "").split())[:100] or "Perangkat kios"
+    p = PerangkatKios.objects.create(
+        instansi=instansi, nama=nama, kunci=secrets.token_hex(32), dibuat_oleh=user
+    )
+    catat(user, p, Aksi.BUAT, {"nama": (None, nama)}, instansi, keterangan="mode kios")
+    return p
+
+
+def nonaktifkan_kios(*, user, instansi, perangkat_id) -> PerangkatKios:
+    """Turn kiosk mode off for one of the unit's devices (its cookie no longer counts); audited."""
+    if not boleh_atur_skm(user, instansi):
+        raise PermissionDenied
+    p = PerangkatKios.objects.filter(instansi=instansi, pk=_angka(perangkat_id)).first()
+    if p is None:
+        raise ValidationError({"perangkat": ["Perangkat kios tidak ditemukan."]})
+    if p.aktif:
+        p.aktif = False
+        p.save(update_fields=["aktif"])
+        catat(user, p, Aksi.UBAH, {"aktif": (True, False)}, instansi, keterangan="mode kios dimatikan")
+    return p
+
+
+def perangkat_kios(request, instansi) -> PerangkatKios | None:
+    """The active kiosk device of this unit the request comes from (its signed cookie), or None."""
+    kunci = request.get_signed_cookie(COOKIE_KIOS, default=None, salt=SALT_KIOS)
+    if not kunci:
+        return None
+    return PerangkatKios.objects.filter(kunci=kunci, instansi=instansi, aktif=True).first()

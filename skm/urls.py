@@ -17,4 +17,5 @@ urlpatterns = [
     path("unit/<slug:slug>/skm/<tahun:tahun>/responden.xlsx", views.ekspor_xlsx, name="ekspor_xlsx"),
     path("unit/<slug:slug>/skm/<tahun:tahun>/impor/", views.impor, name="impor"),
     path("unit/<slug:slug>/skm/pengaturan/", views.pengaturan, name="pengaturan"),
+    path("unit/<slug:slug>/skm/kios/", views.kios, name="kios"),
 ]

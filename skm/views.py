@@ -18,7 +18,7 @@ from rumus.skm import UNSUR
 
 from .models import Responden
 from .selectors import pengaturan_unit, pertanyaan_unit
-from .services import Kiriman, baca_token, kunci_klien, simpan_jawaban, token_formulir
+from .services import Kiriman, baca_token, kunci_klien, perangkat_kios, simpan_jawaban, token_formulir
 
 
 def _maks_per_menit() -> int:
@@ -71,12 +71,14 @@ def kuesioner(request, slug, layanan=None):
                 "periksa lalu kirim lagi."
             )
         if not galat:
+            kios = perangkat_kios(request, ins)
             hasil = simpan_jawaban(
                 instansi=ins,
                 layanan=lay,
                 token=token,
-                klien=kunci_klien(alamat_klien(request)),
-                batas=_maks_per_menit(),
+                # a kiosk tablet has its own limit; everyone else shares their address's
+                klien=f"kios:{kios.id}" if kios else kunci_klien(alamat_klien(request)),
+                batas=getattr(settings, "SKM_KIOS_MAKS_PER_MENIT", 30) if kios else _maks_per_menit(),
                 **isian,
             )
             if hasil is Kiriman.TERLALU_BANYAK:
@@ -469,3 +471,67 @@ def _ekspor():
 
 
 ekspor_xlsx = _ekspor()
+
+
+def _kios():
+    from akun.izin import perlu
+
+    @perlu("lihat")
+    def kios(request, instansi):
+        """Kiosk mode for counter tablets: the unit's operator or admin_pemda turns it on for the
+        device this page is opened on (a signed cookie) and off for any of the unit's devices."""
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        from akun.izin import boleh_atur_skm
+
+        from .models import PerangkatKios
+        from .services import COOKIE_KIOS, SALT_KIOS, aktifkan_kios, nonaktifkan_kios
+
+        if not boleh_atur_skm(request.user, instansi):
+            raise PermissionDenied
+        ini = perangkat_kios(request, instansi)
+        if request.method == "POST":
+            if request.POST.get("bagian") == "aktifkan":
+                p = aktifkan_kios(user=request.user, instansi=instansi, nama=request.POST.get("nama", ""))
+                resp = redirect("skm:kuesioner", slug=instansi.slug)
+                resp.set_signed_cookie(
+                    COOKIE_KIOS,
+                    p.kunci,
+                    salt=SALT_KIOS,
+                    max_age=365 * 24 * 3600,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.SESSION_COOKIE_SECURE,
+                )
+                return resp
+            try:
+                p = nonaktifkan_kios(
+                    user=request.user, instansi=instansi, perangkat_id=request.POST.get("perangkat")
+                )
+            except ValidationError as exc:
+                messages.error(request, "; ".join(sum(exc.message_dict.values(), [])))
+                return redirect("skm:kios", slug=instansi.slug)
+            messages.success(request, f"Mode kios dimatikan untuk '{p.nama}'.")
+            resp = redirect("skm:kios", slug=instansi.slug)
+            if ini and ini.id == p.id:
+                resp.delete_cookie(COOKIE_KIOS)
+            return resp
+        return render(
+            request,
+            "skm/kios.html",
+            {
+                "instansi": instansi,
+                "ini": ini,
+                "perangkat": PerangkatKios.objects.filter(instansi=instansi, aktif=True).select_related(
+                    "dibuat_oleh"
+                ),
+                "batas_kios": getattr(settings, "SKM_KIOS_MAKS_PER_MENIT", 30),
+                "batas": _maks_per_menit(),
+            },
+        )
+
+    return kios
+
+
+kios = _kios()

@@ -10,6 +10,8 @@ CASES: dict = {
     ),
     # survey setup: readable by everyone who sees the unit, editable by operator and admin_pemda (POST)
     "unit/<slug:slug>/skm/pengaturan/": ("/unit/bantargebang/skm/pengaturan/", UNIT),
+    # kiosk mode for counter tablets: the unit's operator and admin_pemda turn it on and off
+    "unit/<slug:slug>/skm/kios/": ("/unit/bantargebang/skm/kios/", {**EDIT, "adminpemda": 200}),
     "unit/<slug:slug>/skm/<tahun:tahun>/laporan.docx": ("/unit/bantargebang/skm/2024/laporan.docx", UNIT),
     # a year without SKM data: 404 to whoever may see the unit (the PDF conversion is tested elsewhere)
     "unit/<slug:slug>/skm/<tahun:tahun>/laporan.pdf": (

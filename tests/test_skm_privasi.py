@@ -62,13 +62,13 @@ def test_purge_removes_only_old_personal_data(demo, capsys):
         assert [getattr(r, f"u{i}") for i in range(1, 10)] == [2] * 9 and r.tahun == 2024
     r = Responden.objects.get(pk=baru)
     assert (r.umur, r.saran, r.klien) == (33, "Telepon saya 0812", "a" * 64)
-    j = Jejak.objects.get(aksi="hapus data pribadi")
+    j = Jejak.objects.get(aksi="hapus", keterangan="data pribadi responden")
     assert j.instansi == demo and j.lama == "2" and "command line" in j.baru
     # nothing left to blank: a second run touches nothing and writes no audit row
     call_command("hapus_data_pribadi")
     assert (
         "0 respondents" in capsys.readouterr().out
-        and Jejak.objects.filter(aksi="hapus data pribadi").count() == 1
+        and Jejak.objects.filter(aksi="hapus", keterangan="data pribadi responden").count() == 1
     )
 
 
