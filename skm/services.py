@@ -543,7 +543,7 @@ def nonaktifkan_kios(*, user, instansi, perangkat_id) -> PerangkatKios:
         raise PermissionDenied
     p = PerangkatKios.objects.filter(instansi=instansi, pk=_angka(perangkat_id)).first()
     if p is None:
-        raise ValidationError({"perangkat": ["Perangkat kios tidak ditemukan."]})
+        raise Ditolak(bidang={"perangkat": ["Perangkat kios tidak ditemukan."]})
     if p.aktif:
         p.aktif = False
         p.save(update_fields=["aktif"])

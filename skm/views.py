@@ -481,7 +481,7 @@ def _kios():
         """Kiosk mode for counter tablets: the unit's operator or admin_pemda turns it on for the
         device this page is opened on (a signed cookie) and off for any of the unit's devices."""
         from django.contrib import messages
-        from django.core.exceptions import PermissionDenied, ValidationError
+        from django.core.exceptions import PermissionDenied
 
         from akun.izin import boleh_atur_skm
 
@@ -509,8 +509,8 @@ def _kios():
                 p = nonaktifkan_kios(
                     user=request.user, instansi=instansi, perangkat_id=request.POST.get("perangkat")
                 )
-            except ValidationError as exc:
-                messages.error(request, "; ".join(sum(exc.message_dict.values(), [])))
+            except Ditolak as exc:
+                messages.error(request, str(exc))
                 return redirect("skm:kios", slug=instansi.slug)
             messages.success(request, f"Mode kios dimatikan untuk '{p.nama}'.")
             resp = redirect("skm:kios", slug=instansi.slug)
