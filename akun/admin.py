@@ -80,8 +80,8 @@ class PenggunaAdmin(Diaudit, UserAdmin):
         return response
 
 
-# The authenticator apps (django-otp): a superuser removes a lost phone's entry here so its owner
-# can enrol a new one; admin_pemda has no access (akun.izin.boleh_admin_model).
+# The authenticator apps (django-otp): a lost phone's entry is removed here so its owner can enrol
+# a new one; admin_pemda sees and removes only its users' entries (akun.izin.boleh_admin_model).
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 

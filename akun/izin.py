@@ -185,6 +185,9 @@ ADMIN_PEMDA_MODEL: dict[str, str] = {
 ADMIN_PEMDA_LIHAT: set[str] = {"anggaran.Program", "anggaran.Kegiatan", "anggaran.SubKegiatan"}
 # Only viewed and changed, never added or deleted by admin_pemda.
 ADMIN_PEMDA_TANPA_TAMBAH: set[str] = {"organisasi.Pemda"}
+# The authenticator apps of its users (django-otp): admin_pemda may list and remove them (a lost
+# phone), never add or change them (the key is never shown in the admin: OTP_ADMIN_HIDE_SENSITIVE_DATA).
+ADMIN_PEMDA_PERANGKAT = "otp_totp.TOTPDevice"
 # Fields of the user form admin_pemda gets (no superuser, staff, groups, permissions, dates).
 ADMIN_PEMDA_FIELD_PENGGUNA = ("username", "password", "first_name", "last_name", "email", "is_active")
 
@@ -252,6 +255,8 @@ def admin_queryset(user, model, qs=None):
         return qs.filter(Q(pemda_id__in=pemda_ids) | Q(instansi__pemda_id__in=pemda_ids)).filter(
             user__in=_pengguna_dikelola(pemda_ids)
         )
+    if label == ADMIN_PEMDA_PERANGKAT:
+        return qs.filter(user__in=_pengguna_dikelola(pemda_ids))
     if label in ADMIN_PEMDA_LIHAT:
         return qs
     jalur = ADMIN_PEMDA_MODEL.get(label)
@@ -288,7 +293,10 @@ def boleh_admin_model(user, model, aksi: str, obj=None) -> bool:
     label = model._meta.label
     if label in ADMIN_PEMDA_LIHAT:
         return aksi == "view"
-    if label not in ADMIN_PEMDA_MODEL and label not in ("auth.User", "akun.Peran"):
+    if label == ADMIN_PEMDA_PERANGKAT:
+        if aksi not in ("view", "delete"):
+            return False
+    elif label not in ADMIN_PEMDA_MODEL and label not in ("auth.User", "akun.Peran"):
         return False
     if label in ADMIN_PEMDA_TANPA_TAMBAH and aksi in ("add", "delete"):
         return False

@@ -196,8 +196,8 @@ def otp(request):
 @login_required
 def otp_daftar(request):
     """Enrol an authenticator app: scan the QR code (or type the key), confirm with one code.
-    A user who already has a confirmed app verifies with it instead (a lost phone is removed by
-    a superuser in the admin)."""
+    A user who already has a confirmed app verifies with it instead (a lost phone's entry is
+    removed in the admin by the pemda's admin_pemda or a superuser)."""
     from base64 import b32encode
 
     from django_otp import login as otp_login

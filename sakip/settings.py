@@ -125,6 +125,7 @@ SAKIP_SESI_DIAM = baca_int("SAKIP_SESI_DIAM", 30 * 60, minimum=60, maksimum=24 *
 SAKIP_SESI_MAKS = baca_int("SAKIP_SESI_MAKS", 12 * 3600, minimum=300, maksimum=30 * 24 * 3600)
 SESSION_COOKIE_AGE = SAKIP_SESI_MAKS
 OTP_TOTP_ISSUER = "SAKIP"  # the name authenticator apps show for the account
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator's key or QR code
 # A password-reset link in an e-mail works this many seconds (and only once).
 PASSWORD_RESET_TIMEOUT = baca_int("SAKIP_RESET_SANDI_DETIK", 3600, minimum=300, maksimum=3 * 24 * 3600)
 
