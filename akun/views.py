@@ -3,7 +3,6 @@ factor (TOTP) and the login history. Who may see what is decided in ``akun.izin`
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,22 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import izin, sesi, throttle
+from . import izin, services, sesi, throttle
 from .models import RiwayatMasuk
-
-
-def _catat_riwayat(request, username, berhasil: bool, user=None) -> None:
-    nama = throttle.nama_masuk(username)
-    if user is None and nama:
-        user = get_user_model()._default_manager.filter(username=nama).first()
-    agen = throttle.tanpa_kendali(request.META.get("HTTP_USER_AGENT", ""))
-    RiwayatMasuk.objects.create(
-        user=user,
-        username=nama,
-        ip=throttle.alamat(request),
-        berhasil=berhasil,
-        user_agent=agen[: RiwayatMasuk._meta.get_field("user_agent").max_length],
-    )
 
 
 class Masuk(auth_views.LoginView):
@@ -40,7 +25,7 @@ class Masuk(auth_views.LoginView):
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
         if throttle.terkunci(request, username):
-            _catat_riwayat(request, username, False)
+            services.catat_riwayat_masuk(request=request, username=username, berhasil=False)
             messages.error(request, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."))
             return self.get(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
@@ -48,14 +33,16 @@ class Masuk(auth_views.LoginView):
     def form_invalid(self, form):
         username = self.request.POST.get("username", "")
         throttle.catat_gagal(self.request, username)
-        _catat_riwayat(self.request, username, False)
+        services.catat_riwayat_masuk(request=self.request, username=username, berhasil=False)
         return super().form_invalid(form)
 
     def form_valid(self, form):
         user = form.get_user()
         throttle.bersihkan(user.get_username())
         response = super().form_valid(form)
-        _catat_riwayat(self.request, user.get_username(), True, user)
+        services.catat_riwayat_masuk(
+            request=self.request, username=user.get_username(), berhasil=True, user=user
+        )
         return response
 
 

@@ -1,0 +1,24 @@
+"""Writes of the akun app outside the Django admin: the login history."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+
+from . import throttle
+from .models import RiwayatMasuk
+
+
+def catat_riwayat_masuk(*, request, username: str, berhasil: bool, user=None) -> RiwayatMasuk:
+    """One row of the login history: who (the account, when it exists), from where, with what
+    browser, and whether the attempt succeeded."""
+    nama = throttle.nama_masuk(username)
+    if user is None and nama:
+        user = get_user_model()._default_manager.filter(username=nama).first()
+    agen = throttle.tanpa_kendali(request.META.get("HTTP_USER_AGENT", ""))
+    return RiwayatMasuk.objects.create(
+        user=user,
+        username=nama,
+        ip=throttle.alamat(request),
+        berhasil=berhasil,
+        user_agent=agen[: RiwayatMasuk._meta.get_field("user_agent").max_length],
+    )
