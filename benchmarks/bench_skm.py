@@ -15,7 +15,7 @@ units, layanan and the 4 quarters of 2024 with one ``INSERT … SELECT generate_
    run (best of ``--repeat``) and must give the same IKM for every unit × period. Target:
    < 3 s and ≥ 3× faster than pandas.
 2. Submissions: ``gunicorn sakip.wsgi -w 2`` on loopback with a settings module written to a
-   temporary folder that sets ``SKM_DI_BELAKANG_PROXY = True`` (the benchmark only), so each
+   temporary folder that sets ``PROXY_TEPERCAYA = 1`` (the benchmark only), so each
    simulated respondent is told apart by its X-Forwarded-For address as behind a real proxy.
    ``--threads`` threads with http.client: GET the form (CSRF cookie and token), POST the
    answers (302 expected), a new respondent identity every ``SKM_MAKS_PER_MENIT`` (5)
@@ -226,7 +226,7 @@ def gunicorn(db_url: str, workers: int):
     return _gunicorn.gunicorn(
         db_url,
         workers,
-        settings_extra="SKM_DI_BELAKANG_PROXY = True\n",
+        settings_extra="PROXY_TEPERCAYA = 1\n",
         on_start=lambda pid: _gunicorn_pid.__setitem__(0, pid),
     )
 

@@ -96,3 +96,8 @@ def test_a_tablet_of_one_unit_is_no_kiosk_for_another(pengguna_demo, masuk_sebag
         for _ in range(2)
     ]
     assert codes == [302, 429]
+
+
+def test_disabling_an_unknown_device_is_a_message(pengguna_demo, masuk_sebagai):
+    r = masuk_sebagai("operator").post(KIOS, {"bagian": "nonaktifkan", "perangkat": "999"}, follow=True)
+    assert r.status_code == 200 and "Perangkat kios tidak ditemukan." in r.content.decode()
