@@ -56,12 +56,12 @@ class SesiAman:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            hasil = self._periksa(request, user)
+            hasil = self._cek(request, user)
             if hasil is not None:
                 return hasil
         return self.get_response(request)
 
-    def _periksa(self, request, user):
+    def _cek(self, request, user):
         s = request.session
         now = int(time.time())
         if MULAI not in s:  # a session from before these rules: start it now

@@ -215,7 +215,7 @@ def baca_manifest(zf: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def periksa(zf: zipfile.ZipFile) -> dict:
+def cek_arsip(zf: zipfile.ZipFile) -> dict:
     """Check a backup completely before anything is written: format, every entry's SHA-256,
     file names that stay inside their folder, and migrations this code knows."""
     manifest = baca_manifest(zf)
@@ -277,7 +277,7 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
     except (zipfile.BadZipFile, OSError) as exc:
         raise Ditolak(f"{sumber}: bukan berkas cadangan (bukan zip yang utuh: {exc})") from None
     with zf:
-        manifest = periksa(zf)
+        manifest = cek_arsip(zf)
         isi = isi_database()
         if isi:
             daftar = ", ".join(f"{k} ({n})" for k, n in sorted(isi.items())[:5])

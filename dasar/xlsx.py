@@ -3,7 +3,7 @@
 An .xlsx file is a ZIP archive of XML parts. A hostile one can hold a few hundred kilobytes
 that decompress to gigabytes (a zip bomb), thousands of entries, archives inside the archive,
 or XML with entity declarations (the "billion laughs" XML bomb, external entities that read
-local files). :func:`periksa` reads only the archive's directory and streams each XML part
+local files). :func:`cek_berkas` reads only the archive's directory and streams each XML part
 once through a small buffer, so it uses little memory whatever the file holds, and raises
 :class:`BerkasDitolak` with an Indonesian message naming the rule. openpyxl then parses the
 sheets with ``defusedxml`` (installed; openpyxl uses it whenever it is present), which refuses
@@ -51,7 +51,7 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):,.0f} MB".replace(",", ".")
 
 
-def periksa(path) -> None:
+def cek_berkas(path) -> None:
     """Raise :class:`BerkasDitolak` unless ``path`` is an archive within the limits above;
     ``zipfile.BadZipFile`` (or ``OSError``) when it is no ZIP archive at all."""
     with zipfile.ZipFile(path) as zf:
@@ -91,10 +91,10 @@ def periksa(path) -> None:
                 )
         for e in entri:
             if e.filename.lower().endswith((".xml", ".rels", ".vml")):
-                _periksa_xml(zf, e)
+                _cek_xml(zf, e)
 
 
-def _periksa_xml(zf: zipfile.ZipFile, e: zipfile.ZipInfo) -> None:
+def _cek_xml(zf: zipfile.ZipFile, e: zipfile.ZipInfo) -> None:
     """Refuse a part declaring a DTD or entities (XML bombs, external entities), or holding a
     nested archive; streamed, so memory stays at one chunk. Entry sizes are bounded above:
     zipfile never yields more than an entry's declared size."""

@@ -219,7 +219,7 @@ def perbandingan(instansi_list, tahun: int, jenis: str = "akip") -> list[dict]:
 # --- Template weights -----------------------------------------------------------------------
 
 
-def periksa_bobot(templat: TemplatEvaluasi) -> list[str]:
+def cek_bobot(templat: TemplatEvaluasi) -> list[str]:
     """Weight consistency: Σ kriteria = sub-komponen, Σ sub = komponen, Σ komponen = 100."""
     masalah = []
     komps = struktur_templat(templat.id)

@@ -413,7 +413,7 @@ def templat(request, pk):
             "beku": t.beku,
             "boleh_ubah": boleh_kelola_templat(request.user, t),
             "boleh_salin": adalah_admin_pemda(request.user),
-            "masalah": selectors.periksa_bobot(t),
+            "masalah": selectors.cek_bobot(t),
             "jenis_jawaban": JenisJawaban.choices,
             "tahun": datetime.date.today().year,
         },

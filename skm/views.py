@@ -25,7 +25,7 @@ def _maks_per_menit() -> int:
     return getattr(settings, "SKM_MAKS_PER_MENIT", 5)
 
 
-def _periksa(post) -> tuple[dict, list[str]]:
+def _cek_isian(post) -> tuple[dict, list[str]]:
     """The posted answers checked: (fields for ``simpan_jawaban``, problems)."""
     galat, nilai = [], {}
     for i in range(1, 10):
@@ -62,7 +62,7 @@ def kuesioner(request, slug, layanan=None):
     if request.method == "POST":
         if request.POST.get("situs"):  # honeypot: bots fill every field
             return redirect("skm:terima_kasih", slug=ins.slug)
-        isian, galat = _periksa(bersih_data(request.POST))  # dasar.teks: no control characters
+        isian, galat = _cek_isian(bersih_data(request.POST))  # dasar.teks: no control characters
         galat += terlalu_panjang(isian, Responden)
         token = baca_token(request.POST.get("token", ""))
         if token is None and not galat:

@@ -29,7 +29,7 @@ def harapan(ev, geser):
 
 def test_shipped_akip_template_weights():
     t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)
-    assert selectors.periksa_bobot(t) == []
+    assert selectors.cek_bobot(t) == []
     komps = list(Komponen.objects.filter(templat=t))
     assert [(k.nama, k.bobot) for k in komps] == [
         ("Perencanaan Kinerja", 30),

@@ -32,12 +32,12 @@ def test_shipped_templates_recreated_after_flush_and_command_idempotent():
     ]
     TemplatEvaluasi.objects.filter(pemda=None).delete()
     t = services.templat_untuk(type("I", (), {"pemda_id": None})(), "akip", 2024)  # recreated on demand
-    assert t.nama == "LKE AKIP PermenPANRB 88/2021" and selectors.periksa_bobot(t) == []
+    assert t.nama == "LKE AKIP PermenPANRB 88/2021" and selectors.cek_bobot(t) == []
 
 
 def test_shipped_zi_template():
     t = TemplatEvaluasi.objects.get(pemda=None, jenis="zi")
-    assert selectors.periksa_bobot(t) == []
+    assert selectors.cek_bobot(t) == []
     komps = list(Komponen.objects.filter(templat=t))
     pengungkit = [k for k in komps if k.kelompok == "pengungkit"]
     assert [(k.nama, k.bobot) for k in pengungkit] == [

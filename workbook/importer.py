@@ -27,8 +27,7 @@ from anggaran.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
-from dasar.xlsx import BerkasDitolak
-from dasar.xlsx import periksa as periksa_xlsx
+from dasar.xlsx import BerkasDitolak, cek_berkas
 from evaluasi.models import NilaiKomponen
 from laporan.perjanjian import bekukan_banyak
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
@@ -79,11 +78,11 @@ class _Batal(Exception):
 def baca(path, maks_baris: int = MAKS_BARIS) -> tuple[dict[str, list[Row]], list[str]]:
     """Read and type-check every cell. Returns rows per sheet and the errors found.
 
-    The archive is checked first (``dasar.xlsx.periksa``: zip and XML bombs, nested archives);
+    The archive is checked first (``dasar.xlsx.cek_berkas``: zip and XML bombs, nested archives);
     a workbook with more than ``maks_baris`` rows (blank ones included) is refused."""
     nama = Path(str(path)).name
     try:
-        periksa_xlsx(path)
+        cek_berkas(path)
     except BerkasDitolak as exc:
         return {}, [f"{nama}: {exc}"]
     except Exception as exc:  # no ZIP archive, or a damaged one (BadZipFile, zlib.error …)
