@@ -26,7 +26,12 @@ class Masuk(auth_views.LoginView):
         username = request.POST.get("username", "")
         if throttle.terkunci(request, username):
             services.catat_riwayat_masuk(request=request, username=username, berhasil=False)
-            messages.error(request, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."))
+            menit = int(throttle.JENDELA.total_seconds() // 60)
+            messages.error(
+                request,
+                _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(menit)s menit.")
+                % {"menit": menit},
+            )
             return self.get(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
 
