@@ -270,3 +270,24 @@ def test_a_damaged_workbook_gives_a_message_never_an_exception(perubahan):
         path.write_bytes(bytes(data))
         rows, errors = baca(path)
     assert isinstance(rows, dict) and isinstance(errors, list)
+
+
+def test_every_xlsx_read_of_the_application_is_checked_first():
+    """openpyxl's load_workbook is called only where dasar.xlsx.cek_berkas runs before it."""
+    import re
+    from pathlib import Path
+
+    base = Path(settings.BASE_DIR)
+    pemanggil = {}
+    for f in base.rglob("*.py"):
+        rel = f.relative_to(base)
+        if rel.parts[0] in (".venv", "tests", "benchmarks", "node_modules") or "migrations" in rel.parts:
+            continue
+        teks = f.read_text(encoding="utf-8")
+        if re.search(r"\bload_workbook\(", teks):
+            pemanggil[str(rel)] = teks
+    assert set(pemanggil) == {"workbook/importer.py", "workbook/writer.py"}, sorted(pemanggil)
+    for rel, teks in pemanggil.items():
+        for fungsi in re.split(r"\ndef ", teks)[1:]:
+            if "load_workbook(" in fungsi:
+                assert fungsi.index("cek_berkas") < fungsi.index("load_workbook("), (rel, fungsi[:60])

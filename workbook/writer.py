@@ -62,6 +62,9 @@ def isi(path) -> dict[str, list[list]]:
     """Cell values of every sheet (for content comparisons)."""
     from openpyxl import load_workbook
 
+    from dasar.xlsx import cek_berkas
+
+    cek_berkas(path)  # every .xlsx read is checked first (dasar/xlsx.py)
     wb = load_workbook(path, read_only=True, data_only=True)
     out = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
     wb.close()
