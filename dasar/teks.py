@@ -94,3 +94,10 @@ def tolak_jika_panjang(model, **nilai) -> None:
         from dasar.galat import Ditolak
 
         raise Ditolak(" ".join(pesan))
+
+
+def terlihat(teks: str) -> str:
+    """``teks`` with each character that is not allowed written as its code (``<U+009B>``): for
+    messages that quote what a file or a user sent (a terminal escape in a sheet name must not
+    reach the operator's terminal as one)."""
+    return _TERLARANG.sub(lambda m: f"<U+{ord(m.group()):04X}>", teks)

@@ -94,3 +94,20 @@ def test_service_text_longer_than_its_column_is_refused(pk_manual, masuk_sebagai
     assert r.status_code < 500
     assert "paling banyak 5000 karakter" in r.content.decode()
     assert not Realisasi.objects.filter(indikator__kode="IKU9", tahun=2025, periode="TW4").exists()
+
+
+@pytest.mark.django_db
+def test_messages_quoting_a_file_show_control_characters_as_codes(tmp_path, capsys):
+    """A terminal escape in a sheet name or a cell never reaches the operator's terminal."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "x\x9b31m"
+    wb.create_sheet("target").append(["instansi", "indikator", "tahun", "target", "kolom\x9b2J"])
+    path = tmp_path / "escape.xlsx"
+    wb.save(path)
+    with pytest.raises(SystemExit):
+        call_command("import_workbook", str(path))
+    err = capsys.readouterr().err
+    assert "x<U+009B>31m!A1: unknown sheet" in err and 'unknown column "kolom<U+009B>2j"' in err
+    assert "\x9b" not in err

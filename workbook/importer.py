@@ -27,6 +27,7 @@ from anggaran.models import (
     RealisasiAnggaran,
     SubKegiatan,
 )
+from dasar import teks
 from dasar.xlsx import BerkasDitolak, cek_berkas
 from evaluasi.models import NilaiKomponen
 from laporan.perjanjian import bekukan_banyak
@@ -80,6 +81,11 @@ def baca(path, maks_baris: int = MAKS_BARIS) -> tuple[dict[str, list[Row]], list
 
     The archive is checked first (``dasar.xlsx.cek_berkas``: zip and XML bombs, nested archives);
     a workbook with more than ``maks_baris`` rows (blank ones included) is refused."""
+    rows, errors = _baca_berkas(path, maks_baris)
+    return rows, [teks.terlihat(e) for e in errors]  # messages quote cells: no terminal escapes
+
+
+def _baca_berkas(path, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
     nama = Path(str(path)).name
     try:
         cek_berkas(path)
@@ -206,6 +212,7 @@ def import_workbook(
             usangkan_semua()  # bulk writes send no model signals: every stored dashboard is out of date
     except _Batal:
         pass
+    hasil.errors = [teks.terlihat(e) for e in hasil.errors]
     return hasil
 
 
