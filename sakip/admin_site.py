@@ -12,7 +12,17 @@ def _has_permission(request):
     return izin.boleh_admin(request.user)
 
 
+def _login(request, extra_context=None):
+    """The admin has no login form of its own: everyone logs in at the throttled, recorded
+    login page (with its second factor) and comes back."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.urls import reverse
+
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("akun:masuk"))
+
+
 admin.site.has_permission = _has_permission
+admin.site.login = _login
 admin.site.site_header = "SAKIP — data induk"
 
 
