@@ -2,7 +2,8 @@
 
 Each finding is ``{"level": "error"|"warning", "where": ..., "message": ...}``.
 Errors are contradictions in the data (a cash plan that does not add up to the
-pagu, realisasi above pagu, a PK target that differs from the Renstra); warnings
+pagu, realisasi above pagu, a PK target that differs from the Renstra, a signed PK whose stored
+content no longer matches its SHA-256); warnings
 are things legal but worth a look (a negative quarter after a revision, a missing
 value).
 """
@@ -15,6 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from anggaran.selectors import dukungan_unit, muat_baris, pagu_murni_program
+from laporan.dokumen import sidik
 from perencanaan.models import Indikator, PKIndikator, Renstra, Target
 from rumus.anggaran import cek_kas
 from rumus.format import format_angka, format_rupiah
@@ -182,6 +184,14 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
             add(
                 Temuan(
                     "warning", f"pk {tahun} versi {pk.versi}", _("Perjanjian Kinerja belum ditandatangani")
+                )
+            )
+        elif pk.isi_beku is not None and sidik(pk.isi_beku) != pk.sha256:
+            add(
+                Temuan(
+                    "error",
+                    f"pk {tahun} versi {pk.versi}",
+                    _("isi Perjanjian Kinerja yang ditandatangani tidak cocok dengan kode verifikasinya"),
                 )
             )
         peng = Pengukuran([instansi.id], [tahun])

@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 from docx import Document
 
 from akun.models import Peran
@@ -169,7 +170,8 @@ def test_the_pk_page_shows_the_signed_content_and_its_code(pengguna_demo, masuk_
     assert "Indikator Diganti Setelah Tanda Tangan" not in html and "PEJABAT LAIN" not in html
     c = masuk_sebagai("pembaca")
     c.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert "SHA-256 verification code" in c.get("/unit/bantargebang/pk/2024/").content.decode()
+    with translation.override("id"):  # the request activates English in this thread: not beyond this test
+        assert "SHA-256 verification code" in c.get("/unit/bantargebang/pk/2024/").content.decode()
 
 
 def test_the_import_freezes_in_bulk_what_signing_one_would_store(demo, django_assert_max_num_queries):
@@ -204,3 +206,17 @@ def test_the_import_freezes_in_bulk_what_signing_one_would_store(demo, django_as
             p.sha256 == sidik(p.isi_beku)
             and p.isi_beku["pihak_kedua"]["jabatan"] == "Penjabat Wali Kota Bekasi"
         )
+
+
+def test_periksa_reports_a_signed_pk_whose_content_no_longer_matches_its_code(demo):
+    from pengukuran.periksa import periksa
+
+    def pesan():
+        with translation.override("id"):
+            return [t.message for t in periksa(demo, 2024) if t.where == "pk 2024 versi 1"]
+
+    assert pesan() == []
+    isi = PerjanjianKinerja.objects.get(instansi=demo, tahun=2024, versi=1).isi_beku
+    isi["indikator"][0]["target"] = "99"
+    PerjanjianKinerja.objects.filter(instansi=demo, tahun=2024, versi=1).update(isi_beku=isi)
+    assert pesan() == ["isi Perjanjian Kinerja yang ditandatangani tidak cocok dengan kode verifikasinya"]
