@@ -39,9 +39,10 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two workers on a 2-core machine (pytest-xdist, -n auto = one per core); each worker has its own
-# test database (test_<name>_gw0, _gw1 on PostgreSQL; in memory on SQLite).
+# test database (test_<name>_gw0, _gw1 on PostgreSQL; in memory on SQLite). worksteal: an idle
+# worker takes tests queued on the other, so a few slow PDF tests do not leave one core idle.
 test: install
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 lint: install
 	$(BIN)/ruff check .
