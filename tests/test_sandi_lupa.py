@@ -77,3 +77,9 @@ def test_unknown_address_sends_nothing(budi):
     r = Client().post("/akun/lupa-sandi/", {"email": "orang-lain@contoh.id"})
     assert r.status_code == 302 and r.url == "/akun/lupa-sandi/terkirim/"
     assert mail.outbox == []
+
+
+def test_nul_in_the_address_gives_the_form_again(budi):
+    r = Client().post("/akun/lupa-sandi/", {"email": "budi@bekasikota.go.id\x00"})
+    assert r.status_code == 200 and 'role="alert"' in r.content.decode()
+    assert mail.outbox == []
