@@ -12,7 +12,6 @@ Database: SQLite file ``db.sqlite3`` by default; ``DATABASE_URL`` picks another
 ``sqlite:////abs/path.sqlite3`` for another SQLite file).
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -160,9 +159,9 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 # Uploaded evidence and photos: outside the web root, served only through permission-checked views.
-MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_ROOT = Path(baca_teks("SAKIP_MEDIA_ROOT") or BASE_DIR / "var" / "media")
 # Generated documents (LKIP, PK, LHE) are written here before download.
-DOKUMEN_ROOT = Path(os.environ.get("SAKIP_DOKUMEN_ROOT", BASE_DIR / "var" / "dokumen"))
+DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokumen")
 
 # --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.
