@@ -18,18 +18,6 @@ DEMO_USERS = {
 }
 
 
-def grup_admin_pemda():
-    """The Django-admin permissions of admin_pemda: master data (units, users, roles, nomenclature)."""
-    from django.contrib.auth.models import Group, Permission
-
-    grup, _ = Group.objects.get_or_create(name="Admin Pemda")
-    grup.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["organisasi", "akun", "anggaran"])
-        | Permission.objects.filter(content_type__app_label="auth", content_type__model="user")
-    )
-    return grup
-
-
 class Command(BaseCommand):
     help = "Create the demo users, one per role (idempotent). Demo only: never on a production database."
 
@@ -46,15 +34,14 @@ class Command(BaseCommand):
         if unit is None or pemda is None:
             self.stdout.write("demo data not loaded: only the admin user was created")
             return
-        grup = grup_admin_pemda()
         for username, (jenis, scope) in DEMO_USERS.items():
             user, created = User.objects.get_or_create(username=username)
             if created:
                 user.set_password(DEMO_PASSWORD)
+                # staff opens the Django admin; what admin_pemda may do there is decided in
+                # akun/izin.py (its pemda's master data and users), not by Django permissions
                 user.is_staff = jenis == "admin_pemda"
                 user.save()
-            if jenis == "admin_pemda":
-                user.groups.add(grup)
             Peran.objects.get_or_create(
                 user=user,
                 jenis=jenis,
