@@ -135,7 +135,8 @@ def _form(request, ins, lay, galat, status):
 
 def terima_kasih(request, slug):
     ins = get_object_or_404(Instansi, slug=slug)
-    return render(request, "skm/terima_kasih.html", {"instansi": ins})
+    # on a kiosk tablet the next respondent starts from here
+    return render(request, "skm/terima_kasih.html", {"instansi": ins, "kios": perangkat_kios(request, ins)})
 
 
 def _hasil(ins, tahun):

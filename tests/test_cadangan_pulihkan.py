@@ -82,6 +82,12 @@ def test_round_trip_of_the_demo_with_an_evidence_file(pengguna_demo, dokumen_tmp
     from akun.management.commands.buat_pengguna_demo import DEMO_PASSWORD
 
     assert get_user_model().objects.get(username="operator").check_password(DEMO_PASSWORD)
+    # the id sequences continue after the restored rows (PostgreSQL: reset by pulihkan)
+    from organisasi.models import Pemda
+
+    assert Pemda.objects.create(kode="baru", nama="Kota Baru").pk > max(
+        Pemda.objects.exclude(kode="baru").values_list("pk", flat=True)
+    )
 
 
 def test_restore_refuses_a_non_empty_database(demo, tmp_path):

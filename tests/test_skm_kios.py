@@ -43,6 +43,8 @@ def _tablet(masuk_sebagai, nama="Tablet loket 1"):
 def test_an_enabled_tablet_has_its_own_higher_limit_and_it_is_audited(pengguna_demo, masuk_sebagai):
     tablet = _tablet(masuk_sebagai)
     assert _kirim(tablet, 7) == [302] * 5 + [429] * 2
+    assert "responden berikutnya" in tablet.get("/s/bantargebang/terima-kasih/").content.decode()
+    assert "responden berikutnya" not in Client().get("/s/bantargebang/terima-kasih/").content.decode()
     # a phone behind the same office address still has the normal limit of its own
     assert _kirim(Client(), 3) == [302, 302, 429]
     assert Responden.objects.count() == 7
