@@ -125,6 +125,17 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _bahasa_indonesia():
+    """Every test starts in Bahasa Indonesia: a request switched to English (the test client's
+    LocaleMiddleware activates the language in the thread) must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.activate("id")
+
+
 @pytest.fixture
 def dua_pemda(db, settings):
     """Two pemda, each with a unit, an admin_pemda (staff, as a superuser sets it up) and an
