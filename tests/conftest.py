@@ -11,8 +11,9 @@ _DEMO_DIBACA = {}  # (path, mtime) -> what workbook.importer.baca returned: pars
 def demo(db, monkeypatch):
     """The Bantargebang 2024 dataset loaded from the committed workbook.
 
-    Every test gets a fresh import into its own transaction; only the parsing of the file (openpyxl,
-    about 30 ms of the 50 ms) is done once per session: the importer gets a deep copy of the rows."""
+    Every test gets a fresh import into its own transaction; only the reading of the file (openpyxl
+    and the cell checks, about 70 ms of the import's 105 ms of CPU) is done once per session: the
+    importer gets a deep copy of the rows (docs/benchmarks.md, "Test suite")."""
     from workbook import importer
 
     path = settings.DEMO_WORKBOOK
