@@ -3,19 +3,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from akun.izin import boleh_pemda, instansi_terlihat, pemda_terlihat, perlu
+from dasar.tahun import dari_teks as tahun_dari_teks
 from organisasi.models import Pemda
 
 from . import halaman
 
 
 def _tahun(request, default=2024):
-    """The ``tahun`` query parameter; outside 2000–2100 (or not a number) the default, so the
-    stored pages (one row per unit and year) cannot be multiplied by arbitrary years."""
-    try:
-        tahun = int(request.GET.get("tahun", default))
-    except ValueError:
-        return default
-    return tahun if 2000 <= tahun <= 2100 else default
+    """The ``tahun`` query parameter (blank: the default); outside 2000–2100 or not a number
+    404, as for every year in a URL (dasar/tahun.py), so the stored pages (one row per unit and
+    year) cannot be multiplied by arbitrary years."""
+    return tahun_dari_teks(request.GET.get("tahun"), default)
 
 
 @login_required

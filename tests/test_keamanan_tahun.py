@@ -47,11 +47,19 @@ def test_every_year_route_answers_404(admin, tahun):
     assert diuji >= 20
 
 
-@pytest.mark.parametrize("url", ["/unit/bantargebang/zona/", "/unit/bantargebang/evaluasi/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/unit/bantargebang/",
+        "/pemda/kota-bekasi/",
+        "/unit/bantargebang/zona/",
+        "/unit/bantargebang/evaluasi/",
+    ],
+)
 @pytest.mark.parametrize("tahun", [RAKSASA, "1999", "abc"])
 def test_year_query_parameter_outside_the_range_is_404(admin, url, tahun):
     assert admin.get(url, {"tahun": tahun}).status_code == 404
 
 
-def test_dashboard_year_parameter_falls_back_to_its_default(admin):
-    assert admin.get("/unit/bantargebang/", {"tahun": RAKSASA}).status_code == 200
+def test_a_blank_year_parameter_is_the_default(admin):
+    assert admin.get("/unit/bantargebang/", {"tahun": ""}).status_code == 200
