@@ -223,7 +223,7 @@ class Evaluasi(models.Model):
     difinalkan_pada = models.DateTimeField(null=True, blank=True)
     dibuat = models.DateTimeField(auto_now_add=True)
     # what the LHE of the final evaluation shows, stored when it is finalised (laporan.lhe.isi_lhe), and the
-    # SHA-256 of its canonical serialisation (laporan.dokumen.sidik); empty before
+    # SHA-256 of its canonical serialisation (dasar.sidik.sidik); empty before
     isi_beku = models.JSONField(null=True, blank=True, editable=False)
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
 

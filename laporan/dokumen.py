@@ -7,8 +7,6 @@ kepala), Gambar (matplotlib Figure dengan judul) dan PemisahHalaman. Nomor "Tabe
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,15 +224,3 @@ class Dokumen:
                     for t in (it.kiri, it.kanan) if isinstance(it, DuaTandaTangan) else (it,):
                         out += [t.tempat_tanggal, t.jabatan, t.nama, t.pangkat, t.nip]
         return out
-
-
-def kanonik(isi) -> bytes:
-    """The canonical serialisation of a document snapshot (plain JSON values: dicts, lists,
-    strings, integers, None): UTF-8 JSON with keys sorted, no whitespace, non-ASCII kept.
-    Independent of the renderer and of how the database stores JSON (key order)."""
-    return json.dumps(isi, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
-def sidik(isi) -> str:
-    """SHA-256 (hex) of ``kanonik(isi)``: the verification code printed on a frozen document."""
-    return hashlib.sha256(kanonik(isi)).hexdigest()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.utils import translation
 
+from dasar.sidik import sidik
 from evaluasi.models import Evaluasi
 from evaluasi.selectors import hitung_lke
-from laporan.dokumen import Dokumen, Sampul, sidik
+from laporan.dokumen import Dokumen, Sampul
 from rumus.format import format_angka, format_tanggal
 
 FORMAT_ISI = 1  # version of the stored content's layout (``isi_lhe``)
@@ -28,7 +29,7 @@ def isi_lhe(ev: Evaluasi) -> dict:
     """The content of the LHE as plain JSON values, every text as the document prints it.
 
     This is what a final evaluation stores (``Evaluasi.isi_beku``) and what its SHA-256 is
-    computed over (``laporan.dokumen.sidik``); computed in Indonesian whatever the request's
+    computed over (``dasar.sidik.sidik``); computed in Indonesian whatever the request's
     language, since the document is Indonesian. docs/evaluasi.md describes the keys."""
     with translation.override("id"):
         hasil = hitung_lke(ev)

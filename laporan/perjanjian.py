@@ -10,7 +10,7 @@ Everything the document shows from data is first collected into one plain dictio
 names, the indicators with sasaran, satuan and target, the programmes with their budget,
 place and date). A draft renders from content computed live from the PK, the officials and
 the budget lines. Signing stores that content on the PK (``PerjanjianKinerja.isi_beku``) with
-its SHA-256 (``laporan.dokumen.sidik``); a signed PK renders only from the stored content and
+its SHA-256 (``dasar.sidik.sidik``); a signed PK renders only from the stored content and
 prints the hash, so later edits to indicators, targets, officials or units never change it.
 """
 
@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from anggaran.selectors import muat_baris, nama_nomenklatur
-from laporan.dokumen import Bagian, Dokumen, DuaTandaTangan, TandaTangan, sidik
+from dasar.sidik import sidik
+from laporan.dokumen import Bagian, Dokumen, DuaTandaTangan, TandaTangan
 from organisasi.models import Pejabat
 from pengukuran.selectors import pk_berlaku
 from perencanaan.models import PerjanjianKinerja, PKIndikator

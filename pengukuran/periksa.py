@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from anggaran.selectors import dukungan_unit, muat_baris, pagu_murni_program
-from laporan.dokumen import sidik
+from dasar.sidik import sidik
 from perencanaan.models import Indikator, PKIndikator, Renstra, Target
 from rumus.anggaran import cek_kas
 from rumus.format import format_angka, format_rupiah

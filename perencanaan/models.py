@@ -169,7 +169,7 @@ class PerjanjianKinerja(models.Model):
     )
     keterangan = models.TextField(max_length=2000, blank=True)
     # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the
-    # SHA-256 of its canonical serialisation (laporan.dokumen.sidik); empty for a draft
+    # SHA-256 of its canonical serialisation (dasar.sidik.sidik); empty for a draft
     isi_beku = models.JSONField(null=True, blank=True, editable=False)
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
 

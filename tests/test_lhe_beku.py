@@ -10,10 +10,10 @@ import io
 import pytest
 from docx import Document
 
+from dasar.sidik import sidik
 from evaluasi import services
 from evaluasi.models import Evaluasi, Komponen, Rekomendasi, TemplatEvaluasi
 from laporan import keluaran
-from laporan.dokumen import sidik
 from laporan.lhe import dokumen_lhe
 from organisasi.models import Instansi
 from tests.evaluasi_bantu import evaluasi_final

@@ -16,8 +16,8 @@ from django.utils import translation
 from docx import Document
 
 from akun.models import Peran
+from dasar.sidik import sidik
 from laporan import keluaran
-from laporan.dokumen import sidik
 from laporan.perjanjian import bangun_perjanjian
 from organisasi.models import Instansi, Pejabat
 from perencanaan import services
