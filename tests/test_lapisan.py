@@ -105,3 +105,17 @@ def test_no_import_circle_between_modules():
                 if len(komp) > 1:
                     lingkar.append(sorted(komp))
     assert not lingkar, lingkar
+
+
+def test_the_layer_contracts_hold():
+    """The import-linter contracts of ``.importlinter`` (also run by ``make lint``)."""
+    import subprocess
+    import sys
+
+    hasil = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--config", str(AKAR / ".importlinter")],
+        cwd=AKAR,
+        capture_output=True,
+        text=True,
+    )
+    assert hasil.returncode == 0, hasil.stdout[-3000:]
