@@ -103,3 +103,16 @@ def test_a_tablet_of_one_unit_is_no_kiosk_for_another(pengguna_demo, masuk_sebag
 def test_disabling_an_unknown_device_is_a_message(pengguna_demo, masuk_sebagai):
     r = masuk_sebagai("operator").post(KIOS, {"bagian": "nonaktifkan", "perangkat": "999"}, follow=True)
     assert r.status_code == 200 and "Perangkat kios tidak ditemukan." in r.content.decode()
+
+
+def test_the_kiosk_page_speaks_english_too(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("operator")
+    assert "Aktifkan mode kios di perangkat ini" in c.get(KIOS).content.decode()
+    from django.utils import translation
+
+    try:
+        c.post("/i18n/setlang/", {"language": "en", "next": KIOS})
+        html = c.get(KIOS).content.decode()
+    finally:
+        translation.activate("id")  # leave the thread in the default language for the next test
+    assert "Turn on kiosk mode on this device" in html and "answers per minute from that device" in html
