@@ -47,7 +47,17 @@ def periksa(instansi, tahun: int) -> list[Temuan]:
     for b in lines:
         where = _baris_label(b)
         selisih = cek_kas(b.pagu, b.kas)
-        if selisih != 0:
+        if b.pagu != 0 and all(k == 0 for k in b.kas):
+            # the workbook reads a blank cash plan as 0: not filled in, not a contradiction
+            add(
+                Temuan(
+                    "warning",
+                    where,
+                    _("anggaran kas TW1–TW4 belum diisi (kosong dibaca 0); pagu %(pagu)s")
+                    % {"pagu": format_rupiah(b.pagu)},
+                )
+            )
+        elif selisih != 0:
             add(
                 Temuan(
                     "error",
