@@ -1,12 +1,17 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
-from pengukuran.selectors import capaian_pk
+from pengukuran.selectors import capaian_pk, pk_berlaku
 from rumus.format import format_angka, format_persen
 from sakip.cli import angka_json, dumps, get_instansi, tabel
 
 
 class Command(BaseCommand):
-    help = "Capaian kinerja of every indicator of a unit's Perjanjian Kinerja for a year."
+    help = (
+        "Capaian kinerja of every indicator of a unit's Perjanjian Kinerja for a year. "
+        "--format json prints a list of indicators; an empty result carries its reason: "
+        '{"indikator": [], "alasan": "..."} (no PK for the year, or a PK without indicators).'
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--instansi", required=True)
@@ -17,6 +22,9 @@ class Command(BaseCommand):
         ins = get_instansi(opts["instansi"])
         rows = capaian_pk([ins.id], opts["tahun"]).get(ins.id, [])
         if opts["format"] == "json":
+            if not rows:
+                self.stdout.write(dumps({"indikator": [], "alasan": alasan_kosong(ins, opts["tahun"])}))
+                return
             out = []
             for r in rows:
                 d = r.as_dict()
@@ -29,7 +37,7 @@ class Command(BaseCommand):
             self.stdout.write(dumps(out))
             return
         if not rows:
-            self.stdout.write(f"{ins.nama} {opts['tahun']}: no Perjanjian Kinerja.")
+            self.stdout.write(f"{ins.nama} {opts['tahun']}: {alasan_kosong(ins, opts['tahun'])}")
             return
         self.stdout.write(f"Capaian kinerja {ins.nama} tahun {opts['tahun']}\n")
         self.stdout.write(
@@ -51,3 +59,14 @@ class Command(BaseCommand):
                 "rlllrrll",
             )
         )
+
+
+def alasan_kosong(ins, tahun: int) -> str:
+    """Why a unit-year has no capaian row: no PK in force, or a PK without indicators."""
+    pk = pk_berlaku([ins.id], tahun).get(ins.id)
+    if pk is None:
+        return _("belum ada Perjanjian Kinerja tahun %(tahun)s") % {"tahun": tahun}
+    return _("Perjanjian Kinerja tahun %(tahun)s versi %(versi)s belum memuat indikator") % {
+        "tahun": tahun,
+        "versi": pk.versi,
+    }
