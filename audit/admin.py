@@ -42,6 +42,12 @@ class Diaudit(Terbatas):
     """Mixin: record create/change/delete made in the admin (who, old, new, unit, pemda) in
     audit.Jejak — also the bulk "delete selected" action. Confined by ``Terbatas``."""
 
+    def get_form(self, request, obj=None, **kwargs):
+        """Submitted text cleaned by dasar.teks, as in every form of the project."""
+        from dasar.formulir import bersihkan_form
+
+        return bersihkan_form(super().get_form(request, obj, **kwargs))
+
     def save_model(self, request, obj, form, change):
         lama = {}
         if change and obj.pk:

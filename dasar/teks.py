@@ -58,15 +58,21 @@ def ambil(data, nama: str, default: str = "") -> str:
     return bersihkan(data.get(nama, default) or default)
 
 
-def bersih_data(data):
+def bersih_data(data, kecuali: tuple[str, ...] = ()):
     """A copy of submitted form data (a QueryDict or a dict) with every value cleaned: given to
-    a Django form or a parsing function instead of ``request.POST``."""
+    a Django form or a parsing function instead of ``request.POST``. Keys containing one of
+    ``kecuali`` (e.g. "password": compared as typed) are left as they are."""
+
+    def tetap(k) -> bool:
+        return any(x in str(k) for x in kecuali)
+
     if hasattr(data, "lists"):  # QueryDict: every value of every key
         salinan = data.copy()
         for k, vs in data.lists():
-            salinan.setlist(k, [bersihkan(v) for v in vs])
+            if not tetap(k):
+                salinan.setlist(k, [bersihkan(v) for v in vs])
         return salinan
-    return {k: bersih_semua(v) for k, v in data.items()}
+    return {k: v if tetap(k) else bersih_semua(v) for k, v in data.items()}
 
 
 def terlalu_panjang(nilai: dict, model) -> list[str]:

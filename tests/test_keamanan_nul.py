@@ -73,3 +73,17 @@ def test_zone_assessment_with_nul_in_the_code_and_note(demo, pengguna_demo, masu
     )
     assert r.status_code < 500
     assert PenilaianZona.objects.get(zona=z, tahun=2024, bulan=3).catatan == BERSIH
+
+
+def test_admin_change_with_control_characters_is_stored_clean(demo, pengguna_demo, masuk_sebagai):
+    """The Django admin's forms clean submitted text too (audit.admin.Diaudit.get_form)."""
+    from organisasi.models import Layanan
+
+    lay = Layanan.objects.filter(instansi=demo).first()
+    r = masuk_sebagai("adminpemda").post(
+        f"/admin/organisasi/layanan/{lay.pk}/change/",
+        {"instansi": lay.instansi_id, "kode": lay.kode, "nama": "Nama\x0b Baru\x00\ufffe"},
+    )
+    assert r.status_code == 302
+    lay.refresh_from_db()
+    assert lay.nama == "Nama\n Baru"
