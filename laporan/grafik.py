@@ -54,13 +54,15 @@ def capaian_iku(baris: list[tuple[str, Decimal]]) -> Figure | None:
     return fig
 
 
-def ikm_unsur(nilai_unsur: list[Decimal]) -> Figure | None:
-    """IKM per unsur with the mutu A/B/C/D band colours (the Laporan SKM chart)."""
+def ikm_unsur(nilai_unsur: list[Decimal], skema=None) -> Figure | None:
+    """IKM per unsur with the mutu A/B/C/D band colours of the survey scheme (``rumus.skm.Skema``,
+    default PermenPANRB 14/2017; the Laporan SKM chart)."""
     if not nilai_unsur:
         return None
+    from rumus.skm import PERMENPANRB_14_2017
     from skm.grafik import figur_unsur
 
-    fig = figur_unsur(nilai_unsur)
+    fig = figur_unsur(nilai_unsur, skema or PERMENPANRB_14_2017)
     fig.set_layout_engine("constrained")  # the unsur names must not be clipped in the DOCX/PDF
     return fig
 

@@ -34,7 +34,6 @@ from rumus.capaian import capaian as hitung_capaian
 from rumus.capaian import status_target
 from rumus.evaluasi import predikat_akip
 from rumus.format import format_angka, format_persen, format_rupiah, format_tanggal
-from rumus.skm import UNSUR
 from zona.models import PenilaianZona, Zona
 
 NAMA_PENDIDIKAN = {
@@ -721,12 +720,13 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
     if hasil is None or hasil.ikm is None:
         b.paragraf(f"Data SKM tahun {k.tahun} belum tersedia.", "miring")
         return
+    skema = hasil.skema
     b.paragraf(
-        "IKM dihitung menurut PermenPANRB 14/2017: NRR per unsur = jumlah nilai jawaban / jumlah "
-        "responden; IKM unsur = NRR × 25; IKM unit = (Σ NRR × 1/9) × 25. Nilai tahunan: "
+        f"IKM dihitung menurut {skema.nama}: NRR per unsur = jumlah nilai jawaban / jumlah "
+        f"responden; IKM unsur = NRR × 25; IKM unit = (Σ NRR × 1/{skema.jumlah}) × 25. Nilai tahunan: "
         f"{hasil.metode}."
     )
-    kepala = [["Uraian", *[f"U{i}" for i in range(1, 10)]]]
+    kepala = [["Uraian", *[f"U{i}" for i in range(1, skema.jumlah + 1)]]]
     for p in hasil.periode:
         responden = f", {p.responden} responden" if p.responden else ""
         b.tabel(
@@ -739,19 +739,19 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
                 [
                     f"IKM unit layanan {p.periode}",
                     f"{format_angka(p.ikm, 2)} ({p.mutu}){responden}",
-                    *[""] * 8,
+                    *[""] * (len(p.nrr) - 1),
                 ],
             ],
-            kolom_angka=list(range(1, 10)),
+            kolom_angka=list(range(1, len(p.nrr) + 1)),
         )
     nrr = nrr_tahun(hasil)
     ikm_u = [rumus_skm.ikm_unsur(v) for v in nrr]
-    mutu, kinerja = rumus_skm.mutu(hasil.ikm)
+    mutu, kinerja = rumus_skm.mutu(hasil.ikm, skema)
     b.tabel(
         f"NRR dan IKM per Unsur Tahun {k.tahun}",
         [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
         [
-            [f"U{i}", UNSUR[i - 1], format_angka(v, 3), format_angka(u, 2), rumus_skm.mutu(u)[0]]
+            [f"U{i}", skema.unsur[i - 1], format_angka(v, 3), format_angka(u, 2), rumus_skm.mutu(u, skema)[0]]
             for i, (v, u) in enumerate(zip(nrr, ikm_u, strict=True), 1)
         ]
         + [["Jumlah", "IKM unit", "", format_angka(hasil.ikm, 2), mutu]],
@@ -766,12 +766,10 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
     if terendah:
         b.paragraf(
             "Unsur dengan nilai terendah: "
-            + ", ".join(
-                f"U{n} {UNSUR[n - 1]} ({format_angka(rumus_skm.ikm_unsur(v), 2)})" for n, v in terendah
-            )
+            + ", ".join(f"{skema.label(n)} ({format_angka(rumus_skm.ikm_unsur(v), 2)})" for n, v in terendah)
             + "."
         )
-    fig = grafik.ikm_unsur(ikm_u)
+    fig = grafik.ikm_unsur(ikm_u, skema)
     if fig is not None:
         b.gambar(f"IKM per Unsur Tahun {k.tahun} dengan Pita Mutu Pelayanan", fig)
 

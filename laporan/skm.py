@@ -8,23 +8,34 @@ from decimal import Decimal
 from laporan.dokumen import Dokumen, Sampul
 from rumus import skm as rumus_skm
 from rumus.format import format_angka
-from rumus.skm import UNSUR
 from skm.models import PengaturanSKM, Responden
 from skm.selectors import METODE_GABUNG_RESPONDEN, ikm_tahun, interval_per_periode
 
 JUMLAH_TINDAK_LANJUT = 3
-# Improvement commonly planned for each unsur (a starting point the unit edits in the DOCX).
-TINDAK_LANJUT = (
-    "Meninjau dan mengumumkan kembali persyaratan setiap jenis layanan (papan informasi, laman, media sosial)",
-    "Menyederhanakan alur layanan dan memasang bagan alur di ruang pelayanan",
-    "Menetapkan dan memantau waktu penyelesaian setiap layanan sesuai standar pelayanan",
-    "Mengumumkan secara terbuka biaya/tarif layanan (termasuk layanan tanpa biaya)",
-    "Memeriksa kesesuaian produk layanan dengan standar pelayanan sebelum diserahkan",
-    "Pelatihan dan bimbingan teknis bagi petugas pelayanan",
-    "Penguatan budaya pelayanan prima (sopan, ramah, tanggap) dan evaluasi berkala",
-    "Perbaikan dan pemeliharaan sarana dan prasarana ruang pelayanan",
-    "Menyediakan dan menindaklanjuti kanal pengaduan, saran, dan masukan secara terbuka",
+# Improvement commonly planned for each unsur of PermenPANRB 14/2017, by the unsur's name (a
+# starting point the unit edits in the DOCX); an unsur of another scheme gets a general one.
+TINDAK_LANJUT = dict(
+    zip(
+        rumus_skm.PERMENPANRB_14_2017.unsur,
+        (
+            "Meninjau dan mengumumkan kembali persyaratan setiap jenis layanan (papan informasi, laman, "
+            "media sosial)",
+            "Menyederhanakan alur layanan dan memasang bagan alur di ruang pelayanan",
+            "Menetapkan dan memantau waktu penyelesaian setiap layanan sesuai standar pelayanan",
+            "Mengumumkan secara terbuka biaya/tarif layanan (termasuk layanan tanpa biaya)",
+            "Memeriksa kesesuaian produk layanan dengan standar pelayanan sebelum diserahkan",
+            "Pelatihan dan bimbingan teknis bagi petugas pelayanan",
+            "Penguatan budaya pelayanan prima (sopan, ramah, tanggap) dan evaluasi berkala",
+            "Perbaikan dan pemeliharaan sarana dan prasarana ruang pelayanan",
+            "Menyediakan dan menindaklanjuti kanal pengaduan, saran, dan masukan secara terbuka",
+        ),
+        strict=True,
+    )
 )
+
+
+def tindak_lanjut(nama_unsur: str) -> str:
+    return TINDAK_LANJUT.get(nama_unsur, f"Perbaikan pelayanan pada unsur {nama_unsur.lower()}")
 
 
 def _a(v, d=2) -> str:
@@ -34,8 +45,24 @@ def _a(v, d=2) -> str:
 def nrr_tahun(hasil) -> list[Decimal]:
     """NRR per unsur for the whole year, combined the way the unit's yearly IKM is."""
     if hasil.metode == METODE_GABUNG_RESPONDEN and all(p.responden for p in hasil.periode):
-        return rumus_skm.gabung_responden((p.nrr, p.responden) for p in hasil.periode)
-    return [rumus_skm.gabung_rata_periode({p.periode: p.nrr[i] for p in hasil.periode}) for i in range(9)]
+        return rumus_skm.gabung_responden(((p.nrr, p.responden) for p in hasil.periode), hasil.skema)
+    periode = [p for p in hasil.periode if p.skema == hasil.skema]
+    return [
+        rumus_skm.gabung_rata_periode({p.periode: p.nrr[i] for p in periode})
+        for i in range(hasil.skema.jumlah)
+    ]
+
+
+def _pita_mutu(skema) -> str:
+    """ "A (88,31–100), B (76,61–88,30), C (65,00–76,60), D (25,00–64,99)" for the scheme's bands."""
+    sen = Decimal("0.01")
+    atas = [Decimal(100), *(b - sen for b in skema.batas)]
+    bawah = [*skema.batas, Decimal(25)]
+    huruf = [h for _b, h, _k in skema.mutu] + [rumus_skm.KINERJA_BAWAH[0]]
+    return ", ".join(
+        f"{h} ({format_angka(b, 2)}–{format_angka(a, 0 if a == 100 else 2)})"
+        for h, b, a in zip(huruf, bawah, atas, strict=True)
+    )
 
 
 def laporan_skm(instansi, tahun: int) -> Dokumen | None:
@@ -48,7 +75,8 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
     pengaturan = PengaturanSKM.objects.filter(instansi=instansi).first()
     ci = interval_per_periode(instansi, tahun)
     jumlah = Responden.objects.filter(instansi=instansi, tahun=tahun).count()
-    mutu, kinerja = rumus_skm.mutu(hasil.ikm)
+    skema = hasil.skema
+    mutu, kinerja = rumus_skm.mutu(hasil.ikm, skema)
 
     dok = Dokumen(
         f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
@@ -57,16 +85,22 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
         dengan_daftar=False,
     )
     bab1 = dok.tambah_bab("PENDAHULUAN")
-    bab1.paragraf(
-        "Survei Kepuasan Masyarakat (SKM) dilaksanakan menurut Peraturan Menteri Pendayagunaan Aparatur Negara "
-        "dan Reformasi Birokrasi Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit "
-        "Penyelenggara Pelayanan Publik, terhadap sembilan unsur pelayanan."
-    )
+    if skema == rumus_skm.PERMENPANRB_14_2017:
+        bab1.paragraf(
+            "Survei Kepuasan Masyarakat (SKM) dilaksanakan menurut Peraturan Menteri Pendayagunaan Aparatur "
+            "Negara dan Reformasi Birokrasi Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan "
+            "Masyarakat Unit Penyelenggara Pelayanan Publik, terhadap sembilan unsur pelayanan."
+        )
+    else:
+        bab1.paragraf(
+            f"Survei Kepuasan Masyarakat (SKM) dilaksanakan menurut {skema.nama}, terhadap "
+            f"{skema.jumlah} unsur pelayanan."
+        )
     metode = bab1.bagian("Metode")
     metode.paragraf(f"Nilai tahunan: {hasil.metode}.")
     metode.paragraf(
-        "NRR per unsur = jumlah nilai jawaban / jumlah responden; IKM = (Σ NRR × 1/9) × 25. "
-        "Mutu pelayanan: A (88,31–100), B (76,61–88,30), C (65,00–76,60), D (25,00–64,99)."
+        f"NRR per unsur = jumlah nilai jawaban / jumlah responden; IKM = (Σ NRR × 1/{skema.jumlah}) × 25. "
+        f"Mutu pelayanan: {_pita_mutu(skema)}."
     )
     if jumlah:
         metode.paragraf(f"Jumlah responden yang mengisi kuesioner tahun {tahun}: {jumlah}.")
@@ -115,22 +149,22 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
         [
             [
                 f"U{i}",
-                UNSUR[i - 1],
+                skema.unsur[i - 1],
                 _a(v, 3),
                 _a(rumus_skm.ikm_unsur(v)),
-                rumus_skm.mutu(rumus_skm.ikm_unsur(v))[0],
+                rumus_skm.mutu(rumus_skm.ikm_unsur(v), skema)[0],
             ]
             for i, v in enumerate(nrr, 1)
         ],
         kolom_angka=[2, 3],
     )
-    bab2.gambar(f"IKM per Unsur Tahun {tahun}", figur_unsur([rumus_skm.ikm_unsur(v) for v in nrr]))
+    bab2.gambar(f"IKM per Unsur Tahun {tahun}", figur_unsur([rumus_skm.ikm_unsur(v) for v in nrr], skema))
     for p in hasil.periode:
         bab2.bagian(f"Periode {p.periode}").tabel(
             f"NRR per Unsur Periode {p.periode}",
             [["No", "Unsur", "NRR", "IKM unsur", "Mutu"]],
             [
-                [f"U{i}", UNSUR[i - 1], _a(v, 3), _a(k), m]
+                [f"U{i}", p.unsur[i - 1], _a(v, 3), _a(k), m]
                 for i, (v, k, m) in enumerate(zip(p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True), 1)
             ],
             kolom_angka=[2, 3],
@@ -145,9 +179,9 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
         [
             [
                 str(k),
-                f"U{n} {UNSUR[n - 1]}",
+                skema.label(n),
                 _a(v, 3),
-                TINDAK_LANJUT[n - 1],
+                tindak_lanjut(skema.unsur[n - 1]),
                 f"Tahun {tahun + 1}",
                 f"Pimpinan {instansi.nama}",
             ]

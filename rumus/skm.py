@@ -1,20 +1,29 @@
-"""Indeks Kepuasan Masyarakat (PermenPANRB 14/2017, Lampiran, Bab IV).
+"""Indeks Kepuasan Masyarakat (PermenPANRB 14/2017, Lampiran, Bab IV; older: KepMenPAN 25/2004).
 
 NRR per unsur = Σ answers / number of answers; IKM per unsur = NRR × 25;
-IKM unit = (Σ NRR × 1/9) × 25 with the exact weight 1/9 (tools that use 0.11 cap the
-index at 99 — docs/rules.md §4). Mutu bands on the 25–100 scale: ≥ 88.31 A, ≥ 76.61 B,
-≥ 65.00 C, else D, classified on the value rounded to 2 decimals.
+IKM unit = (Σ NRR × 1/n) × 25 with the exact weight 1/n of the survey scheme (``Skema``: 1/9 in
+PermenPANRB 14/2017, 1/14 in KepMenPAN 25/2004; tools that use 0.11 cap the index at 99 —
+docs/rules.md §4). Mutu bands on the 25–100 scale are the scheme's (2017: ≥ 88.31 A, ≥ 76.61 B,
+≥ 65.00 C, else D), classified on the value rounded to 2 decimals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
     "JUMLAH_UNSUR",
+    "KEPMENPAN_25_2004",
+    "PERMENPANRB_14_2017",
+    "SKEMA_BAWAAN",
     "UNSUR",
+    "Kepala",
+    "Skema",
+    "baca_kepala",
     "gabung_rata_periode",
     "gabung_responden",
     "ikm_dari_nrr",
@@ -27,25 +36,82 @@ __all__ = [
     "unsur_terendah",
 ]
 
-JUMLAH_UNSUR = 9
-UNSUR = (
-    "Persyaratan",
-    "Sistem, Mekanisme, dan Prosedur",
-    "Waktu Penyelesaian",
-    "Biaya/Tarif",
-    "Produk Spesifikasi Jenis Pelayanan",
-    "Kompetensi Pelaksana",
-    "Perilaku Pelaksana",
-    "Sarana dan Prasarana",
-    "Penanganan Pengaduan, Saran, dan Masukan",
-)
 KONVERSI = Decimal(25)
-# (inclusive lower bound, mutu, kinerja unit) on the 25–100 scale, highest first.
-MUTU = (
-    (Decimal("88.31"), "A", "Sangat Baik"),
-    (Decimal("76.61"), "B", "Baik"),
-    (Decimal("65.00"), "C", "Kurang Baik"),
+KINERJA = (("A", "Sangat Baik"), ("B", "Baik"), ("C", "Kurang Baik"))
+KINERJA_BAWAH = ("D", "Tidak Baik")
+
+
+@dataclass(frozen=True)
+class Skema:
+    """A survey scheme: its unsur (U1..Un, in the regulation's order; the weight of each is
+    exactly 1/n) and the inclusive lower bounds of mutu A, B and C on the 25–100 scale."""
+
+    kode: str
+    nama: str
+    unsur: tuple[str, ...]
+    batas: tuple[Decimal, Decimal, Decimal]
+
+    @property
+    def jumlah(self) -> int:
+        return len(self.unsur)
+
+    @property
+    def mutu(self) -> tuple[tuple[Decimal, str, str], ...]:
+        """(inclusive lower bound, mutu, kinerja unit), highest first; below the last: D."""
+        return tuple((b, h, a) for b, (h, a) in zip(self.batas, KINERJA, strict=True))
+
+    def label(self, nomor: int) -> str:
+        """ "U8 Sarana dan Prasarana"."""
+        return f"U{nomor} {self.unsur[nomor - 1]}"
+
+
+PERMENPANRB_14_2017 = Skema(
+    "permenpanrb-14-2017",
+    "PermenPANRB 14/2017",
+    (
+        "Persyaratan",
+        "Sistem, Mekanisme, dan Prosedur",
+        "Waktu Penyelesaian",
+        "Biaya/Tarif",
+        "Produk Spesifikasi Jenis Pelayanan",
+        "Kompetensi Pelaksana",
+        "Perilaku Pelaksana",
+        "Sarana dan Prasarana",
+        "Penanganan Pengaduan, Saran, dan Masukan",
+    ),
+    (Decimal("88.31"), Decimal("76.61"), Decimal("65.00")),
 )
+# KepMenPAN 25/2004 (Pedoman Umum Penyusunan IKM), Lampiran: 14 unsur, nilai penimbang 1/14;
+# mutu A 81,26–100, B 62,51–81,25, C 43,76–62,50, D 25–43,75.
+KEPMENPAN_25_2004 = Skema(
+    "kepmenpan-25-2004",
+    "KepMenPAN 25/2004",
+    (
+        "Prosedur Pelayanan",
+        "Persyaratan Pelayanan",
+        "Kejelasan Petugas Pelayanan",
+        "Kedisiplinan Petugas Pelayanan",
+        "Tanggung Jawab Petugas Pelayanan",
+        "Kemampuan Petugas Pelayanan",
+        "Kecepatan Pelayanan",
+        "Keadilan Mendapatkan Pelayanan",
+        "Kesopanan dan Keramahan Petugas",
+        "Kewajaran Biaya Pelayanan",
+        "Kepastian Biaya Pelayanan",
+        "Kepastian Jadwal Pelayanan",
+        "Kenyamanan Lingkungan",
+        "Keamanan Pelayanan",
+    ),
+    (Decimal("81.26"), Decimal("62.51"), Decimal("43.76")),
+)
+# The schemes shipped to every installation (skm migration 0008); the first is the default.
+SKEMA_BAWAAN = (PERMENPANRB_14_2017, KEPMENPAN_25_2004)
+MAKS_UNSUR = max(s.jumlah for s in SKEMA_BAWAAN)
+
+# The current scheme's names, for code that has no unit at hand (the public questionnaire).
+JUMLAH_UNSUR = PERMENPANRB_14_2017.jumlah
+UNSUR = PERMENPANRB_14_2017.unsur
+MUTU = PERMENPANRB_14_2017.mutu
 
 
 def nrr(jawaban: Iterable[int]) -> Decimal | None:
@@ -64,24 +130,25 @@ def ikm_unsur(nilai_nrr: Decimal) -> Decimal:
     return nilai_nrr * KONVERSI
 
 
-def ikm_dari_nrr(nrr_unsur: Sequence[Decimal]) -> Decimal:
-    """IKM unit = (Σ NRR × 1/9) × 25, exact (= mean NRR × 25)."""
-    if len(nrr_unsur) != JUMLAH_UNSUR:
-        raise ValueError(f"need {JUMLAH_UNSUR} NRR values, got {len(nrr_unsur)}")
-    return sum(nrr_unsur, Decimal(0)) * KONVERSI / JUMLAH_UNSUR
+def ikm_dari_nrr(nrr_unsur: Sequence[Decimal], skema: Skema = PERMENPANRB_14_2017) -> Decimal:
+    """IKM unit = (Σ NRR × 1/n) × 25 for the scheme's n unsur, exact (= mean NRR × 25)."""
+    if len(nrr_unsur) != skema.jumlah:
+        raise ValueError(f"need {skema.jumlah} NRR values, got {len(nrr_unsur)}")
+    return sum(nrr_unsur, Decimal(0)) * KONVERSI / skema.jumlah
 
 
-def mutu(ikm: Decimal | None) -> tuple[str, str] | None:
-    """(mutu, kinerja) of an IKM on the 25–100 scale, on the value rounded to 2 decimals."""
+def mutu(ikm: Decimal | None, skema: Skema = PERMENPANRB_14_2017) -> tuple[str, str] | None:
+    """(mutu, kinerja) of an IKM on the 25–100 scale in the scheme's bands, on the value
+    rounded to 2 decimals."""
     if ikm is None:
         return None
     from .format import bulat
 
     n = bulat(ikm, 2)
-    for bawah, huruf, arti in MUTU:
+    for bawah, huruf, arti in skema.mutu:
         if n >= bawah:
             return huruf, arti
-    return "D", "Tidak Baik"
+    return KINERJA_BAWAH
 
 
 SEMESTER_DARI_TRIWULAN = {"TW1": "S1", "TW2": "S1", "TW3": "S2", "TW4": "S2"}
@@ -110,18 +177,20 @@ def gabung_rata_periode(nilai_periode: Mapping[str, Decimal]) -> Decimal | None:
     return sum(semester.values(), Decimal(0)) / len(semester)
 
 
-def gabung_responden(per_periode: Iterable[tuple[Sequence[Decimal], int]]) -> list[Decimal] | None:
+def gabung_responden(
+    per_periode: Iterable[tuple[Sequence[Decimal], int]], skema: Skema = PERMENPANRB_14_2017
+) -> list[Decimal] | None:
     """NRR per unsur of pooled respondents (PermenPANRB 14/2017, Lampiran Bab IV: NRR =
     Σ nilai per unsur / jumlah responden, taken over every respondent of the year).
 
     Each item is (NRR per unsur of a period, respondents of that period); the pooled NRR
     is the respondent-weighted mean, i.e. exactly Σ answers / Σ respondents.
     """
-    jumlah = [Decimal(0)] * JUMLAH_UNSUR
+    jumlah = [Decimal(0)] * skema.jumlah
     total = 0
     for nrr_unsur, n in per_periode:
-        if len(nrr_unsur) != JUMLAH_UNSUR:
-            raise ValueError(f"need {JUMLAH_UNSUR} NRR values, got {len(nrr_unsur)}")
+        if len(nrr_unsur) != skema.jumlah:
+            raise ValueError(f"need {skema.jumlah} NRR values, got {len(nrr_unsur)}")
         if n < 0:
             raise ValueError("respondents must be >= 0")
         for i, v in enumerate(nrr_unsur):
@@ -173,7 +242,7 @@ def unsur_terendah(nrr_unsur: Sequence[Decimal | None], jumlah: int = 3) -> list
     """The lowest unsur, for the Rencana Tindak Lanjut (PermenPANRB 14/2017, Bab V: the
     unsur with the lowest value are given priority for improvement).
 
-    Returns (unsur number 1..9, NRR), lowest first, ties by unsur number; None skipped.
+    Returns (unsur number 1..n, NRR), lowest first, ties by unsur number; None skipped.
     """
     pasang = [(i + 1, Decimal(v)) for i, v in enumerate(nrr_unsur) if v is not None]
     pasang.sort(key=lambda p: (p[1], p[0]))
@@ -190,3 +259,65 @@ def periode_untuk(tanggal: dt.date, jenis: str) -> str:
     if jenis == "S":
         return "S1" if tanggal.month <= 6 else "S2"
     return f"TW{(tanggal.month - 1) // 3 + 1}"
+
+
+# --- Reading a column header ------------------------------------------------------------------
+
+_KODE = re.compile(r"u\s*(\d{1,3})(?![0-9])[\s.:)\-–—]*(.*)", re.I | re.S)
+
+
+def _sama(teks: str) -> str:
+    """A name compared case-, space- and punctuation-insensitively ("Sistem, Mekanisme dan
+    Prosedur" = "sistem mekanisme, dan prosedur")."""
+    return re.sub(r"[\W_]+", "", teks.casefold())
+
+
+@dataclass(frozen=True)
+class Kepala:
+    """What an unsur column header says: the unsur number and, when it names the unsur, the
+    codes of the schemes in which that number has that name (None: a bare code, any scheme)."""
+
+    nomor: int
+    skema: frozenset[str] | None
+
+
+def baca_kepala(teks: str, daftar_skema: Sequence[Skema] = SKEMA_BAWAAN) -> Kepala | None:
+    """Read an unsur column header: a code ("U8", "u 8"), a code and a name ("U8 Sarana dan
+    Prasarana", "U8. Sarana dan prasarana") or a name alone ("Sarana dan Prasarana"), case-,
+    space- and punctuation-insensitive. None when the text is neither a code nor the name of an
+    unsur of any scheme (another column). ValueError, with the reason, when it names an unsur
+    no scheme has, or a code and a name that disagree (e.g. "U8 Penanganan Pengaduan …")."""
+    teks = str(teks).strip()
+    maks = max(s.jumlah for s in daftar_skema)
+    m = _KODE.fullmatch(teks)
+    if m:
+        nomor, nama = int(m.group(1)), m.group(2).strip()
+        if not 1 <= nomor <= maks:
+            raise ValueError(f'unknown unsur "{teks}" (the survey schemes have U1..U{maks})')
+        if not _sama(nama):
+            return Kepala(nomor, None)
+        cocok = frozenset(
+            s.kode for s in daftar_skema if nomor <= s.jumlah and _sama(s.unsur[nomor - 1]) == _sama(nama)
+        )
+        if cocok:
+            return Kepala(nomor, cocok)
+        arti = "; ".join(f"{s.nama}: {s.label(nomor)}" for s in daftar_skema if nomor <= s.jumlah)
+        lain = [f"{s.nama}: {s.label(i)}" for s in daftar_skema for i in _nomor_nama(s, nama)]
+        pesan = f'"{teks}": U{nomor} is not "{nama}" ({arti})'
+        if lain:
+            pesan += f'; "{nama}" is ' + "; ".join(lain)
+        raise ValueError(pesan)
+    nomor_skema = {(i, s.kode) for s in daftar_skema for i in _nomor_nama(s, teks)}
+    if not nomor_skema:
+        return None
+    nomor = {i for i, _k in nomor_skema}
+    if len(nomor) > 1:
+        raise ValueError(
+            f'"{teks}" names different unsur in different schemes; write it with its code (U1 …)'
+        )
+    return Kepala(nomor.pop(), frozenset(k for _i, k in nomor_skema))
+
+
+def _nomor_nama(skema: Skema, nama: str) -> list[int]:
+    n = _sama(nama)
+    return [i for i, u in enumerate(skema.unsur, 1) if _sama(u) == n] if n else []

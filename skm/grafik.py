@@ -7,16 +7,16 @@ from decimal import Decimal
 from matplotlib.figure import Figure
 
 from dasar.grafik import grafik_svg, ke_svg
-from rumus.skm import MUTU, UNSUR, mutu
+from rumus.skm import MUTU, PERMENPANRB_14_2017, Skema, mutu
 
 # band colours: A green, B blue, C amber, D red (the bands of PermenPANRB 14/2017)
 WARNA_MUTU = {"A": "#1e7b34", "B": "#2b6cb0", "C": "#b8860b", "D": "#a4262c"}
 BATAS = [float(b) for b, _h, _a in MUTU]
 
 
-def _pita(ax, vertikal: bool) -> None:
+def _pita(ax, vertikal: bool, batas=BATAS) -> None:
     """Faint background bands for the mutu categories, with the band limits as lines."""
-    tepi = [25.0, *sorted(BATAS), 100.0]
+    tepi = [25.0, *sorted(batas), 100.0]
     huruf = ["D", "C", "B", "A"]
     for (a, b), h in zip(zip(tepi, tepi[1:], strict=False), huruf, strict=True):
         (ax.axvspan if vertikal else ax.axhspan)(a, b, color=WARNA_MUTU[h], alpha=0.07, lw=0)
@@ -27,29 +27,27 @@ def unsur(periode) -> str | None:
     nilai = [Decimal(v) for v in periode.ikm_unsur]
     if not nilai:
         return None
-    data = (periode.periode, [str(v) for v in nilai])
-    return grafik_svg("skm-unsur", data, lambda: _unsur(nilai))
+    skema = getattr(periode, "skema", PERMENPANRB_14_2017)
+    data = (periode.periode, skema.kode, [str(v) for v in nilai])
+    return grafik_svg("skm-unsur", data, lambda: ke_svg(figur_unsur(nilai, skema)))
 
 
-def _unsur(nilai) -> str:
-    return ke_svg(figur_unsur(nilai))
-
-
-def figur_unsur(nilai) -> Figure:
-    """The Figure of the per-unsur bars (also used by the Laporan SKM)."""
-    fig = Figure(figsize=(7, 3.8))
+def figur_unsur(nilai, skema: Skema = PERMENPANRB_14_2017) -> Figure:
+    """The Figure of the per-unsur bars, named and banded by the scheme (also used by the Laporan SKM)."""
+    fig = Figure(figsize=(7, 3.8 if len(nilai) <= 9 else 5))
     ax = fig.add_subplot()
-    _pita(ax, vertikal=True)
-    label = [f"U{i} {n if len(n) < 30 else n[:28] + '…'}" for i, n in enumerate(UNSUR, 1)]
+    batas = [float(b) for b in skema.batas]
+    _pita(ax, vertikal=True, batas=batas)
+    label = [f"U{i} {n if len(n) < 30 else n[:28] + '…'}" for i, n in enumerate(skema.unsur, 1)]
     y = list(range(len(nilai)))[::-1]
-    warna = [WARNA_MUTU[mutu(v)[0]] for v in nilai]
+    warna = [WARNA_MUTU[mutu(v, skema)[0]] for v in nilai]
     ax.barh(y, [float(v) for v in nilai], color=warna)
     for yy, v in zip(y, nilai, strict=True):
         ax.text(float(v) + 0.5, yy, f"{v:.2f}".replace(".", ","), va="center", fontsize=8)
     ax.set_yticks(y, label, fontsize=8)
     ax.set_xlim(25, 105)
     ax.set_xlabel("IKM unsur (25–100)")
-    for b in BATAS:
+    for b in batas:
         ax.axvline(b, color="#888888", lw=0.6, ls="--")
     return fig
 

@@ -11,6 +11,44 @@ from django.utils.translation import gettext_lazy as _
 from tembolok import ABAIKAN
 
 NRR = {"max_digits": 8, "decimal_places": 4}
+UNSUR_LAMA = range(10, 15)  # u10..u14: only in the 14-unsur scheme (KepMenPAN 25/2004), else empty
+
+
+class SkemaSKM(models.Model):
+    """A survey scheme (``rumus.skm.Skema``): its unsur and mutu bands. The regulation's schemes
+    are shipped by migration 0008 (``rumus.skm.SKEMA_BAWAAN``); a unit chooses one in its
+    ``PengaturanSKM`` (none: the ``bawaan`` one, PermenPANRB 14/2017)."""
+
+    jalur_unit = ABAIKAN  # shared by every unit
+
+    kode = models.SlugField(max_length=40, unique=True)
+    nama = models.CharField(max_length=100)
+    bawaan = models.BooleanField(default=False)  # the scheme of a unit that chose none
+    batas_a = models.DecimalField(max_digits=5, decimal_places=2)  # lowest IKM of mutu A
+    batas_b = models.DecimalField(max_digits=5, decimal_places=2)
+    batas_c = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("skema SKM")
+        verbose_name_plural = _("skema SKM")
+        ordering = ["-bawaan", "kode"]
+
+    def __str__(self):
+        return self.nama
+
+
+class UnsurSKM(models.Model):
+    jalur_unit = ABAIKAN  # part of a shared scheme
+
+    skema = models.ForeignKey(SkemaSKM, on_delete=models.CASCADE, related_name="unsur")
+    nomor = models.PositiveSmallIntegerField()
+    nama = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("unsur SKM")
+        verbose_name_plural = _("unsur SKM")
+        ordering = ["skema", "nomor"]
+        constraints = [models.UniqueConstraint(fields=["skema", "nomor"], name="unsur_skm_unik")]
 
 
 class RingkasanNRR(models.Model):
@@ -31,6 +69,11 @@ class RingkasanNRR(models.Model):
     u7 = models.DecimalField(**NRR)
     u8 = models.DecimalField(**NRR)
     u9 = models.DecimalField(**NRR)
+    u10 = models.DecimalField(**NRR, null=True, blank=True)
+    u11 = models.DecimalField(**NRR, null=True, blank=True)
+    u12 = models.DecimalField(**NRR, null=True, blank=True)
+    u13 = models.DecimalField(**NRR, null=True, blank=True)
+    u14 = models.DecimalField(**NRR, null=True, blank=True)
     responden = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -47,7 +90,10 @@ class RingkasanNRR(models.Model):
 
     @property
     def nrr(self):
-        return [getattr(self, f"u{i}") for i in range(1, 10)]
+        """NRR u1..u9, and u10..u14 when stored (the 14-unsur scheme)."""
+        return [getattr(self, f"u{i}") for i in range(1, 10)] + [
+            v for i in UNSUR_LAMA if (v := getattr(self, f"u{i}")) is not None
+        ]
 
 
 class PengaturanSKM(models.Model):
@@ -73,6 +119,8 @@ class PengaturanSKM(models.Model):
         max_length=5, choices=JenisPeriode.choices, default=JenisPeriode.TRIWULAN
     )
     populasi_per_periode = models.PositiveIntegerField(null=True, blank=True)
+    # the survey scheme of the unit's data (unsur, weight, bands); empty: the default scheme
+    skema = models.ForeignKey(SkemaSKM, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("pengaturan SKM")
@@ -135,7 +183,8 @@ class ImporResponden(models.Model):
 
 
 class Responden(models.Model):
-    """One respondent's answers (1..4) to the 9 unsur (PermenPANRB 14/2017)."""
+    """One respondent's answers (1..4) to the unit's scheme's unsur: u1..u9 (PermenPANRB 14/2017),
+    u1..u14 in the older 14-unsur scheme (KepMenPAN 25/2004)."""
 
     jalur_unit = "instansi_id"
 
@@ -173,6 +222,11 @@ class Responden(models.Model):
     u7 = models.PositiveSmallIntegerField()
     u8 = models.PositiveSmallIntegerField()
     u9 = models.PositiveSmallIntegerField()
+    u10 = models.PositiveSmallIntegerField(null=True, blank=True)
+    u11 = models.PositiveSmallIntegerField(null=True, blank=True)
+    u12 = models.PositiveSmallIntegerField(null=True, blank=True)
+    u13 = models.PositiveSmallIntegerField(null=True, blank=True)
+    u14 = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("responden SKM")
@@ -183,6 +237,12 @@ class Responden(models.Model):
                 condition=Q(**{f"u{i}__gte": 1}) & Q(**{f"u{i}__lte": 4}), name=f"responden_u{i}_1_4"
             )
             for i in range(1, 10)
+        ] + [
+            models.CheckConstraint(
+                condition=Q(**{f"u{i}__isnull": True}) | (Q(**{f"u{i}__gte": 1}) & Q(**{f"u{i}__lte": 4})),
+                name=f"responden_u{i}_1_4",
+            )
+            for i in UNSUR_LAMA
         ]
 
 

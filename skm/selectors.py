@@ -4,7 +4,7 @@ and the unit's survey setup (question wording, settings)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Sum
@@ -18,6 +18,7 @@ URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
 METODE_GABUNG_RESPONDEN = "gabungan responden (NRR dari seluruh jawaban responden tahun itu)"
 UNSUR_FIELDS = [f"u{i}" for i in range(1, 10)]
+UNSUR_LAMA = [f"u{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)]  # only in the 14-unsur scheme
 
 
 @dataclass
@@ -25,6 +26,12 @@ class IKMPeriode:
     periode: str
     nrr: list[Decimal]
     responden: int | None
+    skema: rumus_skm.Skema = field(default=rumus_skm.PERMENPANRB_14_2017)
+
+    @property
+    def unsur(self) -> tuple[str, ...]:
+        """The names of the unsur, in the order of ``nrr`` (the scheme's)."""
+        return self.skema.unsur
 
     @property
     def ikm_unsur(self) -> list[Decimal]:
@@ -32,15 +39,15 @@ class IKMPeriode:
 
     @property
     def mutu_unsur(self) -> list[str]:
-        return [rumus_skm.mutu(v)[0] for v in self.ikm_unsur]
+        return [rumus_skm.mutu(v, self.skema)[0] for v in self.ikm_unsur]
 
     @property
     def ikm(self) -> Decimal:
-        return rumus_skm.ikm_dari_nrr(self.nrr)
+        return rumus_skm.ikm_dari_nrr(self.nrr, self.skema)
 
     @property
     def mutu(self) -> str:
-        return rumus_skm.mutu(self.ikm)[0]
+        return rumus_skm.mutu(self.ikm, self.skema)[0]
 
 
 @dataclass
@@ -48,10 +55,11 @@ class IKMTahun:
     periode: list[IKMPeriode]
     ikm: Decimal | None
     metode: str
+    skema: rumus_skm.Skema = field(default=rumus_skm.PERMENPANRB_14_2017)
 
     @property
     def mutu(self) -> str | None:
-        m = rumus_skm.mutu(self.ikm)
+        m = rumus_skm.mutu(self.ikm, self.skema)
         return m[0] if m else None
 
 
@@ -63,14 +71,30 @@ def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[De
     qs = (
         Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
         .values("instansi_id", "periode")
-        .annotate(n=Count("id"), **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)})
+        .annotate(
+            n=Count("id"),
+            **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)},
+            **{f"s{f}": Sum(f) for f in UNSUR_LAMA},
+            **{f"n{f}": Count(f) for f in UNSUR_LAMA},
+        )
         .order_by()
     )
     out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
     for r in qs:
         n = r["n"]
-        out[r["instansi_id"]][r["periode"]] = ([Decimal(r[f"s{i}"]) / n for i in range(1, 10)], n)
+        nrr = [Decimal(r[f"s{i}"]) / n for i in range(1, 10)]
+        # u10..u14 (14-unsur scheme): Σ answers / answers given to that unsur
+        nrr += [Decimal(r[f"s{f}"]) / r[f"n{f}"] for f in UNSUR_LAMA if r[f"n{f}"]]
+        out[r["instansi_id"]][r["periode"]] = (nrr, n)
     return out
+
+
+def _skema_data(skema: rumus_skm.Skema, nrr) -> rumus_skm.Skema:
+    """The unit's scheme, or the shipped scheme with as many unsur as the stored values when they
+    were stored under another one (the unit changed its setting after importing)."""
+    if len(nrr) == skema.jumlah:
+        return skema
+    return next((s for s in rumus_skm.SKEMA_BAWAAN if s.jumlah == len(nrr)), skema)
 
 
 def _urut(periode: str) -> int:
@@ -81,8 +105,11 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     """IKM of each unit for the year: from raw responses when the unit has any (combined
     per its PengaturanSKM), else from the all-layanan NRR summaries (a fixed number of
     queries for any number of units)."""
+    from .skema import skema_unit
+
     instansi_ids = list(instansi_ids)
     mentah = nrr_responden(instansi_ids, tahun)
+    skema = skema_unit(instansi_ids)
     metode = dict(
         PengaturanSKM.objects.filter(instansi_id__in=mentah.keys()).values_list("instansi_id", "metode")
     )
@@ -90,22 +117,27 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
     for r in qs:
         if r.instansi_id not in mentah:
-            per_unit[r.instansi_id].append(IKMPeriode(r.periode, r.nrr, r.responden))
+            nrr = r.nrr
+            per_unit[r.instansi_id].append(
+                IKMPeriode(r.periode, nrr, r.responden, _skema_data(skema[r.instansi_id], nrr))
+            )
     out = {}
     for iid, periods in per_unit.items():
         periods.sort(key=lambda p: _urut(p.periode))
         value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
-        out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
+        out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE, periods[-1].skema)
     for iid, per in mentah.items():
         periods = sorted(
-            (IKMPeriode(p, nrr, n) for p, (nrr, n) in per.items()), key=lambda p: _urut(p.periode)
+            (IKMPeriode(p, nrr, n, _skema_data(skema[iid], nrr)) for p, (nrr, n) in per.items()),
+            key=lambda p: _urut(p.periode),
         )
-        if metode.get(iid) == PengaturanSKM.Metode.GABUNG_RESPONDEN:
-            pooled = rumus_skm.gabung_responden((p.nrr, p.responden) for p in periods)
-            out[iid] = IKMTahun(periods, rumus_skm.ikm_dari_nrr(pooled), METODE_GABUNG_RESPONDEN)
+        sk = periods[-1].skema
+        if metode.get(iid) == PengaturanSKM.Metode.GABUNG_RESPONDEN and all(p.skema == sk for p in periods):
+            pooled = rumus_skm.gabung_responden(((p.nrr, p.responden) for p in periods), sk)
+            out[iid] = IKMTahun(periods, rumus_skm.ikm_dari_nrr(pooled, sk), METODE_GABUNG_RESPONDEN, sk)
         else:
             value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
-            out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE)
+            out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE, sk)
     return out
 
 

@@ -151,8 +151,8 @@ def _hasil(ins, tahun):
             baris.append(
                 {
                     "p": p,
-                    "unsur": list(zip(UNSUR, p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True)),
-                    "terendah": [(n, UNSUR[n - 1], v) for n, v in unsur_terendah(p.nrr, 3)],
+                    "unsur": list(zip(p.unsur, p.nrr, p.ikm_unsur, p.mutu_unsur, strict=True)),
+                    "terendah": [(n, p.unsur[n - 1], v) for n, v in unsur_terendah(p.nrr, 3)],
                 }
             )
     return hasil, baris

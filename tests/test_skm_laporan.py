@@ -35,7 +35,7 @@ def test_docx_has_ikm_and_the_lowest_unsur_in_the_follow_up_table(pengguna_demo,
     baris = [[c.text for c in row.cells] for row in rtl.rows[1:]]
     assert [b[1] for b in baris] == [f"U{n} {UNSUR[n - 1]}" for n, _v in terendah]
     assert [b[2] for b in baris] == [format_angka(v, 3) for _n, v in terendah]
-    assert baris[0][3] == TINDAK_LANJUT[terendah[0][0] - 1]
+    assert baris[0][3] == TINDAK_LANJUT[UNSUR[terendah[0][0] - 1]]
     # the lowest unsur really are the lowest of the nine yearly values
     assert max(v for _n, v in terendah) <= min(
         v for i, v in enumerate(nrr, 1) if i not in {n for n, _ in terendah}

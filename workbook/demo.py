@@ -23,13 +23,14 @@ def baca_sumber(source: Path = SOURCE) -> dict[str, list[dict]]:
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
-            if reader.fieldnames != spec.nama_kolom:
-                raise ValueError(f"{path}: header {reader.fieldnames} != {spec.nama_kolom}")
+            harus = [k for k in spec.nama_kolom if k not in writer.OPSIONAL_KOSONG or k in reader.fieldnames]
+            if reader.fieldnames != harus:
+                raise ValueError(f"{path}: header {reader.fieldnames} != {harus}")
             rows = []
             for row in reader:
                 typed = {}
                 for k in spec.kolom:
-                    v = row[k.nama]
+                    v = row.get(k.nama, "")
                     if v == "":
                         typed[k.nama] = None
                     elif k.jenis in writer.NUMERIC:

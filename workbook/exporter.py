@@ -294,7 +294,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "tahun": r.tahun,
             "periode": r.periode,
             "layanan": r.layanan.kode if r.layanan_id else None,
-            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)},
+            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 15)},
             "responden": r.responden,
         }
         for r in sorted(
@@ -313,7 +313,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "umur": r.umur,
             "pendidikan": r.pendidikan,
             "pekerjaan": r.pekerjaan,
-            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 10)},
+            **{f"u{i}": getattr(r, f"u{i}") for i in range(1, 15)},
             "saran": r.saran,
         }
         for r in sorted(

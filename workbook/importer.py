@@ -34,11 +34,12 @@ from laporan.perjanjian import bekukan_banyak
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import tunda, usangkan_semua
 from zona.models import PenilaianZona, Zona
 
-from .spec import SHEET_MAP, SHEETS, CellError
+from .spec import SHEET_MAP, SHEETS, UNSUR_SHEETS, CellError
 
 BATCH = 2000
 MAKS_BARIS = 200_000  # rows of one workbook import (docs/workbook.md); larger imports: split them
@@ -52,6 +53,10 @@ class Row:
     nomor: int
     nilai: dict
     huruf: dict  # column name -> column letter
+    # SKM sheets: the codes of the schemes whose unsur names the headers use (None: codes only) and
+    # the cell of the first header that named one
+    skema: frozenset | None = None
+    skema_sel: str = "A1"
 
     def ref(self, kolom: str | None = None) -> str:
         letter = self.huruf.get(kolom) if kolom else None
@@ -113,6 +118,7 @@ def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
     errors: list[str] = []
     rows: dict[str, list[Row]] = {}
     dibaca = 0
+    daftar_skema = None  # the stored survey schemes, read at the first SKM sheet
     for ws in wb.worksheets:
         name = ws.title.strip()
         if name.startswith("_"):
@@ -135,14 +141,52 @@ def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
             continue
         it = ws.iter_rows(min_row=2, max_col=MAKS_KOLOM, values_only=True)
         cols: dict[int, str] = {}
+        asli: dict[str, str] = {}  # unsur column -> its header as written
+        skema, skema_sel = None, "A1"
         for i, h in enumerate(header):
             if h is None or str(h).strip() == "":
                 continue
-            h = str(h).strip().lower()
             letter = get_column_letter(i + 1)
+            if spec.nama in UNSUR_SHEETS:
+                if daftar_skema is None:
+                    from skm.skema import semua_skema
+
+                    daftar_skema = semua_skema()
+                try:
+                    kepala = baca_kepala(str(h), daftar_skema)
+                except ValueError as exc:
+                    errors.append(f"{spec.nama}!{letter}1: {exc}")
+                    continue
+                if kepala is not None:
+                    kode = f"u{kepala.nomor}"
+                    if kode in asli:
+                        errors.append(
+                            f'{spec.nama}!{letter}1: unsur U{kepala.nomor} appears twice ("{asli[kode]}" '
+                            f'and "{str(h).strip()}")'
+                        )
+                        continue
+                    if kepala.skema is not None:
+                        if skema is not None and not skema & kepala.skema:
+                            errors.append(
+                                f'{spec.nama}!{letter}1: "{str(h).strip()}" is an unsur of another survey '
+                                f"scheme than the names in {skema_sel} and before"
+                            )
+                            continue
+                        if skema is None:
+                            skema_sel = f"{letter}1"
+                        skema = kepala.skema if skema is None else skema & kepala.skema
+                    asli[kode] = str(h).strip()
+                    cols[i] = kode
+                    continue
+            h = str(h).strip().lower()
             if h not in spec.kolom_map:
+                lain = (
+                    ', or an unsur code or name such as "U8 Sarana dan Prasarana" (docs/workbook.md)'
+                    if spec.nama in UNSUR_SHEETS
+                    else ""
+                )
                 errors.append(
-                    f'{spec.nama}!{letter}1: unknown column "{h}" (expected: {", ".join(spec.nama_kolom)})'
+                    f'{spec.nama}!{letter}1: unknown column "{h}" (expected: {", ".join(spec.nama_kolom)}{lain})'
                 )
             elif h in cols.values():
                 errors.append(f'{spec.nama}!{letter}1: column "{h}" appears twice')
@@ -177,7 +221,7 @@ def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
                     errors.append(f"{spec.nama}!{get_column_letter(idx + 1)}{n}: {exc}")
                     bad = True
             if not bad:
-                out.append(Row(spec.nama, n, parsed, huruf))
+                out.append(Row(spec.nama, n, parsed, huruf, skema, skema_sel))
         rows[spec.nama] = out
     return rows, errors
 
@@ -265,6 +309,8 @@ class _Loader:
         self._maps: dict[str, dict] = {}
         self.nama_berkas, self.pengguna = "", None  # recorded on a new batch of paper survey answers
         self._baris_gagal: set = set()  # budget lines rejected: rows referring to them add no second error
+        self._skema: dict | None = None  # instansi id -> its survey scheme (rumus.skm.Skema)
+        self._skema_dilapor: set = set()  # (sheet, instansi, what): header errors reported once
 
     # -- helpers -------------------------------------------------------------------------------
     def err(self, row: Row, kolom: str | None, message: str) -> None:
@@ -977,6 +1023,62 @@ class _Loader:
         }
         self.upsert("zona_penilaian", PenilaianZona, items, existing)
 
+    def skema_unit(self, ins):
+        """The survey scheme of a unit (its SKM settings; none chosen: the default one)."""
+        if self._skema is None:
+            from skm.skema import skema_unit
+
+            self._skema = skema_unit(self._ids())
+        return self._skema[ins.id]
+
+    def cek_unsur(self, r: Row, ins, arti: str) -> bool:
+        """Check a row's unsur columns against the unit's scheme: the headers' names are its
+        unsur, each of its unsur has a value and no other does. True when the row is bad."""
+        sk = self.skema_unit(ins)
+        if r.skema is not None and sk.kode not in r.skema:
+            kunci = (r.sheet, ins.id, "skema")
+            if kunci not in self._skema_dilapor:
+                self._skema_dilapor.add(kunci)
+                self.hasil.errors.append(
+                    f"{r.sheet}!{r.skema_sel}: the headers name the unsur of another survey scheme, but "
+                    f"instansi {r['instansi']} surveys with {sk.nama} ({sk.jumlah} unsur; its SKM settings)"
+                )
+            return True
+        bad = False
+        for i in range(10, 15):
+            v = r[f"u{i}"]
+            if i <= sk.jumlah and v is None:
+                if f"u{i}" not in r.huruf:
+                    kunci = (r.sheet, ins.id, i)
+                    if kunci not in self._skema_dilapor:
+                        self._skema_dilapor.add(kunci)
+                        self.hasil.errors.append(
+                            f'{r.sheet}!A1: missing required column "u{i}" ({sk.unsur[i - 1]}): instansi '
+                            f"{r['instansi']} surveys with {sk.nama} ({sk.jumlah} unsur)"
+                        )
+                else:
+                    self.err(r, f"u{i}", f"u{i} is required ({sk.nama} has {sk.jumlah} unsur)")
+                bad = True
+            elif i > sk.jumlah and v is not None:
+                self.err(
+                    r,
+                    f"u{i}",
+                    f"u{i} must be blank: instansi {r['instansi']} surveys with {sk.nama} "
+                    f"({sk.jumlah} unsur; its SKM settings choose the scheme)",
+                )
+                bad = True
+        if bad:
+            return True
+        for i in range(1, sk.jumlah + 1):
+            v = r[f"u{i}"]
+            if arti == "nrr" and not Decimal(1) <= v <= Decimal(4):
+                self.err(r, f"u{i}", f"NRR u{i} must be between 1 and 4, got {v}")
+                bad = True
+            elif arti == "jawaban" and not 1 <= v <= 4:
+                self.err(r, f"u{i}", f"answer u{i} must be 1, 2, 3 or 4, got {v}")
+                bad = True
+        return bad
+
     def load_skm_nrr(self, rows):
         items = []
         for r in rows:
@@ -988,13 +1090,7 @@ class _Loader:
                 layanan = self.lookup(r, "layanan", "layanan", (ins.id, r["layanan"]))
                 if layanan is None:
                     continue
-            bad = False
-            for i in range(1, 10):
-                v = r[f"u{i}"]
-                if not Decimal(1) <= v <= Decimal(4):
-                    self.err(r, f"u{i}", f"NRR u{i} must be between 1 and 4, got {v}")
-                    bad = True
-            if bad:
+            if self.cek_unsur(r, ins, "nrr"):
                 continue
             items.append(
                 (
@@ -1005,7 +1101,7 @@ class _Loader:
                         "tahun": r["tahun"],
                         "periode": r["periode"],
                         "layanan": layanan,
-                        **{f"u{i}": r[f"u{i}"] for i in range(1, 10)},
+                        **{f"u{i}": r[f"u{i}"] for i in range(1, 15)},
                         "responden": r["responden"],
                     },
                 )
@@ -1062,10 +1158,7 @@ class _Loader:
                         f"tanggal_layanan {tanggal.isoformat()} is not in periode {periode}",
                     )
                     bad = True
-            for i in range(1, 10):
-                if not 1 <= r[f"u{i}"] <= 4:
-                    self.err(r, f"u{i}", f"answer u{i} must be 1, 2, 3 or 4, got {r[f'u{i}']}")
-                    bad = True
+            bad = self.cek_unsur(r, ins, "jawaban") or bad
             if r["umur"] is not None and not 10 <= r["umur"] <= 120:
                 self.err(r, "umur", f"umur must be between 10 and 120, got {r['umur']}")
                 bad = True
@@ -1088,7 +1181,7 @@ class _Loader:
                     pekerjaan=r["pekerjaan"] or "",
                     saran=r["saran"] or "",
                     klien=KLIEN_IMPOR,
-                    **{f"u{i}": r[f"u{i}"] for i in range(1, 10)},
+                    **{f"u{i}": r[f"u{i}"] for i in range(1, 15)},
                 )
             )
         if self.hasil.errors:
@@ -1107,7 +1200,7 @@ class _Loader:
                 o.pendidikan,
                 o.pekerjaan,
                 o.saran,
-                *(getattr(o, f"u{i}") for i in range(1, 10)),
+                *(getattr(o, f"u{i}") for i in range(1, 15)),
             )
 
         per_unit: dict[int, list] = {}

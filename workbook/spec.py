@@ -164,7 +164,13 @@ def W(nama, jenis="teks", **kw):
 
 INSTANSI = W("instansi", "kode")
 TAHUN = W("tahun", "tahun")
-NRR_KOLOM = tuple(K(f"u{i}", "angka", wajib=True, desimal=4, batas_atas=4) for i in range(1, 10))
+# Unsur columns: u1..u9 in every scheme, u10..u14 only in the 14-unsur one (KepMenPAN 25/2004); a
+# header may name them by code, code and name, or name (rumus.skm.baca_kepala; docs/workbook.md).
+UNSUR_SHEETS = ("skm_nrr", "skm_responden")
+MAKS_UNSUR = 14
+NRR_KOLOM = tuple(
+    K(f"u{i}", "angka", wajib=i <= 9, desimal=4, batas_atas=4) for i in range(1, MAKS_UNSUR + 1)
+)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("pemda", (W("kode", "kode"), W("nama")), ("kode",)),
@@ -393,7 +399,7 @@ SHEETS: tuple[Sheet, ...] = (
             K("umur", "bulat"),
             K("pendidikan", default=""),
             K("pekerjaan", default=""),
-            *(W(f"u{i}", "bulat") for i in range(1, 10)),
+            *(K(f"u{i}", "bulat", wajib=i <= 9) for i in range(1, MAKS_UNSUR + 1)),
             K("saran", default=""),
         ),
         ("instansi", "tahun", "periode"),

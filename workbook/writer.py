@@ -30,6 +30,9 @@ def cell_value(jenis: str, value):
     return str(value)
 
 
+OPSIONAL_KOSONG = {f"u{i}" for i in range(10, 15)}
+
+
 def tulis(data: dict[str, list[dict]], path) -> None:
     """Write the sheets present in ``data`` (in the documented order), header first."""
     wb = Workbook()
@@ -39,16 +42,23 @@ def tulis(data: dict[str, list[dict]], path) -> None:
         if spec.nama not in data:
             continue
         ws = wb.create_sheet(spec.nama)
-        ws.append(spec.nama_kolom)
+        # a column that is optional and empty in every row is left out: u10..u14 of the SKM sheets
+        # hold values only in the 14-unsur scheme
+        kolom = [
+            k
+            for k in spec.kolom
+            if k.nama not in OPSIONAL_KOSONG or any(row.get(k.nama) is not None for row in data[spec.nama])
+        ]
+        ws.append([k.nama for k in kolom])
         for c in ws[1]:
             c.font = bold
         for row in data[spec.nama]:
-            ws.append([cell_value(k.jenis, row.get(k.nama)) for k in spec.kolom])
-            if any(k.jenis == "tanggal" for k in spec.kolom):
-                for k_i, k in enumerate(spec.kolom, start=1):
+            ws.append([cell_value(k.jenis, row.get(k.nama)) for k in kolom])
+            if any(k.jenis == "tanggal" for k in kolom):
+                for k_i, k in enumerate(kolom, start=1):
                     if k.jenis == "tanggal":
                         ws.cell(ws.max_row, k_i).number_format = "yyyy-mm-dd"
-        for i, k in enumerate(spec.kolom, start=1):
+        for i, k in enumerate(kolom, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(10, min(50, len(k.nama) + 4))
         ws.freeze_panes = "A2"
     wb.properties.creator = "SAKIP"
