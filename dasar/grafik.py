@@ -43,9 +43,13 @@ def tanpa_gaya_sebaris(svg: str) -> str:
 
 
 def ke_svg(fig: Figure) -> str:
-    """The figure as inline SVG (the XML prolog and doctype dropped, no inline CSS)."""
+    """The figure as inline SVG (the XML prolog and doctype dropped, no inline CSS). A figure
+    with a layout engine (the documents' ``layout="constrained"``) fits already and is saved as
+    laid out; any other is trimmed to its drawn area (``bbox_inches="tight"``)."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    fig.savefig(
+        buf, format="svg", **({} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"})
+    )
     text = buf.getvalue()
     return tanpa_gaya_sebaris(text[text.index("<svg") :])
 

@@ -34,7 +34,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from dasar.galat import Ditolak
-from dasar.grafik import tanpa_gaya_sebaris
+from dasar.grafik import ke_svg
 from dasar.teks import bersihkan
 from laporan.dokumen import (
     Bab,
@@ -468,16 +468,6 @@ CSS = """
 """
 
 
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    fig.savefig(
-        buf, format="svg", **({} if fig.get_layout_engine() is not None else {"bbox_inches": "tight"})
-    )
-    svg = buf.getvalue()
-    i = svg.find("<svg")
-    return tanpa_gaya_sebaris(svg[i:]) if i >= 0 else ""
-
-
 class _Html:
     def __init__(self, dok: Dokumen):
         self.dok = dok
@@ -529,7 +519,7 @@ class _Html:
             self.w("</tbody></table></div>")
         elif isinstance(item, Gambar):
             judul = item.label if item.nomor else item.judul
-            svg = _svg(item.figure) if item.figure is not None else ""
+            svg = ke_svg(item.figure) if item.figure is not None else ""
             self.w(
                 f'<figure role="img" aria-label="{escape(judul)}">{svg}'
                 f"<figcaption>{escape(judul)}</figcaption></figure>"
