@@ -593,8 +593,6 @@ def render_html(dok: Dokumen, halaman: bool = False, nonce: str = "") -> str:
 # ---------------------------------------------------------------- PDF
 
 UNO_SKRIP = Path(__file__).with_name("skrip") / "uno_pdf.py"
-UNO_PYTHON = os.environ.get("SAKIP_UNO_PYTHON", "/usr/bin/python3")
-TIMEOUT = int(os.environ.get("SAKIP_SOFFICE_TIMEOUT", "120"))
 
 
 def soffice() -> str | None:
@@ -602,11 +600,12 @@ def soffice() -> str | None:
 
 
 def _uno_tersedia() -> bool:
-    if not Path(UNO_PYTHON).exists():
+    uno_python = settings.SAKIP_UNO_PYTHON
+    if not Path(uno_python).exists():
         return False
     try:
         return (
-            subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
+            subprocess.run([uno_python, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
         )
     except (OSError, subprocess.TimeoutExpired):
         return False
@@ -623,12 +622,16 @@ def _jalankan(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
+def docx_ke_pdf(docx_bytes: bytes, timeout: int | None = None) -> bytes:
     """Convert DOCX bytes to PDF with headless LibreOffice (own user profile per call).
 
     With python3-uno the indexes (Daftar Isi / Tabel / Gambar) are updated before export so their
     page numbers are real; without it ``soffice --convert-to pdf`` is used (lists without numbers).
+    ``timeout`` defaults to ``settings.SAKIP_SOFFICE_TIMEOUT``; the Python with ``uno`` is
+    ``settings.SAKIP_UNO_PYTHON``.
     """
+    if timeout is None:
+        timeout = settings.SAKIP_SOFFICE_TIMEOUT
     exe = soffice()
     if not exe:
         raise Ditolak(
@@ -640,7 +643,9 @@ def docx_ke_pdf(docx_bytes: bytes, timeout: int = TIMEOUT) -> bytes:
         pdf = Path(tmp) / "dokumen.pdf"
         profil = Path(tmp) / "profil"
         if _uno_tersedia():
-            res = _jalankan([UNO_PYTHON, str(UNO_SKRIP), exe, str(src), str(pdf), str(profil)], timeout)
+            res = _jalankan(
+                [settings.SAKIP_UNO_PYTHON, str(UNO_SKRIP), exe, str(src), str(pdf), str(profil)], timeout
+            )
         else:
             res = _jalankan(
                 [

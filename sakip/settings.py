@@ -162,6 +162,10 @@ FILE_UPLOAD_HANDLERS = [
 MEDIA_ROOT = Path(baca_teks("SAKIP_MEDIA_ROOT") or BASE_DIR / "var" / "media")
 # Generated documents (LKIP, PK, LHE) are written here before download.
 DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokumen")
+# PDFs (laporan/keluaran.py): the Python that has LibreOffice's ``uno`` module, and the seconds one
+# DOCX -> PDF conversion may take (keep gunicorn's --timeout above it, docs/deploy.md).
+SAKIP_UNO_PYTHON = baca_teks("SAKIP_UNO_PYTHON", "/usr/bin/python3")
+SAKIP_SOFFICE_TIMEOUT = baca_int("SAKIP_SOFFICE_TIMEOUT", 120, minimum=1, maksimum=3600)
 
 # --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.

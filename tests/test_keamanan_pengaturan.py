@@ -175,6 +175,8 @@ def test_debug_is_off_unless_asked_for():
         {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_CSRF_TRUSTED_ORIGINS": "kinerja.example.go.id"},
         {"DJANGO_SECRET_KEY": KUNCI, "DJANGO_EMAIL_HOST_PASSWORD": "rahasia"},  # password without TLS
         {"DJANGO_SECRET_KEY": KUNCI, "SAKIP_LOG_LEVEL": "LOUD"},
+        {"DJANGO_SECRET_KEY": KUNCI, "SAKIP_SOFFICE_TIMEOUT": "2m"},
+        {"DJANGO_SECRET_KEY": KUNCI, "SAKIP_SOFFICE_TIMEOUT": "0"},
     ],
 )
 def test_bad_values_stop_the_start(env):

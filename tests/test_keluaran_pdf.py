@@ -75,3 +75,24 @@ def test_soffice_missing_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(keluaran, "soffice", lambda: None)
     with pytest.raises(Ditolak, match="LibreOffice"):
         keluaran.render_pdf(contoh(3))
+
+
+def test_timeout_and_uno_python_come_from_the_settings(monkeypatch, settings, tmp_path):
+    """SAKIP_SOFFICE_TIMEOUT and SAKIP_UNO_PYTHON are read once, in settings (dasar.lingkungan)."""
+    dipanggil = []
+
+    def jalankan(cmd, timeout):
+        dipanggil.append((cmd[0], timeout))
+        raise Ditolak(f"LibreOffice tidak selesai dalam {timeout} detik.")
+
+    monkeypatch.setattr(keluaran, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(keluaran, "_jalankan", jalankan)
+    settings.SAKIP_SOFFICE_TIMEOUT = 7
+    settings.SAKIP_UNO_PYTHON = str(tmp_path / "tidak-ada-python")  # no uno: plain soffice
+    with pytest.raises(Ditolak, match="7 detik"):
+        keluaran.docx_ke_pdf(b"PK")
+    assert dipanggil == [("/usr/bin/soffice", 7)]
+    monkeypatch.setattr(keluaran, "_uno_tersedia", lambda: True)
+    with pytest.raises(Ditolak):
+        keluaran.docx_ke_pdf(b"PK", timeout=3)
+    assert dipanggil[-1] == (settings.SAKIP_UNO_PYTHON, 3)
