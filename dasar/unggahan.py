@@ -1,12 +1,17 @@
-"""The upload check shared by every evidence upload (realisasi evidence, LKE evidence, follow-up
-evidence, zone photos): size by bytes, type by content (never by the file name)."""
+"""Uploaded files, shared by every evidence upload (realisasi evidence, LKE evidence, follow-up
+evidence, zone photos): the upload check (size by bytes, type by content, never by the file name)
+and ``sajikan``, the one way a stored upload is served back."""
 
 from __future__ import annotations
+
+import posixpath
+import unicodedata
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
+from django.http import FileResponse, Http404
 
 from .galat import Ditolak
 
@@ -30,6 +35,43 @@ def cek_unggahan(berkas) -> str:
     if kind is None or kind.extension not in JENIS_UNGGAHAN:
         raise Ditolak(f"Berkas {berkas.name} bukan PDF, JPG, PNG atau XLSX (diperiksa dari isinya).")
     return kind.extension
+
+
+def nama_aman(nama: str, jenis: str) -> str:
+    """The file name a download is offered under: the last part of ``nama`` (no folder, ``/`` or
+    ``\\``), without control or format characters; ``berkas.<jenis>`` when nothing else is left."""
+    akhir = posixpath.basename(nama.replace("\\", "/"))
+    akhir = "".join(c for c in akhir if unicodedata.category(c)[0] != "C").strip()
+    if akhir.strip("."):
+        return akhir
+    return f"berkas.{jenis}" if jenis else "berkas"
+
+
+def sajikan(berkas, *, nama: str = "", jenis: str | None = None, lampiran: bool = True) -> FileResponse:
+    """The response serving a stored upload (a ``FieldFile``); 404 when there is none.
+
+    The Content-Type comes from ``JENIS_UNGGAHAN`` by ``jenis`` (the extension ``cek_unggahan``
+    returned at upload time; when not stored, judged again from the file's first bytes), else
+    ``application/octet-stream``; the file is offered under ``nama_aman(nama)`` (the stored file's
+    own name when ``nama`` is empty), as an attachment unless ``lampiran=False`` (a photo shown in
+    the page), with ``X-Content-Type-Options: nosniff``. The caller has already checked that the
+    user may see it (``akun.izin``)."""
+    if not berkas:
+        raise Http404
+    f = berkas.open("rb")
+    if jenis is None:
+        kind = filetype.guess(f.read(8192))
+        f.seek(0)
+        jenis = kind.extension if kind is not None else ""
+    mime = JENIS_UNGGAHAN.get(jenis)
+    resp = FileResponse(
+        f,
+        as_attachment=lampiran or mime is None,
+        filename=nama_aman(nama or berkas.name, jenis),
+        content_type=mime or "application/octet-stream",
+    )
+    resp["X-Content-Type-Options"] = "nosniff"
+    return resp
 
 
 class BatasUkuranUnggahan(FileUploadHandler):

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from akun.izin import adalah_admin_pemda, boleh, boleh_kelola_templat, boleh_pem
 from dasar.galat import Ditolak
 from dasar.tahun import dari_teks as tahun_dari_teks
 from dasar.teks import ambil
-from dasar.unggahan import JENIS_UNGGAHAN
+from dasar.unggahan import sajikan
 from organisasi.models import Pemda
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
@@ -322,12 +322,7 @@ def unduh_bukti(request, instansi, pk):
     b = get_object_or_404(
         BuktiEvaluasi, pk=pk, jawaban__evaluasi__instansi=instansi, jenis=JenisTautan.UNGGAH
     )
-    return FileResponse(
-        b.berkas.open("rb"),
-        as_attachment=True,
-        filename=b.nama_asli,
-        content_type=JENIS_UNGGAHAN.get(b.jenis_berkas, "application/octet-stream"),
-    )
+    return sajikan(b.berkas, nama=b.nama_asli, jenis=b.jenis_berkas)
 
 
 @perlu("lihat")
@@ -352,14 +347,7 @@ def tindak_lanjut(request, instansi, pk):
 @require_GET
 def unduh_tindak_lanjut(request, instansi, pk):
     rek = get_object_or_404(Rekomendasi, pk=pk, evaluasi__instansi=instansi)
-    if not rek.berkas:
-        raise Http404
-    return FileResponse(
-        rek.berkas.open("rb"),
-        as_attachment=True,
-        filename=rek.nama_berkas,
-        content_type=JENIS_UNGGAHAN.get(rek.jenis_berkas, "application/octet-stream"),
-    )
+    return sajikan(rek.berkas, nama=rek.nama_berkas, jenis=rek.jenis_berkas)
 
 
 @login_required

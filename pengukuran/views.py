@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.teks import ambil
-from dasar.unggahan import JENIS_UNGGAHAN
+from dasar.unggahan import sajikan
 from perencanaan.models import Indikator, PKIndikator
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.capaian import capaian, kategori_capaian, status_target
@@ -192,12 +192,7 @@ def unduh_bukti(request, instansi, pk):
     b = get_object_or_404(
         Bukti.objects.select_related("realisasi__indikator"), pk=pk, realisasi__indikator__instansi=instansi
     )
-    return FileResponse(
-        b.berkas.open("rb"),
-        as_attachment=True,
-        filename=b.nama_asli,
-        content_type=JENIS_UNGGAHAN[b.jenis],
-    )
+    return sajikan(b.berkas, nama=b.nama_asli, jenis=b.jenis)
 
 
 __all__ = ["halaman", "simpan", "pratinjau", "status", "unduh_bukti", "Indikator"]

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,6 +10,7 @@ from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.tahun import dari_teks as tahun_dari_teks
 from dasar.teks import ambil
+from dasar.unggahan import sajikan
 
 from . import services
 from .models import PenilaianZona, Zona
@@ -74,8 +74,4 @@ def nilai(request, instansi):
 @perlu("lihat")
 def foto(request, instansi, pk):
     p = get_object_or_404(PenilaianZona, pk=pk, zona__instansi=instansi)
-    if not p.foto:
-        raise Http404
-    return FileResponse(
-        p.foto.open("rb"), content_type="image/png" if p.foto.name.endswith(".png") else "image/jpeg"
-    )
+    return sajikan(p.foto, lampiran=False)
