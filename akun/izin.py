@@ -27,6 +27,9 @@ AKSI = {
     "tandatangani": {"pimpinan"},  # sign the PK
     "evaluasi": {"evaluator"},  # comment, score
     "kelola": {"admin_pemda"},  # manage units, users, templates
+    # set a unit up: its Renstra periods and its zones (the unit's operator, or the pemda's admin
+    # who prepares a new unit before it has an operator)
+    "atur": {"operator", "admin_pemda"},
     # download survey respondents' personal data (responden.xlsx): the unit's own staff who act on
     # the answers; not viewers, evaluators or the pemda's admin (data minimisation, UU 27/2022)
     "unduh_responden": {"operator", "pimpinan"},

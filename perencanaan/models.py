@@ -18,6 +18,8 @@ class Renstra(models.Model):
     nama = models.CharField(max_length=300)
     tahun_awal = models.PositiveSmallIntegerField()
     tahun_akhir = models.PositiveSmallIntegerField()
+    # the regional medium-term plan this Renstra follows (RPJMD, or RPD between two RPJMD), as text
+    rpjmd = models.CharField(max_length=300, blank=True)
 
     class Meta:
         verbose_name_plural = _("renstra")

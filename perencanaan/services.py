@@ -7,13 +7,87 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from akun.izin import boleh
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
+from dasar.teks import tolak_jika_panjang
 from laporan.perjanjian import isi_beku_pk
 
-from .models import Indikator, PerjanjianKinerja, PKIndikator, Target
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100  # the years the application accepts (dasar.tahun)
+RENSTRA_MAKS_TAHUN = 5  # a Renstra covers at most five years (the RPJMD period it follows)
+
+
+def _cek_periode(instansi, tahun_awal: int, tahun_akhir: int) -> None:
+    """Refuse a Renstra period outside 2000–2100, reversed, longer than five years or
+    overlapping another Renstra of the unit; the refusal names the field."""
+    bidang: dict[str, list[str]] = {}
+    for nama, nilai in (("tahun_awal", tahun_awal), ("tahun_akhir", tahun_akhir)):
+        if not TAHUN_MIN <= nilai <= TAHUN_MAKS:
+            bidang[nama] = [
+                _("Tahun harus antara %(min)d dan %(maks)d.") % {"min": TAHUN_MIN, "maks": TAHUN_MAKS}
+            ]
+    if bidang:
+        raise Ditolak(bidang=bidang)
+    if tahun_akhir < tahun_awal:
+        raise Ditolak(bidang={"tahun_akhir": [_("Tahun akhir tidak boleh sebelum tahun awal.")]})
+    if tahun_akhir - tahun_awal + 1 > RENSTRA_MAKS_TAHUN:
+        raise Ditolak(
+            bidang={
+                "tahun_akhir": [
+                    _("Renstra paling lama %(n)d tahun (mis. 2025–2029).") % {"n": RENSTRA_MAKS_TAHUN}
+                ]
+            }
+        )
+    lain = Renstra.objects.filter(
+        instansi=instansi, tahun_awal__lte=tahun_akhir, tahun_akhir__gte=tahun_awal
+    ).first()
+    if lain is not None:
+        raise Ditolak(
+            bidang={
+                "tahun_awal": [
+                    _("Periode ini bertumpang tindih dengan %(nama)s (%(awal)d–%(akhir)d).")
+                    % {"nama": lain.nama, "awal": lain.tahun_awal, "akhir": lain.tahun_akhir}
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def buat_renstra(*, user, instansi, tahun_awal: int, tahun_akhir: int, nama: str, rpjmd: str) -> Renstra:
+    """A new Renstra period of the unit (its operator or the pemda's admin: ``atur``)."""
+    if not boleh(user, "atur", instansi):
+        raise PermissionDenied
+    nama, rpjmd = nama.strip(), rpjmd.strip()
+    if not nama:
+        raise Ditolak(bidang={"nama": [_("Isi nama Renstra.")]})
+    tolak_jika_panjang(Renstra, nama=nama, rpjmd=rpjmd)
+    # lock the unit's row so two simultaneous saves cannot both pass the overlap check
+    type(instansi).objects.select_for_update().filter(pk=instansi.pk).first()
+    _cek_periode(instansi, tahun_awal, tahun_akhir)
+    kode = dasar_kode = f"renstra-{tahun_awal}-{tahun_akhir}"
+    n = 2
+    while Renstra.objects.filter(instansi=instansi, kode=kode).exists():
+        kode, n = f"{dasar_kode}-{n}", n + 1
+    r = Renstra.objects.create(
+        instansi=instansi, kode=kode, nama=nama, tahun_awal=tahun_awal, tahun_akhir=tahun_akhir, rpjmd=rpjmd
+    )
+    catat(
+        user,
+        r,
+        Aksi.BUAT,
+        {
+            "nama": (None, nama),
+            "tahun_awal": (None, tahun_awal),
+            "tahun_akhir": (None, tahun_akhir),
+            "rpjmd": (None, rpjmd),
+        },
+        instansi,
+    )
+    return r
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from . import views
 app_name = "perencanaan"
 urlpatterns = [
     path("unit/<slug:slug>/renstra/", views.renstra, name="renstra"),
+    path("unit/<slug:slug>/renstra/buat/", views.renstra_buat, name="renstra_buat"),
     path("unit/<slug:slug>/iku/", views.iku, name="iku"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/", views.pk, name="pk"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/buat/", views.pk_buat, name="pk_buat"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
@@ -12,6 +13,7 @@ from organisasi.models import Pejabat
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import services
+from .forms import RenstraForm
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
 
 
@@ -53,7 +55,34 @@ def renstra(request, instansi):
     return render(
         request,
         "perencanaan/renstra.html",
-        {"instansi": instansi, "items": items, "boleh_isi": boleh(request.user, "isi", instansi)},
+        {
+            "instansi": instansi,
+            "items": items,
+            "boleh_isi": boleh(request.user, "isi", instansi),
+            "boleh_atur": boleh(request.user, "atur", instansi),
+        },
+    )
+
+
+@perlu("atur")
+def renstra_buat(request, instansi):
+    """Create a Renstra period of the unit (the operator, or the pemda's admin)."""
+    form = RenstraForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            r = services.buat_renstra(user=request.user, instansi=instansi, **form.cleaned_data)
+        except Ditolak as exc:
+            for bidang, pesan in exc.bidang.items():
+                for p in pesan:
+                    form.add_error(bidang if bidang in form.fields else None, p)
+            if not exc.bidang:
+                form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(nama)s dibuat.") % {"nama": r.nama})
+            return redirect("perencanaan:renstra", instansi.slug)
+    lain = Renstra.objects.filter(instansi=instansi).order_by("tahun_awal")
+    return render(
+        request, "perencanaan/renstra_buat.html", {"instansi": instansi, "form": form, "lain": lain}
     )
 
 
@@ -163,10 +192,14 @@ def ubah_objek(request, instansi, jenis, pk=None):
     model = Form._meta.model
     obj = get_object_or_404(model, pk=pk, instansi=instansi) if pk else model(instansi=instansi)
     if jenis == "tujuan" and obj.pk is None:
-        obj.renstra = Renstra.objects.filter(instansi=instansi).order_by("-tahun_awal").first()
-        if obj.renstra is None:
-            messages.error(request, "Buat Renstra terlebih dahulu (impor workbook).")
-            return redirect("perencanaan:renstra", instansi.slug)
+        # the latest Renstra; without one the unit first creates it (reading obj.renstra unset raises)
+        terbaru = Renstra.objects.filter(instansi=instansi).order_by("-tahun_awal").first()
+        if terbaru is None:
+            messages.error(
+                request, _("Belum ada Renstra: buat Renstra terlebih dahulu, lalu tambahkan tujuannya.")
+            )
+            return redirect("perencanaan:renstra_buat", instansi.slug)
+        obj.renstra = terbaru
     kwargs = {} if jenis == "tujuan" else {"instansi": instansi}
     form = Form(request.POST or None, instance=obj, **kwargs)
     if request.method == "POST" and form.is_valid():

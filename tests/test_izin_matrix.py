@@ -24,7 +24,7 @@ def all_routes(resolver=None, prefix=""):
             yield prefix + str(p.pattern), p.name
 
 
-from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm  # noqa: E402
+from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm, izin_unit  # noqa: E402
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 
 BASE_CASES = {
@@ -125,7 +125,14 @@ BASE_CASES = {
         },
     ),
 }
-CASES = {**BASE_CASES, **izin_laporan.CASES, **izin_evaluasi.CASES, **izin_skm.CASES, **izin_akun.CASES}
+CASES = {
+    **BASE_CASES,
+    **izin_laporan.CASES,
+    **izin_evaluasi.CASES,
+    **izin_skm.CASES,
+    **izin_akun.CASES,
+    **izin_unit.CASES,
+}
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
 
