@@ -45,11 +45,13 @@ def simpan_pengaturan(
     metode: str,
     populasi_per_periode: int | None,
     pertanyaan: list[tuple[str, list[str]]],
+    skema: str | None = None,
 ) -> PengaturanSKM:
     """Save the unit's survey setup (all or nothing) and record every change in the audit trail.
 
     ``pertanyaan``: 9 items (question, [4 labels]); an item equal to the regulation's wording
-    removes the unit's own wording. Raises PermissionDenied or Ditolak (messages
+    removes the unit's own wording. ``skema``: the kode of the survey scheme (``SkemaSKM``; ""
+    the default one; None leaves it as it is). Raises PermissionDenied or Ditolak (messages
     per field)."""
     if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
@@ -60,6 +62,13 @@ def simpan_pengaturan(
         galat["metode"] = ["Metode tidak dikenal."]
     if populasi_per_periode is not None and not 0 <= populasi_per_periode <= 10_000_000:
         galat["populasi_per_periode"] = ["Populasi harus bilangan bulat 0 sampai 10.000.000."]
+    skema_obj = None
+    if skema:
+        from .models import SkemaSKM
+
+        skema_obj = SkemaSKM.objects.filter(kode=skema).first()
+        if skema_obj is None:
+            galat["skema"] = ["Skema survei tidak dikenal."]
     if len(pertanyaan) != 9:
         galat["pertanyaan"] = ["Harus ada 9 pertanyaan."]
     bersih = []
@@ -85,6 +94,7 @@ def simpan_pengaturan(
                 ("jenis_periode", jenis_periode),
                 ("metode", metode),
                 ("populasi_per_periode", populasi_per_periode),
+                *((("skema", skema_obj),) if skema is not None else ()),
             )
             if baru or getattr(obj, f) != v
         }

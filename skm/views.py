@@ -321,6 +321,7 @@ def _pengaturan():
                     metode=request.POST.get("metode", ""),
                     populasi_per_periode=populasi,
                     pertanyaan=pertanyaan,
+                    skema=request.POST.get("skema"),
                 )
             except Ditolak as exc:
                 galat = exc.bidang or {"__all__": [str(exc)]}
@@ -331,7 +332,9 @@ def _pengaturan():
             else:
                 messages.success(request, "Pengaturan SKM disimpan.")
                 return redirect("skm:pengaturan", slug=instansi.slug)
-        from .models import PengaturanSKM
+        from django.db.models import Count
+
+        from .models import PengaturanSKM, SkemaSKM
 
         return render(
             request,
@@ -344,6 +347,7 @@ def _pengaturan():
                 "boleh_atur": atur,
                 "jenis_periode": PengaturanSKM.JenisPeriode.choices,
                 "metode": PengaturanSKM.Metode.choices,
+                "daftar_skema": SkemaSKM.objects.annotate(jumlah=Count("unsur")),
                 "layanan": instansi.layanan.all(),
                 "isian_layanan": request.POST if bagian == "layanan_tambah" else {},
                 "populasi": request.POST.get("populasi_per_periode")

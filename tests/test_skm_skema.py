@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from rumus.format import format_angka
 from rumus.skm import KEPMENPAN_25_2004, PERMENPANRB_14_2017
-from skm.models import PengaturanSKM, Responden, RingkasanNRR, SkemaSKM
+from skm.models import PengaturanSKM, Responden, RingkasanNRR, SkemaSKM, UnsurSKM
 from skm.selectors import ikm_tahun
 from workbook.importer import import_workbook
 
@@ -34,7 +34,7 @@ def _tulis(path, sheet, kepala, baris):
 def _pakai_skema(ins, skema):
     from skm.skema import muat
 
-    muat(SkemaSKM, __import__("skm.models", fromlist=["UnsurSKM"]).UnsurSKM, skema)  # a flushed test DB
+    muat(SkemaSKM, UnsurSKM, skema)  # a test database a transactional test flushed has none
     PengaturanSKM.objects.update_or_create(
         instansi=ins, defaults={"skema": SkemaSKM.objects.get(kode=skema.kode)}
     )
@@ -174,3 +174,27 @@ def test_scheme_and_columns_must_agree(demo, tmp_path):
         in h.errors
     )
     assert not RingkasanNRR.objects.filter(tahun=2012).exists()
+
+
+def test_operator_chooses_the_scheme_on_the_settings_page(pengguna_demo, masuk_sebagai):
+    from audit.models import Jejak
+    from skm.skema import muat
+
+    from .test_skm_pengaturan import URL, _form
+
+    muat(SkemaSKM, UnsurSKM, PERMENPANRB_14_2017, bawaan=True)  # a flushed test DB
+    muat(SkemaSKM, UnsurSKM, KEPMENPAN_25_2004)
+    ins = pengguna_demo["operator"].peran.first().instansi
+    c = masuk_sebagai("operator")
+    html = c.get(URL).content.decode()
+    assert "KepMenPAN 25/2004 (14 unsur)" in html and "PermenPANRB 14/2017 (9 unsur)" in html
+    assert c.post(URL, _form(skema=KEPMENPAN_25_2004.kode)).status_code == 302
+    assert PengaturanSKM.objects.get(instansi=ins).skema.kode == KEPMENPAN_25_2004.kode
+    assert Jejak.objects.filter(objek="skm.PengaturanSKM", field="skema", baru="KepMenPAN 25/2004").exists()
+    r = c.post(URL, _form(skema="tidak-ada"))
+    assert r.status_code == 400 and "Skema survei tidak dikenal." in r.content.decode()
+    assert PengaturanSKM.objects.get(instansi=ins).skema.kode == KEPMENPAN_25_2004.kode
+    assert c.post(URL, _form(skema="")).status_code == 302  # back to the default
+    assert PengaturanSKM.objects.get(instansi=ins).skema is None
+    assert c.post(URL, _form()).status_code == 302  # a form without the field leaves it
+    assert PengaturanSKM.objects.get(instansi=ins).skema is None
