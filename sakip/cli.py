@@ -1,11 +1,13 @@
-"""Shared helpers for the query commands: JSON of Decimals, plain-text tables."""
+"""Shared helpers for the query commands: their base class ``PerintahKueri`` (the
+``--instansi/--tahun/--format`` options and the unit lookup), JSON of Decimals, plain-text tables."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from organisasi.models import Instansi
 
@@ -26,10 +28,28 @@ def dumps(data) -> str:
 
 
 def get_instansi(slug: str) -> Instansi:
+    """The unit with this slug (its pemda joined); an unknown slug is a ``CommandError``."""
     try:
         return Instansi.objects.select_related("pemda").get(slug=slug)
     except Instansi.DoesNotExist:
-        raise CommandError(f'unknown instansi "{slug}"') from None
+        raise CommandError(_('Instansi "%(slug)s" tidak dikenal.') % {"slug": slug}) from None
+
+
+class PerintahKueri(BaseCommand):
+    """A query command of one unit-year (``capaian``, ``anggaran``, ``periksa``, ``ikm``, ``akip``,
+    ``reviu``): ``--instansi SLUG --tahun N [--format table|json]``. ``handle`` finds the unit
+    (``get_instansi``) and calls ``jawab(ins, **opts)``, which writes the answer."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("--instansi", required=True)
+        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+
+    def handle(self, *args, **opts):
+        return self.jawab(get_instansi(opts["instansi"]), **opts)
+
+    def jawab(self, ins: Instansi, **opts):
+        raise NotImplementedError
 
 
 def tabel(header: list[str], rows: list[list], align: str | None = None) -> str:

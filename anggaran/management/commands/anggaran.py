@@ -1,8 +1,6 @@
-from django.core.management.base import BaseCommand
-
 from anggaran.selectors import nama_nomenklatur, pagu_murni_program, roll_up_instansi
 from rumus.format import format_persen, format_rupiah
-from sakip.cli import angka_json, dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 
 
 def _node(n, nama, extra=None):
@@ -19,16 +17,10 @@ def _node(n, nama, extra=None):
     return d
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = "Budget per programme → kegiatan → sub-kegiatan with pagu, realisasi, serapan and efisiensi."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         total = roll_up_instansi([ins.id], opts["tahun"]).get(ins.id)
         if total is None:
             self.stdout.write(f"{ins.nama} {opts['tahun']}: no budget lines.")

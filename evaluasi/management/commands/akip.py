@@ -1,23 +1,15 @@
-from django.core.management.base import BaseCommand
-
 from evaluasi.selectors import hasil_akip
 from rumus.format import format_angka
-from sakip.cli import angka_json, dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = (
         "Nilai AKIP of a unit for a year: component scores, total, predikat; from the final LKE "
         "evaluation (source lke), else the imported LHE scores (source imported)."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         hasil = hasil_akip(ins.id, opts["tahun"], "akip")
         if hasil is None:
             if opts["format"] == "json":

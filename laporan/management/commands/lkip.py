@@ -16,6 +16,7 @@ from dasar.galat import Ditolak
 from laporan import keluaran
 from laporan.selectors import bangun
 from organisasi.models import Instansi, Pemda
+from sakip.cli import get_instansi
 
 
 def _satu(jenis: str, instansi_id: int, tahun: int, path: str) -> tuple[str, float]:
@@ -77,10 +78,7 @@ class DokumenCommand(BaseCommand):
                 f"Ekstensi {out.suffix or '(kosong)'} tidak didukung; gunakan {', '.join(keluaran.FORMAT)}."
             )
         self._cek_folder(out.parent if str(out.parent) else Path("."))
-        try:
-            ins = Instansi.objects.get(slug=opts["instansi"])
-        except Instansi.DoesNotExist:
-            raise CommandError(f'Instansi "{opts["instansi"]}" tidak dikenal.') from None
+        ins = get_instansi(opts["instansi"])
         try:
             path, detik = _satu(self.jenis, ins.pk, opts["tahun"], str(out))
         except OSError as exc:

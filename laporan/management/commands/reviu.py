@@ -1,21 +1,13 @@
-from django.core.management.base import BaseCommand
-
 from laporan.reviu import reviu, ringkasan
-from sakip.cli import dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, dumps, tabel
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = (
         "Reviu of a unit-year before its LKIP is issued: findings (error, warning, info) with their location."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         temuan = reviu(ins, opts["tahun"])
         jumlah = ringkasan(temuan)
         if opts["format"] == "json":

@@ -1,25 +1,18 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from pengukuran.selectors import capaian_pk, pk_berlaku
 from rumus.format import format_angka, format_persen
-from sakip.cli import angka_json, dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = (
         "Capaian kinerja of every indicator of a unit's Perjanjian Kinerja for a year. "
         "--format json prints a list of indicators; an empty result carries its reason: "
         '{"indikator": [], "alasan": "..."} (no PK for the year, or a PK without indicators).'
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         rows = capaian_pk([ins.id], opts["tahun"]).get(ins.id, [])
         if opts["format"] == "json":
             if not rows:

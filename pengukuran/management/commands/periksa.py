@@ -1,19 +1,11 @@
-from django.core.management.base import BaseCommand
-
 from pengukuran.periksa import periksa
-from sakip.cli import dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, dumps, tabel
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = "Consistency findings for a unit-year (errors and warnings)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         temuan = periksa(ins, opts["tahun"])
         if opts["format"] == "json":
             self.stdout.write(dumps([t.as_dict() for t in temuan]))

@@ -1,20 +1,12 @@
-from django.core.management.base import BaseCommand
-
 from rumus.format import format_angka
-from sakip.cli import angka_json, dumps, get_instansi, tabel
+from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 from skm.selectors import ikm_tahun
 
 
-class Command(BaseCommand):
+class Command(PerintahKueri):
     help = "IKM of a unit per survey period and for the year (PermenPANRB 14/2017)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--instansi", required=True)
-        parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-
-    def handle(self, *args, **opts):
-        ins = get_instansi(opts["instansi"])
+    def jawab(self, ins, **opts):
         hasil = ikm_tahun([ins.id], opts["tahun"]).get(ins.id)
         if hasil is None:
             self.stdout.write(
