@@ -103,6 +103,19 @@ def muat_baris(instansi_ids, tahun: int) -> dict[int, list[DataBaris]]:
     return out
 
 
+def realisasi_triwulan(instansi_id: int, tahun: int) -> dict[int, dict[str, Decimal]]:
+    """The quarterly realisasi (TW1–TW4) of each budget line of a unit-year, as entered:
+    {baris_id: {periode: nilai}} (one query)."""
+    out: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for bid, periode, nilai in (
+        RealisasiAnggaran.objects.filter(baris__instansi_id=instansi_id, baris__tahun=tahun)
+        .exclude(periode="TAHUN")
+        .values_list("baris_id", "periode", "nilai")
+    ):
+        out[bid][periode] = nilai
+    return out
+
+
 def roll_up_instansi(instansi_ids, tahun: int) -> dict[int, RollUp]:
     return {iid: roll_up(b.baris() for b in lines) for iid, lines in muat_baris(instansi_ids, tahun).items()}
 

@@ -114,6 +114,15 @@ class _Lokasi:
             if kode:
                 where += f" / {self.indikator(kode)}"
             url = self.url("perencanaan:pk", int(y))
+        elif m := re.fullmatch(r"realisasi (\S+) (\d+)(?: (\S+))?", where):
+            kode, y, periode = m.groups()
+            where = f"{self.indikator(kode)} / {periode or y}"
+            halaman = periode if periode in TRIWULAN else "TW4"  # a yearly value is entered on the TW4 page
+            url = self.url("pengukuran:realisasi", int(y), halaman) + f"#ind-{kode}"
+        elif m := re.fullmatch(r"skm (\d+)(?: (\S+))?", where):
+            y, periode = m.groups()
+            where = _("SKM %(tahun)s") % {"tahun": y} + (f" / {periode}" if periode else "")
+            url = self.url("skm:hasil_staf", int(y))
         return Temuan(t.level, where, t.message, url)
 
 
@@ -121,7 +130,11 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
     """Findings of the unit-year, errors first, then warnings, then info (each in check order)."""
     iku = _iku(instansi, tahun)
     lokasi = _Lokasi(instansi, tahun, iku)
-    out: list[Temuan] = [lokasi.terjemahkan(t) for t in periksa_mod.periksa(instansi, tahun)]
+    teks = Teks(instansi, tahun)
+    ditulis = frozenset(ind.kode for ind in iku if teks.ada(kunci_analisis(ind.kode)))
+    out: list[Temuan] = [
+        lokasi.terjemahkan(t) for t in periksa_mod.periksa(instansi, tahun, analisis_lain=ditulis)
+    ]
     add = out.append
 
     peng = Pengukuran([instansi.id], [tahun - 1, tahun])
@@ -135,7 +148,6 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
         return lokasi.url("pengukuran:realisasi", y, periode) + f"#ind-{ind.kode}"
 
     # --- editable texts of the LKIP (else it prints "Belum diisi oleh unit.") ----------------
-    teks = Teks(instansi, tahun)
 
     def url_teks(kunci):
         return lokasi.url("laporan:teks", tahun) + f"#teks-{kunci}"
