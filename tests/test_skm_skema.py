@@ -198,3 +198,32 @@ def test_operator_chooses_the_scheme_on_the_settings_page(pengguna_demo, masuk_s
     assert PengaturanSKM.objects.get(instansi=ins).skema is None
     assert c.post(URL, _form()).status_code == 302  # a form without the field leaves it
     assert PengaturanSKM.objects.get(instansi=ins).skema is None
+
+
+def test_explicit_per_file_order_on_the_command_line(demo, tmp_path):
+    from django.core.management import call_command
+
+    kepala = [*DEPAN, *(f"u{i}" for i in range(1, 10))]  # the publisher's own numbering
+    path = _tulis(tmp_path / "o.xlsx", "skm_nrr", kepala, [["bantargebang", 2025, "TW1", *NILAI_PENERBIT]])
+    call_command("import_workbook", str(path), "--urutan-unsur", "1,2,3,4,5,6,7,9,8")
+    r = RingkasanNRR.objects.get(instansi=demo, tahun=2025)
+    assert (r.u8, r.u9) == (D("2.5"), D("3.9"))  # its u8 column is unsur 9, its u9 is unsur 8
+
+
+@pytest.mark.parametrize(
+    ("urutan", "galat"),
+    [
+        ((1, 2, 3, 4, 5, 6, 7, 8, 8), "o.xlsx: unsur order 1,2,3,4,5,6,7,8,8: an unsur is named twice"),
+        (
+            (1, 2, 3, 4, 5, 6, 7, 9, 15),
+            "o.xlsx: unsur order 1,2,3,4,5,6,7,9,15: each must be an unsur number 1..14",
+        ),
+        ((2, 1), 'skm_nrr!F1: "u3" has no place in the unsur order given (2,1)'),
+    ],
+)
+def test_a_bad_explicit_order_is_refused(demo, tmp_path, urutan, galat):
+    kepala = [*DEPAN, *(f"u{i}" for i in range(1, 10))]
+    path = _tulis(tmp_path / "o.xlsx", "skm_nrr", kepala, [["bantargebang", 2025, "TW1", *NILAI_PENERBIT]])
+    h = import_workbook(path, urutan_unsur=urutan)
+    assert galat in h.errors, h.errors
+    assert not RingkasanNRR.objects.filter(tahun=2025).exists()

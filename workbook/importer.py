@@ -81,16 +81,37 @@ class _Batal(Exception):
     """Raised inside the transaction to roll everything back."""
 
 
-def baca(path, maks_baris: int = MAKS_BARIS) -> tuple[dict[str, list[Row]], list[str]]:
+def baca(
+    path, maks_baris: int = MAKS_BARIS, urutan_unsur: tuple[int, ...] | None = None
+) -> tuple[dict[str, list[Row]], list[str]]:
     """Read and type-check every cell. Returns rows per sheet and the errors found.
 
     The archive is checked first (``dasar.xlsx.cek_berkas``: zip and XML bombs, nested archives);
-    a workbook with more than ``maks_baris`` rows (blank ones included) is refused."""
-    rows, errors = _baca_berkas(path, maks_baris)
+    a workbook with more than ``maks_baris`` rows (blank ones included) is refused.
+    ``urutan_unsur``: the file's explicit unsur order, the unsur held by the SKM columns headed
+    u1, u2 … (e.g. (1, 2, 3, 4, 5, 6, 7, 9, 8): its u8 is unsur 9 and its u9 unsur 8)."""
+    if urutan_unsur is not None:
+        salah = cek_urutan_unsur(urutan_unsur)
+        if salah:
+            return {}, [f"{Path(str(path)).name}: {salah}"]
+    rows, errors = _baca_berkas(path, maks_baris, urutan_unsur)
     return rows, [teks.terlihat(e) for e in errors]  # messages quote cells: no terminal escapes
 
 
-def _baca_berkas(path, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
+def cek_urutan_unsur(urutan) -> str | None:
+    """Why an explicit unsur order is refused (None when it is a valid one): each of 1..14 at
+    most once."""
+    from rumus.skm import MAKS_UNSUR
+
+    teks = ",".join(map(str, urutan))
+    if not urutan or any(not 1 <= u <= MAKS_UNSUR for u in urutan):
+        return f"unsur order {teks}: each must be an unsur number 1..{MAKS_UNSUR}"
+    if len(set(urutan)) != len(urutan):
+        return f"unsur order {teks}: an unsur is named twice"
+    return None
+
+
+def _baca_berkas(path, maks_baris: int, urutan_unsur=None) -> tuple[dict[str, list[Row]], list[str]]:
     nama = Path(str(path)).name
     try:
         cek_berkas(path)
@@ -103,7 +124,7 @@ def _baca_berkas(path, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]
     except Exception as exc:  # openpyxl raises many kinds for a non-workbook
         return {}, [f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})"]
     try:
-        return _baca(wb, maks_baris)
+        return _baca(wb, maks_baris, urutan_unsur)
     except (DefusedXmlException, ParseError) as exc:  # an XML bomb or malformed sheet XML
         return {}, [
             f"{nama}: berkas ditolak: XML lembar kerja tidak sah atau berbahaya ({exc.__class__.__name__})"
@@ -114,7 +135,7 @@ def _baca_berkas(path, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]
         wb.close()
 
 
-def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
+def _baca(wb, maks_baris: int, urutan_unsur=None) -> tuple[dict[str, list[Row]], list[str]]:
     errors: list[str] = []
     rows: dict[str, list[Row]] = {}
     dibaca = 0
@@ -158,10 +179,19 @@ def _baca(wb, maks_baris: int) -> tuple[dict[str, list[Row]], list[str]]:
                     errors.append(f"{spec.nama}!{letter}1: {exc}")
                     continue
                 if kepala is not None:
-                    kode = f"u{kepala.nomor}"
+                    nomor = kepala.nomor
+                    if urutan_unsur and kepala.skema is None:  # a bare code: the file's explicit order
+                        if nomor > len(urutan_unsur):
+                            errors.append(
+                                f'{spec.nama}!{letter}1: "{str(h).strip()}" has no place in the unsur order '
+                                f"given ({','.join(map(str, urutan_unsur))})"
+                            )
+                            continue
+                        nomor = urutan_unsur[nomor - 1]
+                    kode = f"u{nomor}"
                     if kode in asli:
                         errors.append(
-                            f'{spec.nama}!{letter}1: unsur U{kepala.nomor} appears twice ("{asli[kode]}" '
+                            f'{spec.nama}!{letter}1: unsur U{nomor} appears twice ("{asli[kode]}" '
                             f'and "{str(h).strip()}")'
                         )
                         continue
@@ -234,12 +264,13 @@ def import_workbook(
     pengguna=None,
     maks_baris: int = MAKS_BARIS,
     nama_berkas: str | None = None,
+    urutan_unsur: tuple[int, ...] | None = None,
 ) -> Hasil:
     """Import a workbook: everything or nothing. With ``oleh`` (who ran it, e.g. "command line")
     a successful import writes audit rows (``catat_impor``) inside the same transaction.
     ``pengguna`` and ``nama_berkas`` (default: the file's name) are recorded on a new batch of
-    paper survey answers."""
-    rows, errors = baca(path, maks_baris)
+    paper survey answers. ``urutan_unsur``: the file's explicit unsur order (``baca``)."""
+    rows, errors = baca(path, maks_baris, urutan_unsur) if urutan_unsur else baca(path, maks_baris)
     hasil = Hasil(errors=errors)
     if errors:
         return hasil

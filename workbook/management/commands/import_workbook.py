@@ -15,6 +15,11 @@ class Command(BaseCommand):
             "--pengguna",
             help="username recorded in the audit trail as who imported (default: 'command line', no user)",
         )
+        parser.add_argument(
+            "--urutan-unsur",
+            help="the file's unsur order: the unsur its SKM columns u1, u2 … hold, e.g. 1,2,3,4,5,6,7,9,8 "
+            "(its u8 is unsur 9); headers that name the unsur are read by name (docs/workbook.md)",
+        )
 
     def handle(self, *args, **opts):
         pengguna = None
@@ -25,11 +30,20 @@ class Command(BaseCommand):
                 pengguna = get_user_model().objects.get(username=opts["pengguna"])
             except get_user_model().DoesNotExist:
                 raise CommandError(f'unknown user "{opts["pengguna"]}"') from None
+        urutan = None
+        if opts["urutan_unsur"]:
+            try:
+                urutan = tuple(int(x) for x in opts["urutan_unsur"].replace(" ", "").split(","))
+            except ValueError:
+                raise CommandError(
+                    f'--urutan-unsur must be unsur numbers separated by commas, got "{opts["urutan_unsur"]}"'
+                ) from None
         hasil = import_workbook(
             opts["file"],
             dry_run=opts["dry_run"],
             oleh=pengguna.username if pengguna else "command line",
             pengguna=pengguna,
+            urutan_unsur=urutan,
         )
         if not hasil.ok:
             for e in hasil.errors:
