@@ -21,7 +21,8 @@ JPG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 
 def _isi(resp) -> bytes:
     data = b"".join(resp.streaming_content)
-    resp.close()
+    if resp.file_to_stream is not None:  # the test client closes its responses itself
+        resp.file_to_stream.close()  # not resp.close(): request_finished would close the DB connection
     return data
 
 
