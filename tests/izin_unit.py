@@ -7,4 +7,5 @@ ATUR = {**EDIT, "adminpemda": 200}
 
 CASES: dict = {
     "unit/<slug:slug>/renstra/buat/": ("/unit/bantargebang/renstra/buat/", ATUR),
+    "unit/<slug:slug>/zona/atur/": ("/unit/bantargebang/zona/atur/", ATUR),
 }

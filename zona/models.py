@@ -12,14 +12,25 @@ class Zona(models.Model):
     kode = models.SlugField()
     nama = models.CharField(max_length=300)
     subunit = models.ForeignKey("organisasi.SubUnit", null=True, blank=True, on_delete=models.SET_NULL)
+    urutan = models.PositiveSmallIntegerField(default=0)  # position in the unit's list, then kode
+    # retired: from this year on the zone is no longer assessed nor counted (earlier years keep it)
+    tahun_nonaktif = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = _("zona")
-        ordering = ["instansi", "kode"]
+        ordering = ["instansi", "urutan", "kode"]
         constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="zona_unik")]
 
     def __str__(self):
         return self.nama
+
+    def aktif_pada(self, tahun: int) -> bool:
+        return self.tahun_nonaktif is None or tahun < self.tahun_nonaktif
+
+
+def aktif_pada(tahun: int) -> Q:
+    """Filter of the zones assessed and counted in ``tahun`` (not retired by then)."""
+    return Q(tahun_nonaktif__isnull=True) | Q(tahun_nonaktif__gt=tahun)
 
 
 class PenilaianZona(models.Model):

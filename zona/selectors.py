@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from rumus.zona import persentase_zona
 
-from .models import PenilaianZona, Zona
+from .models import PenilaianZona, Zona, aktif_pada
 
 
 @dataclass
@@ -25,8 +25,10 @@ def _urutan(bulan):
 
 
 def persentase_tertib(instansi_ids, tahun: int) -> dict[int, HasilZona]:
+    """Per unit, the year's percentage over the zones not retired by ``tahun`` (a zone retired
+    in a later year still counts in this one)."""
     zones = defaultdict(list)
-    for z in Zona.objects.filter(instansi_id__in=instansi_ids).order_by("kode"):
+    for z in Zona.objects.filter(aktif_pada(tahun), instansi_id__in=instansi_ids).order_by("urutan", "kode"):
         zones[z.instansi_id].append(z)
     latest: dict[int, tuple[int, str]] = {}
     for zona_id, bulan, kategori in PenilaianZona.objects.filter(

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
@@ -13,7 +14,8 @@ from dasar.teks import ambil
 from dasar.unggahan import sajikan
 
 from . import services
-from .models import PenilaianZona, Zona
+from .forms import ZonaAturForm
+from .models import PenilaianZona, Zona, aktif_pada
 from .selectors import persentase_tertib
 
 
@@ -25,7 +27,7 @@ def _tahun(request):
 def daftar(request, instansi):
     tahun = _tahun(request)
     hasil = persentase_tertib([instansi.id], tahun).get(instansi.id)
-    zones = list(Zona.objects.filter(instansi=instansi).order_by("kode"))
+    zones = list(Zona.objects.filter(aktif_pada(tahun), instansi=instansi).order_by("urutan", "kode"))
     penilaian = {}
     for p in PenilaianZona.objects.filter(zona__in=zones, tahun=tahun):
         penilaian.setdefault(p.zona_id, []).append(p)
@@ -41,7 +43,29 @@ def daftar(request, instansi):
             "bulan": range(1, 13),
             "kategori": PenilaianZona.Kategori.choices,
             "boleh_isi": boleh(request.user, "isi", instansi),
+            "boleh_atur": boleh(request.user, "atur", instansi),
         },
+    )
+
+
+@perlu("atur")
+def atur(request, instansi):
+    """The unit's zones on one page: create, rename, order, retire, delete; one save."""
+    zones = list(Zona.objects.filter(instansi=instansi).order_by("urutan", "kode"))
+    dinilai = set(PenilaianZona.objects.filter(zona__in=zones).values_list("zona_id", flat=True))
+    form = ZonaAturForm(request.POST or None, zona_list=zones, dinilai=dinilai)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.atur_zona(user=request.user, instansi=instansi, ubah=form.ubah(), baru=form.baru())
+        except Ditolak as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Daftar zona disimpan."))
+            return redirect("zona:atur", instansi.slug)
+    return render(
+        request,
+        "zona/atur.html",
+        {"instansi": instansi, "form": form, "tahun_ini": dt.date.today().year},
     )
 
 
