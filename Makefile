@@ -12,8 +12,10 @@ PORT ?= 8000
 install: $(STAMP)
 
 # Debian packages the tests need: chromium (browser tests), LibreOffice Writer (DOCX -> PDF),
-# poppler-utils (pdftoppm page images), fonts. Installed only when missing.
-APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core python3-uno
+# poppler-utils (pdftoppm page images), fonts, redis-server (.ci/run's task tests on RQ). Installed
+# only when missing.
+APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core python3-uno \
+  redis-server
 
 $(STAMP): requirements.txt package-lock.json
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -31,12 +33,13 @@ $(STAMP): requirements.txt package-lock.json
 # without DJANGO_SECRET_KEY). Production sets its own environment: docs/deploy.md.
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-key-for-make-run-never-deployed-0123456789abcdef
 
+# The web server and one worker of the task queue (sakip/jalan.sh): Ctrl-C stops both.
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	$(DEV_ENV) $(BIN)/python manage.py buat_pengguna_demo
 	$(DEV_ENV) $(BIN)/python manage.py siapkan_dasbor --tahun 2024
-	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) sakip/jalan.sh $(BIN)/python $(HOST):$(PORT)
 
 # Two workers on a 2-core machine (pytest-xdist, -n auto = one per core); each worker has its own
 # test database (test_<name>_gw0, _gw1 on PostgreSQL; in memory on SQLite). worksteal: an idle

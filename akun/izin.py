@@ -142,6 +142,20 @@ def boleh_atur_skm(user, instansi: Instansi) -> bool:
     return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)
 
 
+# Jobs of the task queue (tugas.Tugas) by kind -> the action on the job's unit that allows
+# requesting it and seeing it (its page, its progress, its result file). A user sees only the jobs
+# of units it may see; within a unit, every user allowed the action sees the same job (one
+# request's result serves the next one of the same key).
+AKSI_TUGAS = {"lkip": "lihat", "pk": "lihat", "lhe": "lihat", "skm": "lihat"}
+
+
+def boleh_tugas(user, instansi: Instansi, jenis: str) -> bool:
+    """May the user request, or see, a job of kind ``jenis`` for this unit?"""
+    if jenis not in AKSI_TUGAS:
+        raise ValueError(f"unknown tugas jenis {jenis!r}")
+    return boleh(user, "lihat", instansi) and boleh(user, AKSI_TUGAS[jenis], instansi)
+
+
 def perlu(aksi: str = "lihat"):
     """View decorator: the URL's ``slug`` names the instansi; the user must be allowed ``aksi``.
 

@@ -23,5 +23,8 @@ urlpatterns = [
         "unit/<slug:slug>/skm/<tahun:tahun>/laporan.docx", views.skm_unduh, {"fmt": "docx"}, name="skm_docx"
     ),
     path("unit/<slug:slug>/skm/<tahun:tahun>/laporan.pdf", views.skm_unduh, {"fmt": "pdf"}, name="skm_pdf"),
+    # documents made by the task queue's worker (tugas.Tugas); the downloads above stay for
+    # scripts and the tests of the documents' content
+    path("unit/<slug:slug>/dokumen/<str:jenis>/<int:nomor>/<str:fmt>/minta/", views.minta, name="minta"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx", views.reviu_lembar, name="reviu_lembar"),
 ]

@@ -9,8 +9,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from akun.izin import boleh, perlu
+from akun.izin import AKSI_TUGAS, boleh, perlu
 from dasar.galat import Ditolak
+from dasar.tahun import sah
 from dasar.teks import ambil
 from evaluasi.models import Evaluasi
 from perencanaan.models import PerjanjianKinerja
@@ -92,6 +93,26 @@ def skm_unduh(request, instansi, tahun, fmt):
     if dok is None:
         raise Http404("Belum ada data SKM untuk tahun ini.")
     return unduh(request.user, instansi, tahun, awalan="laporan-skm", fmt=fmt, isi=lambda: dok)
+
+
+@perlu("lihat")
+@require_POST
+def minta(request, instansi, jenis, nomor, fmt):
+    """Request a document (``jenis``: lkip, pk, skm with ``nomor`` the year; lhe with ``nomor``
+    the evaluation) from the task queue and go to its job page."""
+    if jenis not in AKSI_TUGAS or fmt not in ("docx", "pdf"):
+        raise Http404
+    if jenis == "lhe":
+        get_object_or_404(Evaluasi, pk=nomor, instansi=instansi)
+        parameter = {"evaluasi": nomor, "fmt": fmt}
+    else:
+        if not sah(nomor):
+            raise Http404
+        if jenis in ("lkip", "pk"):
+            _ada_pk(instansi, nomor)
+        parameter = {"tahun": nomor, "fmt": fmt}
+    p = services.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
+    return redirect("tugas:halaman", instansi.slug, p.pk)
 
 
 @perlu("isi")

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "audit",
     "cadangan",
     "tembolok",
+    "tugas",
+    "django_tasks",  # the Tasks API backport (Django 6 has it as django.tasks: then drop this line)
+    "django_tasks_db",  # the database backend's table and `manage.py db_worker`
 ]
 
 MIDDLEWARE = [
@@ -166,6 +169,36 @@ DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokum
 # DOCX -> PDF conversion may take (keep gunicorn's --timeout above it, docs/deploy.md).
 SAKIP_UNO_PYTHON = baca_teks("SAKIP_UNO_PYTHON", "/usr/bin/python3")
 SAKIP_SOFFICE_TIMEOUT = baca_int("SAKIP_SOFFICE_TIMEOUT", 120, minimum=1, maksimum=3600)
+
+# --- the task queue (Django's Tasks API; docs/deploy.md, "Antrian tugas") -----------------------
+# SAKIP_ANTRIAN=db (default): jobs wait in this database and `manage.py db_worker` runs them (make
+# run starts one); rq: jobs go to Redis at SAKIP_REDIS_URL and `manage.py rqworker --job-class
+# django_tasks_rq.Job default` runs them, on any number of machines; langsung: run inside the
+# request that enqueues them (only for a shell or a test that wants no worker).
+ANTRIAN = baca_pilihan("SAKIP_ANTRIAN", "db", ("db", "rq", "langsung"))
+REDIS_URL = baca_teks("SAKIP_REDIS_URL", "redis://127.0.0.1:6379/0")
+if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"SAKIP_REDIS_URL={REDIS_URL!r}: expected redis://host:port/db")
+if ANTRIAN == "rq":
+    INSTALLED_APPS.append("django_rq")  # `manage.py rqworker`
+RQ_SHOW_ADMIN_LINK = False  # its admin dashboard would bring URLs outside akun/izin.py
+TASKS = {
+    "default": {
+        "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+        "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+        "langsung": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }[ANTRIAN]
+}
+# RQ's own settings (django-rq): one queue; a job running longer than this many seconds is killed.
+RQ_QUEUES = {
+    "default": {
+        "URL": REDIS_URL,
+        "DEFAULT_TIMEOUT": baca_int("SAKIP_RQ_BATAS_DETIK", 1800, minimum=60, maksimum=24 * 3600),
+    }
+}
+# Finished jobs (their generated files and rows) are kept this many hours, then
+# `manage.py hapus_tugas_lama` (or the task tugas.tugas.bersihkan) deletes them.
+TUGAS_SIMPAN_JAM = baca_int("SAKIP_TUGAS_SIMPAN_JAM", 72, minimum=1, maksimum=90 * 24)
 
 # --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.

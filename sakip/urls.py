@@ -10,6 +10,7 @@ urlpatterns = [
     path("akun/", include("akun.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("laporan.urls")),
+    path("", include("tugas.urls")),
     path("", include("skm.urls")),
     path("", include("dasbor.urls")),
     path("", include("pengukuran.urls")),

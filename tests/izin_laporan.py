@@ -18,6 +18,11 @@ CASES: dict = {
         "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",
         POST_ISI,
     ),
+    # requesting a document from the task queue: POST only, for everyone who sees the unit (GET: 405)
+    "unit/<slug:slug>/dokumen/<str:jenis>/<int:nomor>/<str:fmt>/minta/": (
+        "/unit/bantargebang/dokumen/lkip/2024/pdf/minta/",
+        {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
+    ),
     # reviu before the LKIP: readable by everyone who sees the unit
     "unit/<slug:slug>/reviu/<tahun:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
     "unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),

@@ -24,7 +24,7 @@ def all_routes(resolver=None, prefix=""):
             yield prefix + str(p.pattern), p.name
 
 
-from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm, izin_unit  # noqa: E402
+from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm, izin_tugas, izin_unit  # noqa: E402
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 
 BASE_CASES = {
@@ -132,6 +132,7 @@ CASES = {
     **izin_skm.CASES,
     **izin_akun.CASES,
     **izin_unit.CASES,
+    **izin_tugas.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 

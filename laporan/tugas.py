@@ -1,0 +1,65 @@
+"""Documents made off the request path: the task the queue runs for a document job.
+
+``buat_dokumen`` is enqueued by ``laporan.services.minta_dokumen`` with the id of a
+``tugas.Tugas`` and runs in a worker (``manage.py db_worker``, or an RQ worker; docs/deploy.md,
+"Antrian tugas"): it builds the document of the job's kind from the data, renders it (DOCX, or
+PDF through LibreOffice) and stores the file through ``tugas.services.jalankan``, reporting its
+progress on the way.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from dasar.antrian import task
+from dasar.galat import Ditolak
+from evaluasi.models import Evaluasi
+from tugas import services as tugas_services
+
+from . import keluaran, selectors
+from .lhe import dokumen_lhe
+from .unduhan import MIME, PERENDER, nama_berkas
+
+
+def _isi(p):
+    """The job's document, the year and the prefix its file is named by."""
+    instansi, param = p.instansi, p.parameter
+    if p.jenis == "lkip":
+        return selectors.bangun("lkip", instansi, param["tahun"]), param["tahun"], "lkip"
+    if p.jenis == "pk":
+        return selectors.bangun("perjanjian", instansi, param["tahun"]), param["tahun"], "perjanjian-kinerja"
+    if p.jenis == "skm":
+        from .skm import laporan_skm
+
+        dok = laporan_skm(instansi, param["tahun"])
+        if dok is None:
+            raise Ditolak(_("Belum ada data SKM untuk tahun ini."))
+        return dok, param["tahun"], "laporan-skm"
+    if p.jenis == "lhe":
+        ev = (
+            Evaluasi.objects.select_related("templat", "instansi")
+            .filter(pk=param["evaluasi"], instansi=instansi)
+            .first()
+        )
+        if ev is None:
+            raise Ditolak(_("Evaluasi tidak ditemukan."))
+        return dokumen_lhe(ev), ev.tahun, f"LHE-{ev.jenis}"
+    raise Ditolak(_("Jenis dokumen tidak dikenal."))
+
+
+def _kerja(p, lapor):
+    fmt = p.parameter["fmt"]
+    if fmt not in PERENDER:
+        raise Ditolak(_("Format tidak dikenal."))
+    lapor(10)
+    dok, tahun, awalan = _isi(p)
+    lapor(40)
+    data = getattr(keluaran, PERENDER[fmt])(dok)
+    lapor(95)
+    return data, nama_berkas(awalan, p.instansi, tahun, fmt), MIME[fmt]
+
+
+@task()
+def buat_dokumen(tugas_id: str) -> dict:
+    """Build, render and store the document of job ``tugas_id`` (a tugas.Tugas)."""
+    return tugas_services.jalankan(tugas_id, _kerja)

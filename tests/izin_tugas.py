@@ -1,0 +1,18 @@
+"""Authorisation-matrix routes of the job pages (tugas/urls.py; merged by tests/test_izin_matrix.py).
+
+The matrix asks for a job that does not exist (404 to whoever may see the unit); who sees a real
+job of the unit and who does not is tested in tests/test_tugas_izin.py."""
+
+from tests.izin_common import UNIT
+
+_TIDAK_ADA = {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}
+_ID = "00000000-0000-4000-8000-000000000000"
+
+CASES: dict = {
+    "unit/<slug:slug>/tugas/<uuid:pk>/": (f"/unit/bantargebang/tugas/{_ID}/", _TIDAK_ADA),
+    "unit/<slug:slug>/tugas/<uuid:pk>/kemajuan/": (
+        f"/unit/bantargebang/tugas/{_ID}/kemajuan/",
+        _TIDAK_ADA,
+    ),
+    "unit/<slug:slug>/tugas/<uuid:pk>/hasil/": (f"/unit/bantargebang/tugas/{_ID}/hasil/", _TIDAK_ADA),
+}

@@ -1,0 +1,70 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tembolok import ABAIKAN
+
+
+class Tugas(models.Model):
+    """One piece of long work requested from the web and run by a worker of the task queue."""
+
+    # Not dashboard data: saving a job must not drop the unit's stored dashboards (nor change the
+    # data version its documents are keyed by).
+    jalur_unit = ABAIKAN
+
+    class Jenis(models.TextChoices):
+        LKIP = "lkip", _("LKIP")
+        PK = "pk", _("Perjanjian Kinerja")
+        LHE = "lhe", _("Laporan Hasil Evaluasi")
+        SKM = "skm", _("Laporan SKM")
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", _("Menunggu giliran")
+        JALAN = "jalan", _("Sedang dikerjakan")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    AKTIF = (Status.ANTRI, Status.JALAN)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    pemohon = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tugas")
+    jenis = models.CharField(max_length=16, choices=Jenis.choices)
+    parameter = models.JSONField(default=dict)  # e.g. {"tahun": 2024, "fmt": "pdf"}
+    # jenis + unit + parameters + the unit's data version: the same request while this one is
+    # waiting, running or finished (and kept) gets this job instead of a new one
+    sidik = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRI)
+    kemajuan = models.PositiveSmallIntegerField(default=0)  # percent
+    id_antrian = models.CharField(max_length=64, blank=True)  # the task backend's result id
+    berkas = models.CharField(max_length=255, blank=True)  # result file, relative to DOKUMEN_ROOT
+    nama_berkas = models.CharField(max_length=255, blank=True)  # the name the download gets
+    mime = models.CharField(max_length=100, blank=True)
+    alasan_gagal = models.TextField(blank=True)  # why it failed, in Indonesian, shown to the user
+    percobaan = models.PositiveSmallIntegerField(default=0)  # times a worker started it
+    dibuat = models.DateTimeField(auto_now_add=True)
+    mulai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tugas")
+        verbose_name_plural = _("tugas")
+        ordering = ["-dibuat"]
+        constraints = [
+            # at most one waiting or running job per key (two requests at once: one job)
+            models.UniqueConstraint(
+                fields=["sidik"], condition=Q(status__in=["antri", "jalan"]), name="tugas_aktif_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.instansi_id} {self.parameter} ({self.status})"
+
+    @property
+    def aktif(self) -> bool:
+        return self.status in self.AKTIF
