@@ -66,7 +66,7 @@ class IKMTahun:
 def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
     """NRR per unsur per period from raw responses, summed and counted in SQL (one query).
 
-    Returns {instansi_id: {periode: ([NRR u1..u9], respondents)}}.
+    Returns {instansi_id: {periode: ([NRR u1..u9, and u10..u14 when answered], respondents)}}.
     """
     qs = (
         Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
@@ -143,17 +143,24 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
 
 def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decimal] | None]:
     """95 % confidence interval of the IKM per period and for the whole year ("TAHUN_SEMUA"),
-    from each respondent's IKM ((Σ answers / 9) × 25). Empty when the unit has no raw responses."""
-    from django.db.models import F
+    from each respondent's IKM ((Σ answers / answers given) × 25: 9 answers, 14 in the older
+    scheme). Empty when the unit has no raw responses."""
+    from django.db.models import Case, F, Value, When
+    from django.db.models.functions import Coalesce
 
     total = sum((F(f) for f in UNSUR_FIELDS[1:]), F(UNSUR_FIELDS[0]))
+    total = sum((Coalesce(F(f), Value(0)) for f in UNSUR_LAMA), total)
+    diisi = sum(
+        (Case(When(**{f"{f}__isnull": False}, then=Value(1)), default=Value(0)) for f in UNSUR_LAMA),
+        Value(len(UNSUR_FIELDS)),
+    )
     per: dict[str, list[Decimal]] = defaultdict(list)
-    for periode, jumlah in (
+    for periode, jumlah, n in (
         Responden.objects.filter(instansi=instansi, tahun=tahun)
-        .annotate(jumlah=total)
-        .values_list("periode", "jumlah")
+        .annotate(jumlah=total, diisi=diisi)
+        .values_list("periode", "jumlah", "diisi")
     ):
-        per[periode].append(Decimal(jumlah) * rumus_skm.KONVERSI / rumus_skm.JUMLAH_UNSUR)
+        per[periode].append(Decimal(jumlah) * rumus_skm.KONVERSI / n)
     out = {p: rumus_skm.interval_kepercayaan(v) for p, v in per.items()}
     if per:
         out["TAHUN_SEMUA"] = rumus_skm.interval_kepercayaan([v for vs in per.values() for v in vs])

@@ -143,6 +143,11 @@ def test_14_unsur_raw_answers_by_code(demo, tmp_path):
     (p,) = ikm_tahun([demo.id], 2012)[demo.id].periode
     nrr = [D(sum(col)) / 6 for col in zip(*jawaban, strict=True)]
     assert p.nrr == nrr and p.ikm == sum(nrr, D(0)) * 25 / 14
+    from rumus.skm import interval_kepercayaan
+    from skm.selectors import interval_per_periode
+
+    per_responden = [D(sum(j)) * 25 / 14 for j in jawaban]  # each respondent's IKM over 14 answers
+    assert interval_per_periode(demo, 2012)["TW1"] == interval_kepercayaan(per_responden)
 
 
 def test_scheme_and_columns_must_agree(demo, tmp_path):
@@ -227,3 +232,17 @@ def test_a_bad_explicit_order_is_refused(demo, tmp_path, urutan, galat):
     h = import_workbook(path, urutan_unsur=urutan)
     assert galat in h.errors, h.errors
     assert not RingkasanNRR.objects.filter(tahun=2025).exists()
+
+
+def test_ikm_command_prints_the_14_unsur(demo, tmp_path):
+    from django.core.management import call_command
+
+    _pakai_skema(demo, KEPMENPAN_25_2004)
+    kepala = [*DEPAN, *(f"u{i}" for i in range(1, 15))]
+    assert import_workbook(
+        _tulis(tmp_path / "k.xlsx", "skm_nrr", kepala, [["bantargebang", 2012, "TAHUN", *map(str, NRR_14)]])
+    ).ok
+    out = io.StringIO()
+    call_command("ikm", "--instansi", "bantargebang", "--tahun", "2012", stdout=out)
+    teks = out.getvalue()
+    assert "(KepMenPAN 25/2004)" in teks and "U14" in teks and "IKM tahun 2012: 82,68 (A)" in teks

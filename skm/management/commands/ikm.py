@@ -4,7 +4,10 @@ from skm.selectors import ikm_tahun
 
 
 class Command(PerintahKueri):
-    help = "IKM of a unit per survey period and for the year (PermenPANRB 14/2017)."
+    help = (
+        "IKM of a unit per survey period and for the year, in the unit's survey scheme "
+        "(PermenPANRB 14/2017 unless its SKM settings choose another)."
+    )
 
     def jawab(self, ins, **opts):
         hasil = ikm_tahun([ins.id], opts["tahun"]).get(ins.id)
@@ -33,20 +36,23 @@ class Command(PerintahKueri):
         if opts["format"] == "json":
             self.stdout.write(dumps(data))
             return
-        self.stdout.write(f"IKM {ins.nama} tahun {opts['tahun']}\n")
-        header = ["Periode", *[f"U{i}" for i in range(1, 10)], "IKM", "Mutu"]
+        self.stdout.write(f"IKM {ins.nama} tahun {opts['tahun']} ({hasil.skema.nama})\n")
+        jumlah = max(len(p.nrr) for p in hasil.periode)
+        header = ["Periode", *[f"U{i}" for i in range(1, jumlah + 1)], "IKM", "Mutu"]
         rows = []
         for p in hasil.periode:
-            rows.append([f"{p.periode} NRR", *[format_angka(n, 3) for n in p.nrr], "", ""])
+            kosong = [""] * (jumlah - len(p.nrr))
+            rows.append([f"{p.periode} NRR", *[format_angka(n, 3) for n in p.nrr], *kosong, "", ""])
             rows.append(
                 [
                     f"{p.periode} IKM",
                     *[f"{format_angka(v, 2)} {m}" for v, m in zip(p.ikm_unsur, p.mutu_unsur, strict=True)],
+                    *kosong,
                     format_angka(p.ikm, 2),
                     p.mutu,
                 ]
             )
-        self.stdout.write(tabel(header, rows, "l" + "r" * 11))
+        self.stdout.write(tabel(header, rows, "l" + "r" * (jumlah + 2)))
         self.stdout.write(
             f"\nIKM tahun {opts['tahun']}: {format_angka(hasil.ikm, 2)} ({hasil.mutu}) — {hasil.metode}"
         )
