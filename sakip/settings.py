@@ -189,13 +189,12 @@ TASKS = {
         "langsung": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }[ANTRIAN]
 }
-# RQ's own settings (django-rq): one queue; a job running longer than this many seconds is killed.
-RQ_QUEUES = {
-    "default": {
-        "URL": REDIS_URL,
-        "DEFAULT_TIMEOUT": baca_int("SAKIP_RQ_BATAS_DETIK", 1800, minimum=60, maksimum=24 * 3600),
-    }
-}
+# A job may take this many seconds from its request: RQ kills one running longer, and a job still
+# waiting or running after that long (its worker died, no worker runs) is given up, so the next
+# same request starts a new one (tugas.services.minta).
+TUGAS_BATAS_DETIK = baca_int("SAKIP_TUGAS_BATAS_DETIK", 1800, minimum=60, maksimum=24 * 3600)
+# RQ's own settings (django-rq): one queue.
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TUGAS_BATAS_DETIK}}
 # Finished jobs (their generated files and rows) are kept this many hours, then
 # `manage.py hapus_tugas_lama` (or the task tugas.tugas.bersihkan) deletes them.
 TUGAS_SIMPAN_JAM = baca_int("SAKIP_TUGAS_SIMPAN_JAM", 72, minimum=1, maksimum=90 * 24)

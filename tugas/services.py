@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,8 +41,24 @@ def _batas_simpan():
     return timezone.now() - timedelta(hours=settings.TUGAS_SIMPAN_JAM)
 
 
+def _lepaskan_yang_terhenti(k: str) -> None:
+    """Give up the jobs of this key waiting or running since longer than TUGAS_BATAS_DETIK (their
+    worker died, or none runs): failed, so a new request starts a new job."""
+    sekarang = timezone.now()
+    Tugas.objects.filter(sidik=k, status__in=Tugas.AKTIF).annotate(sejak=Coalesce("mulai", "dibuat")).filter(
+        sejak__lt=sekarang - timedelta(seconds=settings.TUGAS_BATAS_DETIK)
+    ).update(
+        status=Tugas.Status.GAGAL,
+        alasan_gagal=_(
+            "Tugas ini terhenti karena melewati batas waktu. Minta sekali lagi untuk mengulanginya."
+        ),
+        selesai=sekarang,
+    )
+
+
 def _yang_sama(k: str) -> Tugas | None:
     """A job with this key that is waiting or running, or finished with its file still kept."""
+    _lepaskan_yang_terhenti(k)
     for p in Tugas.objects.filter(
         Q(status__in=Tugas.AKTIF) | Q(status=Tugas.Status.SELESAI, selesai__gte=_batas_simpan()),
         sidik=k,
@@ -99,9 +116,10 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
     p = Tugas.objects.select_related("instansi__pemda").filter(pk=tugas_id).first()
     if p is None or not p.aktif:
         return {"status": p.status if p else "hilang"}
-    Tugas.objects.filter(pk=p.pk).update(
+    if not Tugas.objects.filter(pk=p.pk, status__in=Tugas.AKTIF).update(
         status=Tugas.Status.JALAN, mulai=timezone.now(), percobaan=p.percobaan + 1, kemajuan=0
-    )
+    ):
+        return {"status": Tugas.Status.GAGAL}  # given up just now
 
     def lapor(persen: int) -> None:
         Tugas.objects.filter(pk=p.pk).update(kemajuan=max(0, min(99, int(persen))))
@@ -116,7 +134,7 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
     except Exception:
         _gagal(p.pk, _("Terjadi kesalahan saat mengerjakan permintaan ini. Coba lagi atau hubungi admin."))
         raise
-    Tugas.objects.filter(pk=p.pk).update(
+    selesai = Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN).update(
         status=Tugas.Status.SELESAI,
         kemajuan=100,
         berkas=str(path_berkas(p).relative_to(settings.DOKUMEN_ROOT)),
@@ -124,6 +142,9 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
         mime=mime,
         selesai=timezone.now(),
     )
+    if not selesai:  # given up meanwhile (too late): its file is not kept
+        shutil.rmtree(path_berkas(p).parent, ignore_errors=True)
+        return {"status": Tugas.Status.GAGAL}
     return {"status": Tugas.Status.SELESAI, "berkas": p.nama_berkas}
 
 
