@@ -1,0 +1,46 @@
+"""Browser: a document requested from the LKIP page; the job page, polled by htmx under the CSP
+(no inline script), shows the download link once the worker has made the file."""
+
+import re
+
+import pytest
+
+from tests.tugas_bantu import DB, pekerja_satu_putaran
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_job_page_follows_the_worker_and_offers_the_file(
+    live_server, browser, pengguna_demo, settings, tmp_path
+):
+    from playwright.sync_api import expect
+
+    settings.TASKS = DB
+    settings.DOKUMEN_ROOT = tmp_path / "dokumen"
+    base = live_server.url
+    page = browser.new_page()
+    pelanggaran = []
+    page.on("console", lambda m: pelanggaran.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{base}/akun/masuk/")
+    page.get_by_label("Nama pengguna").fill("pembaca")
+    page.get_by_label("Kata sandi").fill("demo-sakip-2024")
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(re.compile(r".*/$"))
+
+    page.goto(f"{base}/unit/bantargebang/lkip/2024/")
+    page.get_by_role("button", name="Perjanjian Kinerja (DOCX)").click()
+    page.wait_for_url(re.compile(r".*/unit/bantargebang/tugas/[0-9a-f-]+/$"))
+    expect(page.locator(".status")).to_have_text("Menunggu giliran")
+
+    pekerja_satu_putaran()  # the worker makes the file while the page polls
+
+    tautan = page.get_by_role("link", name="Unduh perjanjian-kinerja-bantargebang-2024.docx")
+    expect(tautan).to_be_visible(timeout=10_000)
+    expect(page.locator(".status")).to_have_text("Selesai")
+    expect(page.locator("progress")).to_have_attribute("value", "100")
+    with page.expect_download() as unduhan:
+        tautan.click()
+    assert unduhan.value.suggested_filename == "perjanjian-kinerja-bantargebang-2024.docx"
+    with open(unduhan.value.path(), "rb") as f:
+        assert f.read(2) == b"PK"  # a DOCX (zip)
+    assert pelanggaran == []
