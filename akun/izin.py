@@ -381,3 +381,43 @@ def wajib_otp(user) -> bool:
     return user.peran.filter(
         Q(pemda__wajib_otp=True) | Q(instansi__pemda__wajib_otp=True), jenis__in=PERAN_WAJIB_OTP
     ).exists()
+
+
+# --- the app shell's navigation ----------------------------------------------------------------
+# Sections of a unit's side navigation (the SAKIP cycle) -> the action that lets a role use them.
+# The shell (sakip/kerangka.py) shows a link only when ``bagian_terlihat`` lists its section.
+BAGIAN_UNIT = {
+    "dasbor": "lihat",
+    "perencanaan": "lihat",
+    "pk": "lihat",
+    "pengukuran": "lihat",
+    "anggaran": "lihat",
+    "skm": "lihat",
+    "skm_pengaturan": "atur_skm",  # boleh_atur_skm
+    "zona": "lihat",
+    "evaluasi": "lihat",
+    "laporan": "lihat",
+    "laporan_teks": "isi",
+}
+
+
+def bagian_terlihat(user, instansi: Instansi | None) -> set[str]:
+    """The navigation sections ``user`` may use: those of ``instansi`` (BAGIAN_UNIT), plus
+    ``dasbor_pemda`` and ``perbandingan`` (the unit's pemda, AKSI_PEMDA lihat) and ``audit``
+    (some pemda, AKSI_PEMDA kelola)."""
+    hasil: set[str] = set()
+    if not user.is_authenticated or not user.is_active:
+        return hasil
+    if instansi is not None and boleh(user, "lihat", instansi):
+        for bagian, aksi in BAGIAN_UNIT.items():
+            if aksi == "atur_skm":
+                ok = boleh_atur_skm(user, instansi)
+            else:
+                ok = boleh(user, aksi, instansi)
+            if ok:
+                hasil.add(bagian)
+        if boleh_pemda(user, "lihat", instansi.pemda_id):
+            hasil |= {"dasbor_pemda", "perbandingan"}
+    if pemda_boleh(user, "kelola"):
+        hasil.add("audit")
+    return hasil

@@ -72,6 +72,9 @@ class Profil(models.Model):
     harus_ganti_sandi = models.BooleanField(
         default=False, help_text=_("Akun harus mengganti kata sandinya sebelum memakai aplikasi")
     )
+    tahun = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Tahun yang dipilih pengguna di bilah atas (diingat antarsesi)")
+    )
 
     class Meta:
         verbose_name_plural = _("profil")

@@ -22,3 +22,21 @@ def catat_riwayat_masuk(*, request, username: str, berhasil: bool, user=None) ->
         berhasil=berhasil,
         user_agent=agen[: RiwayatMasuk._meta.get_field("user_agent").max_length],
     )
+
+
+# The session key holding the year chosen in the top bar (read by sakip/kerangka.py).
+SESI_TAHUN = "sakip_tahun"
+
+
+def simpan_tahun(*, user, tahun: int) -> None:
+    """Remember the year ``user`` chose in the top bar (``Profil.tahun``). A display preference
+    of the user's own, not data of a unit: no permission beyond being logged in, no audit row."""
+    from dasar.tahun import sah
+
+    from .models import Profil
+
+    if not user.is_authenticated:
+        raise ValueError("anonymous user has no profile")
+    if not sah(tahun):
+        raise ValueError(f"tahun {tahun} di luar rentang")
+    Profil.objects.update_or_create(user=user, defaults={"tahun": tahun})

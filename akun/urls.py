@@ -14,5 +14,7 @@ urlpatterns = [
     path("riwayat/", views.riwayat, name="riwayat"),
     path("riwayat/pemda/", views.riwayat_pemda, name="riwayat_pemda"),
     path("otp/", views.otp, name="otp"),
+    path("tahun/", views.pilih_tahun, name="pilih_tahun"),
+    path("unit/", views.pilih_unit, name="pilih_unit"),
     path("otp/daftar/", views.otp_daftar, name="otp_daftar"),
 ]

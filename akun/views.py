@@ -1,6 +1,8 @@
 """Login (throttled, recorded), own password change, password reset by e-mail, the second
 factor (TOTP) and the login history. Who may see what is decided in ``akun.izin``."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -12,6 +14,9 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from dasar.tahun import dari_teks as tahun_dari_teks
 
 from . import izin, services, sesi, throttle
 from .models import RiwayatMasuk
@@ -221,3 +226,78 @@ def otp_daftar(request):
             "next": _lanjut(request),
         },
     )
+
+
+# --- the app shell's year selector and unit switcher -------------------------------------------
+# Pages whose year is a query parameter (?tahun=) rather than part of the path.
+HALAMAN_TAHUN_KUERI = {"dasbor:unit", "dasbor:pemda", "evaluasi:daftar"}
+
+
+def _tujuan(request, ganti: dict) -> str:
+    """The page to go back to (``next``, this site only) with its year and/or unit replaced.
+
+    A page whose path has ``<tahun>`` or ``<slug>`` gets the new value in the path; a page whose
+    year is ``?tahun=`` gets it there. A page of one unit's object (an evaluation, a zone photo)
+    has kwargs besides these: switching the unit leads to the new unit's dashboard instead."""
+    from django.http import QueryDict
+    from django.urls import NoReverseMatch, Resolver404, resolve
+    from django.urls import reverse as balik
+
+    tujuan = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        tujuan, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        tujuan = "/"
+    bagian = urlsplit(tujuan)
+    try:
+        cocok = resolve(bagian.path)
+    except Resolver404:
+        return "/"
+    kwargs = dict(cocok.kwargs)
+    kueri = QueryDict(bagian.query, mutable=True)
+    if "slug" in ganti:
+        if (
+            "slug" not in kwargs
+            or set(kwargs) - {"slug", "tahun", "periode"}
+            or cocok.namespace == "skm"
+            and cocok.url_name in ("kuesioner", "kuesioner_layanan", "terima_kasih", "poster", "hasil_publik")
+        ):
+            kwargs = {"slug": ganti["slug"]}
+            cocok_nama = "dasbor:unit"
+        else:
+            kwargs["slug"] = ganti["slug"]
+            cocok_nama = cocok.view_name
+    else:
+        cocok_nama = cocok.view_name
+    if "tahun" in ganti:
+        if "tahun" in kwargs:
+            kwargs["tahun"] = ganti["tahun"]
+        elif "tahun" in kueri or cocok_nama in HALAMAN_TAHUN_KUERI:
+            kueri["tahun"] = str(ganti["tahun"])
+    try:
+        jalur = balik(cocok_nama, kwargs=kwargs)
+    except NoReverseMatch:
+        return "/"
+    return jalur + (f"?{kueri.urlencode()}" if kueri else "")
+
+
+@login_required
+@require_POST
+def pilih_tahun(request):
+    """The year selector of the top bar: remember the year, go back to the page in that year."""
+    tahun = tahun_dari_teks(request.POST.get("tahun"), None)  # not a year 2000–2100: 404
+    if tahun is None:
+        return redirect(_tujuan(request, {}))
+    services.simpan_tahun(user=request.user, tahun=tahun)
+    request.session[services.SESI_TAHUN] = tahun
+    return redirect(_tujuan(request, {"tahun": tahun}))
+
+
+@login_required
+@require_GET
+def pilih_unit(request):
+    """The unit switcher of the top bar: the same page for another unit the user may see."""
+    slug = request.GET.get("unit", "")
+    if not izin.instansi_terlihat(request.user).filter(slug=slug).exists():
+        raise Http404
+    return redirect(_tujuan(request, {"slug": slug}))

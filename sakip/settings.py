@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "sakip.kerangka.kerangka",
             ],
         },
     },
@@ -148,7 +149,12 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    # the app shell's CSS framework (docs/antarmuka.md): its compiled CSS and JS bundle only
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+]
 BUKTI_MAKS_BYTES = 10 * 1024 * 1024  # evidence uploads: at most 10 MB
 # Request bodies (docs/deploy.md also limits them at the reverse proxy): a multipart body above
 # UNGGAH_MAKS_BYTES is refused (400) from its Content-Length before it is read (dasar/unggahan.py);

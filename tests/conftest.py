@@ -1,4 +1,5 @@
 import copy
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -173,3 +174,30 @@ def dua_pemda(db, settings):
         eval_b=eval_b,
         root=root,
     )
+
+
+# axe-core (npm devDependency, never a CDN) checks every page the browser tests reach.
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+DAMPAK_GAGAL = {"serious", "critical"}
+
+
+def cek_aksesibilitas(page) -> list[dict]:
+    """Run axe-core on ``page`` as it is now and fail on any serious or critical violation
+    (naming the rule and the first elements). Evaluated through the DevTools protocol, so the
+    page's Content-Security-Policy (no inline script) does not block it. Returns the lesser
+    violations, for a test that wants to look at them."""
+    page.wait_for_load_state("load")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")
+    hasil = page.evaluate(
+        """async () => {
+            const r = await window.axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+        }"""
+    )
+    berat = [v for v in hasil if v["impact"] in DAMPAK_GAGAL]
+    assert not berat, f"axe-core on {page.url}:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in berat
+    )
+    return [v for v in hasil if v["impact"] not in DAMPAK_GAGAL]

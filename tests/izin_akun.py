@@ -19,6 +19,12 @@ CASES = {
     # the second factor: any logged-in user may enrol an authenticator app and give its code
     "akun/otp/": ("/akun/otp/", SENDIRI),
     "akun/otp/daftar/": ("/akun/otp/daftar/", SENDIRI),
+    # the app shell's year selector (POST only) and unit switcher (a unit the user may see)
+    "akun/tahun/": ("/akun/tahun/", {**{r: 405 for r in UNIT}, "anon": 302}),
+    "akun/unit/": (
+        "/akun/unit/?unit=bantargebang&next=/unit/bantargebang/",
+        {**{r: 302 for r in UNIT}, "other": 404},
+    ),
     # the login history of the pemda's users: its admin_pemda only
     "akun/riwayat/pemda/": (
         "/akun/riwayat/pemda/",

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from evaluasi.models import Evaluasi
+from tests.conftest import cek_aksesibilitas
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,10 +28,12 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
     op = browser.new_page()
     masuk(op, base, "operator")
     op.goto(f"{base}/unit/bantargebang/evaluasi/")
-    op.get_by_label("Tahun").fill("2024")
+    cek_aksesibilitas(op)
+    op.locator("main").get_by_label("Tahun").fill("2024")  # not the top bar's year selector
     op.get_by_label("Jenis evaluasi").select_option("akip")
     op.get_by_role("button", name="Mulai").click()
     expect(op.locator(".status").first).to_have_text("Draf")
+    cek_aksesibilitas(op)
 
     k1 = op.get_by_role("region", name="Kriteria 1.1.1")
     k1.get_by_label("Nilai usulan").select_option("Ya")
@@ -56,6 +59,7 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
     evl = browser.new_page()
     masuk(evl, base, "evaluator")
     evl.goto(url)
+    cek_aksesibilitas(evl)
     evl.get_by_role("button", name="Mulai evaluasi").click()
     expect(evl.locator(".status").first).to_have_text("Sedang dievaluasi")
     k1 = evl.get_by_role("region", name="Kriteria 1.1.1")
@@ -78,6 +82,7 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
     expect(evl.get_by_text("Rekomendasi ditambahkan.")).to_be_visible()
     evl.get_by_role("button", name="Finalkan evaluasi").click()
     expect(evl.locator(".status").first).to_have_text("Final")
+    cek_aksesibilitas(evl)
     expect(evl.get_by_role("button", name="Simpan nilai")).to_have_count(0)
 
     with evl.expect_download() as info:

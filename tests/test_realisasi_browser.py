@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import cek_aksesibilitas
+
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -27,6 +29,7 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     op = browser.new_page()
     masuk(op, base, "operator")
     op.goto(url)
+    cek_aksesibilitas(op)
     card = op.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")
     card.get_by_label("Nilai realisasi").fill("76,5")
     from playwright.sync_api import expect
@@ -40,12 +43,14 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     card.get_by_role("button", name="Simpan").click()
     expect(op.get_by_text("realisasi TW4 disimpan")).to_be_visible()
     expect(op.get_by_role("link", name="register.pdf")).to_be_visible()
+    cek_aksesibilitas(op)
     op.get_by_role("button", name="Ajukan untuk verifikasi").click()
     expect(op.locator(".status")).to_have_text("Diajukan")
 
     pim = browser.new_page()
     masuk(pim, base, "pimpinan")
     pim.goto(url)
+    cek_aksesibilitas(pim)
     pim.get_by_label("Komentar (wajib bila dikembalikan)").fill("Nilai belum sesuai register")
     pim.get_by_role("button", name="Kembalikan").click()
     expect(pim.locator(".status")).to_have_text("Dikembalikan")
@@ -66,3 +71,4 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     expect(pim.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")).to_contain_text(
         "105,0 %"
     )
+    cek_aksesibilitas(pim)
