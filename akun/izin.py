@@ -25,6 +25,7 @@ AKSI = {
     "isi": {"operator"},  # enter data: realisasi, budget, zones, survey setup
     "setujui": {"pimpinan"},  # verify / return submitted data
     "tandatangani": {"pimpinan"},  # sign the PK
+    "terbitkan": {"pimpinan"},  # issue a version of the LKIP (its files frozen)
     "evaluasi": {"evaluator"},  # comment, score
     "kelola": {"admin_pemda"},  # manage units, users, templates
     # set a unit up: its Renstra periods and its zones (the unit's operator, or the pemda's admin

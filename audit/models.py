@@ -29,6 +29,7 @@ class Aksi(models.TextChoices):
     NILAI = "nilai", _("nilai")  # the evaluator's score of a criterion
     MULAI = "mulai", _("mulai")  # the evaluator starts evaluating
     FINALKAN = "finalkan", _("finalkan")  # the evaluation is final
+    TERBITKAN = "terbitkan", _("terbitkan")  # a document version issued (the LKIP)
 
 
 class Jejak(models.Model):

@@ -46,6 +46,8 @@ class Sampul:
     judul: list[str]
     subjudul: list[str] = field(default_factory=list)
     penerbit: list[str] = field(default_factory=list)
+    # lines printed on the back of the cover (its own page): an issued LKIP's version and SHA-256
+    balik: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -70,9 +72,14 @@ class Tabel:
 
 @dataclass
 class Gambar:
+    """A figure: a matplotlib ``figure``, or (a frozen document, ``laporan.terbitan``) the
+    ``png`` it was drawn as and its width ``lebar_inci`` in inches."""
+
     judul: str
     figure: Any
     nomor: str = ""
+    png: bytes | None = None
+    lebar_inci: float = 0.0
 
     @property
     def label(self) -> str:
@@ -208,7 +215,7 @@ class Dokumen:
         self.beri_nomor()
         out = [self.judul, self.kepala]
         if self.sampul:
-            out += [*self.sampul.judul, *self.sampul.subjudul, *self.sampul.penerbit]
+            out += [*self.sampul.judul, *self.sampul.subjudul, *self.sampul.penerbit, *self.sampul.balik]
         bagian = [*self.pembuka, *[bg for bab in self.bab for bg in self._telusur(bab)], *self.lampiran]
         for bg in bagian:
             out.append(bg.judul)

@@ -53,6 +53,16 @@ DPI = 200
 FORMAT = (".docx", ".pdf", ".html")
 
 
+def png_gambar(figure) -> tuple[bytes, float]:
+    """A figure as the PNG the DOCX embeds (``DPI``, no time or software stamp) and its width in
+    inches."""
+    buf = io.BytesIO()
+    # figures with a layout engine (constrained) fit already; others are trimmed (a second draw)
+    ketat = {} if figure.get_layout_engine() is not None else {"bbox_inches": "tight"}
+    figure.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, **ketat)
+    return buf.getvalue(), float(figure.get_size_inches()[0])
+
+
 def _templat(templat) -> Path:
     if templat:
         return Path(templat)
@@ -214,6 +224,12 @@ class _Docx:
         for line in s.penerbit:
             self.p(line, "Sampul", "Title")
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if s.balik:
+            for _ in range(4):
+                self.p()
+            for line in s.balik:
+                self.p(line)
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def daftar(self, judul: str, instr: str, entri: list[tuple[int, str]]) -> None:
         """A TOC field pre-filled with the entries (Word/LibreOffice recompute the page numbers)."""
@@ -324,13 +340,9 @@ class _Docx:
         self.p("")
 
     def gambar(self, g: Gambar) -> None:
-        if g.figure is not None:
-            buf = io.BytesIO()
-            # figures with a layout engine (constrained) fit already; others are trimmed (a second draw)
-            ketat = {} if g.figure.get_layout_engine() is not None else {"bbox_inches": "tight"}
-            g.figure.savefig(buf, format="png", dpi=DPI, **ketat)
-            buf.seek(0)
-            w_in = g.figure.get_size_inches()[0]
+        if g.figure is not None or g.png:
+            png, w_in = (g.png, g.lebar_inci) if g.png else png_gambar(g.figure)
+            buf = io.BytesIO(png)
             lebar = min(Cm(w_in * 2.54), self.lebar)
             par = self.p("")
             par.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -557,6 +569,8 @@ class _Html:
             for line in s.subjudul + s.penerbit:
                 self.w(f'<p class="tebal">{escape(line)}</p>')
             self.w("</header>")
+            for line in s.balik:
+                self.w(f"<p>{escape(line)}</p>")
         for bg in dok.pembuka:
             self.bagian(bg, 1)
         if dok.dengan_daftar:

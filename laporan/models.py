@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -18,3 +19,53 @@ class TeksBlok(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instansi} {self.tahun} {self.bagian}"
+
+
+class TerbitanLKIP(models.Model):
+    """One issued version of a unit's LKIP for a year (``laporan.services.terbitkan_lkip``).
+
+    ``isi_beku`` is the frozen document content (``laporan.terbitan.ke_isi``, with the version's
+    number and date), ``sha256`` its SHA-256 (``dasar.sidik.sidik``), printed on the cover's back
+    page. The DOCX and PDF rendered from it are stored files (under ``DOKUMEN_ROOT``) with their own
+    SHA-256; they are written once and never regenerated. ``perubahan``: the changes from the
+    previous version (``laporan.terbitan.perubahan``); ``galat_reviu``: the number of reviu errors
+    the issuer acknowledged."""
+
+    jalur_unit = "instansi_id"
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.PROTECT, related_name="terbitan_lkip"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    nomor = models.PositiveSmallIntegerField()
+    waktu = models.DateTimeField()
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama_pengguna = models.CharField(max_length=150)  # kept when the user is removed
+    isi_beku = models.JSONField()
+    sha256 = models.CharField(max_length=64)
+    berkas_docx = models.CharField(max_length=255)  # path relative to DOKUMEN_ROOT
+    sha256_docx = models.CharField(max_length=64)
+    berkas_pdf = models.CharField(max_length=255)
+    sha256_pdf = models.CharField(max_length=64)
+    perubahan = models.JSONField(default=list)
+    galat_reviu = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "nomor"], name="terbitanlkip_unik")
+        ]
+        ordering = ["instansi", "tahun", "-nomor"]
+        verbose_name = "terbitan LKIP"
+        verbose_name_plural = "terbitan LKIP"
+
+    def __str__(self) -> str:
+        return f"LKIP {self.instansi} {self.tahun} versi {self.nomor}"
+
+    @property
+    def tanggal(self):
+        """The date of issue (local time), as printed on the cover's back page."""
+        from django.utils import timezone
+
+        return timezone.localdate(self.waktu)

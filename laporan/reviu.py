@@ -332,6 +332,28 @@ NAMA_LEVEL = {
 }
 
 
+def versi_direviu(instansi, tahun: int) -> str:
+    """Which LKIP the reviu refers to: the latest issued version (number, date, SHA-256 of its
+    content) when one exists, else the draft built from today's data."""
+    from rumus.format import format_tanggal
+
+    from .models import TerbitanLKIP
+
+    t = (
+        TerbitanLKIP.objects.filter(instansi=instansi, tahun=tahun)
+        .defer("isi_beku")
+        .order_by("-nomor")
+        .first()
+    )
+    if t is None:
+        return _("belum diterbitkan; draf dari data terkini")
+    return _("versi terbitan %(nomor)s (%(tanggal)s), kode SHA-256 %(sha)s") % {
+        "nomor": t.nomor,
+        "tanggal": format_tanggal(t.tanggal),
+        "sha": t.sha256,
+    }
+
+
 def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tanggal=None):
     """The printable review sheet for the Inspektorat, as a ``laporan.dokumen.Dokumen``:
     identity, summary per level, every finding with room for the follow-up, and signatures
@@ -363,6 +385,7 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
             [_("Pemerintah daerah"), instansi.pemda.nama],
             [_("Tahun laporan"), str(tahun)],
             [_("Tanggal pemeriksaan otomatis"), format_tanggal(tanggal)],
+            [_("Versi LKIP yang direviu"), versi_direviu(instansi, tahun)],
         ],
     )
     bab.tabel(

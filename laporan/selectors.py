@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from laporan.dokumen import Dokumen
 from laporan.lkip import bangun_lkip
-from laporan.models import TeksBlok
+from laporan.models import TeksBlok, TerbitanLKIP
 from laporan.perjanjian import bangun_perjanjian
 from laporan.teks import AWALAN_ANALISIS, BAGIAN
 from perencanaan.models import PKIndikator
@@ -40,3 +40,20 @@ def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
 def teks_blok(instansi, tahun: int) -> dict[str, str]:
     """The unit's own texts of a year: section key → text."""
     return dict(TeksBlok.objects.filter(instansi=instansi, tahun=tahun).values_list("bagian", "teks"))
+
+
+def terbitan_lkip(instansi, tahun: int) -> list:
+    """The issued versions of the unit's LKIP for the year, newest first (without their content)."""
+    return list(
+        TerbitanLKIP.objects.filter(instansi=instansi, tahun=tahun).defer("isi_beku").order_by("-nomor")
+    )
+
+
+def terbitan_terakhir(instansi, tahun: int):
+    """The latest issued version of the unit's LKIP for the year, or None."""
+    return (
+        TerbitanLKIP.objects.filter(instansi=instansi, tahun=tahun)
+        .defer("isi_beku")
+        .order_by("-nomor")
+        .first()
+    )

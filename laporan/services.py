@@ -1,4 +1,5 @@
-"""Writes of the dokumen area: the editable text blocks (``TeksBlok``) of an LKIP.
+"""Writes of the dokumen area: the editable text blocks (``TeksBlok``) of an LKIP, and issuing a
+version of the LKIP (``terbitkan_lkip``).
 
 Writes check permission through ``akun.izin.boleh(user, "isi", instansi)``, refuse bad input
 with ``dasar.galat.Ditolak`` and record the audit trail (``audit.models.catat``).
@@ -6,14 +7,26 @@ with ``dasar.galat.Ditolak`` and record the audit trail (``audit.models.catat``)
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from akun.izin import boleh
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
-from laporan.models import TeksBlok
+from dasar.sidik import sidik
+from laporan import keluaran
+from laporan.lkip import bangun_lkip
+from laporan.models import TeksBlok, TerbitanLKIP
+from laporan.reviu import reviu, ringkasan
 from laporan.selectors import daftar_bagian
+from laporan.terbitan import dari_isi, ke_isi, perubahan
+from perencanaan.models import PerjanjianKinerja
+from rumus.format import format_tanggal
 
 PANJANG_MAKS = 20000
 
@@ -62,3 +75,102 @@ def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
     return minta(
         user=user, instansi=instansi, jenis=jenis, parameter=parameter, versi_data=versi, tugas=buat_dokumen
     )
+
+
+# --- issuing an LKIP version ---------------------------------------------------------------------
+
+
+def _berkas_terbitan(instansi, tahun: int, nomor: int, sha: str, fmt: str) -> str:
+    """Path (relative to DOKUMEN_ROOT) of an issued version's file; the content hash in the name
+    keeps two attempts at the same number apart."""
+    return f"terbitan/lkip/{instansi.id}/{tahun}/lkip-{instansi.slug}-{tahun}-v{nomor}-{sha[:12]}.{fmt}"
+
+
+def _tulis(rel: str, data: bytes) -> None:
+    """Write an issued file once: never over an existing file."""
+    path = Path(settings.DOKUMEN_ROOT) / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as f:
+        f.write(data)
+
+
+def terbitkan_lkip(*, user, instansi, tahun: int, akui_galat: bool = False):
+    """Issue the next version of the unit's LKIP for the year (``laporan.models.TerbitanLKIP``).
+
+    The pimpinan of the unit only (``boleh(user, "terbitkan", instansi)``). Refused (``Ditolak``)
+    without a Perjanjian Kinerja, when the reviu finds errors and ``akui_galat`` is not given, and
+    when the content equals the previous version's. The document is built from the data, frozen
+    as plain JSON with the version's number, date and issuer (``isi_beku``) and its SHA-256, rendered
+    from that content (DOCX, then the PDF from that DOCX; the hash on the cover's back page), the
+    files written once under DOKUMEN_ROOT with their own SHA-256; audited (``terbitkan``). Takes a few
+    seconds (LibreOffice): run it from the task queue or the ``terbitkan_lkip`` command, not inside
+    a request."""
+    if not boleh(user, "terbitkan", instansi):
+        raise PermissionDenied
+    if not PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).exists():
+        raise Ditolak(
+            f"Belum ada Perjanjian Kinerja {instansi.nama} tahun {tahun}; LKIP tidak dapat diterbitkan."
+        )
+    galat = ringkasan(reviu(instansi, tahun))["error"]
+    if galat and not akui_galat:
+        raise Ditolak(
+            f"Reviu menemukan {galat} kesalahan. Perbaiki dahulu, atau terbitkan dengan menyatakan "
+            "bahwa kesalahan tersebut diketahui."
+        )
+    dokumen = ke_isi(bangun_lkip(instansi, tahun))
+    sebelum = TerbitanLKIP.objects.filter(instansi=instansi, tahun=tahun).order_by("-nomor").first()
+    if sebelum is not None and sebelum.isi_beku["dokumen"] == dokumen:
+        raise Ditolak(f"Isi LKIP sama dengan versi {sebelum.nomor}; tidak ada versi baru yang diterbitkan.")
+    nomor = sebelum.nomor + 1 if sebelum else 1
+    waktu = timezone.now()
+    tanggal = timezone.localdate(waktu)
+    nama = (user.get_full_name() or user.get_username()).strip()
+    isi = {
+        "format": 1,
+        "instansi": instansi.nama,
+        "tahun": tahun,
+        "nomor": nomor,
+        "tanggal": tanggal.isoformat(),
+        "diterbitkan_oleh": nama,
+        "dokumen": dokumen,
+    }
+    sha = sidik(isi)
+    balik = [
+        f"Dokumen ini adalah LKIP {instansi.nama} tahun {tahun} versi terbitan {nomor}, "
+        f"diterbitkan pada {format_tanggal(tanggal)} oleh {nama}.",
+        f"Kode verifikasi SHA-256 isi dokumen: {sha}",
+        "Kode dihitung dari isi dokumen yang dibekukan saat diterbitkan; isi yang diubah "
+        "menghasilkan kode yang lain.",
+    ]
+    docx = keluaran.render_docx(dari_isi(dokumen, balik))
+    pdf = keluaran.docx_ke_pdf(docx)
+    rel_docx = _berkas_terbitan(instansi, tahun, nomor, sha, "docx")
+    rel_pdf = _berkas_terbitan(instansi, tahun, nomor, sha, "pdf")
+    _tulis(rel_docx, docx)
+    _tulis(rel_pdf, pdf)
+    try:
+        with transaction.atomic():
+            obj = TerbitanLKIP.objects.create(
+                instansi=instansi,
+                tahun=tahun,
+                nomor=nomor,
+                waktu=waktu,
+                oleh=user,
+                nama_pengguna=user.get_username(),
+                isi_beku=isi,
+                sha256=sha,
+                berkas_docx=rel_docx,
+                sha256_docx=hashlib.sha256(docx).hexdigest(),
+                berkas_pdf=rel_pdf,
+                sha256_pdf=hashlib.sha256(pdf).hexdigest(),
+                perubahan=perubahan(sebelum.isi_beku["dokumen"], dokumen) if sebelum else [],
+                galat_reviu=galat,
+            )
+            catat(user, obj, Aksi.TERBITKAN, {"sha256": (None, sha)}, instansi, keterangan="LKIP")
+    except IntegrityError:
+        for rel in (rel_docx, rel_pdf):
+            (Path(settings.DOKUMEN_ROOT) / rel).unlink(missing_ok=True)
+        raise Ditolak(
+            f"Versi {nomor} baru saja diterbitkan oleh pengguna lain; muat ulang halaman."
+        ) from None
+    return obj

@@ -13,6 +13,18 @@ urlpatterns = [
         "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.docx", views.lkip_unduh, {"fmt": "docx"}, name="lkip_docx"
     ),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/lkip.pdf", views.lkip_unduh, {"fmt": "pdf"}, name="lkip_pdf"),
+    path(
+        "unit/<slug:slug>/lkip/<tahun:tahun>/terbitan/<int:nomor>.docx",
+        views.lkip_terbitan,
+        {"fmt": "docx"},
+        name="terbitan_docx",
+    ),
+    path(
+        "unit/<slug:slug>/lkip/<tahun:tahun>/terbitan/<int:nomor>.pdf",
+        views.lkip_terbitan,
+        {"fmt": "pdf"},
+        name="terbitan_pdf",
+    ),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/", views.teks, name="teks"),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/", views.teks_simpan, name="teks_simpan"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx", views.pk_unduh, {"fmt": "docx"}, name="pk_docx"),

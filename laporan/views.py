@@ -1,6 +1,10 @@
 """Dokumen pages: LKIP preview and downloads, PK document downloads, the text-block editor, and the
 reviu of a unit-year (findings page and printable sheet). Downloads go through ``laporan.unduhan``."""
 
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +22,8 @@ from perencanaan.models import PerjanjianKinerja
 
 from . import keluaran, selectors, services
 from .lhe import dokumen_lhe
-from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan
+from .models import TerbitanLKIP
+from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan, versi_direviu
 from .unduhan import unduh
 
 
@@ -42,6 +47,7 @@ def lkip(request, instansi, tahun):
             "dokumen": html,
             "reviu": ringkasan(reviu(instansi, tahun)),
             "boleh_isi": boleh(request.user, "isi", instansi),
+            "terbitan": selectors.terbitan_lkip(instansi, tahun),
         },
     )
 
@@ -57,6 +63,26 @@ def lkip_unduh(request, instansi, tahun, fmt):
         fmt=fmt,
         isi=lambda: selectors.bangun("lkip", instansi, tahun),
     )
+
+
+@perlu("lihat")
+@require_GET
+def lkip_terbitan(request, instansi, tahun, nomor, fmt):
+    """A stored file of an issued LKIP version, as written when it was issued (never rendered
+    again); a file whose bytes no longer match their SHA-256 is not served (503)."""
+    t = get_object_or_404(TerbitanLKIP, instansi=instansi, tahun=tahun, nomor=nomor)
+    rel, sha = (t.berkas_docx, t.sha256_docx) if fmt == "docx" else (t.berkas_pdf, t.sha256_pdf)
+
+    def isi() -> bytes:
+        try:
+            data = (Path(settings.DOKUMEN_ROOT) / rel).read_bytes()
+        except OSError:
+            raise Ditolak(_("berkas terbitan tidak ditemukan")) from None
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise Ditolak(_("berkas terbitan tidak sesuai kode SHA-256-nya"))
+        return data
+
+    return unduh(request.user, instansi, tahun, awalan=f"lkip-v{nomor}", fmt=fmt, isi=isi)
 
 
 @perlu("lihat")
@@ -167,6 +193,7 @@ def reviu_halaman(request, instansi, tahun):
             "kelompok": kelompok,
             "jumlah": ringkasan(temuan),
             "total": len(temuan),
+            "versi": versi_direviu(instansi, tahun),
         },
     )
 

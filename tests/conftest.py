@@ -123,8 +123,9 @@ def pk_manual(pengguna_demo):
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded evidence and photos go to a temporary folder, not var/media."""
+    """Uploaded evidence and photos (and issued documents) go to a temporary folder, not var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOKUMEN_ROOT = tmp_path / "dokumen"
 
 
 @pytest.fixture(autouse=True)

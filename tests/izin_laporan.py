@@ -13,6 +13,16 @@ CASES: dict = {
     "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.pdf": ("/unit/bantargebang/lkip/2030/lkip.pdf", _TANPA_PK),
     "unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx": ("/unit/bantargebang/pk/2030/dokumen.docx", _TANPA_PK),
     "unit/<slug:slug>/pk/<tahun:tahun>/dokumen.pdf": ("/unit/bantargebang/pk/2030/dokumen.pdf", _TANPA_PK),
+    # an issued version's stored files: asked for a version that does not exist (404 to whoever may
+    # see the unit); the served bytes are tested in tests/test_terbitan_lkip_beku.py
+    "unit/<slug:slug>/lkip/<tahun:tahun>/terbitan/<int:nomor>.docx": (
+        "/unit/bantargebang/lkip/2024/terbitan/9.docx",
+        _TANPA_PK,
+    ),
+    "unit/<slug:slug>/lkip/<tahun:tahun>/terbitan/<int:nomor>.pdf": (
+        "/unit/bantargebang/lkip/2024/terbitan/9.pdf",
+        _TANPA_PK,
+    ),
     "unit/<slug:slug>/lkip/<tahun:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
     "unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/": (
         "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",
