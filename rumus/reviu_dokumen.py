@@ -28,6 +28,7 @@ from .capaian import Polaritas, capaian, status_target
 from .evaluasi import predikat_akip, total_komponen
 from .format import format_angka, format_rupiah
 from .skm import PERMENPANRB_14_2017, SKEMA_BAWAAN, ikm_dari_nrr, ikm_unsur, mutu
+from .zona import persentase_zona
 
 __all__ = ["Dokumen", "Kalimat", "Keterangan", "Tabel", "Temuan", "baca_angka", "reviu"]
 
@@ -747,6 +748,71 @@ def _beda_tempat(dokumen: Dokumen, indikator: list[Indikator]) -> list[Temuan]:
     return temuan
 
 
+def _zona(dokumen: Dokumen, indikator: list[Indikator]) -> list[Temuan]:
+    """A zone table (columns Zona and Kategori, one numbered row per zone): the exact share of
+    zones tertib (category "baik", or a Tertib column saying ya/v) against the realisasi and capaian
+    printed for the zona tertib indicator; a capaian computed from a rounded percentage
+    (7/12 → "58 %" → 145 % instead of 145,83 %) is an error (docs/rules.md §9)."""
+    temuan = []
+    ind_zona = [ind for ind in indikator if "tertib" in ind.nama.lower()]
+    if len(ind_zona) != 1:
+        return temuan
+    (ind,) = ind_zona
+    for tabel in dokumen.tabel:
+        kepala = [bersih(c).lower() for c in (tabel.baris[0] if tabel.baris else [])]
+        if "zona" not in kepala or "kategori" not in kepala:
+            continue
+        j_kat = kepala.index("kategori")
+        j_tertib = kepala.index("tertib") if "tertib" in kepala else None
+        zona = []
+        for baris in tabel.baris[1:]:
+            if not baris or not re.fullmatch(r"\d+\.?", bersih(baris[0])) or j_kat >= len(baris):
+                continue
+            if j_tertib is not None and j_tertib < len(baris):
+                zona.append("baik" if bersih(baris[j_tertib]).lower() in ("ya", "v", "✓") else "tidak")
+            else:
+                zona.append(bersih(baris[j_kat]).lower())
+        p = persentase_zona(zona)
+        if p is None:
+            continue
+        sebut = f"{sum(z == 'baik' for z in zona)}/{len(zona)} = {_tampil(p)} % ({_letak(tabel)})"
+        for lain in dokumen.tabel:
+            mulai, kolom = _kolom(lain)
+            if not {"target", "realisasi", "capaian"} <= kolom.keys() or _indikator_program(lain):
+                continue
+            for i, baris in enumerate(lain.baris[mulai:], start=mulai):
+                if max(kolom.values()) >= len(baris) or ind not in [
+                    x for _, x in _sebut(" ".join(baris), indikator)
+                ]:
+                    continue
+                t, r, c = (baca_angka(baris[kolom[k]]) for k in ("target", "realisasi", "capaian"))
+                if t is None or r is None or c is None:
+                    continue
+                if not _cocok(r, p):
+                    temuan.append(
+                        Temuan(
+                            GALAT,
+                            _letak(lain, i),
+                            f"realisasi of «{ind.nama}»: zones tertib {sebut}",
+                            r.teks,
+                            _tampil(p),
+                        )
+                    )
+                    continue
+                benar = capaian(t.nilai, p, Polaritas.POSITIF)
+                if not _cocok(c, benar):
+                    temuan.append(
+                        Temuan(
+                            GALAT,
+                            _letak(lain, i),
+                            f"capaian of «{ind.nama}» from the rounded realisasi {r.teks}; exact: zones tertib {sebut}",
+                            c.teks,
+                            _tampil(benar),
+                        )
+                    )
+    return temuan
+
+
 _PAGU = re.compile(r"\bpagu(?:\s+anggaran)?(?:\s+sebesar)?\s+rp\.?\s*(\d[\d.,]*\d)", re.I)
 _REAL = re.compile(r"\brealisasi(?:\s+anggaran)?(?:\s+sebesar)?\s+rp\.?\s*(\d[\d.,]*\d)", re.I)
 _SERAPAN = re.compile(r"serapan[^.]*?\b(?:adalah|sebesar|mencapai)\s+(\d[\d.,]*)\s*(?:%|persen)", re.I)
@@ -810,6 +876,7 @@ def reviu(dokumen: Dokumen) -> list[Temuan]:
         anggaran[i] = rows
         temuan += t + _cek_total(tabel) + _cek_capaian(tabel) + _cek_ikm(tabel) + _cek_akip(tabel)
         temuan += _judul_indikator(tabel, indikator) + _cek_konvensi(tabel)
+    temuan += _zona(dokumen, indikator)
     temuan += (
         _verdik(dokumen, indikator) + _beda_tempat(dokumen, indikator) + _kalimat_anggaran(dokumen, anggaran)
     )

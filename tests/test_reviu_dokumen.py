@@ -42,6 +42,18 @@ def test_seed_mistakes_found_and_nothing_else():
             None,
         ),
         (
+            "capaian of «Persentase Peningkatan Wilayah yang Tertib» from the rounded realisasi 58; "
+            "exact: zones tertib 7/12 = 58,33 % (Tabel 3.18 (line 1014))",
+            "145",
+            "145,83",
+        ),
+        (
+            "capaian of «Persentase Peningkatan Wilayah yang Tertib» from the rounded realisasi 58; "
+            "exact: zones tertib 7/12 = 58,33 % (Tabel 3.18 (line 1014))",
+            "145",
+            "145,83",
+        ),
+        (
             "«Indeks Kepuasan Masyarakat Terhadap Layanan Publik»: capaian 97,8 % (Tabel 3.1 (line 536)) "
             "is «belum mencapai target»",
             "melampaui target",
@@ -67,12 +79,13 @@ def test_seed_mistakes_found_and_nothing_else():
     ]
     where = [t.where for t in galat]
     assert where[0] == "Tabel 3.21 (line 1074, line 1132)"
+    assert where[3:5] == ["Tabel 3.1 (line 536), row 4", "Tabel 3.19 (line 1044), row 3"]
     assert (
-        where[3].startswith("line 712: ")
-        and where[6].startswith("line 784: ")
-        and where[7].startswith("line 1111: ")
+        where[5].startswith("line 712: ")
+        and where[8].startswith("line 784: ")
+        and where[9].startswith("line 1111: ")
     )
-    assert "Tabel 3.21 (line 1074), row 4" in where[5] and "line 1088" in where[5]
+    assert "Tabel 3.21 (line 1074), row 4" in where[7] and "line 1088" in where[7]
 
 
 @perlu_seed
@@ -219,7 +232,7 @@ def test_command_json(tmp_path):
     out = io.StringIO()
     call_command("reviu_dokumen", str(SEED), "--format", "json", stdout=out)
     data = json.loads(out.getvalue())
-    assert data["summary"] == {"error": 8, "warning": 1}
+    assert data["summary"] == {"error": 10, "warning": 1}
     assert set(data["findings"][0]) == {"level", "where", "message", "printed", "recomputed"}
 
 
