@@ -32,7 +32,11 @@ def test_ci_sample_and_charts(pengguna_demo, masuk_sebagai):
     assert len(jawaban["TW1"]) >= sampel > len(jawaban["TW2"])
     assert html.count("tercapai") == 2 and html.count("belum tercapai") == 1
     assert html.count("<svg") == 3  # one unsur chart per period and the trend
-    assert "/unit/bantargebang/skm/2025/laporan.docx" in html and "/unit/bantargebang/skm/pengaturan/" in html
+    # the Laporan SKM is requested from the task queue
+    assert (
+        "/unit/bantargebang/dokumen/skm/2025/docx/minta/" in html
+        and "/unit/bantargebang/skm/pengaturan/" in html
+    )
 
 
 def test_demo_summaries_page_has_trend_without_ci(pengguna_demo, masuk_sebagai):
