@@ -109,10 +109,13 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
 
     instansi_ids = list(instansi_ids)
     mentah = nrr_responden(instansi_ids, tahun)
-    skema = skema_unit(instansi_ids)
-    metode = dict(
-        PengaturanSKM.objects.filter(instansi_id__in=mentah.keys()).values_list("instansi_id", "metode")
+    pengaturan = list(
+        PengaturanSKM.objects.filter(instansi_id__in=instansi_ids).values_list(
+            "instansi_id", "metode", "skema_id"
+        )
     )
+    metode = {iid: m for iid, m, _s in pengaturan}
+    skema = skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
     qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
     for r in qs:

@@ -23,32 +23,44 @@ def muat(SkemaSKM, UnsurSKM, skema: Skema, bawaan: bool = False) -> None:
     UnsurSKM.objects.bulk_create([UnsurSKM(skema=obj, nomor=i, nama=n) for i, n in enumerate(skema.unsur, 1)])
 
 
-def _skema(obj) -> Skema:
-    return Skema(
-        obj.kode,
-        obj.nama,
-        tuple(u.nama for u in sorted(obj.unsur.all(), key=lambda u: u.nomor)),
-        (obj.batas_a, obj.batas_b, obj.batas_c),
-    )
+def _semua() -> dict[int, tuple[Skema, bool]]:
+    """{SkemaSKM id: (scheme, is the default)} in one query."""
+    from .models import UnsurSKM
+
+    unsur: dict[int, list] = {}
+    for u in UnsurSKM.objects.select_related("skema").order_by("skema_id", "nomor"):
+        unsur.setdefault(u.skema_id, []).append(u)
+    out = {}
+    for sid, daftar in unsur.items():
+        s = daftar[0].skema
+        out[sid] = (
+            Skema(s.kode, s.nama, tuple(u.nama for u in daftar), (s.batas_a, s.batas_b, s.batas_c)),
+            s.bawaan,
+        )
+    return out
 
 
 def semua_skema() -> list[Skema]:
-    """Every stored scheme, the default first (two queries). A database whose shipped rows were
+    """Every stored scheme, the default first (one query). A database whose shipped rows were
     flushed (a test) has none: then the regulation's schemes as migration 0008 ships them."""
-    from .models import SkemaSKM
+    semua = sorted(_semua().values(), key=lambda p: (not p[1], p[0].kode))
+    return [s for s, _b in semua] or list(SKEMA_BAWAAN)
 
-    return [_skema(o) for o in SkemaSKM.objects.prefetch_related("unsur")] or list(SKEMA_BAWAAN)
 
-
-def skema_unit(instansi_ids) -> dict[int, Skema]:
-    """The scheme of each unit (the default one for a unit that chose none); three queries."""
+def skema_unit(instansi_ids, pilihan: dict[int, int | None] | None = None) -> dict[int, Skema]:
+    """The scheme of each unit (the default one for a unit that chose none); two queries, one
+    when ``pilihan`` ({instansi id: PengaturanSKM.skema_id}) was read already, none more when no
+    unit chose a scheme (every unit then has the default, PermenPANRB 14/2017, as migration 0008
+    ships it: the dashboards' query counts do not grow)."""
     from .models import PengaturanSKM
 
-    semua = {s.kode: s for s in semua_skema()}
-    bawaan = next(iter(semua.values()))
-    pilihan = dict(
-        PengaturanSKM.objects.filter(instansi_id__in=list(instansi_ids), skema__isnull=False).values_list(
-            "instansi_id", "skema__kode"
+    instansi_ids = list(instansi_ids)
+    if pilihan is None:
+        pilihan = dict(
+            PengaturanSKM.objects.filter(instansi_id__in=instansi_ids).values_list("instansi_id", "skema_id")
         )
-    )
-    return {iid: semua[pilihan[iid]] if iid in pilihan else bawaan for iid in instansi_ids}
+    if not any(pilihan.get(iid) for iid in instansi_ids):
+        return dict.fromkeys(instansi_ids, SKEMA_BAWAAN[0])
+    semua = _semua()
+    bawaan = next((s for s, b in semua.values() if b), SKEMA_BAWAAN[0])
+    return {iid: semua[pilihan[iid]][0] if pilihan.get(iid) in semua else bawaan for iid in instansi_ids}
