@@ -187,6 +187,7 @@ def cek_aksesibilitas(page) -> list[dict]:
     (naming the rule and the first elements). Evaluated through the DevTools protocol, so the
     page's Content-Security-Policy (no inline script) does not block it. Returns the lesser
     violations, for a test that wants to look at them."""
+    assert AXE.exists(), f"{AXE} is missing: node_modules is older than package-lock.json (run npm ci)"
     page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")

@@ -75,3 +75,19 @@ def test_the_axe_helper_fails_on_a_serious_violation(page):
     page.set_content('<!doctype html><html lang="id"><body><main><button></button></main></body></html>')
     with pytest.raises(AssertionError, match="button-name"):
         cek_aksesibilitas(page)
+
+
+@pytest.mark.parametrize("username", ["operator", "adminpemda"])
+def test_every_page_of_the_side_navigation_is_axe_clean(live_server, page, pk_manual, username):
+    base = live_server.url
+    masuk(page, base, username)
+    page.goto(f"{base}/unit/bantargebang/")
+    cek_aksesibilitas(page)
+    nav = page.get_by_role("navigation", name="Navigasi siklus SAKIP")
+    tautan = nav.get_by_role("link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert len(tautan) >= 12
+    for url in tautan:
+        r = page.goto(base + url)
+        assert r.status == 200, url
+        expect(page.locator(".unit-tahun")).to_contain_text("Tahun 2025")
+        cek_aksesibilitas(page)
