@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from evaluasi.models import Evaluasi
 from tests.conftest import cek_aksesibilitas
+from tests.tugas_bantu import DB, pekerja_satu_putaran
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +21,9 @@ def masuk(page, base, username):
     page.wait_for_url(re.compile(r".*/$"))
 
 
-def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
+def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path, settings):
+    settings.TASKS = DB
+    settings.DOKUMEN_ROOT = tmp_path / "dokumen"
     base = live_server.url
     bukti = tmp_path / "pedoman.pdf"
     bukti.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -85,8 +88,12 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path):
     cek_aksesibilitas(evl)
     expect(evl.get_by_role("button", name="Simpan nilai")).to_have_count(0)
 
+    # the LHE is requested from the task queue; the worker makes it while the job page polls
+    evl.get_by_role("button", name="Unduh LHE (DOCX)").click()
+    evl.wait_for_url(re.compile(r".*/unit/bantargebang/tugas/[0-9a-f-]+/$"))
+    pekerja_satu_putaran()
     with evl.expect_download() as info:
-        evl.get_by_role("link", name="Unduh LHE (DOCX)").click()
+        evl.get_by_role("link", name="Unduh LHE-akip-bantargebang-2024.docx").click()
     path = info.value.path()
     assert info.value.suggested_filename == "LHE-akip-bantargebang-2024.docx"
     from docx import Document
