@@ -91,9 +91,13 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path, setti
     # the LHE is requested from the task queue; the worker makes it while the job page polls
     evl.get_by_role("button", name="Unduh LHE (DOCX)").click()
     evl.wait_for_url(re.compile(r".*/unit/bantargebang/tugas/[0-9a-f-]+/$"))
+    cek_aksesibilitas(evl)
     pekerja_satu_putaran()
+    tautan = evl.get_by_role("link", name="Unduh LHE-akip-bantargebang-2024.docx")
+    expect(tautan).to_be_visible(timeout=10_000)
+    cek_aksesibilitas(evl)
     with evl.expect_download() as info:
-        evl.get_by_role("link", name="Unduh LHE-akip-bantargebang-2024.docx").click()
+        tautan.click()
     path = info.value.path()
     assert info.value.suggested_filename == "LHE-akip-bantargebang-2024.docx"
     from docx import Document

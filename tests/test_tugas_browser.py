@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.conftest import cek_aksesibilitas
 from tests.tugas_bantu import DB, pekerja_satu_putaran
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,9 +29,11 @@ def test_the_job_page_follows_the_worker_and_offers_the_file(
     page.wait_for_url(re.compile(r".*/$"))
 
     page.goto(f"{base}/unit/bantargebang/lkip/2024/")
+    cek_aksesibilitas(page)
     page.get_by_role("button", name="Perjanjian Kinerja (DOCX)").click()
     page.wait_for_url(re.compile(r".*/unit/bantargebang/tugas/[0-9a-f-]+/$"))
     expect(page.locator(".status")).to_have_text("Menunggu giliran")
+    cek_aksesibilitas(page)
 
     pekerja_satu_putaran()  # the worker makes the file while the page polls
 
@@ -38,6 +41,7 @@ def test_the_job_page_follows_the_worker_and_offers_the_file(
     expect(tautan).to_be_visible(timeout=10_000)
     expect(page.locator(".status")).to_have_text("Selesai")
     expect(page.locator("progress")).to_have_attribute("value", "100")
+    cek_aksesibilitas(page)
     with page.expect_download() as unduhan:
         tautan.click()
     assert unduhan.value.suggested_filename == "perjanjian-kinerja-bantargebang-2024.docx"
