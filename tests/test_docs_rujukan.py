@@ -55,7 +55,7 @@ def test_named_make_targets_exist(doc):
 
 def test_the_check_finds_a_missing_name():
     assert _resolves("rumus.angka.parse_angka") and _resolves("dasar.galat.Ditolak")
-    assert _resolves("tembolok.Cuplikan")  # app.Model
+    assert _resolves("tembolok.Cuplikan") and _resolves("akun.Profil.tahun")  # app.Model[.field]
     assert not _resolves("rumus.angka.tidak_ada") and not _resolves("rumus.tidak_ada")
 
 
@@ -73,7 +73,7 @@ DOTTED = re.compile(r"`([a-z_]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\([^`]*\))?`")
 
 
 def _resolves(name: str) -> bool:
-    """``pkg.module.attr`` imports; ``app.Model`` is read as ``app.models.Model``."""
+    """``pkg.module.attr`` imports; ``app.Model[.field]`` is read as ``app.models.Model[.field]``."""
     import importlib
 
     parts = name.split(".")
@@ -88,12 +88,13 @@ def _resolves(name: str) -> bool:
             return True
         except AttributeError:
             break
-    if len(parts) == 2:
-        try:
-            return hasattr(importlib.import_module(f"{parts[0]}.models"), parts[1])
-        except ImportError:
-            return False
-    return False
+    try:  # `app.Model` or `app.Model.field`
+        obj = importlib.import_module(f"{parts[0]}.models")
+        for attr in parts[1:]:
+            obj = getattr(obj, attr)
+        return True
+    except (ImportError, AttributeError):
+        return False
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
