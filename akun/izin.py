@@ -147,7 +147,7 @@ def boleh_atur_skm(user, instansi: Instansi) -> bool:
 # requesting it and seeing it (its page, its progress, its result file). A user sees only the jobs
 # of units it may see; within a unit, every user allowed the action sees the same job (one
 # request's result serves the next one of the same key).
-AKSI_TUGAS = {"lkip": "lihat", "pk": "lihat", "lhe": "lihat", "skm": "lihat"}
+AKSI_TUGAS = {"lkip": "lihat", "pk": "lihat", "lhe": "lihat", "skm": "lihat", "terbitan": "terbitkan"}
 
 
 def boleh_tugas(user, instansi: Instansi, jenis: str) -> bool:

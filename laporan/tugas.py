@@ -9,6 +9,10 @@ progress on the way.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from dasar.antrian import task
@@ -47,7 +51,31 @@ def _isi(p):
     raise Ditolak(_("Jenis dokumen tidak dikenal."))
 
 
+def _terbitkan(p, lapor):
+    """Issue the LKIP version of the job (as the user who asked for it); the job's file is a copy
+    of the issued PDF."""
+    from .services import terbitkan_lkip
+
+    if p.pemohon is None:
+        raise Ditolak(_("Pengguna yang meminta penerbitan tidak ada lagi."))
+    lapor(10)
+    try:
+        t = terbitkan_lkip(
+            user=p.pemohon,
+            instansi=p.instansi,
+            tahun=p.parameter["tahun"],
+            akui_galat=bool(p.parameter.get("akui_galat")),
+        )
+    except PermissionDenied:
+        raise Ditolak(_("Anda tidak boleh menerbitkan LKIP unit ini.")) from None
+    lapor(95)
+    data = (Path(settings.DOKUMEN_ROOT) / t.berkas_pdf).read_bytes()
+    return data, nama_berkas(f"lkip-v{t.nomor}", p.instansi, t.tahun, "pdf"), MIME["pdf"]
+
+
 def _kerja(p, lapor):
+    if p.jenis == "terbitan":
+        return _terbitkan(p, lapor)
     fmt = p.parameter["fmt"]
     if fmt not in PERENDER:
         raise Ditolak(_("Format tidak dikenal."))

@@ -25,6 +25,7 @@ urlpatterns = [
         {"fmt": "pdf"},
         name="terbitan_pdf",
     ),
+    path("unit/<slug:slug>/lkip/<tahun:tahun>/terbitkan/", views.terbitkan, name="terbitkan"),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/", views.teks, name="teks"),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/", views.teks_simpan, name="teks_simpan"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx", views.pk_unduh, {"fmt": "docx"}, name="pk_docx"),

@@ -47,6 +47,7 @@ def lkip(request, instansi, tahun):
             "dokumen": html,
             "reviu": ringkasan(reviu(instansi, tahun)),
             "boleh_isi": boleh(request.user, "isi", instansi),
+            "boleh_terbitkan": boleh(request.user, "terbitkan", instansi),
             "terbitan": selectors.terbitan_lkip(instansi, tahun),
         },
     )
@@ -62,6 +63,43 @@ def lkip_unduh(request, instansi, tahun, fmt):
         awalan="lkip",
         fmt=fmt,
         isi=lambda: selectors.bangun("lkip", instansi, tahun),
+    )
+
+
+@perlu("terbitkan")
+def terbitkan(request, instansi, tahun):
+    """Issue a version of the LKIP (the unit's pimpinan): GET shows the confirmation (the version
+    to be made, the reviu summary; with reviu errors a box to acknowledge them); POST enqueues the
+    job that freezes and renders it (``laporan.tugas``) and goes to the job page. Reviu errors
+    without the acknowledgement: nothing is enqueued, the page says why."""
+    _ada_pk(instansi, tahun)
+    jumlah = ringkasan(reviu(instansi, tahun))
+    terakhir = selectors.terbitan_terakhir(instansi, tahun)
+    galat = ""
+    if request.method == "POST":
+        akui = ambil(request.POST, "akui_galat") == "1"
+        if jumlah["error"] and not akui:
+            galat = _("Reviu menemukan kesalahan: centang pernyataan di bawah untuk tetap menerbitkan.")
+        else:
+            p = services.minta_dokumen(
+                user=request.user,
+                instansi=instansi,
+                jenis="terbitan",
+                parameter={"tahun": tahun, "fmt": "pdf", "akui_galat": bool(jumlah["error"] and akui)},
+            )
+            return redirect("tugas:halaman", instansi.slug, p.pk)
+    return render(
+        request,
+        "laporan/terbitkan.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "reviu": jumlah,
+            "nomor": terakhir.nomor + 1 if terakhir else 1,
+            "terakhir": terakhir,
+            "galat": galat,
+        },
+        status=400 if galat else 200,
     )
 
 
@@ -126,7 +164,7 @@ def skm_unduh(request, instansi, tahun, fmt):
 def minta(request, instansi, jenis, nomor, fmt):
     """Request a document (``jenis``: lkip, pk, skm with ``nomor`` the year; lhe with ``nomor``
     the evaluation) from the task queue and go to its job page."""
-    if jenis not in AKSI_TUGAS or fmt not in ("docx", "pdf"):
+    if jenis not in AKSI_TUGAS or jenis == "terbitan" or fmt not in ("docx", "pdf"):
         raise Http404
     if jenis == "lhe":
         get_object_or_404(Evaluasi, pk=nomor, instansi=instansi)

@@ -23,6 +23,11 @@ CASES: dict = {
         "/unit/bantargebang/lkip/2024/terbitan/9.pdf",
         _TANPA_PK,
     ),
+    # issuing the LKIP: the confirmation page for the unit's pimpinan only (tests/test_terbitan_lkip_web.py)
+    "unit/<slug:slug>/lkip/<tahun:tahun>/terbitkan/": (
+        "/unit/bantargebang/lkip/2024/terbitkan/",
+        {**UNIT, "operator": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
+    ),
     "unit/<slug:slug>/lkip/<tahun:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
     "unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/": (
         "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",

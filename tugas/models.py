@@ -20,6 +20,7 @@ class Tugas(models.Model):
         PK = "pk", _("Perjanjian Kinerja")
         LHE = "lhe", _("Laporan Hasil Evaluasi")
         SKM = "skm", _("Laporan SKM")
+        TERBITAN = "terbitan", _("Terbitan LKIP")  # issuing an LKIP version (laporan.services.terbitkan_lkip)
 
     class Status(models.TextChoices):
         ANTRI = "antri", _("Menunggu giliran")
