@@ -40,13 +40,6 @@ def _semua() -> dict[int, tuple[Skema, bool]]:
     return out
 
 
-def semua_skema() -> list[Skema]:
-    """Every stored scheme, the default first (one query). A database whose shipped rows were
-    flushed (a test) has none: then the regulation's schemes as migration 0008 ships them."""
-    semua = sorted(_semua().values(), key=lambda p: (not p[1], p[0].kode))
-    return [s for s, _b in semua] or list(SKEMA_BAWAAN)
-
-
 def skema_unit(instansi_ids, pilihan: dict[int, int | None] | None = None) -> dict[int, Skema]:
     """The scheme of each unit (the default one for a unit that chose none); two queries, one
     when ``pilihan`` ({instansi id: PengaturanSKM.skema_id}) was read already, none more when no
@@ -61,6 +54,6 @@ def skema_unit(instansi_ids, pilihan: dict[int, int | None] | None = None) -> di
         )
     if not any(pilihan.get(iid) for iid in instansi_ids):
         return dict.fromkeys(instansi_ids, SKEMA_BAWAAN[0])
-    semua = _semua()
+    semua = _semua()  # a database a test flushed has none: then every unit has the default
     bawaan = next((s for s, b in semua.values() if b), SKEMA_BAWAAN[0])
     return {iid: semua[pilihan[iid]][0] if pilihan.get(iid) in semua else bawaan for iid in instansi_ids}

@@ -139,7 +139,6 @@ def _baca(wb, maks_baris: int, urutan_unsur=None) -> tuple[dict[str, list[Row]],
     errors: list[str] = []
     rows: dict[str, list[Row]] = {}
     dibaca = 0
-    daftar_skema = None  # the stored survey schemes, read at the first SKM sheet
     for ws in wb.worksheets:
         name = ws.title.strip()
         if name.startswith("_"):
@@ -169,12 +168,8 @@ def _baca(wb, maks_baris: int, urutan_unsur=None) -> tuple[dict[str, list[Row]],
                 continue
             letter = get_column_letter(i + 1)
             if spec.nama in UNSUR_SHEETS:
-                if daftar_skema is None:
-                    from skm.skema import semua_skema
-
-                    daftar_skema = semua_skema()
-                try:
-                    kepala = baca_kepala(str(h), daftar_skema)
+                try:  # against the shipped schemes (migration skm/0008); the loader checks the unit's
+                    kepala = baca_kepala(str(h))
                 except ValueError as exc:
                     errors.append(f"{spec.nama}!{letter}1: {exc}")
                     continue
