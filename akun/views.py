@@ -230,7 +230,7 @@ def otp_daftar(request):
 
 # --- the app shell's year selector and unit switcher -------------------------------------------
 # Pages whose year is a query parameter (?tahun=) rather than part of the path.
-HALAMAN_TAHUN_KUERI = {"dasbor:unit", "dasbor:pemda", "evaluasi:daftar"}
+HALAMAN_TAHUN_KUERI = {"dasbor:unit", "dasbor:pemda", "evaluasi:daftar", "zona:zona"}
 
 
 def _tujuan(request, ganti: dict) -> str:

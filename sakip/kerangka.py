@@ -152,7 +152,7 @@ def _bangun(request) -> dict:
                     url = reverse(nama, kwargs=kw)
                 except NoReverseMatch:
                     continue
-                if nama in ("dasbor:unit", "evaluasi:daftar") and tahun is not None:
+                if nama in ("dasbor:unit", "evaluasi:daftar", "zona:zona") and tahun is not None:
                     url += f"?tahun={tahun}"
                 isi.append({"label": label, "url": url, "aktif": nama == aktif})
                 if nama == aktif and nama != "dasbor:unit":

@@ -70,8 +70,8 @@ def test_choosing_a_year_is_remembered_and_moves_the_page(pengguna_demo, masuk_s
     r = c.post("/akun/tahun/", {"tahun": "2024", "next": "/unit/bantargebang/?tahun=2023"})
     assert r["Location"] == "/unit/bantargebang/?tahun=2024"
     # a page without a year stays where it is; the next session starts from the remembered year
-    r = c.post("/akun/tahun/", {"tahun": "2022", "next": "/unit/bantargebang/zona/"})
-    assert r["Location"] == "/unit/bantargebang/zona/"
+    r = c.post("/akun/tahun/", {"tahun": "2022", "next": "/unit/bantargebang/renstra/"})
+    assert r["Location"] == "/unit/bantargebang/renstra/"
     baru = masuk_sebagai("operator")
     assert '<option value="2022" selected>' in baru.get("/unit/bantargebang/zona/").content.decode()
 
@@ -99,3 +99,15 @@ def test_unit_switcher_keeps_the_page(pengguna_demo, masuk_sebagai):
     assert r["Location"] == f"/unit/{lain.slug}/"
     # a unit the user may not see
     assert masuk_sebagai("operator").get("/akun/unit/", {"unit": lain.slug, "next": "/"}).status_code == 404
+
+
+def test_home_and_zone_links_carry_the_selected_year(pengguna_demo, masuk_sebagai):
+    c = masuk_sebagai("adminpemda")
+    c.post("/akun/tahun/", {"tahun": "2023", "next": "/"})
+    html = c.get("/").content.decode()
+    assert 'href="/unit/bantargebang/?tahun=2023"' in html and 'href="/pemda/kota-bekasi/?tahun=2023"' in html
+    assert 'href="/unit/bantargebang/zona/?tahun=2023"' in _nav(
+        c.get("/unit/bantargebang/zona/?tahun=2023").content.decode()
+    )
+    r = c.post("/akun/tahun/", {"tahun": "2024", "next": "/unit/bantargebang/zona/?tahun=2023"})
+    assert r["Location"] == "/unit/bantargebang/zona/?tahun=2024"
