@@ -34,10 +34,11 @@ def test_pimpinan_issues_through_the_task_queue(pengguna_demo, masuk_sebagai):
     p.refresh_from_db()
     t = TerbitanLKIP.objects.get()
     assert (p.status, t.nomor, t.nama_pengguna) == ("selesai", 1, "pimpinan")
+    assert t.sha256 in c.get("/unit/bantargebang/lkip/2024/").content.decode()
+    assert baca(t.berkas_pdf).startswith(PDF_PALSU)
+    # last: closing the streamed download ends the request, which closes the test's connection on PostgreSQL
     d = c.get(f"/unit/bantargebang/tugas/{p.pk}/hasil/")
     assert d.status_code == 200 and isi_unduhan(d) == baca(t.berkas_pdf)
-    assert baca(t.berkas_pdf).startswith(PDF_PALSU)
-    assert t.sha256 in c.get("/unit/bantargebang/lkip/2024/").content.decode()
 
 
 def test_reviu_errors_need_the_acknowledgement(pengguna_demo, masuk_sebagai, monkeypatch):
