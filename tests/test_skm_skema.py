@@ -7,6 +7,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from rumus.format import format_angka
@@ -246,3 +248,28 @@ def test_ikm_command_prints_the_14_unsur(demo, tmp_path):
     call_command("ikm", "--instansi", "bantargebang", "--tahun", "2012", stdout=out)
     teks = out.getvalue()
     assert "(KepMenPAN 25/2004)" in teks and "U14" in teks and "IKM tahun 2012: 82,68 (A)" in teks
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    urutan=st.permutations(range(1, 10)),
+    bentuk=st.lists(st.sampled_from(["kode", "kode nama", "nama", "NAMA"]), min_size=9, max_size=9),
+)
+def test_any_column_order_and_header_form_stores_each_unsur_by_its_header(demo, tmp_path, urutan, bentuk):
+    sk = PERMENPANRB_14_2017
+
+    def tulis(n, b):
+        return {
+            "kode": f"U{n}",
+            "kode nama": sk.label(n),
+            "nama": sk.unsur[n - 1],
+            "NAMA": sk.unsur[n - 1].upper(),
+        }[b]
+
+    nilai = {n: D(1) + D(n) / 4 for n in range(1, 10)}  # a distinct NRR per unsur
+    kepala = [*DEPAN, *(tulis(n, b) for n, b in zip(urutan, bentuk, strict=True))]
+    baris = [["bantargebang", 2025, "TW1", *(str(nilai[n]) for n in urutan)]]
+    h = import_workbook(_tulis(tmp_path / "h.xlsx", "skm_nrr", kepala, baris))
+    assert h.ok, h.errors
+    r = RingkasanNRR.objects.get(instansi=demo, tahun=2025, periode="TW1")
+    assert r.nrr == [nilai[n] for n in range(1, 10)]
