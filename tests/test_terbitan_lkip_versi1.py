@@ -4,6 +4,7 @@ with their own SHA-256, the hash printed on the cover's back page, audited."""
 import hashlib
 import io
 
+import pdfplumber
 import pytest
 from docx import Document
 
@@ -29,6 +30,9 @@ def test_issue_creates_version_1_with_files_and_hashes(pengguna_demo, demo):
     assert pdf.startswith(b"%PDF")
     teks = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
     assert any(t.sha256 in p for p in teks)
+    with pdfplumber.open(io.BytesIO(pdf)) as berkas:  # the back of the cover: page 2
+        balik = "".join(berkas.pages[1].extract_text().split())
+    assert t.sha256 in balik and "versiterbitan1" in balik
     assert t.perubahan == [] and t.nama_pengguna == "pimpinan"
     jejak = Jejak.objects.get(aksi=Aksi.TERBITKAN)
     assert jejak.objek_id == str(t.pk) and jejak.baru == t.sha256 and jejak.instansi_id == demo.id
