@@ -60,7 +60,7 @@ def simpan_teks(*, user, instansi, tahun: int, bagian: str, teks: str) -> TeksBl
 def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
     """Request a document (LKIP, PK, LHE, Laporan SKM) to be made by the task queue's worker: the
     job (``tugas.Tugas``) for it, reused while the same document of the same data is waiting,
-    running or kept (idempotent by kind, unit, parameters and the unit's data version)."""
+    running or kept (idempotent by kind, unit, parameters and the unit's data token)."""
     from django.utils import timezone
 
     from tembolok.selectors import sidik_kode
@@ -69,11 +69,16 @@ def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
 
     from .tugas import buat_dokumen
 
-    # the unit's data version (changes with any write to its data), the code that shapes the
+    # the unit's data token (changes with any write to its data), the code that shapes the
     # document, and the date it prints
-    versi = f"{token('i', instansi.id)}:{sidik_kode()}:{timezone.localdate().isoformat()}"
+    token_data = f"{token('i', instansi.id)}:{sidik_kode()}:{timezone.localdate().isoformat()}"
     return minta(
-        user=user, instansi=instansi, jenis=jenis, parameter=parameter, versi_data=versi, tugas=buat_dokumen
+        user=user,
+        instansi=instansi,
+        jenis=jenis,
+        parameter=parameter,
+        token_data=token_data,
+        tugas=buat_dokumen,
     )
 
 

@@ -12,7 +12,7 @@ class Tugas(models.Model):
     """One piece of long work requested from the web and run by a worker of the task queue."""
 
     # Not dashboard data: saving a job must not drop the unit's stored dashboards (nor change the
-    # data version its documents are keyed by).
+    # data token its documents are keyed by).
     jalur_unit = ABAIKAN
 
     class Jenis(models.TextChoices):
@@ -37,7 +37,7 @@ class Tugas(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tugas")
     jenis = models.CharField(max_length=16, choices=Jenis.choices)
     parameter = models.JSONField(default=dict)  # e.g. {"tahun": 2024, "fmt": "pdf"}
-    # jenis + unit + parameters + the unit's data version: the same request while this one is
+    # jenis + unit + parameters + the unit's data token: the same request while this one is
     # waiting, running or finished (and kept) gets this job instead of a new one
     sidik = models.CharField(max_length=64, db_index=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRI)

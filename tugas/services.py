@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 Hasil = tuple[bytes, str, str]
 
 
-def sidik(*, jenis: str, instansi, parameter: dict, versi_data: str) -> str:
-    """The idempotency key: kind + unit + parameters (year, format, …) + the unit's data version."""
-    mentah = json.dumps([jenis, instansi.pk, parameter, versi_data], sort_keys=True, default=str)
+def sidik(*, jenis: str, instansi, parameter: dict, token_data: str) -> str:
+    """The idempotency key: kind + unit + parameters (year, format, …) + the unit's data token."""
+    mentah = json.dumps([jenis, instansi.pk, parameter, token_data], sort_keys=True, default=str)
     return hashlib.sha256(mentah.encode()).hexdigest()
 
 
@@ -68,13 +68,13 @@ def _yang_sama(k: str) -> Tugas | None:
     return None
 
 
-def minta(*, user, instansi, jenis: str, parameter: dict, versi_data: str, tugas) -> Tugas:
+def minta(*, user, instansi, jenis: str, parameter: dict, token_data: str, tugas) -> Tugas:
     """The job for this request: the same one while it is waiting, running or finished and kept
     (the same key), else a new one enqueued to ``tugas`` (a Task of dasar.antrian taking the job
     id). A queue that cannot be reached leaves the job failed with the reason."""
     if not boleh_tugas(user, instansi, jenis):
         raise PermissionDenied
-    k = sidik(jenis=jenis, instansi=instansi, parameter=parameter, versi_data=versi_data)
+    k = sidik(jenis=jenis, instansi=instansi, parameter=parameter, token_data=token_data)
     ada = _yang_sama(k)
     if ada is not None:
         return ada
