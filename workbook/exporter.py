@@ -96,6 +96,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "nama": r.nama,
             "tahun_awal": r.tahun_awal,
             "tahun_akhir": r.tahun_akhir,
+            "rpjmd": r.rpjmd,
         }
         for r in renstra
     ]
@@ -270,7 +271,14 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
         for d in sorted(dukungan, key=lambda d: (d.kode, d.indikator.kode))
     ]
     data["zona"] = [
-        {"instansi": ins, "kode": z.kode, "nama": z.nama, "subunit": z.subunit.kode if z.subunit_id else None}
+        {
+            "instansi": ins,
+            "kode": z.kode,
+            "nama": z.nama,
+            "subunit": z.subunit.kode if z.subunit_id else None,
+            "urutan": z.urutan,
+            "tahun_nonaktif": z.tahun_nonaktif,
+        }
         for z in Zona.objects.filter(instansi=instansi).select_related("subunit").order_by("kode")
     ]
     data["zona_penilaian"] = [

@@ -15,6 +15,8 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models import Max
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -44,6 +46,8 @@ from .spec import SHEET_MAP, SHEETS, UNSUR_SHEETS, CellError
 BATCH = 2000
 MAKS_BARIS = 200_000  # rows of one workbook import (docs/workbook.md); larger imports: split them
 MAKS_KOLOM = 64  # columns read per sheet (the widest sheet has 22)
+# the largest zona.urutan the database stores (a PositiveSmallIntegerField on every backend)
+URUTAN_MAKS = BaseDatabaseOperations.integer_field_ranges["PositiveSmallIntegerField"][1]
 KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
 
 
@@ -311,6 +315,12 @@ def catat_impor(hasil: Hasil, path, *, oleh: str, pengguna=None, instansi_ids=()
             for ins in (list(units) or [None])
         ]
     )
+
+
+def _ada(row: Row, values: dict) -> dict:
+    """The values whose column the sheet has: a column added to the format later (renstra.rpjmd,
+    zona.urutan, zona.tahun_nonaktif) left out of an older workbook keeps what is stored."""
+    return {k: v for k, v in values.items() if k in row.huruf}
 
 
 def _kode_induk(kode: str, parts: int) -> str:
@@ -603,19 +613,15 @@ class _Loader:
                     r, "tahun_akhir", f"tahun_akhir {r['tahun_akhir']} is before tahun_awal {r['tahun_awal']}"
                 )
                 continue
-            items.append(
-                (
-                    r,
-                    (ins.id, r["kode"]),
-                    {
-                        "instansi": ins,
-                        "kode": r["kode"],
-                        "nama": r["nama"],
-                        "tahun_awal": r["tahun_awal"],
-                        "tahun_akhir": r["tahun_akhir"],
-                    },
-                )
-            )
+            values = {
+                "instansi": ins,
+                "kode": r["kode"],
+                "nama": r["nama"],
+                "tahun_awal": r["tahun_awal"],
+                "tahun_akhir": r["tahun_akhir"],
+            }
+            values.update(_ada(r, {"rpjmd": r["rpjmd"]}))
+            items.append((r, (ins.id, r["kode"]), values))
         self.upsert("renstra", Renstra, items, self.map("renstra"))
 
     def load_tujuan(self, rows):
@@ -998,6 +1004,13 @@ class _Loader:
 
     def load_zona(self, rows):
         items = []
+        # the last year each stored zone was assessed in: a zone is retired only after it
+        terakhir = dict(
+            PenilaianZona.objects.filter(zona__instansi_id__in=self._ids())
+            .values("zona_id")
+            .annotate(t=Max("tahun"))
+            .values_list("zona_id", "t")
+        )
         for r in rows:
             ins = self.get_instansi(r)
             if not ins:
@@ -1007,13 +1020,22 @@ class _Loader:
                 subunit = self.lookup(r, "subunit", "subunit", (ins.id, r["subunit"]))
                 if subunit is None:
                     continue
-            items.append(
-                (
+            if r["urutan"] > URUTAN_MAKS:
+                self.err(r, "urutan", f"urutan must be at most {URUTAN_MAKS}, got {r['urutan']}")
+                continue
+            ada = self.map("zona").get((ins.id, r["kode"]))
+            t = r["tahun_nonaktif"]
+            if t is not None and ada is not None and ada.id in terakhir and t <= terakhir[ada.id]:
+                self.err(
                     r,
-                    (ins.id, r["kode"]),
-                    {"instansi": ins, "kode": r["kode"], "nama": r["nama"], "subunit": subunit},
+                    "tahun_nonaktif",
+                    f"zona {r['kode']} was assessed in {terakhir[ada.id]}: tahun_nonaktif must be "
+                    f"{terakhir[ada.id] + 1} or later (or blank)",
                 )
-            )
+                continue
+            values = {"instansi": ins, "kode": r["kode"], "nama": r["nama"], "subunit": subunit}
+            values.update(_ada(r, {"urutan": r["urutan"], "tahun_nonaktif": t}))
+            items.append((r, (ins.id, r["kode"]), values))
         self.upsert("zona", Zona, items, self.map("zona"))
 
     def load_zona_penilaian(self, rows):
@@ -1022,6 +1044,14 @@ class _Loader:
             ins = self.get_instansi(r)
             zona = ins and self.lookup(r, "zona", "zona", (ins.id, r["zona"]))
             if not zona:
+                continue
+            if zona.tahun_nonaktif is not None and r["tahun"] >= zona.tahun_nonaktif:
+                self.err(
+                    r,
+                    "tahun",
+                    f"zona {zona.kode} is retired from {zona.tahun_nonaktif} (tahun_nonaktif): it has no "
+                    f"assessment in {r['tahun']}",
+                )
                 continue
             if r["bulan"] is not None and not 1 <= r["bulan"] <= 12:
                 self.err(

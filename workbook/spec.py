@@ -236,7 +236,14 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("layanan", (INSTANSI, W("kode", "kode"), W("nama")), ("instansi", "kode")),
     Sheet(
         "renstra",
-        (INSTANSI, W("kode", "kode"), W("nama"), W("tahun_awal", "tahun"), W("tahun_akhir", "tahun")),
+        (
+            INSTANSI,
+            W("kode", "kode"),
+            W("nama"),
+            W("tahun_awal", "tahun"),
+            W("tahun_akhir", "tahun"),
+            K("rpjmd", default=""),
+        ),
         ("instansi", "kode"),
     ),
     Sheet("tujuan", (INSTANSI, W("renstra", "kode"), W("kode", "kode"), W("uraian")), ("instansi", "kode")),
@@ -361,7 +368,18 @@ SHEETS: tuple[Sheet, ...] = (
         (INSTANSI, TAHUN, W("kode", "kode"), W("indikator", "kode")),
         ("instansi", "tahun", "kode", "indikator"),
     ),
-    Sheet("zona", (INSTANSI, W("kode", "kode"), W("nama"), K("subunit", "kode")), ("instansi", "kode")),
+    Sheet(
+        "zona",
+        (
+            INSTANSI,
+            W("kode", "kode"),
+            W("nama"),
+            K("subunit", "kode"),
+            K("urutan", "bulat", default=0),
+            K("tahun_nonaktif", "tahun"),
+        ),
+        ("instansi", "kode"),
+    ),
     Sheet(
         "zona_penilaian",
         (
