@@ -325,7 +325,7 @@ def boleh_admin_model(user, model, aksi: str, obj=None) -> bool:
 
 def pemda_baris(obj) -> int | None:
     """The pemda a row belongs to (None when it has none: shared data, a user of no pemda or of
-    several)."""
+    several); a user's authenticator app belongs to the user's."""
     from django.db.models import Q
 
     from .models import Peran, Profil
@@ -333,6 +333,8 @@ def pemda_baris(obj) -> int | None:
     label = obj._meta.label
     if label == "akun.Peran":
         return obj.pemda_id or (obj.instansi.pemda_id if obj.instansi_id else None)
+    if label == ADMIN_PEMDA_PERANGKAT:  # an authenticator app: its user's pemda
+        return pemda_baris(obj.user)
     if label == "auth.User":
         roles = Peran.objects.filter(user_id=obj.pk)
         ids = set(roles.filter(pemda__isnull=False).values_list("pemda_id", flat=True))

@@ -1,8 +1,12 @@
-"""Writes of the akun app outside the Django admin: the login history."""
+"""Writes of the akun app outside the Django admin: the login history, the year chosen in the
+top bar, the enrolment of an authenticator app."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.dispatch import Signal
 
 from . import throttle
 from .models import RiwayatMasuk
@@ -40,3 +44,20 @@ def simpan_tahun(*, user, tahun: int) -> None:
     if not sah(tahun):
         raise ValueError(f"tahun {tahun} di luar rentang")
     Profil.objects.update_or_create(user=user, defaults={"tahun": tahun})
+
+
+# Sent (sender: the device's model; ``user``, ``perangkat``) when a user's authenticator app is
+# enrolled. The audit app records it: akun sits below audit in the layers and never imports it.
+otp_terdaftar = Signal()
+
+
+def konfirmasi_otp(*, user, perangkat) -> None:
+    """Enrol ``user``'s own authenticator app (``perangkat``, a django-otp TOTPDevice whose code
+    the caller has verified): the entry confirmed and ``otp_terdaftar`` sent, in one transaction
+    so the audit row and the enrolment are saved together or not at all."""
+    if not user.is_authenticated or perangkat.user_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        perangkat.confirmed = True
+        perangkat.save(update_fields=["confirmed"])
+        otp_terdaftar.send(sender=type(perangkat), user=user, perangkat=perangkat)

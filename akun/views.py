@@ -209,8 +209,7 @@ def otp_daftar(request):
     if request.method == "POST":
         kode = _kode(request)
         if kode and perangkat.verify_token(kode):
-            perangkat.confirmed = True
-            perangkat.save(update_fields=["confirmed"])
+            services.konfirmasi_otp(user=request.user, perangkat=perangkat)
             otp_login(request, perangkat)
             messages.success(request, _("Aplikasi autentikator sudah terdaftar."))
             return redirect(_lanjut(request))
