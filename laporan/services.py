@@ -57,31 +57,6 @@ def simpan_teks(*, user, instansi, tahun: int, bagian: str, teks: str) -> TeksBl
     return obj
 
 
-def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
-    """Request a document (LKIP, PK, LHE, Laporan SKM) to be made by the task queue's worker: the
-    job (``tugas.Tugas``) for it, reused while the same document of the same data is waiting,
-    running or kept (idempotent by kind, unit, parameters and the unit's data token)."""
-    from django.utils import timezone
-
-    from tembolok.selectors import sidik_kode
-    from tembolok.services import token
-    from tugas.services import minta
-
-    from .tugas import buat_dokumen
-
-    # the unit's data token (changes with any write to its data), the code that shapes the
-    # document, and the date it prints
-    token_data = f"{token('i', instansi.id)}:{sidik_kode()}:{timezone.localdate().isoformat()}"
-    return minta(
-        user=user,
-        instansi=instansi,
-        jenis=jenis,
-        parameter=parameter,
-        token_data=token_data,
-        tugas=buat_dokumen,
-    )
-
-
 # --- issuing an LKIP version ---------------------------------------------------------------------
 
 

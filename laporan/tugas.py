@@ -1,6 +1,6 @@
 """Documents made off the request path: the task the queue runs for a document job.
 
-``buat_dokumen`` is enqueued by ``laporan.services.minta_dokumen`` with the id of a
+``buat_dokumen`` is enqueued by ``minta_dokumen`` (below) with the id of a
 ``tugas.Tugas`` and runs in a worker (``manage.py db_worker``, or an RQ worker; docs/deploy.md,
 "Antrian tugas"): it builds the document of the job's kind from the data, renders it (DOCX, or
 PDF through LibreOffice) and stores the file through ``tugas.services.jalankan``, reporting its
@@ -91,3 +91,26 @@ def _kerja(p, lapor):
 def buat_dokumen(tugas_id: str) -> dict:
     """Build, render and store the document of job ``tugas_id`` (a tugas.Tugas)."""
     return tugas_services.jalankan(tugas_id, _kerja)
+
+
+def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
+    """Request a document (LKIP, PK, LHE, Laporan SKM) to be made by the task queue's worker: the
+    job (``tugas.Tugas``) for it, reused while the same document of the same data is waiting,
+    running or kept (idempotent by kind, unit, parameters and the unit's data token)."""
+    from django.utils import timezone
+
+    from tembolok.selectors import sidik_kode
+    from tembolok.services import token
+    from tugas.services import minta
+
+    # the unit's data token (changes with any write to its data), the code that shapes the
+    # document, and the date it prints
+    token_data = f"{token('i', instansi.id)}:{sidik_kode()}:{timezone.localdate().isoformat()}"
+    return minta(
+        user=user,
+        instansi=instansi,
+        jenis=jenis,
+        parameter=parameter,
+        token_data=token_data,
+        tugas=buat_dokumen,
+    )

@@ -20,7 +20,7 @@ from dasar.teks import ambil
 from evaluasi.models import Evaluasi
 from perencanaan.models import PerjanjianKinerja
 
-from . import keluaran, selectors, services
+from . import keluaran, selectors, services, tugas
 from .lhe import dokumen_lhe
 from .models import TerbitanLKIP
 from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan, versi_direviu
@@ -81,7 +81,7 @@ def terbitkan(request, instansi, tahun):
         if jumlah["error"] and not akui:
             galat = _("Reviu menemukan kesalahan: centang pernyataan di bawah untuk tetap menerbitkan.")
         else:
-            p = services.minta_dokumen(
+            p = tugas.minta_dokumen(
                 user=request.user,
                 instansi=instansi,
                 jenis="terbitan",
@@ -175,7 +175,7 @@ def minta(request, instansi, jenis, nomor, fmt):
         if jenis in ("lkip", "pk"):
             _ada_pk(instansi, nomor)
         parameter = {"tahun": nomor, "fmt": fmt}
-    p = services.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
+    p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
     return redirect("tugas:halaman", instansi.slug, p.pk)
 
 
