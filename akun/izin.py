@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -216,11 +217,15 @@ def pemda_dikelola(user) -> set[int]:
 
 
 def boleh_admin(user) -> bool:
-    """May the user open the Django admin at all (staff flag, given by a superuser, and either
-    superuser or admin_pemda)."""
+    """May the user open the Django admin at all: superusers (staff flag set). admin_pemda only
+    where the installation turns on ``SAKIP_ADMIN_PEMDA`` (off by default: routine administration
+    belongs in the application; until its pemda console exists a pemda may opt in), and then
+    confined to its own pemda by ``boleh_admin_model`` and ``admin_queryset``."""
     if not user.is_authenticated or not user.is_active or not user.is_staff:
         return False
-    return user.is_superuser or bool(pemda_dikelola(user))
+    if user.is_superuser:
+        return True
+    return settings.SAKIP_ADMIN_PEMDA and bool(pemda_dikelola(user))
 
 
 def _jalur_pemda(label: str) -> str | None:

@@ -28,3 +28,7 @@ SECURE_HSTS_SECONDS = 0
 # argon2 is deliberately slow (about 0.1 s of CPU per hash): tests hash with MD5 first. The one test
 # that checks argon2 puts PRODUCTION_PASSWORD_HASHERS back with the ``settings`` fixture.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_PASSWORD_HASHERS]
+
+# The confined admin of admin_pemda (SAKIP_ADMIN_PEMDA) is what most admin tests exercise; the
+# default (superusers only) is tested with the ``settings`` fixture in tests/test_admin_hanya_superuser.py.
+SAKIP_ADMIN_PEMDA = True
