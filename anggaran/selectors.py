@@ -10,9 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from pengukuran.models import Alur, Realisasi
+from pengukuran.selectors import PERIODE_TW, pk_berlaku, status_tahun
+from perencanaan.models import PKIndikator
 from rumus.anggaran import Baris, RollUp, roll_up
 
 from .models import BarisAnggaran, Dukungan, Kegiatan, PaguProgram, Program, RealisasiAnggaran, SubKegiatan
@@ -159,3 +162,59 @@ def nama_nomenklatur(kode_list) -> dict[str, str]:
 def dukungan_unit(instansi, tahun: int) -> list[Dukungan]:
     """Which budget codes support which indikator in the unit's year (sheet dukungan). One query."""
     return list(Dukungan.objects.filter(instansi=instansi, tahun=tahun))
+
+
+@dataclass
+class KuartalAlur:
+    """One quarter of one workflow in the year-lock summary."""
+
+    alur: str
+    alur_label: str
+    periode: str
+    status: str
+    status_label: str
+    kosong: int  # manual PK indicators / budget lines without a value for the quarter
+    jumlah: int  # manual PK indicators / budget lines of the year
+
+    @property
+    def terverifikasi(self) -> bool:
+        return self.status in ("diverifikasi", "terkunci")
+
+
+def ringkasan_kunci_tahun(instansi, tahun: int) -> list[KuartalAlur]:
+    """What locking the year would lock: every quarter of the performance and the budget
+    workflow with its state and how many of its entries are still empty. Six queries."""
+    status = status_tahun(instansi, tahun)
+    pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
+    manual = (
+        list(
+            PKIndikator.objects.filter(pk_dokumen=pk, indikator__sumber_realisasi="manual").values_list(
+                "indikator_id", flat=True
+            )
+        )
+        if pk
+        else []
+    )
+    isi_kinerja = defaultdict(int)
+    for periode in Realisasi.objects.filter(
+        indikator_id__in=manual, tahun=tahun, periode__in=PERIODE_TW
+    ).values_list("periode", flat=True):
+        isi_kinerja[periode] += 1
+    baris = BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun).count()
+    isi_anggaran = dict(
+        RealisasiAnggaran.objects.filter(baris__instansi=instansi, baris__tahun=tahun, periode__in=PERIODE_TW)
+        .values("periode")
+        .annotate(n=Count("id"))
+        .values_list("periode", "n")
+    )
+    out = []
+    for a in Alur:
+        jumlah, isi = (len(manual), isi_kinerja) if a == Alur.KINERJA else (baris, isi_anggaran)
+        for t in PERIODE_TW:
+            p = status[(a.value, t)]
+            out.append(
+                KuartalAlur(
+                    a.value, a.label, t, p.status, p.get_status_display(), jumlah - isi.get(t, 0), jumlah
+                )
+            )
+    return out

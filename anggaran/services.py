@@ -1,5 +1,6 @@
-"""Write service for budget realisasi per quarter, under the same quarterly workflow as
-the performance realisasi (pengukuran.services: one submission per unit-quarter)."""
+"""Write service for budget realisasi per quarter, under its own quarterly workflow (the
+``anggaran`` alur of ``pengukuran.PengajuanRealisasi``: submitted, verified and locked apart from
+the performance realisasi of the same quarter)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.db.models import Sum
 
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
+from pengukuran.models import Alur
 from pengukuran.services import cek_bisa_diisi
 from rumus.format import format_rupiah
 
@@ -19,7 +21,7 @@ from .models import BarisAnggaran, RealisasiAnggaran
 @transaction.atomic
 def simpan(*, user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
-    cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode)
+    cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode, alur=Alur.ANGGARAN)
     baris = {
         b.id: b
         for b in BarisAnggaran.objects.select_for_update(of=("self",))

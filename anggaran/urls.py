@@ -17,4 +17,10 @@ urlpatterns = [
         views.simpan_realisasi,
         name="simpan",
     ),
+    path(
+        "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/status/",
+        views.status,
+        name="status",
+    ),
+    path("unit/<slug:slug>/kunci-tahun/<tahun:tahun>/", views.kunci_tahun, name="kunci_tahun"),
 ]

@@ -71,14 +71,23 @@ class StatusPeriode(models.TextChoices):
     TERKUNCI = "terkunci", _("Terkunci")
 
 
+class Alur(models.TextChoices):
+    """The two quarterly workflows: each has its own submit/verify/lock per quarter, so verifying
+    the performance quarter never closes the budget entry of that quarter (and back)."""
+
+    KINERJA = "kinerja", _("Realisasi kinerja")
+    ANGGARAN = "anggaran", _("Realisasi anggaran")
+
+
 class PengajuanRealisasi(models.Model):
-    """Workflow state of one unit's realisasi for one period (quarter)."""
+    """Workflow state of one unit's realisasi for one period (quarter) in one workflow (``alur``)."""
 
     jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="pengajuan")
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5, choices=Periode.choices)
+    alur = models.CharField(max_length=10, choices=Alur.choices, default=Alur.KINERJA)
     status = models.CharField(max_length=15, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
     komentar = models.TextField(max_length=2000, blank=True)
     diubah_oleh = models.ForeignKey(
@@ -89,7 +98,9 @@ class PengajuanRealisasi(models.Model):
     class Meta:
         verbose_name_plural = _("pengajuan realisasi")
         constraints = [
-            models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="pengajuan_unik")
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "periode", "alur"], name="pengajuan_unik_alur"
+            )
         ]
 
     @property

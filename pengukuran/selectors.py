@@ -21,7 +21,7 @@ from rumus.capaian import agregasi, capaian, kategori_capaian, status_target
 from skm.selectors import ikm_tahun
 from zona.selectors import persentase_tertib
 
-from .models import PengajuanRealisasi, Realisasi
+from .models import Alur, PengajuanRealisasi, Realisasi
 
 PERIODE_TW = ["TW1", "TW2", "TW3", "TW4"]
 PERIODE_S = ["S1", "S2"]
@@ -171,9 +171,24 @@ def capaian_pk(
     return out
 
 
-def pengajuan_periode(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
-    """The submission state of the unit's realisasi for the period. Without a row (nothing
-    written yet) an unsaved one in status draf: a page never creates it. One query."""
-    return PengajuanRealisasi.objects.filter(instansi=instansi, tahun=tahun, periode=periode).first() or (
-        PengajuanRealisasi(instansi=instansi, tahun=tahun, periode=periode)
-    )
+def pengajuan_periode(instansi, tahun: int, periode: str, alur: str = Alur.KINERJA) -> PengajuanRealisasi:
+    """The submission state of the unit's realisasi for the period in one workflow (``alur``:
+    performance or budget). Without a row (nothing written yet) an unsaved one in status draf:
+    a page never creates it. One query."""
+    return PengajuanRealisasi.objects.filter(
+        instansi=instansi, tahun=tahun, periode=periode, alur=alur
+    ).first() or PengajuanRealisasi(instansi=instansi, tahun=tahun, periode=periode, alur=alur)
+
+
+def status_tahun(instansi, tahun: int) -> dict[tuple[str, str], PengajuanRealisasi]:
+    """(alur, periode) -> the state of every quarter of both workflows in the year (unsaved draf
+    rows where nothing was written). One query."""
+    ada = {
+        (p.alur, p.periode): p
+        for p in PengajuanRealisasi.objects.filter(instansi=instansi, tahun=tahun, periode__in=PERIODE_TW)
+    }
+    return {
+        (a, t): ada.get((a, t)) or PengajuanRealisasi(instansi=instansi, tahun=tahun, periode=t, alur=a)
+        for a in Alur.values
+        for t in PERIODE_TW
+    }

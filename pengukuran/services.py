@@ -20,27 +20,36 @@ from dasar.teks import tolak_jika_panjang
 from dasar.unggahan import cek_unggahan
 from tembolok.services import usangkan
 
-from .models import Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
+from .models import Alur, Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
 
 ANALISIS = ("analisis_sebab", "analisis_pendukung", "analisis_penghambat", "analisis_tindak_lanjut")
 
 
-def _pengajuan(instansi, tahun: int, periode: str) -> PengajuanRealisasi:
-    """The period's submission row, created by the first write (pages only read it:
-    ``selectors.pengajuan_periode``)."""
-    obj, _ = PengajuanRealisasi.objects.get_or_create(instansi=instansi, tahun=tahun, periode=periode)
+def _pengajuan(instansi, tahun: int, periode: str, alur: str = Alur.KINERJA) -> PengajuanRealisasi:
+    """The period's submission row of one workflow, created by the first write (pages only read
+    it: ``selectors.pengajuan_periode``)."""
+    obj, _ = PengajuanRealisasi.objects.get_or_create(
+        instansi=instansi, tahun=tahun, periode=periode, alur=alur
+    )
     return obj
 
 
-def cek_bisa_diisi(*, user, instansi, tahun, periode) -> PengajuanRealisasi:
-    """The user may fill in the unit's data and the period is still open (draft or returned);
-    else ``PermissionDenied`` or ``Ditolak``. Shared by the budget realisasi entry."""
+def _nama(alur: str, periode: str, tahun: int) -> str:
+    """'Realisasi kinerja TW1 2025' / 'Realisasi anggaran TW1 2025' for messages."""
+    return f"Realisasi {Alur(alur).value} {periode} {tahun}"
+
+
+def cek_bisa_diisi(*, user, instansi, tahun, periode, alur: str = Alur.KINERJA) -> PengajuanRealisasi:
+    """The user may fill in the unit's data and the period of that workflow (``alur``: the
+    performance realisasi, or the budget realisasi) is still open (draft or returned); else
+    ``PermissionDenied`` or ``Ditolak``. Each workflow has its own state."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
-    p = _pengajuan(instansi, tahun, periode)
+    p = _pengajuan(instansi, tahun, periode, alur)
     if not p.bisa_diisi:
         raise Ditolak(
-            f"Realisasi {periode} {tahun} berstatus {p.get_status_display().lower()} dan tidak dapat diubah."
+            f"{_nama(alur, periode, tahun)} berstatus {p.get_status_display().lower()} "
+            "dan tidak dapat diubah."
         )
     return p
 
@@ -119,15 +128,17 @@ TRANSISI = {
 
 @transaction.atomic
 def ubah_status(
-    *, user, instansi, tahun: int, periode: str, aksi: str, komentar: str = ""
+    *, user, instansi, tahun: int, periode: str, aksi: str, komentar: str = "", alur: str = Alur.KINERJA
 ) -> PengajuanRealisasi:
+    """One step of one workflow's quarter (``alur``): ajukan, verifikasi, kembalikan, kunci."""
     aksi_izin, dari, ke = TRANSISI[aksi]
     if not boleh(user, aksi_izin, instansi):
         raise PermissionDenied
-    p = PengajuanRealisasi.objects.select_for_update().get(pk=_pengajuan(instansi, tahun, periode).pk)
+    p = PengajuanRealisasi.objects.select_for_update().get(pk=_pengajuan(instansi, tahun, periode, alur).pk)
     if p.status not in dari:
         raise Ditolak(
-            f"Tidak dapat {aksi}: status {periode} {tahun} adalah {p.get_status_display().lower()}."
+            f"Tidak dapat {aksi}: status {_nama(alur, periode, tahun)} adalah "
+            f"{p.get_status_display().lower()}."
         )
     tolak_jika_panjang(PengajuanRealisasi, komentar=komentar.strip())
     if aksi == "kembalikan" and not komentar.strip():
@@ -141,5 +152,48 @@ def ubah_status(
         Aksi(aksi),
         {"status": (lama, ke), **({"komentar": ("", komentar)} if komentar else {})},
         instansi,
+        keterangan=f"realisasi {Alur(alur).value}",
     )
     return p
+
+
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+
+
+@transaction.atomic
+def kunci_tahun(*, user, instansi, tahun: int, konfirmasi: bool) -> int:
+    """Year end: lock all four quarters of both workflows (performance and budget realisasi) in
+    one action. ``konfirmasi`` is the user's explicit confirmation after the summary page
+    (``anggaran.selectors.ringkasan_kunci_tahun``) showed what is still unverified; without it the
+    lock is refused. Quarters not yet verified are locked too (the summary named them); each
+    quarter's previous state is kept in the audit. Returns how many quarter-workflows changed."""
+    if not boleh(user, "setujui", instansi):
+        raise PermissionDenied
+    if not konfirmasi:
+        raise Ditolak("Penguncian tahun belum dikonfirmasi: baca ringkasan, centang konfirmasi, lalu kunci.")
+    for a in Alur.values:
+        for t in TRIWULAN:
+            _pengajuan(instansi, tahun, t, a)
+    berubah = 0
+    for p in (
+        PengajuanRealisasi.objects.select_for_update()
+        .filter(instansi=instansi, tahun=tahun, periode__in=TRIWULAN)
+        .order_by("alur", "periode")
+    ):
+        if p.status == StatusPeriode.TERKUNCI:
+            continue
+        lama = p.status
+        p.status, p.diubah_oleh = StatusPeriode.TERKUNCI, user
+        p.save()
+        catat(
+            user,
+            p,
+            Aksi.KUNCI,
+            {"status": (lama, p.status)},
+            instansi,
+            keterangan=f"realisasi {p.alur}, kunci tahun {tahun}",
+        )
+        berubah += 1
+    if not berubah:
+        raise Ditolak(f"Semua triwulan {tahun} sudah terkunci.")
+    return berubah

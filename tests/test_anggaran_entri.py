@@ -1,4 +1,5 @@
-"""Budget realisasi per quarter: entered under the quarter's workflow, refused above the pagu."""
+"""Budget realisasi per quarter: entered under the quarter's budget workflow (its own, apart from
+the performance realisasi's), refused above the pagu."""
 
 import pytest
 
@@ -17,9 +18,10 @@ def test_entry_then_locked_after_submission(pengguna_demo, masuk_sebagai):
     r = op.post(URL + "simpan/", {f"baris-{b.id}": "6.000.000"}, follow=True)
     assert "melebihi pagu Rp 5.000.000" in r.content.decode()
     assert RealisasiAnggaran.objects.get(baris=b, periode="TW1").nilai == 1250000
-    op.post("/unit/bantargebang/realisasi/2024/TW1/status/", {"aksi": "ajukan"})
+    op.post(URL + "status/", {"aksi": "ajukan"})  # the budget quarter submitted
     r = op.post(URL + "simpan/", {f"baris-{b.id}": "2.000.000"}, follow=True)
-    assert "tidak dapat diubah" in r.content.decode()
+    assert "Realisasi anggaran TW1 2024 berstatus diajukan dan tidak dapat diubah" in r.content.decode()
+    assert RealisasiAnggaran.objects.get(baris=b, periode="TW1").nilai == 1250000
 
 
 def test_viewer_cannot_enter(pengguna_demo, masuk_sebagai):

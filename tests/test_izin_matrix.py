@@ -24,7 +24,15 @@ def all_routes(resolver=None, prefix=""):
             yield prefix + str(p.pattern), p.name
 
 
-from tests import izin_akun, izin_evaluasi, izin_laporan, izin_skm, izin_tugas, izin_unit  # noqa: E402
+from tests import (  # noqa: E402
+    izin_akun,
+    izin_evaluasi,
+    izin_laporan,
+    izin_realisasi,
+    izin_skm,
+    izin_tugas,
+    izin_unit,
+)
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 
 BASE_CASES = {
@@ -133,6 +141,7 @@ CASES = {
     **izin_akun.CASES,
     **izin_unit.CASES,
     **izin_tugas.CASES,
+    **izin_realisasi.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
