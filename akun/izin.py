@@ -411,7 +411,8 @@ BAGIAN_UNIT = {
 
 def bagian_terlihat(user, instansi: Instansi | None) -> set[str]:
     """The navigation sections ``user`` may use: those of ``instansi`` (BAGIAN_UNIT), plus
-    ``dasbor_pemda`` and ``perbandingan`` (the unit's pemda, AKSI_PEMDA lihat) and ``audit``
+    ``dasbor_pemda`` and ``perbandingan`` (the unit's pemda, AKSI_PEMDA lihat), ``jadwal`` (the
+    unit's pemda, AKSI_PEMDA kelola) and ``audit``
     (some pemda, AKSI_PEMDA kelola)."""
     hasil: set[str] = set()
     if not user.is_authenticated or not user.is_active:
@@ -426,6 +427,8 @@ def bagian_terlihat(user, instansi: Instansi | None) -> set[str]:
                 hasil.add(bagian)
         if boleh_pemda(user, "lihat", instansi.pemda_id):
             hasil |= {"dasbor_pemda", "perbandingan"}
+        if boleh_pemda(user, "kelola", instansi.pemda_id):
+            hasil.add("jadwal")  # the pemda's schedule and late-entry exceptions
     if pemda_boleh(user, "kelola"):
         hasil.add("audit")
     return hasil

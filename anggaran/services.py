@@ -11,6 +11,7 @@ from django.db.models import Sum
 
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
+from jadwal.services import tolak_jika_tutup
 from pengukuran.models import Alur
 from pengukuran.services import cek_bisa_diisi
 from rumus.format import format_rupiah
@@ -22,6 +23,7 @@ from .models import BarisAnggaran, RealisasiAnggaran
 def simpan(*, user, instansi, tahun: int, periode: str, nilai_per_baris: dict[int, Decimal]) -> int:
     """Save the quarter's realisasi of several lines at once; all or nothing. Returns lines changed."""
     cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode, alur=Alur.ANGGARAN)
+    tolak_jika_tutup(instansi=instansi, tahun=tahun, alur="anggaran", periode=periode)
     baris = {
         b.id: b
         for b in BarisAnggaran.objects.select_for_update(of=("self",))

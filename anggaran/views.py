@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.teks import ambil
+from jadwal.selectors import status_entri
 from pengukuran import services as pengukuran_services
 from pengukuran.models import Alur
 from pengukuran.periksa import periksa
@@ -72,6 +73,7 @@ def realisasi_triwulan(request, instansi, tahun, periode):
         RealisasiAnggaran.objects.filter(baris__in=lines, periode=periode).values_list("baris_id", "nilai")
     )
     p = pengajuan_periode(instansi, tahun, periode, Alur.ANGGARAN)
+    jendela = status_entri(instansi, tahun, "anggaran", periode)
     return render(
         request,
         "anggaran/realisasi.html",
@@ -83,9 +85,13 @@ def realisasi_triwulan(request, instansi, tahun, periode):
             "kinerja": pengajuan_periode(instansi, tahun, periode, Alur.KINERJA),
             "triwulan": TRIWULAN,
             "rows": [(b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id)) for b in lines],
-            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
-            "boleh_ajukan": boleh(request.user, "isi", instansi) and p.bisa_diisi and bool(lines),
+            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi and jendela.terbuka,
+            "boleh_ajukan": boleh(request.user, "isi", instansi)
+            and p.bisa_diisi
+            and jendela.terbuka
+            and bool(lines),
             "boleh_setujui": boleh(request.user, "setujui", instansi),
+            "jendela": jendela,
         },
     )
 

@@ -18,6 +18,7 @@ from audit.models import Aksi, catat
 from dasar.galat import Ditolak, Konflik
 from dasar.teks import tolak_jika_panjang
 from dasar.unggahan import cek_unggahan
+from jadwal.services import tolak_jika_tutup
 from tembolok.services import usangkan
 
 from .models import Alur, Bukti, PengajuanRealisasi, Realisasi, StatusPeriode
@@ -66,6 +67,7 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
     """Create or update one realisasi; a stale ``versi`` raises Konflik (nothing overwritten)."""
     instansi = indikator.instansi
     cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode)
+    tolak_jika_tutup(instansi=instansi, tahun=tahun, alur="kinerja", periode=periode)
     if isian.nilai is None:
         raise Ditolak("Nilai realisasi wajib diisi.")
     values = {"nilai": isian.nilai, **{k: isian.analisis.get(k, "") for k in ANALISIS}}
@@ -105,6 +107,7 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
 def tambah_bukti(*, user, realisasi: Realisasi, berkas) -> Bukti:
     instansi = realisasi.indikator.instansi
     cek_bisa_diisi(user=user, instansi=instansi, tahun=realisasi.tahun, periode=realisasi.periode)
+    tolak_jika_tutup(instansi=instansi, tahun=realisasi.tahun, alur="kinerja", periode=realisasi.periode)
     jenis = cek_unggahan(berkas)
     b = Bukti.objects.create(
         realisasi=realisasi,
@@ -134,6 +137,8 @@ def ubah_status(
     aksi_izin, dari, ke = TRANSISI[aksi]
     if not boleh(user, aksi_izin, instansi):
         raise PermissionDenied
+    if aksi == "ajukan":  # submitting is the operator's last entry step: inside the window
+        tolak_jika_tutup(instansi=instansi, tahun=tahun, alur=alur, periode=periode)
     p = PengajuanRealisasi.objects.select_for_update().get(pk=_pengajuan(instansi, tahun, periode, alur).pk)
     if p.status not in dari:
         raise Ditolak(

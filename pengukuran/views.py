@@ -12,6 +12,7 @@ from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
 from dasar.teks import ambil
 from dasar.unggahan import sajikan
+from jadwal.selectors import status_entri
 from perencanaan.models import Indikator, PKIndikator
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.capaian import capaian, kategori_capaian, status_target
@@ -64,6 +65,7 @@ def halaman(request, instansi, tahun, periode):
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
     p = pengajuan_periode(instansi, tahun, periode)
+    jendela = status_entri(instansi, tahun, "kinerja", periode)
     from audit.models import Jejak
 
     ids = [str(r.pk) for r in real.values()]
@@ -83,7 +85,8 @@ def halaman(request, instansi, tahun, periode):
             "items": items,
             "pengajuan": p,
             "periode_list": PERIODE_ENTRI,
-            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi,
+            "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi and jendela.terbuka,
+            "jendela": jendela,
             "boleh_setujui": boleh(request.user, "setujui", instansi),
             "riwayat": riwayat,
         },

@@ -172,6 +172,14 @@ def _bangun(request) -> dict:
                     "aktif": view_name == "evaluasi:perbandingan",
                 }
             )
+    if "jadwal" in boleh and tahun is not None:
+        pemda_tautan.append(
+            {
+                "label": _("Jadwal dan pengecualian"),
+                "url": reverse("jadwal:jadwal", kwargs={"kode": unit.pemda.kode, "tahun": tahun}),
+                "aktif": (view_name or "").startswith("jadwal:"),
+            }
+        )
     if "audit" in boleh:
         pemda_tautan.append(
             {"label": _("Jejak audit"), "url": reverse("audit:cari"), "aktif": view_name == "audit:cari"}

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("zona.urls")),
     path("", include("evaluasi.urls")),
     path("", include("audit.urls")),
+    path("", include("jadwal.urls")),
 ]

@@ -27,6 +27,7 @@ def all_routes(resolver=None, prefix=""):
 from tests import (  # noqa: E402
     izin_akun,
     izin_evaluasi,
+    izin_jadwal,
     izin_laporan,
     izin_realisasi,
     izin_skm,
@@ -142,6 +143,7 @@ CASES = {
     **izin_unit.CASES,
     **izin_tugas.CASES,
     **izin_realisasi.CASES,
+    **izin_jadwal.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
