@@ -64,6 +64,8 @@ class Tabel:
     # column indexes holding numbers (right-aligned); rows whose first cell starts with
     # "Jumlah"/"Total" are rendered bold by the renderers
     kolom_angka: list[int] = field(default_factory=list)
+    # where the figures come from, printed under the table ("Sumber: ...")
+    sumber: str = ""
 
     @property
     def label(self) -> str:
@@ -109,8 +111,9 @@ class Bagian:
         kepala: list[list[str]],
         baris: list[list[str]],
         kolom_angka: list[int] | None = None,
+        sumber: str = "",
     ) -> Tabel:
-        t = Tabel(judul, kepala, baris, kolom_angka=list(kolom_angka or []))
+        t = Tabel(judul, kepala, baris, kolom_angka=list(kolom_angka or []), sumber=sumber)
         self.isi.append(t)
         return t
 
@@ -225,6 +228,8 @@ class Dokumen:
                 elif isinstance(it, Tabel):
                     out.append(it.label if it.nomor else it.judul)
                     out += [sel for baris in (*it.kepala, *it.baris) for sel in baris]
+                    if it.sumber:
+                        out.append(f"Sumber: {it.sumber}")
                 elif isinstance(it, Gambar):
                     out.append(it.label if it.nomor else it.judul)
                 elif isinstance(it, (TandaTangan, DuaTandaTangan)):

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import os
 import shutil
@@ -104,14 +105,76 @@ def _nip(nip: str) -> str:
     return nip if nip.upper().startswith("NIP") else f"NIP. {nip}"
 
 
-def _lebar_kolom(t: Tabel, ncol: int, total: int) -> list[int]:
-    """Column widths (EMU): at least the longest word (9 pt), the rest shared by content length."""
-    minimum, bobot = [], []
+# Table text sizes tried, largest first, when a table is wider than the portrait text width: the
+# table goes on a landscape page, at the largest size whose columns hold their longest word.
+UKURAN_TABEL = (9, 8, 7)
+
+
+def _kata(teks: str) -> list[str]:
+    """The pieces a line may not be broken inside: words, with a break allowed after "/" and "-"
+    (``Bulanan/Triwulanan/Semesteran``) but never inside a number or a code."""
+    out = []
+    for w in teks.split():
+        out += [x for x in w.replace("/", "/ ").replace("-", "- ").split() if x] if not _angka(w) else [w]
+    return out
+
+
+def _angka(w: str) -> bool:
+    return any(c.isdigit() for c in w)
+
+
+@functools.lru_cache(maxsize=4)
+def _huruf(tebal: bool):
+    """Liberation Sans (metric-compatible with Arial, the template's font and what LibreOffice
+    prints Arial with), regular or bold, for measuring text; None when it is not installed."""
+    try:
+        from matplotlib import font_manager
+        from matplotlib.ft2font import FT2Font
+
+        nama = font_manager.findfont(
+            font_manager.FontProperties(family="Liberation Sans", weight="bold" if tebal else "normal"),
+            fallback_to_default=False,
+        )
+        return FT2Font(nama)
+    except Exception:  # pragma: no cover - a machine without the font: the estimate below
+        return None
+
+
+@functools.lru_cache(maxsize=20000)
+def lebar_teks_cm(teks: str, pt: float, tebal: bool = False) -> float:
+    """The printed width of ``teks`` (one line) in centimetres at ``pt`` points."""
+    f = _huruf(tebal)
+    if f is None:  # pragma: no cover
+        return 0.21 * len(teks) * pt / 9
+    f.set_size(pt, 72)
+    f.set_text(teks, 0.0)
+    return f.get_width_height()[0] / 64 / 72 * 2.54
+
+
+def _minimum_kolom(t: Tabel, ncol: int, pt: float = 9) -> list[int]:
+    """Each column's narrowest width (EMU): its widest unbreakable piece at ``pt`` points (bold in
+    header and total rows) plus the cell margins and a little room."""
+    minimum = []
     for i in range(ncol):
-        sel = [str(r[i]) for r in t.kepala + t.baris if i < len(r)]
-        kata = max((len(w) for s in sel for w in s.split()), default=1)
-        minimum.append(int(Cm(0.21 * kata + 0.6)))
-        bobot.append(min(max((len(s) for s in sel), default=1), 60))
+        lebar = 0.0
+        for r in t.kepala:
+            if i < len(r):
+                lebar = max([lebar, *(lebar_teks_cm(w, pt, True) for w in _kata(str(r[i])))])
+        for r in t.baris:
+            if i < len(r):
+                tebal = _tebal_baris(r)
+                lebar = max([lebar, *(lebar_teks_cm(w, pt, tebal) for w in _kata(str(r[i])))])
+        minimum.append(int(Cm(lebar + 0.5)))
+    return minimum
+
+
+def _lebar_kolom(t: Tabel, ncol: int, total: int, pt: float = 9) -> list[int]:
+    """Column widths (EMU): at least the longest word, the rest shared by content length."""
+    minimum = _minimum_kolom(t, ncol, pt)
+    bobot = [
+        min(max((len(str(r[i])) for r in t.kepala + t.baris if i < len(r)), default=1), 60)
+        for i in range(ncol)
+    ]
     sisa = total - sum(minimum)
     if sisa <= 0:
         return [int(total * m / sum(minimum)) for m in minimum]
@@ -120,6 +183,19 @@ def _lebar_kolom(t: Tabel, ncol: int, total: int) -> list[int]:
     if not jumlah:
         return [m + sisa // ncol for m in minimum]
     return [m + int(sisa * w / jumlah) for m, w in zip(minimum, tambah, strict=True)]
+
+
+def tata_letak_tabel(t: Tabel, lebar_tegak: int, lebar_lanskap: int) -> tuple[bool, float]:
+    """(landscape?, text size in points) for a table: portrait at 9 pt when its columns fit the
+    portrait text width, else landscape at the largest of ``UKURAN_TABEL`` that fits (the smallest
+    when none does)."""
+    ncol = max([len(r) for r in t.kepala + t.baris] or [1])
+    if sum(_minimum_kolom(t, ncol, UKURAN_TABEL[0])) <= lebar_tegak:
+        return False, UKURAN_TABEL[0]
+    for pt in UKURAN_TABEL:
+        if sum(_minimum_kolom(t, ncol, pt)) <= lebar_lanskap:
+            return True, pt
+    return True, UKURAN_TABEL[-1]
 
 
 def _judul_bab(bab: Bab) -> str:
@@ -151,11 +227,40 @@ class _Docx:
             if el.tag != qn("w:sectPr"):
                 body.remove(el)
         self._ids: dict[str, str] = {}
-        self.lebar = (
-            self.doc.sections[0].page_width
-            - self.doc.sections[0].left_margin
-            - self.doc.sections[0].right_margin
-        )
+        sec = self.doc.sections[0]
+        self.lebar = sec.page_width - sec.left_margin - sec.right_margin
+        self.lebar_lanskap = sec.page_height - sec.left_margin - sec.right_margin
+        self._lanskap = False  # inside a landscape section opened by a wide table
+        self._bagian_pertama = True  # the next section break ends the first section (the cover's)
+
+    def _putus_bagian(self, lanskap: bool) -> None:
+        """End the current section here with the body's page set-up, turned to landscape when
+        ``lanskap``. Only the first section keeps the cover's "different first page"; the page
+        numbers run on across sections."""
+        from copy import deepcopy
+
+        body_sect = self.doc.element.body.find(qn("w:sectPr"))
+        sect = deepcopy(body_sect)
+        if lanskap:
+            ukuran = sect.find(qn("w:pgSz"))
+            w, h = ukuran.get(qn("w:w")), ukuran.get(qn("w:h"))
+            ukuran.set(qn("w:w"), h)
+            ukuran.set(qn("w:h"), w)
+            ukuran.set(qn("w:orient"), "landscape")
+        if not self._bagian_pertama or lanskap:
+            for el in sect.findall(qn("w:titlePg")):
+                sect.remove(el)
+        if self._bagian_pertama:
+            self._bagian_pertama = False
+            for el in body_sect.findall(qn("w:titlePg")):
+                body_sect.remove(el)
+        par = self.doc.add_paragraph()
+        par._p.get_or_add_pPr().append(sect)
+
+    def _tutup_lanskap(self) -> None:
+        if self._lanskap:
+            self._putus_bagian(lanskap=True)
+            self._lanskap = False
 
     def _style(self, name: str, fallback: str = "Normal"):
         try:
@@ -249,17 +354,37 @@ class _Docx:
             if i == len(entri) - 1:
                 _run_field(par, "end")
 
-    def heading(self, teks: str, level: int):
+    def heading(self, teks: str, level: int, lanskap: bool = False):
+        """A heading; ``lanskap``: its section starts with a wide table, so the heading goes on the
+        table's landscape page instead of being left alone at the foot of the portrait one."""
+        if lanskap:
+            self._buka_lanskap()
+        else:
+            self._tutup_lanskap()
         return self.p(teks, f"Heading {min(level, 3)}")
 
+    def _lebar(self, item) -> bool:
+        return isinstance(item, Tabel) and tata_letak_tabel(item, self.lebar, self.lebar_lanskap)[0]
+
+    def _buka_lanskap(self) -> None:
+        if not self._lanskap:
+            self._putus_bagian(lanskap=False)
+            self._lanskap = True
+
     def bagian(self, bg: Bagian, level: int, judul: str | None = None) -> None:
-        self.heading(judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul), level)
+        self.heading(
+            judul or (f"{bg.nomor} {bg.judul}" if bg.nomor else bg.judul),
+            level,
+            lanskap=bool(bg.isi) and self._lebar(bg.isi[0]),
+        )
         for item in bg.isi:
             self.item(item)
         for a in bg.anak:
             self.bagian(a, level + 1)
 
     def item(self, item) -> None:
+        if not isinstance(item, Tabel):
+            self._tutup_lanskap()
         if isinstance(item, Paragraf):
             self.paragraf(item)
         elif isinstance(item, Tabel):
@@ -286,10 +411,20 @@ class _Docx:
 
     def tabel(self, t: Tabel) -> None:
         """The table written as WordprocessingML directly (python-docx's row API is slow on long tables)."""
+        lanskap, pt = tata_letak_tabel(t, self.lebar, self.lebar_lanskap)
+        if lanskap:
+            self._buka_lanskap()
+        else:
+            self._tutup_lanskap()
         if t.judul:
             self.p(t.label if t.nomor else t.judul, "Judul Tabel", "Caption")
         ncol = max([len(r) for r in t.kepala + t.baris] or [1])
-        twips = [max(1, w // 635) for w in _lebar_kolom(t, ncol, self.lebar)]
+        lebar = self.lebar_lanskap if lanskap else self.lebar
+        twips = [max(1, w // 635) for w in _lebar_kolom(t, ncol, lebar, pt)]
+        ukuran = (
+            "" if pt == UKURAN_TABEL[0] else f'<w:sz w:val="{int(pt * 2)}"/><w:szCs w:val="{int(pt * 2)}"/>'
+        )
+
         isi_id = self._ids.get("Isi Tabel") or self._style("Isi Tabel").style_id
         self._ids["Isi Tabel"] = isi_id
         try:
@@ -304,7 +439,7 @@ class _Docx:
         def sel(i: int, teks, jajar: str, tebal: bool, kepala: bool) -> str:
             shd = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if kepala else ""
             jc = f'<w:jc w:val="{jajar}"/>' if jajar else ""
-            rpr = "<w:rPr><w:b/></w:rPr>" if tebal else ""
+            rpr = f"<w:rPr>{'<w:b/>' if tebal else ''}{ukuran}</w:rPr>" if tebal or ukuran else ""
             baris = [_xml(x) for x in str(teks).split("\n")]
             teks_xml = "<w:br/>".join(f'<w:t xml:space="preserve">{x}</w:t>' for x in baris)
             return (
@@ -337,6 +472,10 @@ class _Docx:
             + "</w:tbl>"
         )
         self._sisip(parse_xml(xml))
+        if t.sumber:
+            r = self.p("", "Sumber Tabel", "Caption").add_run(f"Sumber: {t.sumber}")
+            r.italic = True
+            r.font.size = Pt(8)
         self.p("")
 
     def gambar(self, g: Gambar) -> None:
@@ -417,6 +556,7 @@ class _Docx:
             self.bagian(bab, 1, _judul_bab(bab))
         for bg in dok.lampiran:
             self.bagian(bg, 1)
+        self._tutup_lanskap()
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
@@ -455,7 +595,7 @@ CSS = """
 .dokumen .kepala{font-style:italic;font-size:.8rem;text-align:right;color:#555}
 .dokumen .sampul{text-align:center;padding:3rem 0}
 .dokumen .sampul .judul{font-size:1.6rem;font-weight:bold}
-.dokumen .tabel-wadah{overflow-x:auto}
+.dokumen .tabel-wadah{overflow-x:auto}.dokumen .sumber{font-size:.85em;font-style:italic;margin-top:.25rem}
 .dokumen table{border-collapse:collapse;margin:0 auto 1rem;font-size:.85rem}
 .dokumen caption,.dokumen figcaption{font-weight:bold;padding:.4rem;text-align:center}
 .dokumen th,.dokumen td{border:1px solid #999;padding:.2rem .4rem;vertical-align:top}
@@ -529,6 +669,8 @@ class _Html:
                     + "</tr>"
                 )
             self.w("</tbody></table></div>")
+            if item.sumber:
+                self.w(f'<p class="sumber">Sumber: {escape(item.sumber)}</p>')
         elif isinstance(item, Gambar):
             judul = item.label if item.nomor else item.judul
             svg = ke_svg(item.figure) if item.figure is not None else ""

@@ -95,6 +95,27 @@ class Konteks:
     zona: list[Zona]
     tahun_lalu: list[int] = field(default_factory=list)
 
+    # the data source printed under each table ("Sumber: ..."), named as the unit knows it
+    @property
+    def sumber_renstra(self) -> str:
+        return self.renstra.nama if self.renstra else f"Renstra {self.instansi.nama}"
+
+    @property
+    def sumber_pk(self) -> str:
+        return f"Perjanjian Kinerja {self.instansi.nama} Tahun {self.tahun}; data realisasi kinerja (aplikasi SAKIP)"
+
+    @property
+    def sumber_anggaran(self) -> str:
+        return f"DPA dan realisasi anggaran {self.instansi.nama} Tahun {self.tahun}"
+
+    @property
+    def sumber_realisasi(self) -> str:
+        return f"Data realisasi kinerja {self.instansi.nama} (aplikasi SAKIP)"
+
+    @property
+    def sumber_skm(self) -> str:
+        return f"Survei Kepuasan Masyarakat {self.instansi.nama} Tahun {self.tahun}"
+
     @property
     def iku(self) -> list[BarisCapaian]:
         rows = [r for r in self.capaian if r.indikator.iku]
@@ -261,6 +282,7 @@ def _bab_pendahuluan(dok: Dokumen, k: Konteks) -> None:
             [["Kategori", *[NAMA_PENDIDIKAN[f] for f in kolom], "Jumlah"]],
             baris,
             kolom_angka=list(range(1, len(kolom) + 2)),
+            sumber=f"Data kepegawaian {k.instansi.nama} Tahun {k.tahun}",
         )
     else:
         sdm.paragraf(f"Data pegawai tahun {k.tahun} belum diisi.", "miring")
@@ -337,6 +359,7 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
             [["Kode", "Tujuan / Sasaran", "Indikator", "Satuan", *[str(t) for t in tahun_r]]],
             baris,
             kolom_angka=list(range(4, 4 + len(tahun_r))),
+            sumber=k.sumber_renstra,
         )
 
     ik = bab.bagian("Indikator Kinerja Utama")
@@ -358,6 +381,7 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
                 ]
                 for i, ind in enumerate(iku, 1)
             ],
+            sumber=k.sumber_renstra,
         )
     else:
         ik.paragraf("Indikator Kinerja Utama belum ditetapkan.", "miring")
@@ -373,7 +397,9 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
             f"Perjanjian Kinerja tahun {k.tahun} {status} dan memuat {len(k.pk.isi['indikator'])} indikator "
             "dengan target sebagai berikut."
         )
-        tabel_sasaran(pkb, k.pk, f"Perjanjian Kinerja {k.instansi.nama} Tahun {k.tahun}")
+        tabel_sasaran(
+            pkb, k.pk, f"Perjanjian Kinerja {k.instansi.nama} Tahun {k.tahun}"
+        ).sumber = f"Perjanjian Kinerja {k.instansi.nama} Tahun {k.tahun}"
 
     kas = bab.bagian("Rencana Anggaran Kas")
     if not k.baris_anggaran:
@@ -413,6 +439,7 @@ def _bab_perencanaan(dok: Dokumen, k: Konteks) -> None:
         ],
         baris,
         kolom_angka=[2, 3, 4, 5, 6],
+        sumber=k.sumber_anggaran,
     )
 
 
@@ -469,6 +496,7 @@ def _capaian_organisasi(b: Bagian, k: Konteks) -> None:
             for r in k.capaian
         ],
         kolom_angka=[4, 5, 6],
+        sumber=k.sumber_pk,
     )
     for r in k.capaian:
         b.paragraf(
@@ -502,6 +530,7 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
         [["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
         [[ind.nama, sat, _n(r.target, sat), _n(nilai, sat), _p(r.capaian), r.kategori or KOSONG]],
         kolom_angka=[2, 3, 4],
+        sumber=k.sumber_pk,
     )
     b.paragraf(narasi.kalimat_capaian(ind.nama, tahun, r.target, nilai, r.capaian, sat))
     if r.realisasi.keterangan and nilai is not None:
@@ -517,6 +546,7 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
         [["Indikator", "Satuan", *[str(t) for t in tahun_tabel]]],
         [[ind.nama, sat, *[_n(nilai_tabel[t], sat) for t in tahun_tabel]]],
         kolom_angka=list(range(2, 2 + len(tahun_tabel))),
+        sumber=k.sumber_realisasi,
     )
     b.paragraf(narasi.kalimat_banding_tahun(ind.nama, tahun, nilai, lalu, ind.polaritas, sat))
     fig = grafik.tren(
@@ -539,12 +569,14 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
             [["Indikator", "Satuan", f"Target akhir ({akhir})", f"Realisasi {tahun}", "Capaian"]],
             [[ind.nama, sat, _n(nilai_akhir, sat), _n(nilai, sat), _p(c_akhir)]],
             kolom_angka=[2, 3, 4],
+            sumber=f"{k.sumber_renstra}; {k.sumber_realisasi}",
         )
     b.paragraf(narasi.kalimat_target_akhir(ind.nama, tahun, nilai, nilai_akhir, akhir, c_akhir, sat))
 
     # 4) against other units
     b.paragraf("Perbandingan dengan unit lain", "tebal")
     lain = k.pembanding.get(ind.id, [])
+    sumber_lain = sorted({p.sumber for p in lain if p.sumber})
     if lain:
         b.tabel(
             f"Perbandingan {ind.nama} dengan Unit Lain Tahun {tahun}",
@@ -561,10 +593,8 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
             ]
             + [[str(len(lain) + 1), k.instansi.nama, _n(r.target, sat), _n(nilai, sat), _p(r.capaian)]],
             kolom_angka=[2, 3, 4],
+            sumber="; ".join(sumber_lain) or k.sumber_realisasi,
         )
-        sumber = sorted({p.sumber for p in lain if p.sumber})
-        if sumber:
-            b.paragraf("Sumber: " + "; ".join(sumber) + ".", "miring")
         if nilai is not None:
             fig = grafik.pembanding_unit(
                 [(p.unit, p.realisasi) for p in lain] + [(k.instansi.nama, nilai)],
@@ -596,6 +626,18 @@ def _analisis_iku(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
     _dukungan(b, k, r)
 
 
+# period names as the (Indonesian) document prints them, whatever the request's language
+NAMA_PERIODE = {
+    "TW1": "Triwulan I",
+    "TW2": "Triwulan II",
+    "TW3": "Triwulan III",
+    "TW4": "Triwulan IV",
+    "S1": "Semester I",
+    "S2": "Semester II",
+    "TAHUN": "Tahunan",
+}
+
+
 def _analisis_realisasi(b: Bagian, k: Konteks, ind: Indikator) -> None:
     rows = k.pengukuran.manual.get((ind.id, k.tahun), {})
     ada = False
@@ -604,16 +646,19 @@ def _analisis_realisasi(b: Bagian, k: Konteks, ind: Indikator) -> None:
         bagian = [
             (label, getattr(x, f).strip())
             for label, f in (
-                ("penyebab", "analisis_sebab"),
-                ("faktor pendukung", "analisis_pendukung"),
-                ("faktor penghambat", "analisis_penghambat"),
-                ("langkah selanjutnya", "analisis_tindak_lanjut"),
+                ("Penyebab", "analisis_sebab"),
+                ("Faktor pendukung", "analisis_pendukung"),
+                ("Faktor penghambat", "analisis_penghambat"),
+                ("Langkah selanjutnya", "analisis_tindak_lanjut"),
             )
             if getattr(x, f).strip()
         ]
         if bagian:
             ada = True
-            b.paragraf(f"{periode}: " + "; ".join(f"{label}: {teks}" for label, teks in bagian), "butir")
+            # one labelled paragraph per field: never glued into one sentence ("…SOP.; faktor …")
+            b.paragraf(f"Analisis {NAMA_PERIODE.get(periode, periode)}", "tebal")
+            for label, teks in bagian:
+                b.paragraf(f"{label}: {teks}")
     if not ada:
         b.paragraf(
             f"Analisis penyebab, faktor pendukung dan penghambat {ind.nama} belum diisi pada realisasi "
@@ -668,6 +713,7 @@ def _dukungan(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
         [["Kode", "Program / Kegiatan", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]],
         baris,
         kolom_angka=[2, 3, 4, 5],
+        sumber=k.sumber_anggaran,
     )
     nama_prog = ", ".join(k.nama.get(x, x) for x in sorted(ru.anak))
     b.paragraf(
@@ -709,6 +755,7 @@ def _dukungan(b: Bagian, k: Konteks, r: BarisCapaian) -> None:
             [["Program / Kegiatan", "Indikator", "Satuan", "Target", "Realisasi", "Capaian"]],
             rows,
             kolom_angka=[3, 4, 5],
+            sumber=f"{k.sumber_anggaran}; {k.sumber_realisasi}",
         )
 
 
@@ -743,6 +790,7 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
                 ],
             ],
             kolom_angka=list(range(1, len(p.nrr) + 1)),
+            sumber=k.sumber_skm,
         )
     nrr = nrr_tahun(hasil)
     ikm_u = [rumus_skm.ikm_unsur(v) for v in nrr]
@@ -756,6 +804,7 @@ def _detail_skm(b: Bagian, k: Konteks) -> None:
         ]
         + [["Jumlah", "IKM unit", "", format_angka(hasil.ikm, 2), mutu]],
         kolom_angka=[2, 3],
+        sumber=k.sumber_skm,
     )
     per = "; ".join(f"{p.periode} {format_angka(p.ikm, 2)}" for p in hasil.periode)
     b.paragraf(
@@ -806,6 +855,11 @@ def _detail_evaluasi(b: Bagian, k: Konteks, jenis: str) -> None:
         [["No", "Komponen", "Bobot", "Nilai", "Nilai / Bobot"]],
         rows,
         kolom_angka=[2, 3, 4],
+        sumber=(
+            f"Lembar Kerja Evaluasi {jenis.upper()} Tahun {k.tahun} (hasil final)"
+            if h["source"] == "lke"
+            else f"Hasil evaluasi {jenis.upper()} Tahun {k.tahun} yang dicatat unit"
+        ),
     )
     pred = predikat_akip(h["total"])
     sumber = (
@@ -840,7 +894,12 @@ def _detail_zona(b: Bagian, k: Konteks) -> None:
         for i, z in enumerate(k.zona, 1)
     ]
     rows.append(["Jumlah", f"{hasil.jumlah} zona", "", "", f"{hasil.tertib} tertib"])
-    b.tabel(f"Kategori Zona Tertib Tahun {k.tahun}", [["No", "Zona", "Wilayah", "Kategori", "Tertib"]], rows)
+    b.tabel(
+        f"Kategori Zona Tertib Tahun {k.tahun}",
+        [["No", "Zona", "Wilayah", "Kategori", "Tertib"]],
+        rows,
+        sumber=f"Penilaian zona tertib {k.instansi.nama} Tahun {k.tahun}",
+    )
     belum = sum(1 for z in k.zona if not hasil.kategori.get(z.kode))
     teks = (
         f"Dari {hasil.jumlah} zona, {hasil.tertib} zona berkategori baik (tertib), sehingga persentase wilayah "
@@ -877,6 +936,7 @@ def _akuntabilitas_anggaran(b: Bagian, k: Konteks) -> None:
         [["No", "Program", "Pagu", "Realisasi", "Serapan", "Tingkat Efisiensi"]],
         rows,
         kolom_angka=[2, 3, 4, 5],
+        sumber=k.sumber_anggaran,
     )
     for kode, p in sorted(t.anak.items()):
         b.paragraf(narasi.kalimat_anggaran(k.nama.get(kode, kode), p.pagu, p.realisasi), "butir")
@@ -957,6 +1017,7 @@ def _tindak_lanjut(bab, k: Konteks) -> None:
             ]
             for i, r in enumerate(rek, start=1)
         ],
+        sumber="Rekomendasi hasil evaluasi dan tindak lanjutnya (aplikasi SAKIP)",
     )
 
 

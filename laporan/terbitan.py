@@ -54,6 +54,7 @@ def _item(it) -> dict:
             "kepala": [[str(c) for c in r] for r in it.kepala],
             "baris": [[str(c) for c in r] for r in it.baris],
             "kolom_angka": list(it.kolom_angka),
+            **({"sumber": it.sumber} if it.sumber else {}),
         }
     if isinstance(it, Gambar):
         if it.png:
@@ -114,7 +115,13 @@ def _dari_item(d: dict):
     if j == "paragraf":
         return Paragraf(d["teks"], d["gaya"])
     if j == "tabel":
-        return Tabel(d["judul"], d["kepala"], d["baris"], kolom_angka=list(d["kolom_angka"]))
+        return Tabel(
+            d["judul"],
+            d["kepala"],
+            d["baris"],
+            kolom_angka=list(d["kolom_angka"]),
+            sumber=d.get("sumber", ""),
+        )
     if j == "gambar":
         return Gambar(d["judul"], None, png=base64.b64decode(d["png"]) or None, lebar_inci=d["lebar"] / 100)
     if j == "dua_tanda_tangan":

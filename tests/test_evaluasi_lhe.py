@@ -9,8 +9,10 @@ from django.test import Client
 from docx import Document
 
 from evaluasi import selectors
+from laporan.lhe import dokumen_lhe
 from rumus.format import format_angka
 from tests.evaluasi_bantu import evaluasi_final
+from tests.test_dokumen_pdf_utuh import periksa_lhe
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,5 @@ def test_lhe_pdf(pengguna_demo, demo):
     c.force_login(pengguna_demo["operator"])
     r = c.get(f"/unit/bantargebang/evaluasi/{ev.pk}/lhe.pdf")
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    # fit to sign: the regulation's cover, no number or word broken (tests/test_dokumen_pdf_utuh.py)
+    periksa_lhe(dokumen_lhe(ev), b"".join(r.streaming_content) if r.streaming else r.content)

@@ -9,6 +9,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from laporan import keluaran
+from laporan.lkip import bangun_lkip
+from tests.test_dokumen_pdf_utuh import periksa_lkip_demo
 
 pytestmark = pytest.mark.django_db
 ANGKA = ["81,18", "97,8", "74,78", "100,8", "58,33", "145,8", "Rp 23.459.734.760", "95,05"]
@@ -46,6 +48,8 @@ def test_lkip_pdf(demo, tmp_path):
     teks = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(str(out)).pages))
     for angka in ANGKA:
         assert angka in teks, angka
+    # fit to sign: no number or word of a table broken across lines (tests/test_dokumen_pdf_utuh.py)
+    periksa_lkip_demo(bangun_lkip(demo, 2024), out.read_bytes())
 
 
 def test_perjanjian_html(demo, tmp_path):

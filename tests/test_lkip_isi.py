@@ -148,9 +148,10 @@ def test_analisis_dari_realisasi(demo):
         analisis_sebab="Patroli rutin",
         analisis_penghambat="PKL kembali berjualan",
     )
-    teks = "\n".join(bangun_lkip(demo, 2024).semua_teks())
-    assert "penyebab: Patroli rutin" in teks
-    assert "faktor penghambat: PKL kembali berjualan" in teks
+    teks = bangun_lkip(demo, 2024).semua_teks()
+    # one labelled paragraph per analysis field, under the period's name: never glued together
+    i = teks.index("Analisis Triwulan IV")
+    assert teks[i + 1 : i + 3] == ["Penyebab: Patroli rutin", "Faktor penghambat: PKL kembali berjualan"]
 
 
 def test_gambar_adalah_figure(lkip):
