@@ -82,6 +82,22 @@ def instansi_terlihat(user):
     ).distinct()
 
 
+def instansi_boleh(user, aksi: str):
+    """Queryset of the units where the user may do ``aksi`` (AKSI): its roles read once per
+    request, the queryset usable as a subquery (``instansi__in=``) without a query of its own."""
+    if aksi not in AKSI:
+        raise ValueError(f"unknown aksi {aksi!r}")
+    from django.db.models import Q
+
+    peran = [(j, iid, pid) for j, iid, pid in _peran(user) if j in AKSI[aksi]]
+    if not peran:
+        return Instansi.objects.none()
+    return Instansi.objects.filter(
+        Q(id__in=[iid for _j, iid, _pid in peran if iid is not None])
+        | Q(pemda_id__in=[pid for _j, _iid, pid in peran if pid is not None])
+    )
+
+
 def boleh_pemda(user, aksi: str, pemda: Pemda | int) -> bool:
     """May the user do ``aksi`` (AKSI_PEMDA) for the whole pemda? Only roles held for the pemda
     itself count, not roles at one of its units. ``pemda``: the Pemda or its id."""

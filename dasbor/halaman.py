@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 import tembolok.selectors
 from evaluasi.selectors import tindak_lanjut_terbuka
+from pengukuran.models import PengajuanRealisasi, StatusPeriode
 from pengukuran.periksa import periksa
 from pengukuran.selectors import Pengukuran, capaian_pk
 from tembolok.services import cuplikan
@@ -46,9 +47,21 @@ def konteks_unit(instansi, tahun: int) -> dict:
     peng = Pengukuran([instansi.id], tahun_tren)
     rows = capaian_pk([instansi.id], tahun, peng).get(instansi.id, [])
     kurang = []
+    # quarters verified or locked by the pimpinan; a value of any other quarter is shown as
+    # "belum diverifikasi" (submitted, returned or still a draft)
+    terverifikasi = set(
+        PengajuanRealisasi.objects.filter(
+            instansi=instansi, tahun=tahun, status__in=(StatusPeriode.DIVERIFIKASI, StatusPeriode.TERKUNCI)
+        ).values_list("periode", flat=True)
+    )
     for r in rows:
         per_tw = peng.manual.get((r.indikator.id, tahun), {})
         triwulan = [(p, per_tw[p].nilai if p in per_tw else None) for p in ("TW1", "TW2", "TW3", "TW4")]
+        r.belum_diverifikasi = (
+            [p for p, v in triwulan if v is not None and p not in terverifikasi]
+            if r.realisasi.sumber == "manual" and "TAHUN" not in per_tw
+            else []
+        )
         tahunan = [(str(t), peng.realisasi(r.indikator, t).nilai) for t in tahun_tren]
         r.tren = {
             "lalu": peng.realisasi(r.indikator, tahun - 1),

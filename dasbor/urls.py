@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("unit/<slug:slug>/", views.unit, name="unit"),
     path("pemda/<slug:kode>/", views.pemda, name="pemda"),
+    path("tugas-saya/", views.kotak_masuk, name="kotak"),
+    path("tugas-saya/jumlah/", views.kotak_jumlah, name="kotak_jumlah"),
 ]

@@ -1,12 +1,23 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
 
 from akun.izin import boleh_pemda, instansi_terlihat, pemda_terlihat, perlu
 from dasar.tahun import dari_teks as tahun_dari_teks
 from organisasi.models import Pemda
 
-from . import halaman
+from . import halaman, kotak
+
+
+def _tahun_kotak(request) -> int | None:
+    """The inbox's year: ``?tahun=`` (outside 2000–2100: 404), else the one the user chose."""
+    from sakip.kerangka import tahun_pengguna
+
+    if request.GET.get("tahun"):
+        return tahun_dari_teks(request.GET.get("tahun"), None)
+    return tahun_pengguna(request)
 
 
 def _tahun(request, default=2024):
@@ -48,3 +59,25 @@ def pemda(request, kode):
             "isi": halaman.isi_pemda(pemda, tahun, request.GET.get("urut", "nama")),
         },
     )
+
+
+@login_required
+@require_GET
+def kotak_masuk(request):
+    """The inbox "Tugas saya": every task waiting for the user, by section, each linking to the
+    page where it is done."""
+    tahun = _tahun_kotak(request)
+    bagian = kotak.kotak_masuk(request.user, tahun)
+    return render(
+        request, "dasbor/kotak.html", {"bagian": bagian, "tahun": tahun, "jumlah": kotak.jumlah(bagian)}
+    )
+
+
+@login_required
+@require_GET
+def kotak_jumlah(request):
+    """The inbox count for the top bar's badge (fetched by static/sakip.js, so that no page pays
+    for the inbox's queries when it is rendered)."""
+    n = kotak.jumlah(kotak.kotak_masuk(request.user, _tahun_kotak(request)))
+    label = ngettext("%(n)d tugas menunggu", "%(n)d tugas menunggu", n) % {"n": n}
+    return JsonResponse({"jumlah": n, "label": label}, headers={"Cache-Control": "no-store"})

@@ -186,6 +186,13 @@ class PerjanjianKinerja(models.Model):
         return f"{label} {self.instansi} {self.tahun}"
 
     @property
+    def label(self) -> str:
+        """ "Perjanjian Kinerja 2024", "PK Perubahan ke-1 2024": the version and year, no unit."""
+        if self.versi == 1:
+            return _("Perjanjian Kinerja %(tahun)s") % {"tahun": self.tahun}
+        return _("PK Perubahan ke-%(n)s %(tahun)s") % {"n": self.versi - 1, "tahun": self.tahun}
+
+    @property
     def ditandatangani(self) -> bool:
         return self.status == self.Status.DITANDATANGANI
 

@@ -22,6 +22,22 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("select.kirim-saat-ganti").forEach(function (el) {
     el.addEventListener("change", function () { el.form.submit(); });
   });
+  // the inbox count in the top bar, read after the page so that no page pays for its queries
+  document.querySelectorAll(".jumlah-kotak[data-url]").forEach(function (el) {
+    fetch(el.dataset.url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        if (!d || !d.jumlah) { return; }
+        el.textContent = d.jumlah;
+        el.title = d.label;
+        var teks = document.createElement("span");
+        teks.className = "visually-hidden";
+        teks.textContent = " (" + d.label + ")";
+        el.appendChild(teks);
+        el.hidden = false;
+      })
+      .catch(function () {});
+  });
   document.querySelectorAll("button.cetak-halaman").forEach(function (el) {
     el.addEventListener("click", function () { window.print(); });
   });

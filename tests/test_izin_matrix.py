@@ -28,6 +28,7 @@ from tests import (  # noqa: E402
     izin_akun,
     izin_evaluasi,
     izin_jadwal,
+    izin_kotak,
     izin_laporan,
     izin_realisasi,
     izin_skm,
@@ -144,6 +145,7 @@ CASES = {
     **izin_tugas.CASES,
     **izin_realisasi.CASES,
     **izin_jadwal.CASES,
+    **izin_kotak.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
