@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 import tembolok.selectors
 from evaluasi.selectors import tindak_lanjut_terbuka
-from pengukuran.models import PengajuanRealisasi, StatusPeriode
+from pengukuran.models import Alur, PengajuanRealisasi, StatusPeriode
 from pengukuran.periksa import periksa
 from pengukuran.selectors import Pengukuran, capaian_pk
 from tembolok.services import cuplikan
@@ -51,7 +51,10 @@ def konteks_unit(instansi, tahun: int) -> dict:
     # "belum diverifikasi" (submitted, returned or still a draft)
     terverifikasi = set(
         PengajuanRealisasi.objects.filter(
-            instansi=instansi, tahun=tahun, status__in=(StatusPeriode.DIVERIFIKASI, StatusPeriode.TERKUNCI)
+            instansi=instansi,
+            tahun=tahun,
+            alur=Alur.KINERJA,
+            status__in=(StatusPeriode.DIVERIFIKASI, StatusPeriode.TERKUNCI),
         ).values_list("periode", flat=True)
     )
     for r in rows:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from akun.izin import instansi_boleh
 from evaluasi.models import Evaluasi, Rekomendasi, StatusEvaluasi, StatusTindakLanjut
 from laporan.models import TerbitanLKIP
-from pengukuran.models import PengajuanRealisasi, Periode, Realisasi, StatusPeriode
+from pengukuran.models import Alur, PengajuanRealisasi, Periode, Realisasi, StatusPeriode
 from pengukuran.selectors import pk_berlaku
 from perencanaan.models import PerjanjianKinerja, PKIndikator
 from rumus.format import format_tanggal
@@ -79,26 +79,29 @@ def akhir_triwulan(tahun: int, periode: str) -> _dt.date:
     return _dt.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
 
 
-def _url_realisasi(slug: str, tahun: int, periode: str) -> str:
-    return reverse("pengukuran:realisasi", args=[slug, tahun, periode])
+def _url_realisasi(slug: str, tahun: int, periode: str, alur: str = Alur.KINERJA) -> str:
+    nama = "anggaran:realisasi" if alur == Alur.ANGGARAN else "pengukuran:realisasi"
+    return reverse(nama, args=[slug, tahun, periode])
 
 
 def _judul_periode(p) -> str:
-    return f"{Periode(p.periode).label} {p.tahun}"
+    """ "realisasi kinerja Triwulan IV 2025": the workflow, quarter and year of a submission row."""
+    return f"{Alur(p.alur).label.lower()} {Periode(p.periode).label} {p.tahun}"
 
 
 def realisasi_dikembalikan(k: KonteksKotak) -> list[ItemKotak]:
-    """The operator's quarters returned by the pimpinan, with the comment. One query."""
+    """The operator's quarters (of either workflow) returned by the pimpinan, with the comment.
+    One query."""
     qs = (
         PengajuanRealisasi.objects.filter(status=StatusPeriode.DIKEMBALIKAN, instansi__in=k.unit("isi"))
         .select_related("instansi")
-        .order_by("tahun", "periode", "instansi__nama")
+        .order_by("tahun", "periode", "alur", "instansi__nama")
     )
     return [
         ItemKotak(
-            _("Perbaiki realisasi %(periode)s yang dikembalikan") % {"periode": _judul_periode(p)},
+            _("Perbaiki %(periode)s yang dikembalikan") % {"periode": _judul_periode(p)},
             p.instansi.nama,
-            _url_realisasi(p.instansi.slug, p.tahun, p.periode),
+            _url_realisasi(p.instansi.slug, p.tahun, p.periode, p.alur),
             _("Komentar pimpinan: %(k)s") % {"k": p.komentar} if p.komentar else "",
         )
         for p in qs
@@ -106,7 +109,7 @@ def realisasi_dikembalikan(k: KonteksKotak) -> list[ItemKotak]:
 
 
 def realisasi_belum_diisi(k: KonteksKotak) -> list[ItemKotak]:
-    """Quarters of the selected year that have ended, are still open (draft) and miss a value of
+    """Performance quarters of the selected year that have ended, are still open (draft) and miss a value of
     an indicator of the PK in force that is entered by hand. Five queries."""
     if k.tahun is None:
         return []
@@ -131,9 +134,9 @@ def realisasi_belum_diisi(k: KonteksKotak) -> list[ItemKotak]:
     )
     status = dict(
         (((p.instansi_id, p.periode), p.status))
-        for p in PengajuanRealisasi.objects.filter(instansi_id__in=list(pk), tahun=k.tahun).only(
-            "instansi_id", "periode", "status"
-        )
+        for p in PengajuanRealisasi.objects.filter(
+            instansi_id__in=list(pk), tahun=k.tahun, alur=Alur.KINERJA
+        ).only("instansi_id", "periode", "status")
     )
     hasil = []
     for iid, unit in sorted(units.items(), key=lambda x: x[1].nama):
@@ -162,17 +165,18 @@ def realisasi_belum_diisi(k: KonteksKotak) -> list[ItemKotak]:
 
 
 def realisasi_diajukan(k: KonteksKotak) -> list[ItemKotak]:
-    """Quarters submitted to the pimpinan, waiting to be verified or returned. One query."""
+    """Quarters (of either workflow) submitted to the pimpinan, waiting to be verified or
+    returned. One query."""
     qs = (
         PengajuanRealisasi.objects.filter(status=StatusPeriode.DIAJUKAN, instansi__in=k.unit("setujui"))
         .select_related("instansi", "diubah_oleh")
-        .order_by("tahun", "periode", "instansi__nama")
+        .order_by("tahun", "periode", "alur", "instansi__nama")
     )
     return [
         ItemKotak(
-            _("Verifikasi realisasi %(periode)s") % {"periode": _judul_periode(p)},
+            _("Verifikasi %(periode)s") % {"periode": _judul_periode(p)},
             p.instansi.nama,
-            _url_realisasi(p.instansi.slug, p.tahun, p.periode),
+            _url_realisasi(p.instansi.slug, p.tahun, p.periode, p.alur),
             _("Diajukan oleh %(u)s") % {"u": p.diubah_oleh.get_full_name() or p.diubah_oleh.get_username()}
             if p.diubah_oleh
             else "",
@@ -214,7 +218,7 @@ def pk_belum_ditandatangani(k: KonteksKotak) -> list[ItemKotak]:
 
 def lkip_belum_terbit(k: KonteksKotak) -> list[ItemKotak]:
     """The LKIP of the selected year not issued yet although its PK is signed and the year has
-    ended or all four quarters are verified. One query."""
+    ended or all four quarters of performance realisasi are verified. One query."""
     if k.tahun is None:
         return []
     pk = PerjanjianKinerja.objects.filter(
@@ -230,6 +234,7 @@ def lkip_belum_terbit(k: KonteksKotak) -> list[ItemKotak]:
                 "pengajuan",
                 filter=Q(
                     pengajuan__tahun=k.tahun,
+                    pengajuan__alur=Alur.KINERJA,
                     pengajuan__periode__in=TRIWULAN,
                     pengajuan__status__in=SELESAI,
                 ),

@@ -68,7 +68,7 @@ def test_inbox_shows_submitted_to_pimpinan_and_returned_to_operator(live_server,
     pim.get_by_role("link", name=re.compile("Tugas saya")).click()
     expect(pim.get_by_role("heading", name="Tugas saya")).to_be_visible()
     cek_aksesibilitas(pim)
-    pim.get_by_role("link", name="Verifikasi realisasi Triwulan IV 2025").click()
+    pim.get_by_role("link", name="Verifikasi realisasi kinerja Triwulan IV 2025").click()
     expect(pim).to_have_url(re.compile(r"/unit/bantargebang/realisasi/2025/TW4/"))
     kartu = pim.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")
     for teks in (
@@ -86,7 +86,7 @@ def test_inbox_shows_submitted_to_pimpinan_and_returned_to_operator(live_server,
     pim.get_by_role("button", name="Kembalikan").click()
     expect(pim.locator(".status")).to_have_text("Dikembalikan")
     pim.goto(f"{base}/tugas-saya/?tahun=2025")
-    expect(pim.get_by_role("link", name="Verifikasi realisasi Triwulan IV 2025")).to_have_count(0)
+    expect(pim.get_by_role("link", name="Verifikasi realisasi kinerja Triwulan IV 2025")).to_have_count(0)
     cek_aksesibilitas(pim)
 
     op = browser.new_page()
@@ -98,7 +98,7 @@ def test_inbox_shows_submitted_to_pimpinan_and_returned_to_operator(live_server,
     bagian = op.get_by_role("region", name=re.compile("Realisasi dikembalikan untuk diperbaiki"))
     expect(bagian).to_contain_text("Komentar pimpinan: Nilai belum sesuai register")
     cek_aksesibilitas(op)
-    bagian.get_by_role("link", name="Perbaiki realisasi Triwulan IV 2025 yang dikembalikan").click()
+    bagian.get_by_role("link", name="Perbaiki realisasi kinerja Triwulan IV 2025 yang dikembalikan").click()
     expect(op).to_have_url(re.compile(r"/unit/bantargebang/realisasi/2025/TW4/"))
     expect(op.locator(".komentar")).to_have_text("Nilai belum sesuai register")
     cek_aksesibilitas(op)

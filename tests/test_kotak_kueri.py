@@ -26,6 +26,9 @@ def _unit_dengan_tugas(pemda, templat, n):
         PengajuanRealisasi.objects.create(
             instansi=unit, tahun=2025, periode=periode, status=status, komentar="Perbaiki"
         )
+    PengajuanRealisasi.objects.create(  # the budget workflow of TW3, returned: its own task
+        instansi=unit, tahun=2025, periode="TW3", alur="anggaran", status="dikembalikan", komentar="Cek SP2D"
+    )
     pk = PerjanjianKinerjaFactory(instansi=unit, tahun=2025)
     ind = IndikatorFactory(sasaran__tujuan__renstra__instansi=unit)
     PKIndikatorFactory(pk_dokumen=pk, indikator=ind, target=Decimal(n))
@@ -67,7 +70,8 @@ def test_query_count_does_not_grow_with_tasks(pengguna_demo, django_assert_num_q
             bagian = kotak_masuk(user, 2025, HARI_INI)
         sesudah = sum(len(b.item) for b in bagian)
         assert sesudah == 5 * n_tugas, username  # five units, the same tasks in each
-    assert kueri["operator"][1] == 4  # returned TW1, missing TW3 and TW4, overdue follow-up
+    # returned TW1 (performance) and TW3 (budget), missing TW3 and TW4, the overdue follow-up
+    assert kueri["operator"][1] == 5
     assert kueri["pimpinan"][1] == 2  # submitted TW2, the draft PK 2025
     assert kueri["evaluator"][1] == 1  # the LKE 2024 submitted for scoring
     assert kueri["pembaca"][1] == 0
