@@ -79,17 +79,23 @@ screenshots: install screenshots-lkip
 	mkdir -p docs/screenshots
 	SAKIP_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
 
-# LKIP PDF pages (cover, capaian table, an IKU analysis, a chart) from a throw-away demo database.
+# LKIP PDF pages (cover, cash plan, capaian table, an IKU analysis, a chart, the budget table), the PK
+# and the LHE cover, from a throw-away demo database.
 LKIP_TMP := /tmp/sakip-screenshots-lkip
+LKIP_ENV := $(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3
 screenshots-lkip: install
 	rm -rf $(LKIP_TMP) && mkdir -p $(LKIP_TMP) docs/screenshots
-	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py migrate -v0
-	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py load_demo >/dev/null
-	$(DEV_ENV) DATABASE_URL=sqlite:///$(LKIP_TMP)/db.sqlite3 $(BIN)/python manage.py lkip --instansi bantargebang \
-	  --tahun 2024 --out $(LKIP_TMP)/lkip.pdf
+	$(LKIP_ENV) $(BIN)/python manage.py migrate -v0
+	$(LKIP_ENV) $(BIN)/python manage.py load_demo >/dev/null
+	$(LKIP_ENV) $(BIN)/python manage.py buat_pengguna_demo >/dev/null
+	$(LKIP_ENV) $(BIN)/python manage.py lkip --instansi bantargebang --tahun 2024 --out $(LKIP_TMP)/lkip.pdf
+	$(LKIP_ENV) $(BIN)/python manage.py perjanjian --instansi bantargebang --tahun 2024 --out $(LKIP_TMP)/pk.pdf
+	$(LKIP_ENV) SAKIP_LHE_CONTOH=$(LKIP_TMP)/lhe.pdf $(BIN)/python manage.py shell < laporan/templat/lhe_contoh.py
 	for kv in $$($(BIN)/python laporan/templat/halaman_contoh.py $(LKIP_TMP)/lkip.pdf); do \
 	  pdftoppm -png -r 60 -f $${kv#*=} -l $${kv#*=} -singlefile $(LKIP_TMP)/lkip.pdf docs/screenshots/lkip-$${kv%%=*}; \
 	done
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile $(LKIP_TMP)/pk.pdf docs/screenshots/pk-halaman1
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile $(LKIP_TMP)/lhe.pdf docs/screenshots/lhe-sampul
 	rm -rf $(LKIP_TMP)
 
 clean:
