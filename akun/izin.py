@@ -32,6 +32,9 @@ AKSI = {
     # set a unit up: its Renstra periods and its zones (the unit's operator, or the pemda's admin
     # who prepares a new unit before it has an operator)
     "atur": {"operator", "admin_pemda"},
+    # upload a workbook of the unit's data (dry run, then apply): the unit's operator, or the
+    # pemda's admin for any unit of its pemda (workbook.services)
+    "impor": {"operator", "admin_pemda"},
     # download survey respondents' personal data (responden.xlsx): the unit's own staff who act on
     # the answers; not viewers, evaluators or the pemda's admin (data minimisation, UU 27/2022)
     "unduh_responden": {"operator", "pimpinan"},
@@ -153,6 +156,12 @@ def boleh_kelola_templat(user, templat) -> bool:
     """A pemda's own evaluation template may be changed by that pemda's admin; the built-in
     templates (no pemda) by nobody."""
     return templat.pemda_id is not None and boleh_pemda(user, "kelola", templat.pemda_id)
+
+
+def boleh_ubah_pejabat_pemda(user, instansi: Instansi) -> bool:
+    """May an upload of this unit's workbook change the pemda's own officials (the pejabat rows
+    without a unit, e.g. the Wali Kota)? Only the pemda's admin; a unit's operator may not."""
+    return boleh_pemda(user, "kelola", instansi.pemda_id)
 
 
 def boleh_atur_skm(user, instansi: Instansi) -> bool:
@@ -422,6 +431,7 @@ BAGIAN_UNIT = {
     "evaluasi": "lihat",
     "laporan": "lihat",
     "laporan_teks": "isi",
+    "workbook": "lihat",
 }
 
 

@@ -49,6 +49,7 @@ SIKLUS = [
             ("laporan", _("Reviu"), "laporan:reviu", True),
         ],
     ),
+    (_("Data"), [("workbook", _("Workbook (unduh/unggah)"), "workbook:halaman", True)]),
 ]
 # URL namespaces (and a few view names) -> the section a page belongs to, for the breadcrumbs
 # and the highlighted link.
@@ -72,6 +73,7 @@ NAMESPACE_BAGIAN = {
     "zona": "zona:zona",
     "evaluasi": "evaluasi:daftar",
     "laporan": "laporan:lkip",
+    "workbook": "workbook:halaman",
 }
 
 

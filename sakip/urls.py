@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("evaluasi.urls")),
     path("", include("audit.urls")),
     path("", include("jadwal.urls")),
+    path("", include("workbook.urls")),
 ]

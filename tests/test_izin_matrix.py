@@ -34,6 +34,7 @@ from tests import (  # noqa: E402
     izin_skm,
     izin_tugas,
     izin_unit,
+    izin_workbook,
 )
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401,E402
 
@@ -146,6 +147,7 @@ CASES = {
     **izin_realisasi.CASES,
     **izin_jadwal.CASES,
     **izin_kotak.CASES,
+    **izin_workbook.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 

@@ -20,7 +20,7 @@ def test_demo_has_no_errors_and_two_negative_cash_warnings(demo, run_json):
     assert all(f["level"] == "warning" for f in negative)
 
 
-def _periksa(instansi):
+def _impor(instansi):
     from pengukuran.periksa import periksa
 
     return periksa(instansi, 2024)
@@ -28,7 +28,7 @@ def _periksa(instansi):
 
 def test_cash_plan_not_summing_to_pagu_is_an_error():
     b = BarisAnggaranFactory(kas_tw4=Decimal(20_000_000))
-    errors = [t for t in _periksa(b.instansi) if t.level == "error"]
+    errors = [t for t in _impor(b.instansi) if t.level == "error"]
     assert len(errors) == 1 and "selisih Rp 5.000.000" in errors[0].message
 
 
@@ -37,13 +37,13 @@ def test_realisasi_above_pagu_is_an_error():
 
     b = BarisAnggaranFactory()
     RealisasiAnggaran.objects.create(baris=b, periode="TAHUN", nilai=Decimal(100_000_001))
-    assert any(t.level == "error" and "melebihi pagu" in t.message for t in _periksa(b.instansi))
+    assert any(t.level == "error" and "melebihi pagu" in t.message for t in _impor(b.instansi))
 
 
 def test_missing_renstra_year_target_is_an_error():
     t = TargetFactory(tahun=2024)
     TargetFactory(indikator=t.indikator, tahun=2025)
-    errors = [x for x in _periksa(t.indikator.instansi) if x.level == "error"]
+    errors = [x for x in _impor(t.indikator.instansi) if x.level == "error"]
     assert [e.message for e in errors] == [
         f"belum ada target Renstra tahun 2026 ({t.indikator.sasaran.tujuan.renstra.nama})"
     ]
@@ -54,5 +54,5 @@ def test_pk_target_differing_from_renstra_is_an_error():
     for y in (2024, 2025, 2026):
         TargetFactory(indikator=ind, tahun=y, nilai=Decimal(80))
     PKIndikatorFactory(indikator=ind, pk_dokumen__instansi=ind.instansi, target=Decimal(75))
-    errors = [x for x in _periksa(ind.instansi) if x.level == "error"]
+    errors = [x for x in _impor(ind.instansi) if x.level == "error"]
     assert len(errors) == 1 and "berbeda dari target Renstra 80,00" in errors[0].message

@@ -151,7 +151,7 @@ def test_computed_iku_falling_back_to_an_entered_value_is_an_info():
     assert t.url == f"/unit/{instansi.slug}/zona/"
 
 
-def test_pk_target_differing_from_renstra_and_unsigned_pk_come_from_periksa():
+def test_pk_target_differing_from_renstra_and_unsigned_pk_come_from_impor():
     instansi, (ind,) = _unit(signed=False)
     row = ind.pk_indikator.get()
     row.target = Decimal(75)

@@ -352,3 +352,37 @@ def export_workbook(instansi: Instansi, tahun: int, path) -> dict[str, int]:
     data = kumpulkan(instansi, tahun)
     writer.tulis(data, path)
     return {k: len(v) for k, v in data.items()}
+
+
+def kode_templat(instansi: Instansi) -> dict[str, list[str]]:
+    """The codes the empty template offers as lists (writer.tulis_templat): the unit's own rows
+    (indicators, sub-units, Renstra, tujuan, sasaran, zones, layanan, officials it may name), its
+    pemda and the national nomenclature. One query per list."""
+    from django.db.models import Q
+
+    def kode(qs, f="kode"):
+        return sorted(qs.values_list(f, flat=True).distinct())
+
+    program, kegiatan, sub = (
+        kode(Program.objects.all()),
+        kode(Kegiatan.objects.all()),
+        kode(SubKegiatan.objects.all()),
+    )
+    return {
+        "instansi": [instansi.slug],
+        "pemda": [instansi.pemda.kode],
+        "indikator": kode(Indikator.objects.filter(instansi=instansi)),
+        "subunit": kode(SubUnit.objects.filter(instansi=instansi)),
+        "renstra": kode(Renstra.objects.filter(instansi=instansi)),
+        "tujuan": kode(Tujuan.objects.filter(instansi=instansi)),
+        "sasaran": kode(Sasaran.objects.filter(instansi=instansi)),
+        "zona": kode(Zona.objects.filter(instansi=instansi)),
+        "layanan": kode(Layanan.objects.filter(instansi=instansi)),
+        "pejabat": kode(
+            Pejabat.objects.filter(Q(instansi=instansi) | Q(pemda=instansi.pemda, instansi__isnull=True))
+        ),
+        "program": program,
+        "kegiatan": kegiatan,
+        "sub_kegiatan": sub,
+        "anggaran_kode": sorted(set(program) | set(kegiatan) | set(sub)),
+    }

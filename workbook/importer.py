@@ -49,6 +49,8 @@ MAKS_KOLOM = 64  # columns read per sheet (the widest sheet has 22)
 # the largest zona.urutan the database stores (a PositiveSmallIntegerField on every backend)
 URUTAN_MAKS = BaseDatabaseOperations.integer_field_ranges["PositiveSmallIntegerField"][1]
 KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
+# sheets never read besides those starting with "_": the instructions of the empty template
+LEMBAR_CATATAN = {"petunjuk"}
 
 
 @dataclass
@@ -145,13 +147,13 @@ def _baca(wb, maks_baris: int, urutan_unsur=None) -> tuple[dict[str, list[Row]],
     dibaca = 0
     for ws in wb.worksheets:
         name = ws.title.strip()
-        if name.startswith("_"):
+        if name.startswith("_") or name.lower() in LEMBAR_CATATAN:
             continue
         spec = SHEET_MAP.get(name.lower())
         if spec is None:
             errors.append(
                 f"{name}!A1: unknown sheet (known: {', '.join(s.nama for s in SHEETS)}; "
-                f"start a sheet name with _ for notes)"
+                f"start a sheet name with _ for notes; Petunjuk holds the template's instructions)"
             )
             continue
         # the dimension a sheet declares is not trusted: it would pad every row to it
@@ -264,12 +266,20 @@ def import_workbook(
     maks_baris: int = MAKS_BARIS,
     nama_berkas: str | None = None,
     urutan_unsur: tuple[int, ...] | None = None,
+    tolak_baris=None,
+    dibaca: dict[str, list[Row]] | None = None,
 ) -> Hasil:
     """Import a workbook: everything or nothing. With ``oleh`` (who ran it, e.g. "command line")
     a successful import writes audit rows (``catat_impor``) inside the same transaction.
     ``pengguna`` and ``nama_berkas`` (default: the file's name) are recorded on a new batch of
-    paper survey answers. ``urutan_unsur``: the file's explicit unsur order (``baca``)."""
-    rows, errors = baca(path, maks_baris, urutan_unsur) if urutan_unsur else baca(path, maks_baris)
+    paper survey answers. ``urutan_unsur``: the file's explicit unsur order (``baca``).
+    ``tolak_baris(sheet, values)``: why a row may not be created or changed by this import (a message),
+    or None; a refused row is a problem at its cell (the web upload: ``workbook.services``).
+    ``dibaca``: the rows ``baca`` already returned for this file without errors (not read again)."""
+    if dibaca is not None:
+        rows, errors = dibaca, []
+    else:
+        rows, errors = baca(path, maks_baris, urutan_unsur) if urutan_unsur else baca(path, maks_baris)
     hasil = Hasil(errors=errors)
     if errors:
         return hasil
@@ -278,11 +288,14 @@ def import_workbook(
             loader = _Loader(rows, hasil)
             loader.nama_berkas = nama_berkas or Path(path).name
             loader.pengguna = pengguna
+            loader.tolak_baris = tolak_baris
             loader.run()
             if hasil.errors or dry_run:
                 raise _Batal
             if oleh is not None:
-                catat_impor(hasil, path, oleh=oleh, pengguna=pengguna, instansi_ids=loader._ids())
+                catat_impor(
+                    hasil, path, oleh=oleh, pengguna=pengguna, instansi_ids=loader._ids(), nama=nama_berkas
+                )
             usangkan_semua()  # bulk writes send no model signals: every stored dashboard is out of date
     except _Batal:
         pass
@@ -290,14 +303,17 @@ def import_workbook(
     return hasil
 
 
-def catat_impor(hasil: Hasil, path, *, oleh: str, pengguna=None, instansi_ids=()) -> None:
-    """Audit rows of an import: the file name, who ran it and the counts per sheet; one row per
-    unit in the workbook (so each pemda's audit search shows it), or one without a unit."""
+def catat_impor(
+    hasil: Hasil, path, *, oleh: str, pengguna=None, instansi_ids=(), nama: str | None = None
+) -> None:
+    """Audit rows of an import: the file name (``nama``, default the file's own), who ran it and
+    the counts per sheet; one row per unit in the workbook (so each pemda's audit search shows
+    it), or one without a unit."""
     from pathlib import Path
 
     from audit.models import Aksi, Jejak, baris
 
-    nama = Path(path).name
+    nama = nama or Path(path).name
     isi = f"{nama} (oleh {oleh}): " + "; ".join(ringkas(hasil))
     units = Instansi.objects.filter(id__in=instansi_ids).order_by("id") if instansi_ids else []
     Jejak.objects.bulk_create(
@@ -344,6 +360,7 @@ class _Loader:
         self.pemda = {p.kode: p for p in Pemda.objects.filter(kode__in=pemda_codes)}
         self._maps: dict[str, dict] = {}
         self.nama_berkas, self.pengguna = "", None  # recorded on a new batch of paper survey answers
+        self.tolak_baris = None  # (sheet, values) -> why the row may not be written, or None
         self._baris_gagal: set = set()  # budget lines rejected: rows referring to them add no second error
         self._skema: dict | None = None  # instansi id -> its survey scheme (rumus.skm.Skema)
         self._skema_dilapor: set = set()  # (sheet, instansi, what): header errors reported once
@@ -435,6 +452,13 @@ class _Loader:
                 continue
             seen[key] = row
             obj = existing.get(key)
+            if self.tolak_baris is not None:
+                beda = None if obj is None else [f for f, v in values.items() if getattr(obj, f) != v]
+                alasan = self.tolak_baris(sheet, values) if obj is None or beda else None
+                if alasan:
+                    kolom = next((f for f in beda or () if f in row.huruf), None)
+                    self.err(row, kolom, alasan)
+                    continue
             if obj is None:
                 obj = model(**values)
                 new.append(obj)

@@ -1,0 +1,160 @@
+"""The importer's problems in Bahasa Indonesia, for the web upload.
+
+The importer (``workbook.importer``, ``workbook.spec``) writes its problems in English for the
+command line and its tests, always as ``sheet!CELL: message``. The upload page shows them to
+people who read Indonesian: ``indonesiakan`` keeps the ``sheet!CELL`` and says the message in
+Indonesian, by the patterns below (one per kind of message); a message of no known pattern is
+shown as written. Values quoted from the cells are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NILAI = r'"(?P<nilai>.*)"'
+
+# (pattern of the English message, Indonesian template); tried in order, the first match wins
+POLA: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(a, re.S), b)
+    for a, b in (
+        (r"(?P<k>\S+) is required(?P<sisa>.*)", "{k} wajib diisi{sisa}"),
+        (
+            r"(?P<k>\S+) is longer than (?P<n>\d+) characters \((?P<m>\d+)\)",
+            "{k} lebih dari {n} karakter ({m})",
+        ),
+        (
+            r"(?P<k>\S+) must be a code \(letters, digits, \. - _ /\), got " + _NILAI,
+            '{k} harus berupa kode (huruf, angka, . - _ /), tertulis "{nilai}"',
+        ),
+        (
+            r"(?P<k>\S+) must be a number, ambiguous(?P<sisa>.*)",
+            "{k} harus berupa angka yang hanya dapat dibaca satu cara (ambiguous{sisa})",
+        ),
+        (r"(?P<k>\S+) must be a number, got " + _NILAI, '{k} harus berupa angka, tertulis "{nilai}"'),
+        (
+            r"(?P<k>\S+) is too large \((?P<nilai>.*)\); at most 15 digits before the decimal mark",
+            "{k} terlalu besar ({nilai}); paling banyak 15 angka sebelum tanda desimal",
+        ),
+        (
+            r"(?P<k>\S+) has more than (?P<n>\d+) decimal places \((?P<nilai>.*)\)",
+            "{k} memiliki lebih dari {n} angka desimal ({nilai})",
+        ),
+        (
+            r"(?P<k>\S+) must be a whole number \(not negative\), got " + _NILAI,
+            '{k} harus berupa bilangan bulat (tidak negatif), tertulis "{nilai}"',
+        ),
+        (
+            r"(?P<k>\S+) must be a whole number \(not negative\), (?P<sisa>.*)",
+            "{k} harus berupa bilangan bulat (tidak negatif): {sisa}",
+        ),
+        (
+            r"(?P<k>\S+) must be a whole number, got (?P<nilai>.*)",
+            "{k} harus berupa bilangan bulat, tertulis {nilai}",
+        ),
+        (
+            r"(?P<k>\S+) must be a year between 1990 and 2100, got (?P<nilai>.*)",
+            "{k} harus berupa tahun antara 1990 dan 2100, tertulis {nilai}",
+        ),
+        (r"(?P<k>\S+) must not be negative, got (?P<nilai>.*)", "{k} tidak boleh negatif, tertulis {nilai}"),
+        (
+            r"(?P<k>\S+) must be one of (?P<daftar>.*); got " + _NILAI,
+            '{k} harus salah satu dari {daftar}; tertulis "{nilai}"',
+        ),
+        (
+            r'(?P<k>\S+) must be "ya" or "tidak", got ' + _NILAI,
+            '{k} harus "ya" atau "tidak", tertulis "{nilai}"',
+        ),
+        (
+            r"(?P<k>\S+) must be a date \(YYYY-MM-DD\), got " + _NILAI,
+            '{k} harus berupa tanggal (TTTT-BB-HH), tertulis "{nilai}"',
+        ),
+        (
+            r'nip must have 18 digits, got "(?P<nilai>.*)" \((?P<n>\d+) characters\)',
+            'nip harus 18 angka, tertulis "{nilai}" ({n} karakter)',
+        ),
+        (
+            r'unknown instansi "(?P<nilai>.*)" \(not in sheet instansi nor in the database\)',
+            'instansi "{nilai}" tidak dikenal (tidak ada di lembar instansi maupun di basis data)',
+        ),
+        (r'unknown pemda "(?P<nilai>.*)"', 'pemda "{nilai}" tidak dikenal'),
+        (
+            r'unknown pejabat "(?P<nilai>.*)" \(neither of instansi (?P<i>\S+) nor of its pemda\)',
+            'pejabat "{nilai}" tidak dikenal (bukan pejabat instansi {i} maupun pemdanya)',
+        ),
+        (
+            r'unknown (?P<apa>[\w ]+) "(?P<nilai>.*)" of instansi (?P<i>\S+)',
+            '{apa} "{nilai}" tidak dikenal di instansi {i}',
+        ),
+        (r'unknown (?P<apa>[\w /-]+) "(?P<nilai>.*)"', '{apa} "{nilai}" tidak dikenal'),
+        (r"duplicate row: same key as row (?P<n>\d+)", "baris ganda: kuncinya sama dengan baris {n}"),
+        (r'missing required column "(?P<k>[^"]+)"(?P<sisa>.*)', 'kolom wajib "{k}" tidak ada{sisa}'),
+        (
+            r'unknown column "(?P<k>[^"]*)" \(expected: (?P<daftar>[^)]*)(?P<sisa>.*)\)',
+            'kolom "{k}" tidak dikenal (yang dikenal: {daftar}{sisa})',
+        ),
+        (r'column "(?P<k>[^"]*)" appears twice', 'kolom "{k}" muncul dua kali'),
+        (
+            r"unknown sheet \(known: (?P<daftar>[^;]*);.*",
+            "lembar tidak dikenal (yang dikenal: {daftar}; awali nama lembar dengan _ untuk catatan; "
+            "lembar Petunjuk berisi petunjuk templat)",
+        ),
+        (
+            r"more than (?P<n>\d+) columns; this is not a SAKIP sheet",
+            "lebih dari {n} kolom; ini bukan lembar SAKIP",
+        ),
+        (
+            r"the workbook has more than (?P<n>[\d,]+) rows, the most one import takes.*",
+            "workbook berisi lebih dari {n} baris, batas satu kali impor; bagi menjadi beberapa workbook",
+        ),
+        (
+            r"not a readable \.xlsx workbook \((?P<sisa>.*)\)",
+            "bukan workbook .xlsx yang dapat dibaca ({sisa})",
+        ),
+        (
+            r"tahun_akhir (?P<a>\d+) is before tahun_awal (?P<b>\d+)",
+            "tahun_akhir {a} lebih awal dari tahun_awal {b}",
+        ),
+        (
+            r'a (?P<s>\w+) code has (?P<n>\d+) parts separated by "\.", got "(?P<nilai>.*)"',
+            'kode {s} terdiri atas {n} bagian dipisah ".", tertulis "{nilai}"',
+        ),
+        (
+            r'(?P<p>\w+) "(?P<a>[^"]*)" of (?P<s>\w+) "(?P<b>[^"]*)" is not defined',
+            '{p} "{a}" dari {s} "{b}" belum ada',
+        ),
+        (r"pagu must not be negative, got (?P<nilai>.*)", "pagu tidak boleh negatif, tertulis {nilai}"),
+        (
+            r"no budget line (?P<kode>\S+) for (?P<untuk>.*) in (?P<t>\d+) \(add it to sheet anggaran\)",
+            "tidak ada baris anggaran {kode} untuk {untuk} pada {t} (tambahkan di lembar anggaran)",
+        ),
+        (
+            r"Perjanjian Kinerja (?P<t>\d+) versi (?P<v>\d+) is signed and cannot change; enter the "
+            r"revision as versi (?P<w>\d+)",
+            "Perjanjian Kinerja {t} versi {v} sudah ditandatangani dan tidak dapat diubah; masukkan "
+            "perubahannya sebagai versi {w}",
+        ),
+        (
+            r"Perjanjian Kinerja (?P<t>\d+) versi (?P<v>\d+) is signed; its targets cannot change.*",
+            "Perjanjian Kinerja {t} versi {v} sudah ditandatangani; targetnya tidak dapat diubah "
+            "(masukkan versi baru)",
+        ),
+        (
+            r"no Perjanjian Kinerja (?P<t>\d+) versi (?P<v>\d+) for (?P<i>\S+)",
+            "tidak ada Perjanjian Kinerja {t} versi {v} untuk {i}",
+        ),
+    )
+)
+
+_SEL = re.compile(r"^(?P<sel>[^\s!:]+![A-Z]*\d+(?::\d+)?|[^\s:]+\.xlsx): (?P<pesan>.*)$", re.S)
+
+
+def indonesiakan(masalah: str) -> str:
+    """``sheet!CELL: message`` with the message in Indonesian (by ``POLA``); unknown kinds as is."""
+    m = _SEL.match(masalah)
+    sel, pesan = (m["sel"], m["pesan"]) if m else (None, masalah)
+    for pola, templat in POLA:
+        cocok = pola.fullmatch(pesan)
+        if cocok:
+            pesan = templat.format(**cocok.groupdict())
+            break
+    return f"{sel}: {pesan}" if sel else pesan
