@@ -425,6 +425,7 @@ BAGIAN_UNIT = {
     "pk": "lihat",
     "pengukuran": "lihat",
     "anggaran": "lihat",
+    "anggaran_dpa": "isi",  # the DPA page: budget lines, cash plan, links to indicators
     "skm": "lihat",
     "skm_pengaturan": "atur_skm",  # boleh_atur_skm
     "zona": "lihat",

@@ -218,3 +218,97 @@ def ringkasan_kunci_tahun(instansi, tahun: int) -> list[KuartalAlur]:
                 )
             )
     return out
+
+
+# --- the DPA page (budget lines of a unit-year, entered in the app) ------------------------------
+
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+
+
+def periode_tertutup(instansi, tahun: int) -> set[str]:
+    """The quarters of the unit-year whose budget can no longer be changed: the quarter of the
+    budget workflow (``pengukuran.PengajuanRealisasi`` of ``Alur.ANGGARAN``, the one the budget
+    realisasi follows) is no longer open — submitted, verified or locked. TW4 closed closes the
+    year: pagu, lines and links. One query."""
+    from pengukuran.models import PengajuanRealisasi, StatusPeriode
+
+    terbuka = {StatusPeriode.DRAFT, StatusPeriode.DIKEMBALIKAN}
+    return {
+        p
+        for p, s in PengajuanRealisasi.objects.filter(
+            instansi=instansi, tahun=tahun, periode__in=TRIWULAN, alur=Alur.ANGGARAN
+        ).values_list("periode", "status")
+        if s not in terbuka
+    }
+
+
+def sidik_baris(b: BarisAnggaran) -> str:
+    """A fingerprint of a line's stored values: the DPA form posts it back, and a line changed by
+    someone else meanwhile is refused (``Konflik``), never overwritten."""
+    import hashlib
+
+    isi = "|".join(
+        str(v)
+        for v in (
+            b.sub_kegiatan_id,
+            b.subunit_id,
+            b.pagu_murni,
+            b.pagu,
+            b.kas_tw1,
+            b.kas_tw2,
+            b.kas_tw3,
+            b.kas_tw4,
+        )
+    )
+    return hashlib.sha256(isi.encode()).hexdigest()[:16]
+
+
+def baris_dpa(instansi, tahun: int) -> list[BarisAnggaran]:
+    """The unit-year's budget lines in nomenclature order, each with ``ada_realisasi`` (any budget
+    realisasi entered). Two queries."""
+    lines = list(
+        BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("sub_kegiatan__kegiatan__program", "subunit")
+        .order_by("sub_kegiatan__kode", "subunit__kode", "id")
+    )
+    ada = set(RealisasiAnggaran.objects.filter(baris__in=lines).values_list("baris_id", flat=True).distinct())
+    for b in lines:
+        b.ada_realisasi = b.id in ada
+    return lines
+
+
+def cari_sub_kegiatan(q: str, batas: int = 20) -> list[tuple[str, str]]:
+    """Sub-kegiatan whose code starts with ``q`` or whose name holds every word of ``q``: the
+    stored nomenclature and the shipped kecamatan list (``anggaran.nomenklatur.bawaan``), by code.
+    One query."""
+    from .nomenklatur import bawaan
+
+    kata = q.split()
+    if not kata:
+        qs = SubKegiatan.objects.all()
+    else:
+        nama = Q()
+        for k in kata:
+            nama &= Q(nama__icontains=k)
+        qs = SubKegiatan.objects.filter(Q(kode__startswith=q.strip()) | nama)
+    out = dict(qs.order_by("kode").values_list("kode", "nama")[:batas])
+    kecil = [k.lower() for k in kata]
+    for r in bawaan():
+        if r.tingkat != "sub_kegiatan" or r.kode in out:
+            continue
+        if not kata or r.kode.startswith(q.strip()) or all(k in r.nama.lower() for k in kecil):
+            out[r.kode] = r.nama
+    return sorted(out.items())[:batas]
+
+
+def kode_dari_teks(teks: str) -> str:
+    """The sub-kegiatan code at the start of a picked option ("7.01.01.2.01.0006 — Koordinasi …"),
+    or the whole text when it holds no code."""
+    t = teks.strip()
+    awal = t.split(" ", 1)[0].rstrip("—-:")
+    return awal if awal[:1].isdigit() and "." in awal else t
+
+
+def dukungan_tahun(instansi, tahun: int) -> set[tuple[str, int]]:
+    """(kode, indikator id) of the unit-year's Dukungan rows. One query."""
+    return set(Dukungan.objects.filter(instansi=instansi, tahun=tahun).values_list("kode", "indikator_id"))

@@ -23,4 +23,13 @@ urlpatterns = [
         name="status",
     ),
     path("unit/<slug:slug>/kunci-tahun/<tahun:tahun>/", views.kunci_tahun, name="kunci_tahun"),
+    # the DPA of a unit-year (budget lines, cash plan) and its links to indicators, in the app
+    path("unit/<slug:slug>/anggaran/<tahun:tahun>/dpa/", views.dpa, name="dpa"),
+    path(
+        "unit/<slug:slug>/anggaran/<tahun:tahun>/baris/<int:pk>/hapus/",
+        views.hapus_baris,
+        name="hapus_baris",
+    ),
+    path("unit/<slug:slug>/anggaran/<tahun:tahun>/dukungan/", views.dukungan, name="dukungan"),
+    path("unit/<slug:slug>/anggaran/sub-kegiatan/", views.cari_sub, name="cari_sub_kegiatan"),
 ]

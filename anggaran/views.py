@@ -1,16 +1,19 @@
-"""Budget screen: programme → kegiatan → line with pagu, cash plan, realisasi, serapan, efisiensi and
+"""Budget screens: programme → kegiatan → line with pagu, cash plan, realisasi, serapan, efisiensi and
 the `periksa` findings next to the rows they concern."""
+
+from decimal import Decimal
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
-from dasar.teks import ambil
+from dasar.teks import ambil, bersihkan
 from jadwal.selectors import status_entri
 from pengukuran import services as pengukuran_services
 from pengukuran.models import Alur
@@ -20,8 +23,17 @@ from rumus.anggaran import roll_up
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import services
+from .forms import BarisForm, BarisFormSet, awal_baris
 from .models import BarisAnggaran, RealisasiAnggaran
-from .selectors import muat_baris, nama_nomenklatur, ringkasan_kunci_tahun
+from .selectors import (
+    baris_dpa,
+    cari_sub_kegiatan,
+    dukungan_tahun,
+    muat_baris,
+    nama_nomenklatur,
+    ringkasan_kunci_tahun,
+    sidik_baris,
+)
 
 
 @perlu("lihat")
@@ -52,7 +64,13 @@ def anggaran(request, instansi, tahun):
     return render(
         request,
         "anggaran/anggaran.html",
-        {"instansi": instansi, "tahun": tahun, "rows": rows, "total": total if lines else None},
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "rows": rows,
+            "total": total if lines else None,
+            "boleh_isi": boleh(request.user, "isi", instansi),
+        },
     )
 
 
@@ -190,3 +208,193 @@ def simpan_realisasi(request, instansi, tahun, periode):
         except Ditolak as exc:
             messages.error(request, str(exc))
     return redirect("anggaran:realisasi", instansi.slug, tahun, periode)
+
+
+# --- DPA: budget lines, cash plan, links to indicators -------------------------------------------
+
+
+def _dpa_konteks(instansi, tahun, formset, lines):
+    """The grid's rows with each one's Σ cash plan and selisih (pagu − Σ kas, ``rumus.anggaran``)
+    and the column totals, computed from what the cells hold; the browser updates them as one
+    types (static/dpa.js)."""
+    from organisasi.models import SubUnit
+    from rumus.anggaran import cek_kas
+
+    from .selectors import periode_tertutup
+
+    tutup = periode_tertutup(instansi, tahun)
+    rows, total = [], dict.fromkeys(BarisForm.ANGKA, Decimal(0))
+    per_id = {b.id: b for b in lines}
+    for f in formset.forms:
+        a = {k: v or Decimal(0) for k, v in f.angka().items()}
+        kas = [a[f"kas_tw{i}"] for i in range(1, 5)]
+        pagu = a["pagu"] or a["pagu_murni"]
+        for k in BarisForm.ANGKA:
+            total[k] += a[k]
+        ada = any(f.angka().values())
+        bid = f["id"].value()
+        b = per_id.get(int(bid)) if str(bid or "").isdigit() else None
+        rows.append((f, b, sum(kas) if ada else None, cek_kas(pagu, kas) if ada else None))
+    jumlah_kas = sum(total[f"kas_tw{i}"] for i in range(1, 5))
+    pagu_total = sum((v["pagu"] or v["pagu_murni"] or Decimal(0)) for v in (f.angka() for f in formset.forms))
+    return {
+        "instansi": instansi,
+        "tahun": tahun,
+        "formset": formset,
+        "baris_form": rows,
+        "kosong": formset.empty_form,
+        "tutup": sorted(tutup),
+        "tahun_tutup": "TW4" in tutup,
+        "total": [total[k] for k in BarisForm.ANGKA],
+        "total_kas": jumlah_kas,
+        "total_selisih": cek_kas(pagu_total, [jumlah_kas]),
+        "ada_subunit": SubUnit.objects.filter(instansi=instansi).exists(),
+        "daftar_awal": cari_sub_kegiatan("", batas=400),
+    }
+
+
+@perlu("isi")
+def dpa(request, instansi, tahun):
+    """The DPA of a unit-year on one page: every budget line (sub-kegiatan, sub-unit, pagu murni,
+    pagu perubahan, cash plan TW1–TW4) with running totals; one save (``services.simpan_dpa``)."""
+    from organisasi.models import SubUnit
+
+    subunits = list(SubUnit.objects.filter(instansi=instansi).order_by("kode"))
+    lines = baris_dpa(instansi, tahun)
+    kw = {
+        "form_kwargs": {
+            "subunit_pilihan": subunits,
+            "cari_url": reverse("anggaran:cari_sub_kegiatan", args=[instansi.slug]),
+        },
+        "prefix": "baris",
+    }
+    if request.method == "POST":
+        formset = BarisFormSet(request.POST, **kw)
+        if formset.is_valid():
+            try:
+                n = services.simpan_dpa(
+                    user=request.user, instansi=instansi, tahun=tahun, isian=formset.isian()
+                )
+            except services.DPATidakValid as exc:
+                formset.tandai(exc.per_sel)
+                messages.error(
+                    request, _("Belum disimpan: periksa sel yang ditandai. Isian Anda tetap di tempatnya.")
+                )
+            except Ditolak as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("DPA %(tahun)s disimpan: %(baru)s baris baru, %(ubah)s baris diubah.")
+                    % {"tahun": tahun, "baru": n["created"], "ubah": n["updated"]},
+                )
+                return redirect("anggaran:dpa", instansi.slug, tahun)
+        else:
+            messages.error(
+                request, _("Belum disimpan: periksa sel yang ditandai. Isian Anda tetap di tempatnya.")
+            )
+        status = 400
+    else:
+        formset = BarisFormSet(initial=awal_baris(lines, sidik_baris), **kw)
+        status = 200
+    return render(request, "anggaran/dpa.html", _dpa_konteks(instansi, tahun, formset, lines), status=status)
+
+
+@perlu("isi")
+@require_GET
+def cari_sub(request, instansi):
+    """htmx fragment: the <option>s of the sub-kegiatan list for what is typed (code or name)."""
+    q = ambil(request.GET, "q") or next(
+        (bersihkan(v) for v in request.GET.values()), ""
+    )  # htmx: the input's own name
+    q = q[:100]
+    return render(request, "anggaran/_pilihan_sub_kegiatan.html", {"pilihan": cari_sub_kegiatan(q)})
+
+
+@perlu("isi")
+def hapus_baris(request, instansi, tahun, pk):
+    """Confirm, then delete one budget line (refused with the reason when it has realisasi)."""
+    b = get_object_or_404(
+        BarisAnggaran.objects.select_related("sub_kegiatan", "subunit"), pk=pk, instansi=instansi, tahun=tahun
+    )
+    real = list(RealisasiAnggaran.objects.filter(baris=b).order_by("periode"))
+    if request.method == "POST":
+        try:
+            services.hapus_baris(user=request.user, baris_anggaran=b)
+        except Ditolak as exc:
+            messages.error(request, str(exc))
+            return redirect("anggaran:hapus_baris", instansi.slug, tahun, pk)
+        messages.success(
+            request, _("Baris %(kode)s dihapus.") % {"kode": f"{b.sub_kegiatan.kode} {b.sub_kegiatan.nama}"}
+        )
+        return redirect("anggaran:dpa", instansi.slug, tahun)
+    return render(
+        request,
+        "anggaran/hapus_baris.html",
+        {"instansi": instansi, "tahun": tahun, "b": b, "realisasi": real},
+    )
+
+
+@perlu("isi")
+def dukungan(request, instansi, tahun):
+    """Which budget (programme, kegiatan, sub-kegiatan of the year's lines) supports which
+    indicator: one grid of checkboxes, one save (``services.simpan_dukungan``)."""
+    from perencanaan.models import Indikator
+
+    lines = baris_dpa(instansi, tahun)
+    kode = {}
+    for b in lines:
+        s = b.sub_kegiatan
+        kode[s.kegiatan.program.kode] = ("program", s.kegiatan.program.nama)
+        kode[s.kegiatan.kode] = ("kegiatan", s.kegiatan.nama)
+        kode[s.kode] = ("sub", s.nama)
+    indikator = list(
+        Indikator.objects.filter(instansi=instansi)
+        .select_related("sasaran", "tujuan")
+        .order_by("level", "kode")
+        .filter(level__in=("tujuan", "sasaran"))
+    )
+    if request.method == "POST":
+        pilihan = set()
+        for key in request.POST.getlist("dukung"):
+            k, _sep, iid = key.rpartition("|")
+            if k in kode and iid.isdigit():
+                pilihan.add((k, int(iid)))
+        try:
+            n = services.simpan_dukungan(
+                user=request.user,
+                instansi=instansi,
+                tahun=tahun,
+                kode_tampil=set(kode),
+                indikator_ids={i.id for i in indikator},
+                pilihan=pilihan,
+            )
+        except Ditolak as exc:
+            messages.error(request, str(exc))
+            terpilih = pilihan
+        else:
+            messages.success(
+                request,
+                _("Dukungan anggaran %(tahun)s disimpan: %(tambah)s ditambah, %(hapus)s dihapus.")
+                % {"tahun": tahun, "tambah": n["tambah"], "hapus": n["hapus"]},
+            )
+            return redirect("anggaran:dukungan", instansi.slug, tahun)
+    else:
+        terpilih = dukungan_tahun(instansi, tahun)
+    rows = [
+        (k, tingkat, nama, [(i, f"{k}|{i.id}", (k, i.id) in terpilih) for i in indikator])
+        for k, (tingkat, nama) in sorted(kode.items())
+    ]
+    from .selectors import periode_tertutup
+
+    return render(
+        request,
+        "anggaran/dukungan.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "indikator": indikator,
+            "rows": rows,
+            "tahun_tutup": "TW4" in periode_tertutup(instansi, tahun),
+        },
+    )

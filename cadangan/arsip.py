@@ -55,8 +55,13 @@ TIDAK_DICADANGKAN = {
     "skm.bataskiriman",
 }
 # Rows a freshly migrated database already holds (the evaluation templates shipped with the
-# system): they do not make it "non-empty" and are replaced by the backup's copy.
+# system, the kecamatan budget nomenclature of anggaran's migration 0003 — the nomenclature is
+# shared reference data, so any of it): they do not make it "non-empty" and are replaced by the
+# backup's copy (deleted children first).
 BAWAAN = {
+    "anggaran.subkegiatan": {},
+    "anggaran.kegiatan": {},
+    "anggaran.program": {},
     "evaluasi.templatevaluasi": {"pemda__isnull": True},
     "evaluasi.komponen": {"templat__pemda__isnull": True},
     "evaluasi.subkomponen": {"komponen__templat__pemda__isnull": True},

@@ -30,3 +30,62 @@ class Form(BersihMixin, forms.Form):
 
 class ModelForm(BersihMixin, forms.ModelForm):
     pass
+
+
+class AngkaField(forms.CharField):
+    """A number typed the Indonesian way, read by the project's one number rule
+    (``rumus.angka.parse_angka`` with the column's ``jenis``; docs/rules.md §8): "8.500.000.000" is
+    Rp 8.500.000.000 and "850,000" Rp 850.000 in a rupiah field, never 8,5 or 850. A text the rule
+    cannot read one way is refused with the reason and an example, and stays in the field as typed
+    (a bound form shows what was typed). ``bulat``: whole numbers only (a pagu in whole rupiah).
+    The initial value is shown as the app writes numbers ("8.500.000.000")."""
+
+    def __init__(self, *, jenis="rupiah", bulat: bool = False, contoh: str = "8.500.000.000", **kwargs):
+        from rumus.angka import JenisAngka
+
+        self.jenis = JenisAngka(jenis)
+        self.bulat = bulat
+        self.contoh = contoh
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": 40})
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        from decimal import Decimal
+
+        from rumus.format import format_angka
+
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            d = Decimal(value)
+            return format_angka(d, 0 if d == d.to_integral_value() else 2)
+        return value
+
+    def to_python(self, value):
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        from rumus.angka import AngkaError, parse_angka
+
+        teks = super().to_python(value)
+        if teks in self.empty_values:
+            return None
+        try:
+            if len(teks) > 40:
+                raise AngkaError("too long")
+            n = parse_angka(teks, self.jenis)
+        except AngkaError as exc:
+            saran = " atau ".join(s for s, _v in exc.saran)
+            pesan = _("“%(teks)s” tidak dapat dibaca sebagai satu angka.") % {"teks": teks}
+            if saran:
+                pesan += " " + _("Tulis %(saran)s.") % {"saran": saran}
+            else:
+                pesan += " " + _("Contoh: %(contoh)s.") % {"contoh": self.contoh}
+            raise ValidationError(pesan, code="angka") from None
+        if self.bulat and n != n.to_integral_value():
+            raise ValidationError(
+                _("“%(teks)s”: tulis dalam rupiah penuh tanpa sen, contoh %(contoh)s.")
+                % {"teks": teks, "contoh": self.contoh},
+                code="bulat",
+            )
+        return n

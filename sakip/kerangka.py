@@ -31,7 +31,13 @@ SIKLUS = [
     ),
     (_("Perjanjian Kinerja"), [("pk", _("Perjanjian Kinerja"), "perencanaan:pk", True)]),
     (_("Pengukuran"), [("pengukuran", _("Realisasi kinerja"), "pengukuran:realisasi", True)]),
-    (_("Anggaran"), [("anggaran", _("Anggaran dan realisasi"), "anggaran:anggaran", True)]),
+    (
+        _("Anggaran"),
+        [
+            ("anggaran", _("Anggaran dan realisasi"), "anggaran:anggaran", True),
+            ("anggaran_dpa", _("DPA: pagu dan anggaran kas"), "anggaran:dpa", True),
+        ],
+    ),
     (
         _("SKM"),
         [
@@ -63,6 +69,9 @@ HALAMAN_BAGIAN = {
     "skm:kios": "skm:pengaturan",
     "skm:impor": "skm:hasil_staf",
     "laporan:teks": "laporan:teks",
+    "anggaran:dpa": "anggaran:dpa",
+    "anggaran:dukungan": "anggaran:dpa",
+    "anggaran:hapus_baris": "anggaran:dpa",
     "laporan:reviu": "laporan:reviu",
 }
 NAMESPACE_BAGIAN = {

@@ -26,6 +26,7 @@ def all_routes(resolver=None, prefix=""):
 
 from tests import (  # noqa: E402
     izin_akun,
+    izin_anggaran,
     izin_evaluasi,
     izin_jadwal,
     izin_kotak,
@@ -148,6 +149,7 @@ CASES = {
     **izin_jadwal.CASES,
     **izin_kotak.CASES,
     **izin_workbook.CASES,
+    **izin_anggaran.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
