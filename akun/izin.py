@@ -29,8 +29,8 @@ AKSI = {
     "terbitkan": {"pimpinan"},  # issue a version of the LKIP (its files frozen)
     "evaluasi": {"evaluator"},  # comment, score
     "kelola": {"admin_pemda"},  # manage units, users, templates
-    # set a unit up: its Renstra periods and its zones (the unit's operator, or the pemda's admin
-    # who prepares a new unit before it has an operator)
+    # set a unit up: its Renstra (periods, tujuan, sasaran, indikator, targets, IKU sheet) and its
+    # zones (the unit's operator, or the pemda's admin who prepares a new unit before it has an operator)
     "atur": {"operator", "admin_pemda"},
     # upload a workbook of the unit's data (dry run, then apply): the unit's operator, or the
     # pemda's admin for any unit of its pemda (workbook.services)

@@ -1,28 +1,54 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from dasar import formulir
+from rumus.angka import AngkaError, JenisAngka, parse_angka, saran_tak_ambigu
 
 from .models import Indikator, Sasaran, Tujuan
+from .services import BIDANG_IKU
 
 
-class TujuanForm(formulir.ModelForm):
+def _kode_uraian(obj) -> str:
+    return f"{obj.kode} — {obj.uraian}"
+
+
+class KodeUnikMixin:
+    """The kode is unique within the unit (the model's constraint names the unit, which is not
+    a field of the form): checked here so a taken kode is a field error, never a 500."""
+
+    def clean_kode(self):
+        kode = self.cleaned_data["kode"].strip()
+        model = self._meta.model
+        if (
+            model.objects.filter(instansi_id=self.instance.instansi_id, kode=kode)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(_("Kode %(kode)s sudah dipakai di unit ini.") % {"kode": kode})
+        return kode
+
+
+class TujuanForm(KodeUnikMixin, formulir.ModelForm):
     class Meta:
         model = Tujuan
         fields = ["kode", "uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
 
 
-class SasaranForm(formulir.ModelForm):
+class SasaranForm(KodeUnikMixin, formulir.ModelForm):
     class Meta:
         model = Sasaran
         fields = ["tujuan", "kode", "uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tujuan"].queryset = Tujuan.objects.filter(instansi=instansi)
+        self.fields["tujuan"].queryset = Tujuan.objects.filter(instansi=instansi).order_by("urutan", "kode")
+        self.fields["tujuan"].label_from_instance = _kode_uraian
 
 
-class IndikatorForm(formulir.ModelForm):
+class IndikatorForm(KodeUnikMixin, formulir.ModelForm):
     class Meta:
         model = Indikator
         fields = [
@@ -32,35 +58,169 @@ class IndikatorForm(formulir.ModelForm):
             "tujuan",
             "sasaran",
             "satuan",
+            "polaritas",
+            "agregasi",
+            "sumber_realisasi",
+            "iku",
             "formulasi",
             "alasan",
             "sumber_data",
-            "polaritas",
-            "agregasi",
-            "iku",
-            "sumber_realisasi",
+            "penanggung_jawab",
         ]
+        widgets = {
+            "formulasi": forms.Textarea(attrs={"rows": 2}),
+            "alasan": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)
         self.instansi = instansi
-        self.fields["tujuan"].queryset = Tujuan.objects.filter(instansi=instansi)
-        self.fields["sasaran"].queryset = Sasaran.objects.filter(instansi=instansi)
-        self.fields["level"].choices = [("tujuan", "Tujuan"), ("sasaran", "Sasaran")]
+        self.fields["tujuan"].queryset = Tujuan.objects.filter(instansi=instansi).order_by("urutan", "kode")
+        self.fields["sasaran"].queryset = Sasaran.objects.filter(instansi=instansi).order_by("urutan", "kode")
+        self.fields["tujuan"].label_from_instance = _kode_uraian
+        self.fields["sasaran"].label_from_instance = _kode_uraian
+        self.fields["level"].choices = [
+            (Indikator.Level.SASARAN, _("Sasaran")),
+            (Indikator.Level.TUJUAN, _("Tujuan")),
+        ]
 
     def clean(self):
         data = super().clean()
         level = data.get("level")
         if level and not data.get(level):
-            self.add_error(level, f"Indikator tingkat {level} harus memilih {level}-nya.")
-        if (
-            data.get("kode")
-            and Indikator.objects.filter(instansi=self.instansi, kode=data["kode"])
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
-            self.add_error("kode", "Kode indikator sudah dipakai di unit ini.")
+            self.add_error(
+                level,
+                _("Indikator tingkat %(level)s harus memilih %(level)s-nya.") % {"level": level},
+            )
+        # an indicator measures one item: the other parent is cleared
+        lain = {"tujuan": "sasaran", "sasaran": "tujuan"}.get(level)
+        if lain:
+            data[lain] = None
         return data
+
+
+class ArsipForm(formulir.Form):
+    tahun_nonaktif = forms.IntegerField(
+        label=_("Diarsipkan mulai tahun"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text=_(
+            "Sejak tahun ini tidak direncanakan dan tidak diukur lagi (tidak masuk target dan "
+            "Perjanjian Kinerja baru); tahun sebelumnya tetap. Kosongkan untuk mengaktifkan "
+            "kembali. Contoh: 2027."
+        ),
+    )
+
+
+def pesan_angka(teks: str, exc: AngkaError) -> str:
+    """An Indonesian message for a typed number refused by ``rumus.angka.parse_angka``: an
+    ambiguous one names both readings and how to write each (its ``saran``)."""
+    if len(exc.saran) == 2:
+        (ribu, v_ribu), (desimal, v_desimal) = exc.saran
+        return _(
+            "“%(teks)s” dapat dibaca %(ribu)s atau %(desimal)s: tulis %(ribu)s (ribuan) atau "
+            "%(desimal)s (desimal)."
+        ) % {"teks": teks, "ribu": ribu, "desimal": desimal}
+    return _("“%(teks)s” bukan angka; contoh penulisan: 97,8 atau 1.250.000.") % {"teks": teks}
+
+
+class SelTarget:
+    """One input of the targets grid: its name, the text typed and its error."""
+
+    def __init__(self, nama: str, label: str, teks: str, aktif: bool):
+        self.nama, self.label, self.teks, self.aktif = nama, label, teks, aktif
+        self.galat = ""
+
+
+class KisiTargetForm:
+    """All indicators × all years of a Renstra in one form. A cell is named ``t-<id>-<tahun>``
+    (target) or ``a-<id>-<tahun>`` (batas atas of a rentang indicator); numbers are read with
+    ``rumus.angka.parse_angka`` (desimal: "97,8" is 97.8; "1.250" is ambiguous and refused with
+    both readings). A bad cell keeps every typed value and marks itself; nothing is saved."""
+
+    def __init__(self, data, *, baris, tahun):
+        self.data = data
+        self.tahun = list(tahun)
+        self.baris = []
+        self.galat: list[str] = []
+        for b in baris:
+            ind = b.indikator
+            sel_t, sel_a = [], []
+            for y in self.tahun:
+                t = b.nilai.get(y)
+                aktif = b.direncanakan[y]
+                for sel, awal, nilai in (
+                    (sel_t, "t", t.nilai if t else None),
+                    (sel_a, "a", t.nilai_atas if t else None),
+                ):
+                    nama = f"{awal}-{ind.id}-{y}"
+                    teks = data.get(nama, "") if data is not None else _tampil(nilai)
+                    label = (
+                        _("Target %(kode)s %(tahun)d") if awal == "t" else _("Batas atas %(kode)s %(tahun)d")
+                    ) % {"kode": ind.kode, "tahun": y}
+                    sel.append(SelTarget(nama, label, teks.strip() if isinstance(teks, str) else "", aktif))
+            self.baris.append((b, sel_t, sel_a if b.rentang else None))
+
+    def is_valid(self) -> bool:
+        self.isian = {}
+        for b, sel_t, sel_a in self.baris:
+            for n, y in enumerate(self.tahun):
+                nilai = [None, None]
+                for k, sel in enumerate((sel_t[n], sel_a[n] if sel_a else None)):
+                    if sel is None or not sel.aktif or sel.nama not in self.data:
+                        continue
+                    if sel.teks:
+                        try:
+                            nilai[k] = parse_angka(sel.teks, JenisAngka.DESIMAL)
+                        except AngkaError as exc:
+                            sel.galat = pesan_angka(sel.teks, exc)
+                            self.galat.append(f"{sel.label}: {sel.galat}")
+                if sel_t[n].aktif and sel_t[n].nama in self.data:
+                    self.isian[(b.indikator.id, y)] = tuple(nilai)
+        return not self.galat
+
+
+def _tampil(nilai) -> str:
+    """A stored value as the grid shows it: exactly (no rounding), written so that it reads back
+    as the same number ("80", "97,8", "3,1440"; ``rumus.angka.saran_tak_ambigu``)."""
+    if nilai is None:
+        return ""
+    tanda = "-" if nilai < 0 else ""
+    if nilai == nilai.to_integral_value():
+        return f"{tanda}{abs(nilai).quantize(1)}"
+    return f"{tanda}{saran_tak_ambigu(abs(nilai))}"
+
+
+class LembarIKUForm(formulir.Form):
+    """The IKU sheet's texts of every IKU of the unit in one form: fields ``<id>-<bidang>``."""
+
+    def __init__(self, *args, iku, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iku = list(iku)
+        self.baris = []
+        for ind in self.iku:
+            fields = []
+            for b in BIDANG_IKU:
+                model_field = Indikator._meta.get_field(b)
+                nama = f"{ind.id}-{b}"
+                self.fields[nama] = forms.CharField(
+                    label=capfirst(model_field.verbose_name),
+                    help_text=model_field.help_text,
+                    required=False,
+                    max_length=model_field.max_length,
+                    initial=getattr(ind, b),
+                    widget=forms.Textarea(attrs={"rows": 2}) if b in ("alasan", "formulasi") else None,
+                )
+                fields.append(nama)
+            self.baris.append((ind, fields))
+
+    def kelompok(self):
+        """(indikator, [bound fields]) per IKU, for the template."""
+        return [(ind, [self[f] for f in fields]) for ind, fields in self.baris]
+
+    def isian(self) -> dict[int, dict[str, str]]:
+        return {ind.id: {b: self.cleaned_data[f"{ind.id}-{b}"] for b in BIDANG_IKU} for ind in self.iku}
 
 
 class RenstraForm(formulir.Form):

@@ -32,41 +32,99 @@ class Renstra(models.Model):
         return range(self.tahun_awal, self.tahun_akhir + 1)
 
 
-class Tujuan(models.Model):
+class Arsip(models.Model):
+    """What Tujuan, Sasaran and Indikator share: their place among their siblings (``urutan``, a
+    smaller number first, then ``kode``) and the year from which they are archived
+    (``tahun_nonaktif``: no longer planned or measured from that year on; earlier years keep
+    them). Something already used (a signed PK, a realisasi, a budget link) is archived, never
+    deleted (``perencanaan.services.hapus``)."""
+
+    urutan = models.PositiveIntegerField(
+        _("urutan"),
+        default=0,
+        help_text=_("Posisi di antara yang setingkat (angka kecil lebih dulu), contoh: 1."),
+    )
+    tahun_nonaktif = models.PositiveSmallIntegerField(
+        _("diarsipkan mulai tahun"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Sejak tahun ini tidak direncanakan dan tidak diukur lagi; tahun sebelumnya tetap. "
+            "Kosong: masih aktif. Contoh: 2027."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def aktif_pada(self, tahun: int) -> bool:
+        """Is this item (not archived from ``tahun`` or earlier) planned in ``tahun``?"""
+        return self.tahun_nonaktif is None or tahun < self.tahun_nonaktif
+
+
+class Tujuan(Arsip):
     jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tujuan")
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
-    kode = models.CharField(max_length=30)
-    uraian = models.TextField(max_length=1000)
+    kode = models.CharField(
+        _("kode"),
+        max_length=30,
+        help_text=_("Kode singkat, unik di unit ini, seperti di dokumen Renstra, contoh: T1."),
+    )
+    uraian = models.TextField(
+        _("uraian tujuan"),
+        max_length=1000,
+        help_text=_(
+            "Kondisi yang hendak dicapai dalam periode Renstra, contoh: Terwujudnya pelayanan publik "
+            "kecamatan yang prima."
+        ),
+    )
 
     class Meta:
         verbose_name_plural = _("tujuan")
-        ordering = ["kode"]
+        ordering = ["urutan", "kode"]
         constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="tujuan_unik")]
 
     def __str__(self):
         return self.uraian
 
 
-class Sasaran(models.Model):
+class Sasaran(Arsip):
     jalur_unit = "instansi_id"
 
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="sasaran")
-    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
-    kode = models.CharField(max_length=30)
-    uraian = models.TextField(max_length=1000)
+    tujuan = models.ForeignKey(
+        Tujuan,
+        on_delete=models.CASCADE,
+        related_name="sasaran",
+        verbose_name=_("tujuan"),
+        help_text=_("Tujuan yang didukung sasaran ini, contoh: T1."),
+    )
+    kode = models.CharField(
+        _("kode"),
+        max_length=30,
+        help_text=_("Kode singkat, unik di unit ini, contoh: S1.1 (sasaran pertama tujuan T1)."),
+    )
+    uraian = models.TextField(
+        _("uraian sasaran"),
+        max_length=1000,
+        help_text=_(
+            "Hasil yang hendak dicapai, terukur dengan indikatornya, contoh: Meningkatnya kepuasan "
+            "masyarakat atas pelayanan kecamatan."
+        ),
+    )
 
     class Meta:
         verbose_name_plural = _("sasaran")
-        ordering = ["kode"]
+        ordering = ["urutan", "kode"]
         constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="sasaran_unik")]
 
     def __str__(self):
         return self.uraian
 
 
-class Indikator(models.Model):
+class Indikator(Arsip):
     jalur_unit = "instansi_id"
 
     class Level(models.TextChoices):
@@ -82,34 +140,129 @@ class Indikator(models.Model):
         ZI = "zi", _("Evaluasi Zona Integritas")
         ZONA = "zona", _("Pemantauan zona tertib")
 
+    POLARITAS = [
+        (Polaritas.POSITIF.value, _("Positif — makin tinggi makin baik (contoh: IKM)")),
+        (Polaritas.NEGATIF.value, _("Negatif — makin rendah makin baik (contoh: jumlah pengaduan)")),
+        (Polaritas.RENTANG.value, _("Rentang — baik bila di antara target dan batas atasnya")),
+    ]
+    AGREGASI = [
+        (Agregasi.TERAKHIR.value, _("Terakhir — nilai triwulan terakhir (contoh: IKM)")),
+        (Agregasi.JUMLAH.value, _("Jumlah — jumlah semua triwulan (contoh: jumlah layanan)")),
+        (Agregasi.RATA_RATA.value, _("Rata-rata — rata-rata triwulan (contoh: persentase bulanan)")),
+    ]
+
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="indikator")
-    kode = models.CharField(max_length=30)
-    nama = models.CharField(max_length=400)
-    level = models.CharField(max_length=10, choices=Level.choices)
+    kode = models.CharField(
+        _("kode"), max_length=30, help_text=_("Kode singkat, unik di unit ini, contoh: IKU1.")
+    )
+    nama = models.CharField(
+        _("nama indikator"),
+        max_length=400,
+        help_text=_("Apa yang diukur, contoh: Indeks Kepuasan Masyarakat (IKM)."),
+    )
+    level = models.CharField(
+        _("tingkat"),
+        max_length=10,
+        choices=Level.choices,
+        help_text=_(
+            "Indikator tujuan mengukur tujuan, indikator sasaran mengukur sasaran strategis; contoh: Sasaran."
+        ),
+    )
     tujuan = models.ForeignKey(
-        Tujuan, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+        Tujuan,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indikator",
+        verbose_name=_("tujuan"),
+        help_text=_("Untuk indikator tingkat tujuan: tujuan yang diukurnya, contoh: T1."),
     )
     sasaran = models.ForeignKey(
-        Sasaran, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+        Sasaran,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indikator",
+        verbose_name=_("sasaran"),
+        help_text=_("Untuk indikator tingkat sasaran: sasaran yang diukurnya, contoh: S1.1."),
     )
     program = models.ForeignKey("anggaran.Program", null=True, blank=True, on_delete=models.PROTECT)
     kegiatan = models.ForeignKey("anggaran.Kegiatan", null=True, blank=True, on_delete=models.PROTECT)
-    satuan = models.CharField(max_length=50)
-    formulasi = models.TextField(max_length=2000, blank=True)
-    alasan = models.TextField(max_length=2000, blank=True)
-    sumber_data = models.CharField(max_length=300, blank=True)
+    satuan = models.CharField(
+        _("satuan"), max_length=50, help_text=_("Satuan nilai target dan realisasi, contoh: %, nilai, hari.")
+    )
+    formulasi = models.TextField(
+        _("formulasi"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Cara menghitung nilainya, contoh: jumlah layanan selesai tepat waktu ÷ jumlah layanan × 100 %."
+        ),
+    )
+    alasan = models.TextField(
+        _("alasan pemilihan"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Mengapa indikator ini dipilih untuk mengukur sasaran, contoh: mengukur langsung mutu "
+            "pelayanan yang dirasakan masyarakat."
+        ),
+    )
+    sumber_data = models.CharField(
+        _("sumber data"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dokumen atau sistem asal datanya, contoh: Laporan SKM semester, register pelayanan."),
+    )
+    penanggung_jawab = models.CharField(
+        _("penanggung jawab"),
+        max_length=300,
+        blank=True,
+        help_text=_("Jabatan yang bertanggung jawab atas capaiannya, contoh: Sekretaris Kecamatan."),
+    )
     polaritas = models.CharField(
-        max_length=10, choices=[(p.value, p.value) for p in Polaritas], default="positif"
+        _("polaritas"),
+        max_length=10,
+        choices=POLARITAS,
+        default="positif",
+        help_text=_(
+            "Arah yang baik: positif — makin tinggi makin baik, contoh IKM; negatif — makin rendah "
+            "makin baik, contoh jumlah pengaduan; rentang — baik bila di antara dua batas."
+        ),
     )
     agregasi = models.CharField(
-        max_length=10, choices=[(a.value, a.value) for a in Agregasi], default="terakhir"
+        _("agregasi"),
+        max_length=10,
+        choices=AGREGASI,
+        default="terakhir",
+        help_text=_(
+            "Cara nilai triwulan menjadi nilai tahunan: terakhir / jumlah / rata-rata triwulan; "
+            "contoh: IKM memakai terakhir."
+        ),
     )
-    iku = models.BooleanField(default=False)
-    sumber_realisasi = models.CharField(max_length=10, choices=SumberRealisasi.choices, default="manual")
+    iku = models.BooleanField(
+        _("Indikator Kinerja Utama (IKU)"),
+        default=False,
+        help_text=_(
+            "Centang bila indikator ini IKU unit: masuk lembar IKU dan Perjanjian Kinerja, "
+            "contoh: IKM kecamatan."
+        ),
+    )
+    sumber_realisasi = models.CharField(
+        _("sumber realisasi"),
+        max_length=10,
+        choices=SumberRealisasi.choices,
+        default="manual",
+        help_text=_(
+            "Dari mana nilai realisasinya: diisi per periode oleh operator (manual), atau dihitung "
+            "otomatis dari SKM (IKM), evaluasi AKIP, evaluasi Zona Integritas atau pemantauan zona "
+            "tertib; contoh: SKM untuk indikator IKM."
+        ),
+    )
 
     class Meta:
         verbose_name_plural = _("indikator")
-        ordering = ["instansi", "kode"]
+        ordering = ["instansi", "urutan", "kode"]
         constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="indikator_unik")]
 
     def __str__(self):
@@ -118,6 +271,11 @@ class Indikator(models.Model):
     @property
     def induk(self):
         return self.tujuan or self.sasaran or self.kegiatan or self.program
+
+    def direncanakan_pada(self, tahun: int) -> bool:
+        """Is the indicator, its sasaran and its tujuan all not archived in ``tahun``?"""
+        rantai = [self, self.tujuan, self.sasaran, self.sasaran.tujuan if self.sasaran_id else None]
+        return all(x.aktif_pada(tahun) for x in rantai if x is not None)
 
     def clean(self):
         expected = {

@@ -14,8 +14,10 @@ from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.teks import tolak_jika_panjang
 from laporan.perjanjian import isi_beku_pk
+from tembolok.services import usangkan
 
-from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
+from . import selectors
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100  # the years the application accepts (dasar.tahun)
 RENSTRA_MAKS_TAHUN = 5  # a Renstra covers at most five years (the RPJMD period it follows)
@@ -112,8 +114,10 @@ def buat_pk(*, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> P
     else:
         rows = [
             (i, targets[i.id].nilai, targets[i.id].nilai_atas)
-            for i in Indikator.objects.filter(instansi=instansi, iku=True).order_by("kode")
-            if i.id in targets
+            for i in Indikator.objects.filter(instansi=instansi, iku=True)
+            .select_related("tujuan", "sasaran__tujuan")
+            .order_by("kode")
+            if i.id in targets and i.direncanakan_pada(tahun)  # an archived IKU leaves new PKs
         ]
     for no, (ind, target, atas) in enumerate(rows, start=1):
         PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=target, target_atas=atas, no=no)
@@ -153,47 +157,249 @@ def tandatangani(*, user, pk: PerjanjianKinerja) -> None:
     )
 
 
-@transaction.atomic
-def simpan_target(*, user, indikator: Indikator, tahun: int, nilai: Decimal) -> Target:
-    """Set a Renstra target; the year must be inside a Renstra of the unit."""
-    if not boleh(user, "isi", indikator.instansi):
+def _cek_atur(user, instansi) -> None:
+    """Building the Renstra (tujuan, sasaran, indikator, targets, IKU sheet) is setting the unit
+    up: its operator, or the pemda's admin preparing a new unit (``atur``)."""
+    if not boleh(user, "atur", instansi):
         raise PermissionDenied
-    if not indikator.instansi.renstra.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun).exists():
-        raise Ditolak(f"Tahun {tahun} di luar periode Renstra unit ini.")
-    obj, created = Target.objects.get_or_create(indikator=indikator, tahun=tahun, defaults={"nilai": nilai})
-    lama = None if created else obj.nilai
-    if not created and obj.nilai != nilai:
-        obj.nilai = nilai
-        obj.save()
-    if created or lama != nilai:
-        catat(
-            user,
-            obj,
-            Aksi.BUAT if created else Aksi.UBAH,
-            {f"target {tahun}": (lama, nilai)},
-            indikator.instansi,
-        )
-    return obj
+
+
+def _saudara(obj):
+    """The items ``obj`` is ordered among: a Renstra's tujuan, a tujuan's sasaran, the indicators
+    of one tujuan or sasaran."""
+    if isinstance(obj, Tujuan):
+        return Tujuan.objects.filter(renstra_id=obj.renstra_id)
+    if isinstance(obj, Sasaran):
+        return Sasaran.objects.filter(tujuan_id=obj.tujuan_id)
+    return Indikator.objects.filter(
+        instansi_id=obj.instansi_id, tujuan_id=obj.tujuan_id, sasaran_id=obj.sasaran_id
+    )
+
+
+def _nilai_bidang(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
 
 @transaction.atomic
 def simpan_objek(*, user, instansi, obj, aksi: Aksi = Aksi.UBAH):
-    """Create or update a Tujuan/Sasaran/Indikator from a validated form instance, audited."""
-    if not boleh(user, "isi", instansi):
+    """Create or update a Tujuan/Sasaran/Indikator of the unit from a validated form instance,
+    audited field by field. A new item, or one moved under another parent, goes last among its
+    new siblings."""
+    _cek_atur(user, instansi)
+    if obj.instansi_id != instansi.id:
         raise PermissionDenied
     baru = obj.pk is None
-    lama = (
-        {}
-        if baru
-        else {
-            f.attname: getattr(type(obj).objects.get(pk=obj.pk), f.attname) for f in obj._meta.concrete_fields
-        }
-    )
+    lama = {} if baru else _nilai_bidang(type(obj).objects.select_for_update().get(pk=obj.pk))
+    induk = ("renstra_id", "tujuan_id", "sasaran_id")
+    if baru or any(k in lama and lama[k] != getattr(obj, k) for k in induk):
+        akhir = _saudara(obj).exclude(pk=obj.pk).order_by("-urutan").values_list("urutan", flat=True).first()
+        obj.urutan = (akhir or 0) + 1
     obj.save()
-    perubahan = {
-        k: (lama.get(k), getattr(obj, k))
-        for k in [f.attname for f in obj._meta.concrete_fields]
-        if lama.get(k) != getattr(obj, k)
-    }
+    perubahan = {k: (lama.get(k), v) for k, v in _nilai_bidang(obj).items() if lama.get(k) != v and k != "id"}
     catat(user, obj, Aksi.BUAT if baru else aksi, perubahan, instansi)
     return obj
+
+
+@transaction.atomic
+def geser(*, user, obj, arah: str) -> bool:
+    """Move an item one place up (``naik``) or down (``turun``) among its siblings; the
+    siblings are renumbered 1..n. Returns False when it already is first or last."""
+    _cek_atur(user, obj.instansi)
+    if arah not in ("naik", "turun"):
+        raise Ditolak(_("Arah geser harus naik atau turun."))
+    urut = list(_saudara(obj).select_for_update().order_by("urutan", "kode", "id"))
+    i = next(n for n, x in enumerate(urut) if x.pk == obj.pk)
+    j = i - 1 if arah == "naik" else i + 1
+    if not 0 <= j < len(urut):
+        return False
+    urut[i], urut[j] = urut[j], urut[i]
+    for n, x in enumerate(urut, start=1):
+        if x.urutan != n:
+            catat(user, x, Aksi.UBAH, {"urutan": (x.urutan, n)}, obj.instansi)
+            x.urutan = n
+            type(x).objects.filter(pk=x.pk).update(urutan=n)
+    usangkan([obj.instansi_id])  # update() sends no signal
+    return True
+
+
+@transaction.atomic
+def hapus(*, user, obj) -> None:
+    """Delete a tujuan (with its sasaran and indicators), a sasaran (with its indicators) or an
+    indicator, with their targets; an indicator in a draft PK leaves that draft. Refused, with
+    every reason, when something under it is used: a signed PK, a realisasi, a budget link or
+    any other data referring to it (archive it instead: ``arsipkan``)."""
+    instansi = obj.instansi
+    _cek_atur(user, instansi)
+    type(obj).objects.select_for_update().filter(pk=obj.pk).first()
+    r = selectors.ringkasan_hapus(obj)
+    if not r.boleh_hapus:
+        raise Ditolak(
+            _("%(objek)s tidak dapat dihapus: %(alasan)s. Arsipkan saja (isi tahun mulai diarsipkan).")
+            % {"objek": selectors.label_objek(obj), "alasan": "; ".join(r.alasan)}
+        )
+    ids = [i.id for i in r.indikator]
+    for row in PKIndikator.objects.filter(indikator_id__in=ids).select_related("pk_dokumen", "indikator"):
+        catat(
+            user, row, Aksi.HAPUS, {"indikator": (row.indikator.kode, None)}, instansi, keterangan="draf PK"
+        )
+        row.delete()  # a draft's row (a signed one was refused above)
+    target: dict[int, list[str]] = {}
+    for t in Target.objects.filter(indikator_id__in=ids).order_by("tahun"):
+        target.setdefault(t.indikator_id, []).append(f"{t.tahun}: {t.nilai.normalize():f}")
+    for i in r.indikator:
+        catat(
+            user,
+            i,
+            Aksi.HAPUS,
+            {
+                "kode": (i.kode, None),
+                "nama": (i.nama, None),
+                "target": ("; ".join(target.get(i.id, [])), None),
+            },
+            instansi,
+        )
+    for s in r.sasaran:
+        catat(user, s, Aksi.HAPUS, {"kode": (s.kode, None), "uraian": (s.uraian, None)}, instansi)
+    if not isinstance(obj, Indikator):
+        catat(user, obj, Aksi.HAPUS, {"kode": (obj.kode, None), "uraian": (obj.uraian, None)}, instansi)
+    obj.delete()  # cascades to its sasaran, indicators and targets
+
+
+@transaction.atomic
+def arsipkan(*, user, obj, tahun: int | None) -> None:
+    """Archive an item from ``tahun`` on (None: active again): from that year it leaves the
+    targets grid and new Perjanjian Kinerja; earlier years keep it. The year must come after
+    the last year it (or an indicator under it) was used: a signed PK, a realisasi, a budget
+    link. Audited."""
+    instansi = obj.instansi
+    _cek_atur(user, instansi)
+    obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if tahun is not None:
+        if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
+            raise Ditolak(
+                bidang={
+                    "tahun_nonaktif": [
+                        _("Tahun harus antara %(min)d dan %(maks)d.") % {"min": TAHUN_MIN, "maks": TAHUN_MAKS}
+                    ]
+                }
+            )
+        terakhir = selectors.ringkasan_hapus(obj).tahun_terakhir
+        if terakhir is not None and tahun <= terakhir:
+            raise Ditolak(
+                bidang={
+                    "tahun_nonaktif": [
+                        _(
+                            "%(objek)s masih dipakai pada tahun %(tahun)d: arsipkan mulai %(berikut)d "
+                            "atau sesudahnya."
+                        )
+                        % {"objek": selectors.label_objek(obj), "tahun": terakhir, "berikut": terakhir + 1}
+                    ]
+                }
+            )
+    if obj.tahun_nonaktif == tahun:
+        return
+    catat(user, obj, Aksi.UBAH, {"tahun_nonaktif": (obj.tahun_nonaktif, tahun)}, instansi)
+    obj.tahun_nonaktif = tahun
+    obj.save(update_fields=["tahun_nonaktif"])
+
+
+@transaction.atomic
+def simpan_target_renstra(*, user, renstra: Renstra, isian: dict) -> int:
+    """Save the targets grid of a Renstra in one go (all or nothing).
+
+    ``isian`` maps (indikator id, tahun) to (nilai, nilai_atas), each a Decimal or None; a cell
+    left out is not changed, a cell with both None removes the target. The indicators must be of
+    the Renstra and planned that year, the years in the period, a batas atas only for a
+    rentang indicator and not below its target. Returns the number of changed targets; every
+    change is audited."""
+    instansi = renstra.instansi
+    _cek_atur(user, instansi)
+    tahun_ok = set(renstra.tahun())
+    indikator = {
+        i.id: i
+        for i in selectors.indikator_di_bawah_renstra(renstra).select_related("tujuan", "sasaran__tujuan")
+    }
+    salah: list[str] = []
+    for (iid, tahun), (nilai, atas) in isian.items():
+        ind = indikator.get(iid)
+        if ind is None or tahun not in tahun_ok:
+            raise Ditolak(_("Daftar indikator atau periode sudah berubah: muat ulang halaman ini."))
+        if (nilai is not None or atas is not None) and not ind.direncanakan_pada(tahun):
+            salah.append(_("%(kode)s diarsipkan untuk tahun %(tahun)d.") % {"kode": ind.kode, "tahun": tahun})
+        if atas is not None and ind.polaritas != "rentang":
+            salah.append(
+                _("%(kode)s %(tahun)d: batas atas hanya untuk indikator berpolaritas rentang.")
+                % {"kode": ind.kode, "tahun": tahun}
+            )
+        if atas is not None and nilai is None:
+            salah.append(_("%(kode)s %(tahun)d: isi targetnya juga.") % {"kode": ind.kode, "tahun": tahun})
+        if atas is not None and nilai is not None and atas < nilai:
+            salah.append(
+                _("%(kode)s %(tahun)d: batas atas tidak boleh di bawah target.")
+                % {"kode": ind.kode, "tahun": tahun}
+            )
+    if salah:
+        raise Ditolak(" ".join(salah))
+    ada = {
+        (t.indikator_id, t.tahun): t
+        for t in Target.objects.select_for_update().filter(
+            indikator_id__in=list(indikator), tahun__in=tahun_ok
+        )
+    }
+    berubah = 0
+    for (iid, tahun), (nilai, atas) in sorted(isian.items()):
+        t = ada.get((iid, tahun))
+        if t is None and nilai is None:
+            continue
+        if t is not None and nilai is None:
+            catat(user, t, Aksi.HAPUS, {f"target {tahun}": (t.nilai, None)}, instansi)
+            t.delete()
+        elif t is None:
+            t = Target.objects.create(indikator_id=iid, tahun=tahun, nilai=nilai, nilai_atas=atas)
+            catat(
+                user, t, Aksi.BUAT, {f"target {tahun}": (None, nilai), **_atas(tahun, None, atas)}, instansi
+            )
+        elif t.nilai != nilai or t.nilai_atas != atas:
+            perubahan = {f"target {tahun}": (t.nilai, nilai)} if t.nilai != nilai else {}
+            perubahan.update(_atas(tahun, t.nilai_atas, atas))
+            t.nilai, t.nilai_atas = nilai, atas
+            t.save(update_fields=["nilai", "nilai_atas"])
+            catat(user, t, Aksi.UBAH, perubahan, instansi)
+        else:
+            continue
+        berubah += 1
+    return berubah
+
+
+def _atas(tahun, lama, baru) -> dict:
+    return {f"batas atas {tahun}": (lama, baru)} if lama != baru else {}
+
+
+BIDANG_IKU = ("alasan", "formulasi", "sumber_data", "penanggung_jawab")
+
+
+@transaction.atomic
+def simpan_lembar_iku(*, user, instansi, isian: dict[int, dict[str, str]]) -> int:
+    """Save the IKU sheet's texts (alasan, formulasi, sumber data, penanggung jawab) of every IKU
+    of the unit in one go; ``isian`` maps an indicator id to its texts. Returns the number of
+    changed indicators; every changed field is audited."""
+    _cek_atur(user, instansi)
+    rows = {i.id: i for i in Indikator.objects.select_for_update().filter(instansi=instansi, iku=True)}
+    if set(isian) - set(rows):
+        raise Ditolak(_("Daftar IKU sudah berubah: muat ulang halaman ini."))
+    for teks in isian.values():
+        tolak_jika_panjang(Indikator, **{k: teks.get(k, "").strip() for k in BIDANG_IKU})
+    berubah = 0
+    for iid, teks in isian.items():
+        ind = rows[iid]
+        perubahan = {}
+        for k in BIDANG_IKU:
+            baru = teks.get(k, "").strip()
+            if getattr(ind, k) != baru:
+                perubahan[k] = (getattr(ind, k), baru)
+                setattr(ind, k, baru)
+        if perubahan:
+            ind.save(update_fields=list(perubahan))
+            catat(user, ind, Aksi.UBAH, perubahan, instansi)
+            berubah += 1
+    return berubah

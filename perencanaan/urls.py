@@ -8,7 +8,9 @@ app_name = "perencanaan"
 urlpatterns = [
     path("unit/<slug:slug>/renstra/", views.renstra, name="renstra"),
     path("unit/<slug:slug>/renstra/buat/", views.renstra_buat, name="renstra_buat"),
+    path("unit/<slug:slug>/renstra/target/", views.kisi_target, name="kisi_target"),
     path("unit/<slug:slug>/iku/", views.iku, name="iku"),
+    path("unit/<slug:slug>/iku/ubah/", views.iku_ubah, name="iku_ubah"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/", views.pk, name="pk"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/buat/", views.pk_buat, name="pk_buat"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
@@ -19,5 +21,7 @@ urlpatterns = [
     ),
     path("unit/<slug:slug>/renstra/<str:jenis>/baru/", views.ubah_objek, name="baru"),
     path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/", views.ubah_objek, name="ubah"),
-    path("unit/<slug:slug>/renstra/target/<int:indikator_id>/<tahun:tahun>/", views.target, name="target"),
+    path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/hapus/", views.hapus, name="hapus"),
+    path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/arsipkan/", views.arsipkan, name="arsipkan"),
+    path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/geser/", views.geser, name="geser"),
 ]

@@ -1,10 +1,15 @@
 """Planning screens: Renstra tree, IKU sheet, Perjanjian Kinerja (build, edit while draft, sign, revise)."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from akun.izin import boleh, perlu
@@ -12,19 +17,36 @@ from dasar.galat import Ditolak
 from organisasi.models import Pejabat
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
-from . import services
-from .forms import RenstraForm
-from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Target
+from . import selectors, services
+from .forms import (
+    ArsipForm,
+    IndikatorForm,
+    KisiTargetForm,
+    LembarIKUForm,
+    RenstraForm,
+    SasaranForm,
+    TujuanForm,
+)
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 
 
 @perlu("lihat")
 def renstra(request, instansi):
+    """The unit's Renstra: tujuan → sasaran → indikator with their targets; the operator's
+    actions (edit, move up/down, delete or archive, the targets grid) beside each item."""
     items = []
     targets = {}
     for t in Target.objects.filter(indikator__instansi=instansi):
         targets.setdefault(t.indikator_id, {})[t.tahun] = t.nilai
-    for r in Renstra.objects.filter(instansi=instansi).prefetch_related(
-        "tujuan__indikator", "tujuan__sasaran__indikator"
+    for r in (
+        Renstra.objects.filter(instansi=instansi)
+        .order_by("tahun_awal")
+        .prefetch_related(
+            Prefetch("tujuan", queryset=Tujuan.objects.order_by("urutan", "kode")),
+            Prefetch("tujuan__indikator", queryset=Indikator.objects.order_by("urutan", "kode")),
+            Prefetch("tujuan__sasaran", queryset=Sasaran.objects.order_by("urutan", "kode")),
+            Prefetch("tujuan__sasaran__indikator", queryset=Indikator.objects.order_by("urutan", "kode")),
+        )
     ):
         tahun = list(r.tahun())
         items.append(
@@ -55,12 +77,7 @@ def renstra(request, instansi):
     return render(
         request,
         "perencanaan/renstra.html",
-        {
-            "instansi": instansi,
-            "items": items,
-            "boleh_isi": boleh(request.user, "isi", instansi),
-            "boleh_atur": boleh(request.user, "atur", instansi),
-        },
+        {"instansi": instansi, "items": items, "boleh_atur": boleh(request.user, "atur", instansi)},
     )
 
 
@@ -88,12 +105,31 @@ def renstra_buat(request, instansi):
 
 @perlu("lihat")
 def iku(request, instansi):
-    rows = (
-        Indikator.objects.filter(instansi=instansi, iku=True)
-        .select_related("sasaran")
-        .prefetch_related("target")
+    return render(
+        request,
+        "perencanaan/iku.html",
+        {
+            "instansi": instansi,
+            "rows": selectors.lembar_iku(instansi),
+            "boleh_atur": boleh(request.user, "atur", instansi),
+        },
     )
-    return render(request, "perencanaan/iku.html", {"instansi": instansi, "rows": rows})
+
+
+@perlu("atur")
+def iku_ubah(request, instansi):
+    """The IKU sheet's texts (alasan, formulasi, sumber data, penanggung jawab) of every IKU of
+    the unit on one page, one save."""
+    form = LembarIKUForm(request.POST or None, iku=selectors.lembar_iku(instansi))
+    if request.method == "POST" and form.is_valid():
+        try:
+            n = services.simpan_lembar_iku(user=request.user, instansi=instansi, isian=form.isian())
+        except Ditolak as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Lembar IKU disimpan (%(n)d indikator diubah).") % {"n": n})
+            return redirect("perencanaan:iku", instansi.slug)
+    return render(request, "perencanaan/iku_ubah.html", {"instansi": instansi, "form": form})
 
 
 @perlu("lihat")
@@ -174,59 +210,178 @@ def pk_tandatangani(request, instansi, tahun, versi):
 
 
 FORMS = {
-    "tujuan": ("Tujuan", "perencanaan.forms.TujuanForm"),
-    "sasaran": ("Sasaran", "perencanaan.forms.SasaranForm"),
-    "indikator": ("Indikator", "perencanaan.forms.IndikatorForm"),
+    "tujuan": (_lazy("Tujuan"), TujuanForm),
+    "sasaran": (_lazy("Sasaran"), SasaranForm),
+    "indikator": (_lazy("Indikator"), IndikatorForm),
 }
 
 
-@perlu("isi")
+def _objek(instansi, jenis, pk):
+    if jenis not in selectors.JENIS:
+        raise Http404
+    return get_object_or_404(selectors.JENIS[jenis], pk=pk, instansi=instansi)
+
+
+def _ke_renstra(instansi, obj=None):
+    url = reverse("perencanaan:renstra", args=[instansi.slug])
+    return redirect(f"{url}#{selectors.jenis_dari(obj)}-{obj.pk}" if obj is not None and obj.pk else url)
+
+
+def _awal(model, request, instansi, obj):
+    """A new item under the parent named in the query (?renstra=, ?tujuan=, ?sasaran=)."""
+    if model is Tujuan:
+        terbaru = selectors.renstra_pilihan(instansi, request.GET.get("renstra") or None)
+        if terbaru is not None:
+            obj.renstra = terbaru
+        return terbaru is not None
+    for nama, induk in (("tujuan", Tujuan), ("sasaran", Sasaran)):
+        pilih = request.GET.get(nama, "")
+        if pilih.isdigit() and induk.objects.filter(pk=pilih, instansi=instansi).exists():
+            setattr(obj, f"{nama}_id", int(pilih))
+            if model is Indikator:
+                obj.level = nama
+    return True
+
+
+@perlu("atur")
 def ubah_objek(request, instansi, jenis, pk=None):
     """Create (pk None) or edit a tujuan, sasaran or indikator of the unit's Renstra."""
-    from django.utils.module_loading import import_string
-
     if jenis not in FORMS:
         raise Http404
-    judul, form_path = FORMS[jenis]
-    Form = import_string(form_path)
+    judul, Form = FORMS[jenis]
     model = Form._meta.model
-    obj = get_object_or_404(model, pk=pk, instansi=instansi) if pk else model(instansi=instansi)
-    if jenis == "tujuan" and obj.pk is None:
-        # the latest Renstra; without one the unit first creates it (reading obj.renstra unset raises)
-        terbaru = Renstra.objects.filter(instansi=instansi).order_by("-tahun_awal").first()
-        if terbaru is None:
-            messages.error(
-                request, _("Belum ada Renstra: buat Renstra terlebih dahulu, lalu tambahkan tujuannya.")
-            )
-            return redirect("perencanaan:renstra_buat", instansi.slug)
-        obj.renstra = terbaru
-    kwargs = {} if jenis == "tujuan" else {"instansi": instansi}
+    obj = _objek(instansi, jenis, pk) if pk else model(instansi=instansi)
+    if obj.pk is None and not _awal(model, request, instansi, obj):
+        # a tujuan belongs to a Renstra: without one the unit first creates it
+        messages.error(
+            request, _("Belum ada Renstra: buat Renstra terlebih dahulu, lalu tambahkan tujuannya.")
+        )
+        return redirect("perencanaan:renstra_buat", instansi.slug)
+    kwargs = {} if model is Tujuan else {"instansi": instansi}
     form = Form(request.POST or None, instance=obj, **kwargs)
     if request.method == "POST" and form.is_valid():
-        services.simpan_objek(user=request.user, instansi=instansi, obj=form.save(commit=False))
-        messages.success(request, f"{judul} disimpan.")
-        return redirect("perencanaan:renstra", instansi.slug)
+        try:
+            obj = services.simpan_objek(user=request.user, instansi=instansi, obj=form.save(commit=False))
+        except Ditolak as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(judul)s %(kode)s disimpan.") % {"judul": judul, "kode": obj.kode})
+            return _ke_renstra(instansi, obj)
     return render(
         request,
         "perencanaan/ubah.html",
-        {"instansi": instansi, "form": form, "judul": judul, "baru": obj.pk is None},
+        {"instansi": instansi, "form": form, "judul": judul, "obj": obj, "jenis": jenis},
     )
 
 
-@perlu("isi")
+@perlu("atur")
+def hapus(request, instansi, jenis, pk):
+    """Delete a tujuan, sasaran or indikator after a confirmation that lists everything deleted
+    with it; something already used is refused with the reason and archiving is offered."""
+    obj = _objek(instansi, jenis, pk)
+    if request.method == "POST":
+        try:
+            services.hapus(user=request.user, obj=obj)
+        except Ditolak as exc:
+            messages.error(request, str(exc))
+            return redirect("perencanaan:hapus", instansi.slug, jenis, obj.pk)
+        messages.success(request, _("%(objek)s dihapus.") % {"objek": selectors.label_objek(obj)})
+        return _ke_renstra(instansi)
+    r = selectors.ringkasan_hapus(obj)
+    return render(
+        request,
+        "perencanaan/hapus.html",
+        {
+            "instansi": instansi,
+            "obj": obj,
+            "jenis": jenis,
+            "label": selectors.label_objek(obj),
+            "r": r,
+            "form_arsip": ArsipForm(
+                initial={
+                    "tahun_nonaktif": obj.tahun_nonaktif or (r.tahun_terakhir or dt.date.today().year) + 1
+                }
+            ),
+        },
+    )
+
+
+@perlu("atur")
+def arsipkan(request, instansi, jenis, pk):
+    """Archive an item from a year on (or make it active again): one field, one save."""
+    obj = _objek(instansi, jenis, pk)
+    form = ArsipForm(request.POST or None, initial={"tahun_nonaktif": obj.tahun_nonaktif})
+    if request.method == "POST" and form.is_valid():
+        tahun = form.cleaned_data["tahun_nonaktif"]
+        try:
+            services.arsipkan(user=request.user, obj=obj, tahun=tahun)
+        except Ditolak as exc:
+            for p in exc.bidang.get("tahun_nonaktif", []) or [str(exc)]:
+                form.add_error("tahun_nonaktif", p)
+        else:
+            label = selectors.label_objek(obj)
+            if tahun is None:
+                messages.success(request, _("%(objek)s aktif kembali.") % {"objek": label})
+            else:
+                messages.success(
+                    request, _("%(objek)s diarsipkan mulai %(tahun)d.") % {"objek": label, "tahun": tahun}
+                )
+            return _ke_renstra(instansi, obj)
+    return render(
+        request,
+        "perencanaan/arsipkan.html",
+        {"instansi": instansi, "obj": obj, "jenis": jenis, "label": selectors.label_objek(obj), "form": form},
+    )
+
+
+@perlu("atur")
 @require_POST
-def target(request, instansi, indikator_id, tahun):
-    ind = get_object_or_404(Indikator, pk=indikator_id, instansi=instansi)
+def geser(request, instansi, jenis, pk):
+    """Move an item up or down among its siblings (the tree's ▲/▼ buttons; no script needed)."""
+    obj = _objek(instansi, jenis, pk)
     try:
-        services.simpan_target(
-            user=request.user,
-            indikator=ind,
-            tahun=tahun,
-            nilai=parse_angka(request.POST.get("target", ""), JenisAngka.DESIMAL),
-        )
-        messages.success(request, f"Target {tahun} {ind.nama} disimpan.")
-    except AngkaError as exc:
-        messages.error(request, f"Target tidak valid: {exc}")
+        services.geser(user=request.user, obj=obj, arah=request.POST.get("arah", ""))
     except Ditolak as exc:
         messages.error(request, str(exc))
-    return redirect("perencanaan:renstra", instansi.slug)
+    return _ke_renstra(instansi, obj)
+
+
+@perlu("atur")
+def kisi_target(request, instansi):
+    """All indicators × all years of a Renstra in one form, one save; a spreadsheet range pasted
+    into a cell fills the grid from there (static/kisi_target.js), and typing works without script."""
+    kode = request.GET.get("renstra") or request.POST.get("renstra") or None
+    renstra = selectors.renstra_pilihan(instansi, kode)
+    if renstra is None:
+        if kode:
+            raise Http404
+        messages.error(request, _("Belum ada Renstra: buat Renstra terlebih dahulu."))
+        return redirect("perencanaan:renstra_buat", instansi.slug)
+    baris = selectors.baris_target(renstra)
+    form = KisiTargetForm(
+        request.POST if request.method == "POST" else None, baris=baris, tahun=renstra.tahun()
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                n = services.simpan_target_renstra(user=request.user, renstra=renstra, isian=form.isian)
+            except Ditolak as exc:
+                form.galat.append(str(exc))
+            else:
+                messages.success(request, _("Target disimpan (%(n)d sel berubah).") % {"n": n})
+                return redirect(
+                    reverse("perencanaan:kisi_target", args=[instansi.slug]) + f"?renstra={renstra.kode}"
+                )
+        status = 400
+    return render(
+        request,
+        "perencanaan/kisi_target.html",
+        {
+            "instansi": instansi,
+            "renstra": renstra,
+            "form": form,
+            "semua_renstra": Renstra.objects.filter(instansi=instansi).order_by("tahun_awal"),
+        },
+        status=status,
+    )

@@ -65,6 +65,7 @@ HALAMAN_BAGIAN = {
     "perencanaan:pk_buat": "perencanaan:pk",
     "perencanaan:pk_target": "perencanaan:pk",
     "perencanaan:iku": "perencanaan:iku",
+    "perencanaan:iku_ubah": "perencanaan:iku",
     "skm:pengaturan": "skm:pengaturan",
     "skm:kios": "skm:pengaturan",
     "skm:impor": "skm:hasil_staf",

@@ -31,6 +31,7 @@ from tests import (  # noqa: E402
     izin_jadwal,
     izin_kotak,
     izin_laporan,
+    izin_perencanaan,
     izin_realisasi,
     izin_skm,
     izin_tugas,
@@ -65,15 +66,6 @@ BASE_CASES = {
         {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
     ),
     "unit/<slug:slug>/renstra/": ("/unit/bantargebang/renstra/", UNIT),
-    "unit/<slug:slug>/renstra/<str:jenis>/baru/": ("/unit/bantargebang/renstra/tujuan/baru/", EDIT),
-    "unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/": (
-        "/unit/bantargebang/renstra/indikator/999999/",
-        {**EDIT, "operator": 404},
-    ),
-    "unit/<slug:slug>/renstra/target/<int:indikator_id>/<tahun:tahun>/": (
-        "/unit/bantargebang/renstra/target/1/2024/",
-        POST_ISI,
-    ),
     "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
     "unit/<slug:slug>/pk/<tahun:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
     "unit/<slug:slug>/pk/<tahun:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
@@ -150,6 +142,7 @@ CASES = {
     **izin_kotak.CASES,
     **izin_workbook.CASES,
     **izin_anggaran.CASES,
+    **izin_perencanaan.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 

@@ -1,0 +1,214 @@
+"""Reads of planning: the Renstra tree of a unit, what deleting an item would remove or why it may
+not be deleted, the rows and years of the targets grid, the IKU sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+
+JENIS = {"tujuan": Tujuan, "sasaran": Sasaran, "indikator": Indikator}
+# relations of the planning tree itself (deleted with the item) or checked by name below
+_RELASI_POHON = {"sasaran", "indikator", "target", "pk_indikator", "realisasi", "dukungan"}
+
+
+def jenis_dari(obj) -> str:
+    return {Tujuan: "tujuan", Sasaran: "sasaran", Indikator: "indikator"}[type(obj)]
+
+
+def label_objek(obj) -> str:
+    """ "Tujuan T1", "Sasaran S1.1", "Indikator IKU1": how a message names an item."""
+    return {
+        Tujuan: _("Tujuan %(kode)s"),
+        Sasaran: _("Sasaran %(kode)s"),
+        Indikator: _("Indikator %(kode)s"),
+    }[type(obj)] % {"kode": obj.kode}
+
+
+def indikator_di_bawah(obj):
+    """The indicators of an item: itself, a sasaran's, or a tujuan's (its own and its sasaran's)."""
+    if isinstance(obj, Indikator):
+        return Indikator.objects.filter(pk=obj.pk)
+    if isinstance(obj, Sasaran):
+        return Indikator.objects.filter(sasaran=obj)
+    from django.db.models import Q
+
+    return Indikator.objects.filter(Q(tujuan=obj) | Q(sasaran__tujuan=obj))
+
+
+def _tahun_teks(tahun) -> str:
+    return ", ".join(str(t) for t in sorted(set(tahun)))
+
+
+@dataclass
+class Ringkasan:
+    """What deleting ``objek`` removes (for the confirmation) or why it may not (``alasan``)."""
+
+    objek: object
+    sasaran: list = field(default_factory=list)
+    indikator: list = field(default_factory=list)
+    jumlah_target: int = 0
+    draf_pk: list = field(default_factory=list)  # years of draft PKs the indicators leave
+    alasan: list = field(default_factory=list)
+    tahun_terakhir: int | None = None  # the last year it was used (archive from the next one)
+
+    @property
+    def boleh_hapus(self) -> bool:
+        return not self.alasan
+
+
+def ringkasan_hapus(obj) -> Ringkasan:
+    """What would be deleted with ``obj`` (a Tujuan, Sasaran or Indikator) and every reason it
+    may not be: an indicator under it in a signed PK, with a realisasi, linked to a budget code
+    (Dukungan), or any other row of another table that refers to it. Fixed number of queries."""
+    indikator = list(indikator_di_bawah(obj).order_by("urutan", "kode"))
+    ids = [i.id for i in indikator]
+    r = Ringkasan(objek=obj, indikator=indikator)
+    if isinstance(obj, Tujuan):
+        r.sasaran = list(obj.sasaran.order_by("urutan", "kode"))
+    r.jumlah_target = Target.objects.filter(indikator_id__in=ids).count()
+    dipakai: list[int] = []
+    pk_rows = list(
+        PKIndikator.objects.filter(indikator_id__in=ids).values_list(
+            "pk_dokumen__tahun", "pk_dokumen__status"
+        )
+    )
+    ditandatangani = [t for t, s in pk_rows if s == PerjanjianKinerja.Status.DITANDATANGANI]
+    r.draf_pk = sorted({t for t, s in pk_rows if s != PerjanjianKinerja.Status.DITANDATANGANI})
+    if ditandatangani:
+        dipakai += ditandatangani
+        r.alasan.append(
+            _("dipakai di Perjanjian Kinerja yang sudah ditandatangani (tahun %(tahun)s)")
+            % {"tahun": _tahun_teks(ditandatangani)}
+        )
+    realisasi = list(
+        Indikator.objects.filter(id__in=ids, realisasi__isnull=False).values_list(
+            "realisasi__tahun", flat=True
+        )
+    )
+    if realisasi:
+        dipakai += realisasi
+        r.alasan.append(
+            ngettext(
+                "sudah punya %(n)d realisasi (tahun %(tahun)s)",
+                "sudah punya %(n)d realisasi (tahun %(tahun)s)",
+                len(realisasi),
+            )
+            % {"n": len(realisasi), "tahun": _tahun_teks(realisasi)}
+        )
+    dukungan = list(
+        Indikator.objects.filter(id__in=ids, dukungan__isnull=False).values_list(
+            "dukungan__tahun", "dukungan__kode"
+        )
+    )
+    if dukungan:
+        dipakai += [t for t, _k in dukungan]
+        r.alasan.append(
+            _("ditautkan ke anggaran yang mendukungnya (%(kode)s)")
+            % {"kode": ", ".join(sorted({f"{k} ({t})" for t, k in dukungan}))}
+        )
+    # any other table referring to the item or to what would be deleted with it (comparison
+    # values, links added later): named by its table, never deleted silently
+    objek = [(type(obj), [obj.pk])]
+    if r.sasaran:
+        objek.append((Sasaran, [s.pk for s in r.sasaran]))
+    if ids:
+        objek.append((Indikator, ids))
+    for model, pks in objek:
+        for rel in model._meta.related_objects:
+            if rel.get_accessor_name() in _RELASI_POHON or rel.related_model in (Sasaran, Indikator):
+                continue
+            n = rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": pks}).count()
+            if n:
+                r.alasan.append(
+                    _("dirujuk oleh %(n)d data %(tabel)s")
+                    % {"n": n, "tabel": rel.related_model._meta.verbose_name_plural}
+                )
+    r.tahun_terakhir = max(dipakai) if dipakai else None
+    return r
+
+
+@dataclass
+class BarisTarget:
+    """One indicator of the targets grid: its place in the tree and the years it is planned."""
+
+    indikator: Indikator
+    induk: str  # "T1" or "S1.1"
+    nilai: dict  # tahun -> Target
+    direncanakan: dict  # tahun -> bool
+
+    @property
+    def rentang(self) -> bool:
+        return self.indikator.polaritas == "rentang"
+
+
+def baris_target(renstra: Renstra) -> list[BarisTarget]:
+    """Every indicator of the Renstra in tree order (tujuan, its own indicators, then its sasaran
+    and theirs) with its targets per year. Three queries."""
+    tahun = list(renstra.tahun())
+    tujuan = list(
+        Tujuan.objects.filter(renstra=renstra).prefetch_related("sasaran").order_by("urutan", "kode")
+    )
+    indikator = list(
+        indikator_di_bawah_renstra(renstra)
+        .select_related("tujuan", "sasaran__tujuan")
+        .order_by("urutan", "kode")
+    )
+    target: dict[int, dict[int, Target]] = {}
+    for t in Target.objects.filter(indikator__in=[i.id for i in indikator], tahun__in=tahun):
+        target.setdefault(t.indikator_id, {})[t.tahun] = t
+    per_tujuan: dict[int, list] = {}
+    per_sasaran: dict[int, list] = {}
+    for i in indikator:
+        if i.sasaran_id:
+            per_sasaran.setdefault(i.sasaran_id, []).append(i)
+        else:
+            per_tujuan.setdefault(i.tujuan_id, []).append(i)
+    urut = []
+    for tj in tujuan:
+        urut += [(i, tj.kode) for i in per_tujuan.get(tj.id, [])]
+        for s in tj.sasaran.all():
+            urut += [(i, s.kode) for i in per_sasaran.get(s.id, [])]
+    return [
+        BarisTarget(
+            indikator=i,
+            induk=induk,
+            nilai=target.get(i.id, {}),
+            direncanakan={y: i.direncanakan_pada(y) for y in tahun},
+        )
+        for i, induk in urut
+    ]
+
+
+def indikator_di_bawah_renstra(renstra: Renstra):
+    from django.db.models import Q
+
+    return Indikator.objects.filter(
+        Q(tujuan__renstra=renstra) | Q(sasaran__tujuan__renstra=renstra), instansi_id=renstra.instansi_id
+    )
+
+
+def renstra_pilihan(instansi, kode: str | None = None, tahun: int | None = None) -> Renstra | None:
+    """The Renstra a page shows: the one named by ``kode``, else the one holding ``tahun``, else
+    the latest."""
+    semua = Renstra.objects.filter(instansi=instansi).order_by("-tahun_awal")
+    if kode:
+        return semua.filter(kode=kode).first()
+    if tahun is not None:
+        r = semua.filter(tahun_awal__lte=tahun, tahun_akhir__gte=tahun).first()
+        if r is not None:
+            return r
+    return semua.first()
+
+
+def lembar_iku(instansi) -> list[Indikator]:
+    """The unit's IKU in tree order with their sasaran (one query) and targets (one more)."""
+    return list(
+        Indikator.objects.filter(instansi=instansi, iku=True)
+        .select_related("sasaran", "tujuan")
+        .prefetch_related("target")
+        .order_by("urutan", "kode")
+    )
