@@ -183,6 +183,36 @@ def boleh_tugas(user, instansi: Instansi, jenis: str) -> bool:
     return boleh(user, "lihat", instansi) and boleh(user, AKSI_TUGAS[jenis], instansi)
 
 
+def pemegang(aksi: str, units) -> dict[int, list]:
+    """Who may do ``aksi`` (AKSI) at each of ``units``: {instansi id: [active users]}, from the
+    roles held for the unit or for its pemda (two queries whatever the number of units). The
+    reminders go to these people."""
+    if aksi not in AKSI:
+        raise ValueError(f"unknown aksi {aksi!r}")
+    from django.db.models import Q
+
+    from .models import Peran
+
+    units = list(units)
+    if not units:
+        return {}
+    per_pemda: dict[int, list[int]] = {}
+    for u in units:
+        per_pemda.setdefault(u.pemda_id, []).append(u.id)
+    hasil: dict[int, dict] = {u.id: {} for u in units}
+    roles = (
+        Peran.objects.filter(jenis__in=AKSI[aksi], user__is_active=True)
+        .filter(Q(instansi_id__in=[u.id for u in units]) | Q(pemda_id__in=list(per_pemda)))
+        .select_related("user")
+        .order_by("user_id")
+    )
+    for r in roles:
+        for iid in [r.instansi_id] if r.instansi_id else per_pemda.get(r.pemda_id, []):
+            if iid in hasil:
+                hasil[iid][r.user_id] = r.user
+    return {iid: list(d.values()) for iid, d in hasil.items()}
+
+
 def perlu(aksi: str = "lihat"):
     """View decorator: the URL's ``slug`` names the instansi; the user must be allowed ``aksi``.
 

@@ -75,6 +75,10 @@ class Profil(models.Model):
     tahun = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Tahun yang dipilih pengguna di bilah atas (diingat antarsesi)")
     )
+    email_pengingat = models.BooleanField(
+        default=True,
+        help_text=_("Kirim pengingat juga lewat e-mail (pengingat tetap tampil di aplikasi)"),
+    )
 
     class Meta:
         verbose_name_plural = _("profil")

@@ -46,6 +46,17 @@ def simpan_tahun(*, user, tahun: int) -> None:
     Profil.objects.update_or_create(user=user, defaults={"tahun": tahun})
 
 
+def simpan_email_pengingat(*, user, aktif: bool) -> None:
+    """Turn the user's own reminder e-mails on or off (``Profil.email_pengingat``; the reminders
+    stay in the app). A preference of the user's own: no permission beyond being logged in, no
+    audit row."""
+    from .models import Profil
+
+    if not user.is_authenticated:
+        raise ValueError("anonymous user has no profile")
+    Profil.objects.update_or_create(user=user, defaults={"email_pengingat": bool(aktif)})
+
+
 # Sent (sender: the device's model; ``user``, ``perangkat``) when a user's authenticator app is
 # enrolled. The audit app records it: akun sits below audit in the layers and never imports it.
 otp_terdaftar = Signal()

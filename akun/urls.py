@@ -12,6 +12,7 @@ urlpatterns = [
     path("sandi-baru/<uidb64>/<token>/", views.SandiBaru.as_view(), name="sandi_baru"),
     path("sandi-baru/selesai/", views.SandiBaruSelesai.as_view(), name="sandi_baru_selesai"),
     path("riwayat/", views.riwayat, name="riwayat"),
+    path("pengingat/", views.pengingat, name="pengingat"),
     path("riwayat/pemda/", views.riwayat_pemda, name="riwayat_pemda"),
     path("otp/", views.otp, name="otp"),
     path("tahun/", views.pilih_tahun, name="pilih_tahun"),

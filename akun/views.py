@@ -3,6 +3,7 @@ factor (TOTP) and the login history. Who may see what is decided in ``akun.izin`
 
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from dasar import formulir
 from dasar.tahun import dari_teks as tahun_dari_teks
 
 from . import izin, services, sesi, throttle
@@ -300,3 +302,39 @@ def pilih_unit(request):
     if not izin.instansi_terlihat(request.user).filter(slug=slug).exists():
         raise Http404
     return redirect(_tujuan(request, {"slug": slug}))
+
+
+class PengingatForm(formulir.Form):
+    email_pengingat = forms.BooleanField(
+        label=gettext_lazy("Kirim pengingat ke e-mail saya"),
+        required=False,
+        help_text=gettext_lazy(
+            "Contoh: jendela entri TW2 ditutup besok, realisasi menunggu verifikasi. Bila tidak dicentang, "
+            "pengingat hanya tampil di halaman Pengingat aplikasi."
+        ),
+    )
+
+
+@login_required
+def pengingat(request):
+    """The user's own reminder setting: e-mail on or off (one checkbox, one save)."""
+    from .models import Profil
+
+    aktif = (
+        Profil.objects.filter(user=request.user).values_list("email_pengingat", flat=True).first()
+        is not False
+    )
+    # an unticked box posts nothing: an empty POST is still a submission
+    form = PengingatForm(
+        request.POST if request.method == "POST" else None, initial={"email_pengingat": aktif}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.simpan_email_pengingat(user=request.user, aktif=form.cleaned_data["email_pengingat"])
+        if form.cleaned_data["email_pengingat"]:
+            messages.success(request, _("Pengingat akan dikirim juga ke e-mail Anda."))
+        else:
+            messages.success(
+                request, _("Pengingat tidak dikirim lagi ke e-mail Anda; tetap tampil di aplikasi.")
+            )
+        return redirect("akun:pengingat")
+    return render(request, "akun/pengingat.html", {"form": form, "email": request.user.email})

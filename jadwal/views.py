@@ -28,7 +28,11 @@ def _pemda(request, kode):
 def jadwal(request, kode, tahun):
     """Every date of the pemda's year on one page, one save."""
     pemda = _pemda(request, kode)
-    form = JadwalForm(request.POST or None, tahun=tahun, initial=selectors.jadwal_tahun(pemda, tahun))
+    form = JadwalForm(
+        request.POST if request.method == "POST" else None,
+        tahun=tahun,
+        initial=selectors.jadwal_tahun(pemda, tahun),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             n = services.simpan_jadwal(user=request.user, pemda=pemda, tahun=tahun, data=form.cleaned_data)
@@ -51,7 +55,7 @@ def pengecualian(request, kode, tahun):
     """The exceptions of the pemda's year, and the form granting one (or moving its date)."""
     pemda = _pemda(request, kode)
     units = list(pemda.instansi.order_by("nama"))
-    form = PengecualianForm(request.POST or None, units=units)
+    form = PengecualianForm(request.POST if request.method == "POST" else None, units=units)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         instansi = next(u for u in units if str(u.pk) == d["instansi"])

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tembolok",
     "tugas",
     "jadwal",
+    "pengingat",
     "django_tasks",  # the Tasks API backport (Django 6 has it as django.tasks: then drop this line)
     "django_tasks_db",  # the database backend's table and `manage.py db_worker`
 ]
@@ -205,6 +206,21 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TUGAS_BATAS_DETIK}
 # Finished jobs (their generated files and rows) are kept this many hours, then
 # `manage.py hapus_tugas_lama` (or the task tugas.tugas.bersihkan) deletes them.
 TUGAS_SIMPAN_JAM = baca_int("SAKIP_TUGAS_SIMPAN_JAM", 72, minimum=1, maksimum=90 * 24)
+
+# --- reminders (pengingat, docs/deploy.md "Pengingat") ---------------------------------------------
+# The address the reminder e-mails link to (no request to take it from: the daily job runs alone),
+# e.g. https://sakip.bekasikota.go.id; empty: `kirim_pengingat` records the reminders in the app
+# and sends no e-mail (it says so).
+SAKIP_URL_DASAR = baca_teks("SAKIP_URL_DASAR", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if SAKIP_URL_DASAR and not SAKIP_URL_DASAR.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"SAKIP_URL_DASAR={SAKIP_URL_DASAR!r}: expected https://host")
+# Submitted realisasi waiting this many days for verification reminds the unit's pimpinan.
+PENGINGAT_VERIFIKASI_HARI = baca_int("SAKIP_PENGINGAT_VERIFIKASI_HARI", 3, minimum=1, maksimum=60)
+# Events older than this many days (a return, a submitted or final LKE, an overdue follow-up) are
+# not reminded of any more: a first run on an old database does not send its whole history.
+PENGINGAT_BATAS_LAMA_HARI = baca_int("SAKIP_PENGINGAT_BATAS_LAMA_HARI", 30, minimum=1, maksimum=365)
+# Reminders before a date: days before a window closes (H-7, H-1), and before a follow-up is due.
+PENGINGAT_HARI_SEBELUM = (7, 1)
 
 # --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.

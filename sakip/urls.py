@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("jadwal.urls")),
     path("", include("workbook.urls")),
+    path("", include("pengingat.urls")),
 ]

@@ -16,6 +16,9 @@ CASES = {
     "akun/sandi-baru/<uidb64>/<token>/": ("/akun/sandi-baru/MQ/salah-token/", PUBLIK),
     "akun/sandi-baru/selesai/": ("/akun/sandi-baru/selesai/", PUBLIK),
     "akun/riwayat/": ("/akun/riwayat/", SENDIRI),
+    # one's own reminders and the e-mail setting
+    "akun/pengingat/": ("/akun/pengingat/", SENDIRI),
+    "pengingat/": ("/pengingat/", SENDIRI),
     # the second factor: any logged-in user may enrol an authenticator app and give its code
     "akun/otp/": ("/akun/otp/", SENDIRI),
     "akun/otp/daftar/": ("/akun/otp/daftar/", SENDIRI),
