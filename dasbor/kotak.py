@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from akun.izin import instansi_boleh
 from evaluasi.models import Evaluasi, Rekomendasi, StatusEvaluasi, StatusTindakLanjut
 from laporan.models import TerbitanLKIP
+from pengingat.selectors import pengingat_mendatang
 from pengukuran.models import Alur, PengajuanRealisasi, Periode, Realisasi, StatusPeriode
 from pengukuran.selectors import pk_berlaku
 from perencanaan.models import PerjanjianKinerja, PKIndikator
@@ -342,6 +343,21 @@ def tindak_lanjut_menunggu_diterima(k: KonteksKotak) -> list[ItemKotak]:
     ]
 
 
+def pengingat(k: KonteksKotak) -> list[ItemKotak]:
+    """The user's reminders (pengingat app) of an entry window closing, until its date (the other
+    kinds of reminder are tasks of the sections above)."""
+    return [
+        ItemKotak(
+            judul=p.judul,
+            unit=p.instansi.nama if p.instansi else "",
+            url=p.tautan,
+            keterangan=p.pesan,
+            batas=p.jatuh_tempo,
+        )
+        for p in pengingat_mendatang(k.user, k.hari_ini)
+    ]
+
+
 BAGIAN: list[BagianKotak] = [
     BagianKotak(
         "dikembalikan", gettext_lazy("Realisasi dikembalikan untuk diperbaiki"), realisasi_dikembalikan
@@ -357,6 +373,7 @@ BAGIAN: list[BagianKotak] = [
         gettext_lazy("Tindak lanjut menunggu diterima"),
         tindak_lanjut_menunggu_diterima,
     ),
+    BagianKotak("pengingat", gettext_lazy("Pengingat: jendela entri segera ditutup"), pengingat),
 ]
 
 

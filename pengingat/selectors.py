@@ -374,3 +374,13 @@ def calon(hari: dt.date) -> list[Calon]:
 def pengingat_pengguna(user, batas: int = 100) -> list[Pengingat]:
     """The user's latest reminders (one query)."""
     return list(Pengingat.objects.filter(user=user).select_related("instansi")[:batas])
+
+
+def pengingat_mendatang(user, hari: dt.date, jenis=(J.JENDELA_H7, J.JENDELA_H1)) -> list[Pengingat]:
+    """The user's reminders of these kinds about a date still to come (by default: an entry window
+    closing), the nearest first: what the inbox "Tugas saya" shows of them (one query)."""
+    return list(
+        Pengingat.objects.filter(user=user, jatuh_tempo__gte=hari, jenis__in=list(jenis))
+        .select_related("instansi")
+        .order_by("jatuh_tempo", "id")
+    )

@@ -29,3 +29,21 @@ def test_opt_out_is_respected(pk_manual, settings, masuk_sebagai):
     # turned on again
     op.post("/akun/pengingat/", {"email_pengingat": "on"})
     assert Profil.objects.get(user__username="operator").email_pengingat is True
+
+
+def test_window_reminder_shows_in_the_inbox(pk_manual, settings, masuk_sebagai, monkeypatch):
+    """The inbox "Tugas saya" lists the window reminder until the window's date."""
+    import datetime as dt
+
+    from dasbor import kotak
+
+    siapkan(pk_manual, settings)
+    call_command("kirim_pengingat", "--tanggal", "2025-07-08")
+    from django.contrib.auth import get_user_model
+
+    op = get_user_model().objects.get(username="operator")
+    bagian = {b.kode: b for b in kotak.kotak_masuk(op, 2025, hari_ini=dt.date(2025, 7, 10))}
+    (item,) = bagian["pengingat"].item
+    assert item.judul == "Jendela entri realisasi kinerja TW2 2025 ditutup 15 Juli 2025"
+    assert item.url == "/unit/bantargebang/realisasi/2025/TW2/"
+    assert "pengingat" not in {b.kode for b in kotak.kotak_masuk(op, 2025, hari_ini=dt.date(2025, 7, 16))}

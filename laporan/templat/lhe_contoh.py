@@ -17,5 +17,7 @@ from laporan.lhe import dokumen_lhe
 from organisasi.models import Instansi
 
 unit = Instansi.objects.get(slug="bantargebang")
-ev = buat_evaluasi(user=get_user_model().objects.get(username="operator"), instansi=unit, tahun=2024, jenis="akip")
+ev = buat_evaluasi(
+    user=get_user_model().objects.get(username="operator"), instansi=unit, tahun=2024, jenis="akip"
+)
 keluaran.simpan(dokumen_lhe(ev), os.environ["SAKIP_LHE_CONTOH"])
