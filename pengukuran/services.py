@@ -6,7 +6,7 @@ through ``akun.izin`` and the workflow state before touching the data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -85,6 +85,8 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
             user, obj, Aksi.BUAT, {k: (None, v) for k, v in values.items() if v not in ("", None)}, instansi
         )
         return obj
+    if all(getattr(obj, k) == v for k, v in values.items()):
+        return obj  # what the user wants is already stored (by whoever): nothing to save, no conflict
     if isian.versi != obj.versi:
         raise Konflik(
             "Realisasi ini sudah diubah oleh pengguna lain sejak halaman dibuka. "
@@ -101,6 +103,69 @@ def simpan_realisasi(*, user, indikator, tahun: int, periode: str, isian: Isian)
         catat(user, obj, Aksi.UBAH, perubahan, instansi)
         obj.refresh_from_db()
     return obj
+
+
+class KonflikTriwulan(Konflik):
+    """Some indicators of the quarter's form changed since the page was opened: ``baris`` maps
+    their indikator id to the row as stored now (None: deleted). Nothing of the form was saved."""
+
+    def __init__(self, baris: dict[int, Realisasi | None]):
+        self.baris = baris
+        super().__init__(
+            f"{len(baris)} indikator sudah diubah pengguna lain sejak halaman dibuka; tidak ada yang "
+            "disimpan. Bandingkan kedua versi, gabungkan isian Anda, lalu simpan lagi."
+        )
+
+
+@dataclass
+class HasilTriwulan:
+    """What one Simpan of the quarter's form stored: the indicators whose values were saved (new
+    or changed), the evidence files stored per indicator, and the files refused (with why)."""
+
+    disimpan: list = field(default_factory=list)  # Indikator
+    bukti: list = field(default_factory=list)  # (Indikator, file name)
+    bukti_ditolak: list = field(default_factory=list)  # (Indikator, file name, reason)
+
+
+@transaction.atomic
+def simpan_triwulan(*, user, instansi, tahun: int, periode: str, isian: dict, bukti: dict) -> HasilTriwulan:
+    """Save the quarter's form of the unit in one transaction: ``isian`` maps an Indikator of the
+    unit to its ``Isian`` (only the indicators the user changed), ``bukti`` an Indikator to its
+    uploaded files. Any stale ``versi`` raises ``KonflikTriwulan`` and nothing is saved. A refused
+    evidence file does not undo the values: it is reported in ``bukti_ditolak`` (the values and the
+    other files are saved); a file for an indicator that has no value yet is refused the same way."""
+    cek_bisa_diisi(user=user, instansi=instansi, tahun=tahun, periode=periode)
+    for ind in list(isian) + list(bukti):
+        if ind.instansi_id != instansi.id:
+            raise Ditolak("Indikator tidak dikenal untuk unit ini.")
+    hasil, konflik = HasilTriwulan(), {}
+    for ind in sorted(isian, key=lambda i: i.id):
+        sebelum = Realisasi.objects.filter(indikator=ind, tahun=tahun, periode=periode).values_list(
+            "versi", flat=True
+        )
+        lama = sebelum.first()
+        try:
+            r = simpan_realisasi(user=user, indikator=ind, tahun=tahun, periode=periode, isian=isian[ind])
+        except Konflik:
+            konflik[ind.id] = Realisasi.objects.filter(indikator=ind, tahun=tahun, periode=periode).first()
+            continue
+        if r.versi != lama:
+            hasil.disimpan.append(ind)
+    if konflik:
+        raise KonflikTriwulan(konflik)
+    for ind, files in bukti.items():
+        r = Realisasi.objects.filter(indikator=ind, tahun=tahun, periode=periode).first()
+        for f in files:
+            if r is None:
+                hasil.bukti_ditolak.append((ind, f.name, "isi nilai realisasi lebih dahulu"))
+                continue
+            try:
+                tambah_bukti(user=user, realisasi=r, berkas=f)
+            except Ditolak as exc:
+                hasil.bukti_ditolak.append((ind, f.name, str(exc)))
+            else:
+                hasil.bukti.append((ind, f.name))
+    return hasil
 
 
 @transaction.atomic

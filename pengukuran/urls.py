@@ -8,7 +8,6 @@ app_name = "pengukuran"
 urlpatterns = [
     path("unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/", views.halaman, name="realisasi"),
     path("unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/status/", views.status, name="status"),
-    path("unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/<str:kode>/", views.simpan, name="simpan"),
     path(
         "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/<str:kode>/pratinjau/",
         views.pratinjau,

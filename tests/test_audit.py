@@ -2,13 +2,15 @@
 
 import pytest
 
+from tests.realisasi_bantu import isian
+
 pytestmark = pytest.mark.django_db
 
 
 def test_search_and_history(pk_manual, masuk_sebagai):
     op = masuk_sebagai("operator")
-    op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "70", "versi": 0})
-    op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "71", "versi": 1})
+    op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="70"))
+    op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="71", versi=1))
     html = masuk_sebagai("adminpemda").get("/audit/?q=operator").content.decode()
     assert "pengukuran.Realisasi" in html and "71" in html
     assert masuk_sebagai("operator").get("/audit/").status_code == 404

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from audit.models import Aksi, Jejak, catat
 from tests.factories import InstansiFactory
+from tests.realisasi_bantu import isian
 
 pytestmark = pytest.mark.django_db
 migrasi = importlib.import_module("audit.migrations.0003_aksi_baku")
@@ -54,8 +55,8 @@ def test_rows_outlive_their_unit_and_user():
 
 def test_search_filters_by_action(pk_manual, masuk_sebagai):
     op = masuk_sebagai("operator")
-    op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "70", "versi": 0})
-    op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "71", "versi": 1})
+    op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="70"))
+    op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="71", versi=1))
     assert set(Jejak.objects.filter(objek="pengukuran.Realisasi").values_list("aksi", flat=True)) == {
         "buat",
         "ubah",

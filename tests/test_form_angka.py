@@ -10,6 +10,7 @@ from anggaran.models import BarisAnggaran, RealisasiAnggaran
 from pengukuran.models import Realisasi
 from skm.models import PengaturanSKM
 from skm.selectors import LABEL_BAKU, PERTANYAAN_BAKU
+from tests.realisasi_bantu import isian
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +24,14 @@ def test_budget_realisasi_in_english_thousands_is_the_whole_amount(pengguna_demo
 
 @pytest.mark.parametrize("teks", ["1,000", "1.000"])
 def test_an_ambiguous_realisasi_is_refused_and_nothing_saved(pk_manual, masuk_sebagai, teks):
-    r = masuk_sebagai("operator").post(
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/", {"nilai": teks, "versi": 0}, follow=True
-    )
+    r = masuk_sebagai("operator").post("/unit/bantargebang/realisasi/2025/TW4/", isian(nilai=teks))
     html = r.content.decode()
     assert "write 1000 for the thousands reading or 1,0 for the decimal reading" in html
     assert not Realisasi.objects.filter(indikator__kode="IKU9").exists()
 
 
 def test_the_suggested_writing_is_saved(pk_manual, masuk_sebagai):
-    masuk_sebagai("operator").post(
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/", {"nilai": "1,0", "versi": 0}
-    )
+    masuk_sebagai("operator").post("/unit/bantargebang/realisasi/2025/TW4/", isian(nilai="1,0"))
     assert Realisasi.objects.get(indikator__kode="IKU9", periode="TW4").nilai == Decimal(1)
 
 

@@ -57,10 +57,6 @@ BASE_CASES = {
         "/unit/bantargebang/realisasi/2025/TW4/status/",
         {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
     ),
-    "unit/<slug:slug>/realisasi/<tahun:tahun>/<str:periode>/<str:kode>/": (
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
-        {**UNIT, "operator": 405, "pimpinan": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
-    ),
     "unit/<slug:slug>/bukti/<int:pk>/": (
         "/unit/bantargebang/bukti/999/",
         {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},

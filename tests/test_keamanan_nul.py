@@ -10,6 +10,7 @@ from pengukuran.models import Realisasi
 from perencanaan.models import Tujuan
 from skm.models import Responden
 from skm.services import token_formulir
+from tests.realisasi_bantu import isian
 
 pytestmark = pytest.mark.django_db
 KOTOR = "a\x00b\x0bc\x0cd\ufffee\x1bf"
@@ -36,8 +37,8 @@ def test_survey_post_too_long_is_refused_with_a_message(demo, client):
 
 def test_analysis_with_nul_is_stored_clean(pk_manual, masuk_sebagai):
     r = masuk_sebagai("operator").post(
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
-        {"nilai": "5", "versi": 0, "analisis_sebab": KOTOR, "analisis_pendukung": "\x00"},
+        "/unit/bantargebang/realisasi/2025/TW4/",
+        isian(nilai="5", analisis_sebab=KOTOR, analisis_pendukung="\x00"),
     )
     assert r.status_code < 500
     real = Realisasi.objects.get(indikator__kode="IKU9", tahun=2025, periode="TW4")

@@ -85,11 +85,10 @@ def test_form_text_longer_than_its_column_is_refused(demo, pengguna_demo, masuk_
 @pytest.mark.django_db
 def test_service_text_longer_than_its_column_is_refused(pk_manual, masuk_sebagai):
     from pengukuran.models import Realisasi
+    from tests.realisasi_bantu import isian
 
     r = masuk_sebagai("operator").post(
-        "/unit/bantargebang/realisasi/2025/TW4/IKU9/",
-        {"nilai": "5", "versi": 0, "analisis_sebab": "x" * 5001},
-        follow=True,
+        "/unit/bantargebang/realisasi/2025/TW4/", isian(nilai="5", analisis_sebab="x" * 5001)
     )
     assert r.status_code < 500
     assert "paling banyak 5000 karakter" in r.content.decode()

@@ -8,6 +8,7 @@ from audit.models import Jejak
 from dasar.galat import Ditolak
 from pengukuran import services
 from pengukuran.models import Alur, PengajuanRealisasi
+from tests.realisasi_bantu import isian
 
 pytestmark = pytest.mark.django_db
 URL = "/unit/bantargebang/kunci-tahun/2025/"
@@ -46,7 +47,7 @@ def test_the_service_refuses_without_confirmation_and_locks_everything_with_it(p
 
 def test_summary_page_names_what_is_unverified_then_locks_on_confirmation(pk_manual, masuk_sebagai):
     op, pim = masuk_sebagai("operator"), masuk_sebagai("pimpinan")
-    op.post("/unit/bantargebang/realisasi/2025/TW1/IKU9/", {"nilai": "70", "versi": 0})
+    op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="70"))
     op.post("/unit/bantargebang/realisasi/2025/TW1/status/", {"aksi": "ajukan"})
     pim.post("/unit/bantargebang/realisasi/2025/TW1/status/", {"aksi": "verifikasi"})
     html = pim.get(URL).content.decode()

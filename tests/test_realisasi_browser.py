@@ -40,8 +40,8 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     if os.environ.get("SAKIP_SCREENSHOTS"):
         op.set_viewport_size({"width": 1280, "height": 1000})
         op.screenshot(path=str(SHOTS / "realisasi-entri.png"), full_page=True)
-    card.get_by_role("button", name="Simpan").click()
-    expect(op.get_by_text("realisasi TW4 disimpan")).to_be_visible()
+    op.get_by_role("button", name="Simpan semua").click()
+    expect(op.get_by_text("Disimpan: realisasi TW4")).to_be_visible()
     expect(op.get_by_role("link", name="register.pdf")).to_be_visible()
     cek_aksesibilitas(op)
     op.get_by_role("button", name="Ajukan untuk verifikasi").click()
@@ -59,7 +59,7 @@ def test_tw4_workflow_in_the_browser(live_server, browser, pk_manual, tmp_path):
     expect(op.locator(".komentar")).to_have_text("Nilai belum sesuai register")
     card = op.get_by_role("region", name="Persentase Layanan Selesai Tepat Waktu")
     card.get_by_label("Nilai realisasi").fill("84")
-    card.get_by_role("button", name="Simpan").click()
+    op.get_by_role("button", name="Simpan semua").click()
     op.get_by_role("button", name="Ajukan untuk verifikasi").click()
     expect(op.locator(".status")).to_have_text("Diajukan")
 
