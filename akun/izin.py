@@ -238,6 +238,76 @@ def perlu(aksi: str = "lihat"):
     return deco
 
 
+# --- the pemda console (konsol) ------------------------------------------------------------
+# admin_pemda sets its pemda up in the application: profile, units and sub-units, officials,
+# users and their roles. Each page looks its object up inside the admin's pemda (another pemda's
+# admin gets 404); the services ask ``boleh_pemda(user, "kelola", pemda)`` again.
+
+# role -> where it may be held: "instansi" (one unit), "pemda" (every unit of the pemda)
+LINGKUP_PERAN: dict[str, set[str]] = {
+    "operator": {"instansi"},
+    "pimpinan": {"instansi"},
+    "viewer": {"instansi", "pemda"},
+    "evaluator": {"instansi", "pemda"},
+    "admin_pemda": {"pemda"},
+}
+
+
+def pemda_konsol(user) -> Pemda | None:
+    """The pemda whose console the user may use (the one it administers), or None."""
+    pid = pemda_kelolaan(user)
+    if pid is None or not boleh_pemda(user, "kelola", pid):
+        return None
+    return Pemda.objects.filter(pk=pid).first()
+
+
+def perlu_konsol(view):
+    """View decorator of the console's pages: not logged in → login page; not an admin_pemda →
+    404 (the console's existence is not revealed). The view receives ``pemda``."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        pemda = pemda_konsol(request.user)
+        if pemda is None:
+            raise Http404
+        return view(request, pemda, *args, **kwargs)
+
+    wrapper.aksi = "kelola"
+    return wrapper
+
+
+def pengguna_kelolaan(user, pemda):
+    """Queryset of the accounts ``user`` may manage in ``pemda``'s console: none unless it is the
+    pemda's admin; never a superuser, nor anyone holding a role in another pemda."""
+    from django.contrib.auth import get_user_model
+
+    pid = getattr(pemda, "id", pemda)
+    if not boleh_pemda(user, "kelola", pid):
+        return get_user_model().objects.none()
+    return _pengguna_dikelola({pid})
+
+
+def alasan_tolak_peran(user, pemda, jenis: str, instansi: Instansi | None) -> str | None:
+    """Why ``user`` may not grant role ``jenis`` (at ``instansi``, or for the whole ``pemda``
+    when None), or None when it may: only the pemda's admin, only the roles of ``LINGKUP_PERAN``
+    in their scope, only units of its own pemda."""
+    pid = getattr(pemda, "id", pemda)
+    if not boleh_pemda(user, "kelola", pid):
+        return "Hanya admin pemda ini yang dapat memberi peran."
+    if jenis not in LINGKUP_PERAN:
+        return f"Peran {jenis!r} tidak dikenal."
+    lingkup = "pemda" if instansi is None else "instansi"
+    if lingkup not in LINGKUP_PERAN[jenis]:
+        if lingkup == "pemda":
+            return "Peran ini dipegang untuk satu unit: pilih unitnya."
+        return "Peran ini dipegang untuk seluruh pemda: kosongkan unit."
+    if instansi is not None and instansi.pemda_id != pid:
+        return "Unit itu bukan unit pemda ini."
+    return None
+
+
 # --- the Django admin -----------------------------------------------------------------------
 # Superusers keep the whole admin. Until the in-app pemda console exists, admin_pemda uses the
 # admin for its pemda's master data: these models only, each with the path from the row to its
@@ -488,4 +558,6 @@ def bagian_terlihat(user, instansi: Instansi | None) -> set[str]:
             hasil.add("jadwal")  # the pemda's schedule and late-entry exceptions
     if pemda_boleh(user, "kelola"):
         hasil.add("audit")
+    if pemda_kelolaan(user) is not None:
+        hasil.add("konsol")
     return hasil

@@ -32,6 +32,10 @@ class Pemda(models.Model):
             "Admin pemda, evaluator dan pimpinan harus memasukkan kode dari aplikasi autentikator saat masuk"
         ),
     )
+    # the logo printed on the pemda's documents (PNG or JPG, checked by content: dasar.unggahan)
+    logo = models.FileField(_("logo"), upload_to="pemda/logo/", blank=True)
+    # the default year of the top bar's year selector for a user who chose none (sakip.kerangka)
+    tahun_berjalan = models.PositiveSmallIntegerField(_("tahun berjalan"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pemerintah daerah")
@@ -58,6 +62,8 @@ class Instansi(models.Model):
     jenis = models.CharField(max_length=20, choices=Jenis.choices, default=Jenis.LAINNYA)
     kota = models.CharField(max_length=100, blank=True, help_text=_("Tempat penandatanganan dokumen"))
     alamat = models.CharField(max_length=300, blank=True)
+    # a deactivated unit keeps all its data but is offered in no picker (unit switcher, roles)
+    aktif = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         verbose_name = _("instansi")
@@ -85,6 +91,7 @@ class SubUnit(models.Model):
     nama = models.CharField(max_length=200)
     jenis = models.CharField(max_length=20, choices=Jenis.choices, default=Jenis.LAINNYA)
     induk = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="anak")
+    aktif = models.BooleanField(_("aktif"), default=True)  # deactivated: kept, offered in no picker
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="subunit_unik")]
@@ -109,6 +116,7 @@ class Pejabat(models.Model):
     jabatan = models.CharField(max_length=200)
     pangkat_golongan = models.CharField(max_length=100, blank=True)
     nip = models.CharField(max_length=18, blank=True, validators=[validate_nip])
+    aktif = models.BooleanField(_("aktif"), default=True)  # deactivated: kept (signed PKs name it)
 
     class Meta:
         verbose_name_plural = _("pejabat")

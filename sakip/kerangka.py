@@ -88,13 +88,22 @@ NAMESPACE_BAGIAN = {
 
 
 def tahun_bawaan(user) -> int | None:
-    """The year of a user who chose none: the latest year of a Perjanjian Kinerja of a unit it
-    may see (the pemda has no "tahun berjalan" field), else the latest year of a Renstra target;
-    None when there is no data at all."""
+    """The year of a user who chose none: the tahun berjalan its pemda's admin set
+    (``organisasi.Pemda.tahun_berjalan``, the pemda console's profile), else the latest year of a
+    Perjanjian Kinerja of a unit it may see, else the latest year of a Renstra target; None when
+    there is no data at all."""
+    from organisasi.models import Pemda
     from perencanaan.models import PerjanjianKinerja, Target
 
     units = izin.instansi_terlihat(user)
-    tahun = PerjanjianKinerja.objects.filter(instansi__in=units).aggregate(m=Max("tahun"))["m"]
+    tahun = (
+        Pemda.objects.filter(id__in=izin.pemda_anggota(user), tahun_berjalan__isnull=False)
+        .order_by("id")
+        .values_list("tahun_berjalan", flat=True)
+        .first()
+    )
+    if tahun is None:
+        tahun = PerjanjianKinerja.objects.filter(instansi__in=units).aggregate(m=Max("tahun"))["m"]
     if tahun is None:
         tahun = Target.objects.filter(indikator__instansi__in=units).aggregate(m=Max("tahun"))["m"]
     return tahun
@@ -126,7 +135,12 @@ def _halaman(request):
 def _bangun(request) -> dict:
     user = request.user
     view_name, kwargs, kueri = _halaman(request)
-    units = list(izin.instansi_terlihat(user).select_related("pemda").order_by("nama"))
+    # a deactivated unit is offered in no picker: the switcher lists it only on its own pages
+    units = [
+        u
+        for u in izin.instansi_terlihat(user).select_related("pemda").order_by("nama")
+        if u.aktif or u.slug == kwargs.get("slug")
+    ]
     # the current unit: the page's, else the only (or first) one the user may see
     unit = None
     slug = kwargs.get("slug")
@@ -196,6 +210,16 @@ def _bangun(request) -> dict:
         pemda_tautan.append(
             {"label": _("Jejak audit"), "url": reverse("audit:cari"), "aktif": view_name == "audit:cari"}
         )
+    if "konsol" in boleh:  # the pemda console: admin_pemda only (akun.izin.bagian_terlihat)
+        pemda_tautan.append(
+            {
+                "label": _("Konsol pemda"),
+                "url": reverse("konsol:beranda"),
+                "aktif": (view_name or "").startswith("konsol:"),
+            }
+        )
+        if view_name and view_name.startswith("konsol:"):  # the console is no unit's page
+            remah = remah[:1] + [{"label": _("Konsol pemda"), "url": reverse("konsol:beranda")}]
     if pemda_tautan:
         navigasi.append({"label": _("Pemda"), "tautan": pemda_tautan})
     if view_name == "dasbor:beranda":

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tugas",
     "jadwal",
     "pengingat",
+    "konsol",
     "django_tasks",  # the Tasks API backport (Django 6 has it as django.tasks: then drop this line)
     "django_tasks_db",  # the database backend's table and `manage.py db_worker`
 ]

@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("jadwal.urls")),
     path("", include("workbook.urls")),
     path("", include("pengingat.urls")),
+    path("", include("konsol.urls")),
 ]

@@ -29,6 +29,7 @@ from tests import (  # noqa: E402
     izin_anggaran,
     izin_evaluasi,
     izin_jadwal,
+    izin_konsol,
     izin_kotak,
     izin_laporan,
     izin_perencanaan,
@@ -139,6 +140,7 @@ CASES = {
     **izin_workbook.CASES,
     **izin_anggaran.CASES,
     **izin_perencanaan.CASES,
+    **izin_konsol.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
