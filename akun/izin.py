@@ -38,6 +38,9 @@ AKSI = {
     # download survey respondents' personal data (responden.xlsx): the unit's own staff who act on
     # the answers; not viewers, evaluators or the pemda's admin (data minimisation, UU 27/2022)
     "unduh_responden": {"operator", "pimpinan"},
+    # upload an LKIP file made elsewhere for its reviu, and read the findings: the unit's own staff
+    # and the Inspektorat (evaluator); not viewers
+    "reviu_berkas": {"operator", "pimpinan", "evaluator"},
 }
 
 # pemda-level action -> roles that, held for the whole pemda, allow it
@@ -173,7 +176,14 @@ def boleh_atur_skm(user, instansi: Instansi) -> bool:
 # requesting it and seeing it (its page, its progress, its result file). A user sees only the jobs
 # of units it may see; within a unit, every user allowed the action sees the same job (one
 # request's result serves the next one of the same key).
-AKSI_TUGAS = {"lkip": "lihat", "pk": "lihat", "lhe": "lihat", "skm": "lihat", "terbitan": "terbitkan"}
+AKSI_TUGAS = {
+    "lkip": "lihat",
+    "pk": "lihat",
+    "lhe": "lihat",
+    "skm": "lihat",
+    "terbitan": "terbitkan",
+    "reviu": "reviu_berkas",
+}
 
 
 def boleh_tugas(user, instansi: Instansi, jenis: str) -> bool:
@@ -532,6 +542,7 @@ BAGIAN_UNIT = {
     "evaluasi": "lihat",
     "laporan": "lihat",
     "laporan_teks": "isi",
+    "laporan_reviu_berkas": "reviu_berkas",
     "workbook": "lihat",
 }
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from tembolok import ABAIKAN
+
 
 class TeksBlok(models.Model):
     """Teks yang dapat disunting per unit, tahun dan bagian laporan (mis. "kata_pengantar")."""
@@ -69,3 +71,37 @@ class TerbitanLKIP(models.Model):
         from django.utils import timezone
 
         return timezone.localdate(self.waktu)
+
+
+class ReviuBerkas(models.Model):
+    """An LKIP/LKjIP file made elsewhere, uploaded for its reviu (``laporan.services.unggah_berkas_reviu``)
+    by the unit or its Inspektorat. The file is kept under ``DOKUMEN_ROOT`` (``berkas``, with its
+    SHA-256); the worker of the task queue reads it (``laporan.reviu_dokumen``) and stores the
+    findings in Indonesian (``temuan``: level, where, message, printed, recomputed) and the
+    printable sheet as the job's file (``tugas``)."""
+
+    # not dashboard data: an uploaded file's reviu changes no figure of the unit
+    jalur_unit = ABAIKAN
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="reviu_berkas")
+    pengunggah = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama_berkas = models.CharField(max_length=255)  # the uploaded file's name, as the user knows it
+    jenis = models.CharField(max_length=4)  # pdf | docx | txt (judged from the content)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    berkas = models.CharField(max_length=255)  # path relative to DOKUMEN_ROOT
+    tugas = models.ForeignKey(
+        "tugas.Tugas", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    temuan = models.JSONField(null=True, blank=True)  # None until the worker has read the file
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-dibuat", "-id"]
+        verbose_name = "reviu berkas LKIP"
+        verbose_name_plural = "reviu berkas LKIP"
+
+    def __str__(self) -> str:
+        return f"{self.nama_berkas} ({self.instansi})"

@@ -438,3 +438,80 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
     )
     bab.tanda_tangan(DuaTandaTangan(kiri=pereviu, kanan=unit))
     return dok
+
+
+def lembar_reviu_berkas(rb, tanggal=None):
+    """The printable sheet of the reviu of an uploaded LKIP file (``laporan.ReviuBerkas``, its
+    findings already in Indonesian): identity of the file (name, SHA-256), summary per level,
+    every finding with its printed and recomputed value and room for the follow-up, signatures of
+    the reviewer and the head of the unit."""
+    import datetime as dt
+
+    from organisasi.models import Pejabat
+    from rumus.format import format_tanggal
+
+    from .dokumen import Dokumen, DuaTandaTangan, TandaTangan
+
+    instansi = rb.instansi
+    temuan = rb.temuan or []
+    tanggal = tanggal or dt.date.today()
+    judul = _("Lembar Reviu Berkas Laporan Kinerja")
+    dok = Dokumen(
+        judul=f"{judul} {instansi.nama}",
+        kepala=f"{_('Lembar Reviu Berkas LKIP')} {instansi.nama}",
+        dengan_daftar=False,
+    )
+    bab = dok.tambah_bab(_("HASIL REVIU BERKAS"))
+    bab.paragraf(judul.upper(), "tengah")
+    bab.paragraf(instansi.nama.upper(), "tengah")
+    bab.tabel(
+        _("Identitas berkas"),
+        [[_("Uraian"), _("Keterangan")]],
+        [
+            [_("Unit kerja"), instansi.nama],
+            [_("Pemerintah daerah"), instansi.pemda.nama],
+            [_("Nama berkas"), rb.nama_berkas],
+            [_("Kode SHA-256 berkas"), rb.sha256],
+            [_("Tanggal pemeriksaan otomatis"), format_tanggal(tanggal)],
+        ],
+    )
+    jumlah = {lv: sum(t["level"] == lv for t in temuan) for lv in LEVEL}
+    bab.tabel(
+        _("Ringkasan temuan"),
+        [[_("Tingkat"), _("Jumlah")]],
+        [[str(NAMA_LEVEL[lv]), str(jumlah[lv])] for lv in LEVEL] + [[_("Jumlah"), str(sum(jumlah.values()))]],
+        kolom_angka=[1],
+    )
+    n = 0
+    for lv in LEVEL:
+        daftar = [t for t in temuan if t["level"] == lv]
+        if not daftar:
+            continue
+        baris = []
+        for t in daftar:
+            n += 1
+            baris.append([str(n), t["where"], t["message"], t["printed"] or "", t["recomputed"] or "", ""])
+        # "No" is not translated: Django's own catalogue reads it as the answer "Tidak"
+        bab.tabel(
+            f"{_('Daftar temuan')}: {NAMA_LEVEL[lv]}",
+            [["No", _("Lokasi"), _("Temuan"), _("Tertulis"), _("Hitung ulang"), _("Tindak lanjut")]],
+            baris,
+            kolom_angka=[0],
+            sumber=f"{_('Berkas')} {rb.nama_berkas}",
+        )
+    if not temuan:
+        bab.paragraf(
+            _("Tidak ada temuan: angka yang dapat dihitung ulang dari berkas ini konsisten."), "miring"
+        )
+    kepala = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
+    tempat = f"{instansi.kota or instansi.pemda.nama}, {format_tanggal(tanggal)}"
+    pereviu = TandaTangan(tempat_tanggal=tempat, jabatan=_("Pereviu, Inspektorat"), nama="(" + "." * 30 + ")")
+    unit = TandaTangan(
+        tempat_tanggal=tempat,
+        jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
+        nama=(kepala.nama if kepala and kepala.nama else "(" + "." * 30 + ")"),
+        pangkat=kepala.pangkat_golongan if kepala else "",
+        nip=kepala.nip_tampil if kepala else "",
+    )
+    bab.tanda_tangan(DuaTandaTangan(kiri=pereviu, kanan=unit))
+    return dok

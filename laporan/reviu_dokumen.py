@@ -231,3 +231,99 @@ def _pdf(path: Path) -> Dokumen:
                     lepas()
             lepas()
     return p.selesai()
+
+
+# ---------------------------------------------------------------- Indonesian for the pages
+# The pure checks (rumus.reviu_dokumen) word their findings in English, as the command prints
+# them; the pages and the printable sheet show them in Indonesian. One pattern per message the
+# checks can produce (tests/test_reviu_berkas_pesan.py fails when one is missing).
+_PESAN = [
+    (r"^(\S+) (\S+) is used (\d+) times$", r"\1 \2 dipakai \3 kali"),
+    (r"^the number of sasaran differs between sentences$", "jumlah sasaran berbeda antarkalimat"),
+    (
+        r"^serapan of «(.+)» is the unweighted mean of the rows' serapan; pagu-weighted: total realisasi / "
+        r"total pagu$",
+        r"serapan «\1» adalah rata-rata serapan baris tanpa bobot; seharusnya tertimbang pagu: total "
+        r"realisasi / total pagu",
+    ),
+    (r"^serapan of «(.+)» = realisasi / pagu$", r"serapan «\1» seharusnya = realisasi / pagu"),
+    (r"^tingkat efisiensi of «(.+)» = 100 − serapan$", r"tingkat efisiensi «\1» seharusnya = 100 − serapan"),
+    (
+        r"^total of column (\d+) = sum of the (\d+) rows above$",
+        r"jumlah kolom \1 seharusnya = jumlah \2 baris di atasnya",
+    ),
+    (
+        r"^capaian = realisasi / target × 100 \(positive polarity; \(2T − R\) / T for negative\)$",
+        "capaian seharusnya = realisasi / target × 100 (polaritas positif; (2T − R) / T untuk polaritas negatif)",
+    ),
+    (r"^IKM of U(\d+) = NRR × 25$", r"IKM unsur U\1 seharusnya = NRR × 25"),
+    (r"^IKM = Σ NRR × 1/(\d+) × 25$", r"IKM seharusnya = Σ NRR × 1/\1 × 25"),
+    (r"^mutu of U(\d+) \(IKM (.+)\)$", r"mutu unsur U\1 (IKM \2)"),
+    (r"^mutu of the unit IKM$", "mutu IKM unit layanan"),
+    (r"^predikat of the AKIP total (.+)$", r"predikat nilai AKIP \1"),
+    (
+        r"^amounts written with both '\.' and ',' as thousands separator$",
+        "angka rupiah memakai '.' dan ',' sekaligus sebagai pemisah ribuan",
+    ),
+    (
+        r"^a dot decimal among dot thousands: read as decimals, confirm$",
+        "desimal bertitik di antara angka ribuan bertitik: dibaca sebagai desimal, mohon dipastikan",
+    ),
+    (r"^the title names «(.+)» but the table holds «(.+)»$", r"judul tabel menyebut «\1» tetapi isinya «\2»"),
+    (r"^«(.+)»: capaian (.+) % \((.+)\) is «(.+)»$", r"«\1»: capaian \2 % (\3) berarti «\4»"),
+    (
+        r"^«(.+)»: (\S+) (\d{4}) has different values in different places$",
+        r"«\1»: \2 \3 bernilai berbeda di tempat yang berbeda",
+    ),
+    (
+        r"^capaian of «(.+)» from the rounded realisasi (.+); exact: zones tertib (.+)$",
+        r"capaian «\1» dihitung dari realisasi yang dibulatkan \2; tepatnya: zona tertib \3",
+    ),
+    (r"^realisasi of «(.+)»: zones tertib (.+)$", r"realisasi «\1»: zona tertib \2"),
+    (
+        r"^the figure labelled pagu is the realisasi of the table above; its pagu is (.+) \(serapan (.+) %\)$",
+        r"angka yang disebut pagu adalah realisasi pada tabel di atasnya; pagunya \1 (serapan \2 %)",
+    ),
+    (
+        r"^serapan = realisasi / pagu of the same sentence$",
+        "serapan seharusnya = realisasi / pagu yang disebut kalimat yang sama",
+    ),
+]
+_PESAN_RE = [(re.compile(p), ganti) for p, ganti in _PESAN]
+_LETAK = [
+    (re.compile(r"\bline (\d+)"), r"baris \1"),
+    (re.compile(r"\brow (\d+)"), r"baris tabel \1"),
+    (re.compile(r"\bpage (\d+)"), r"halaman \1"),
+    (re.compile(r"^tabel \("), "tabel tanpa nomor ("),
+]
+
+
+def letak_indonesia(teks: str) -> str:
+    """A finding's place in Indonesian ("Tabel 3.1 (line 536), row 4" → "Tabel 3.1 (baris 536),
+    baris tabel 4")."""
+    for pola, ganti in _LETAK:
+        teks = pola.sub(ganti, teks)
+    return teks
+
+
+def pesan_indonesia(pesan: str) -> str | None:
+    """The Indonesian wording of a finding's message; None for a message no pattern knows."""
+    for pola, ganti in _PESAN_RE:
+        if pola.match(pesan):
+            return letak_indonesia(pola.sub(ganti, pesan))
+    return None
+
+
+def temuan_indonesia(temuan: list[Temuan]) -> list[dict]:
+    """The findings as stored and shown: level, place and message in Indonesian (the English
+    message kept when no pattern knows it, so nothing is lost), printed and recomputed values."""
+    return [
+        {
+            "level": t.level,
+            "where": letak_indonesia(t.where),
+            "message": pesan_indonesia(t.message) or t.message,
+            "printed": t.printed,
+            "recomputed": t.recomputed,
+        }
+        for t in temuan
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from laporan.dokumen import Dokumen
 from laporan.lkip import bangun_lkip
-from laporan.models import TeksBlok, TerbitanLKIP
+from laporan.models import ReviuBerkas, TeksBlok, TerbitanLKIP
 from laporan.perjanjian import bangun_perjanjian
 from laporan.teks import AWALAN_ANALISIS, BAGIAN
 from perencanaan.models import PKIndikator
@@ -57,3 +57,19 @@ def terbitan_terakhir(instansi, tahun: int):
         .order_by("-nomor")
         .first()
     )
+
+
+def reviu_berkas_unit(instansi, batas: int = 50) -> list[ReviuBerkas]:
+    """The unit's reviewed LKIP files, newest first, each with ``jumlah_galat`` and
+    ``jumlah_peringatan`` counted from its stored findings (one query)."""
+    daftar = list(ReviuBerkas.objects.filter(instansi=instansi).select_related("pengunggah")[:batas])
+    for rb in daftar:
+        temuan = rb.temuan or []
+        rb.jumlah_galat = sum(t["level"] == "error" for t in temuan)
+        rb.jumlah_peringatan = sum(t["level"] == "warning" for t in temuan)
+    return daftar
+
+
+def reviu_berkas_satu(instansi, pk: int) -> ReviuBerkas | None:
+    """One reviewed file of the unit (None for another unit's), with its job."""
+    return ReviuBerkas.objects.filter(instansi=instansi, pk=pk).select_related("tugas").first()

@@ -154,3 +154,76 @@ def terbitkan_lkip(*, user, instansi, tahun: int, akui_galat: bool = False):
             f"Versi {nomor} baru saja diterbitkan oleh pengguna lain; muat ulang halaman."
         ) from None
     return obj
+
+
+# ---------------------------------------------------------------- reviu of an uploaded LKIP file
+
+REVIU_MAKS_BYTES = 10 * 1024 * 1024  # an LKIP PDF of 30–60 pages with charts is 0,5–5 MB
+
+
+def _jenis_berkas_reviu(nama: str, data: bytes) -> str:
+    """pdf, docx or txt, judged from the content (never the name); ``Ditolak`` naming the file
+    for anything else, for a DOCX that breaks the archive limits (``dasar.xlsx.cek_berkas``: zip
+    bombs, too many entries, XML entities) and for text that is not UTF-8."""
+    import io
+    import zipfile
+
+    from dasar.xlsx import BerkasDitolak, cek_berkas
+
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            cek_berkas(io.BytesIO(data))
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if "word/document.xml" not in zf.namelist():
+                    raise Ditolak(f"Berkas {nama} adalah arsip ZIP, bukan dokumen Word (DOCX).")
+        except BerkasDitolak as exc:
+            raise Ditolak(f"Berkas {nama} ditolak: {exc}") from None
+        except (zipfile.BadZipFile, OSError):
+            raise Ditolak(f"Berkas {nama} rusak: arsip DOCX tidak dapat dibaca.") from None
+        return "docx"
+    try:
+        teks = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Ditolak(f"Berkas {nama} bukan PDF, DOCX atau teks UTF-8 (diperiksa dari isinya).") from None
+    if "\x00" in teks or not teks.strip():
+        raise Ditolak(f"Berkas {nama} bukan PDF, DOCX atau teks UTF-8 (diperiksa dari isinya).")
+    return "txt"
+
+
+def unggah_berkas_reviu(*, user, instansi, berkas):
+    """Keep an LKIP/LKjIP file made elsewhere (an ``UploadedFile``) for its reviu, which
+    ``laporan.tugas.minta_reviu`` then asks the task queue's worker for; returns the
+    ``ReviuBerkas``. The unit's operator or pimpinan,
+    or an evaluator of the Inspektorat (``boleh(user, "reviu_berkas", instansi)``). Refused
+    (``Ditolak``, naming the file) when larger than ``REVIU_MAKS_BYTES`` or not a PDF, DOCX or UTF-8
+    text judged from its content; nothing is kept then. Audited (``unggah``, "reviu berkas")."""
+    from dasar.unggahan import nama_aman
+    from laporan.models import ReviuBerkas
+
+    if not boleh(user, "reviu_berkas", instansi):
+        raise PermissionDenied
+    nama = nama_aman(berkas.name or "", "")[:200] or "berkas"
+    if berkas.size > REVIU_MAKS_BYTES:
+        raise Ditolak(f"Berkas {nama} terlalu besar ({berkas.size / 1048576:.1f} MB); maksimal 10 MB.")
+    data = berkas.read()
+    jenis = _jenis_berkas_reviu(nama, data)
+    sha = hashlib.sha256(data).hexdigest()
+    rel = f"reviu-berkas/{instansi.slug}/{sha}.{jenis}"
+    try:
+        _tulis(rel, data)  # named by its SHA-256: the same file uploaded again is stored once
+    except FileExistsError:
+        pass
+    with transaction.atomic():
+        rb = ReviuBerkas.objects.create(
+            instansi=instansi,
+            pengunggah=user,
+            nama_berkas=nama,
+            jenis=jenis,
+            ukuran=len(data),
+            sha256=sha,
+            berkas=rel,
+        )
+        catat(user, rb, Aksi.UNGGAH, {"sha256": (None, sha)}, instansi, keterangan="reviu berkas")
+    return rb

@@ -73,9 +73,36 @@ def _terbitkan(p, lapor):
     return data, nama_berkas(f"lkip-v{t.nomor}", p.instansi, t.tahun, "pdf"), MIME["pdf"]
 
 
+def _reviu(p, lapor):
+    """Read the uploaded file of the job's ``ReviuBerkas``, store its findings (in Indonesian) and
+    return the printable sheet (DOCX) as the job's file."""
+    from .models import ReviuBerkas
+    from .reviu import lembar_reviu_berkas
+    from .reviu_dokumen import BerkasTidakDikenal, reviu_berkas, temuan_indonesia
+
+    rb = ReviuBerkas.objects.select_related("instansi__pemda").filter(pk=p.parameter["reviu"]).first()
+    if rb is None or rb.instansi_id != p.instansi_id:
+        raise Ditolak(_("Berkas yang direviu tidak ditemukan."))
+    lapor(10)
+    try:
+        temuan = reviu_berkas(Path(settings.DOKUMEN_ROOT) / rb.berkas)
+    except BerkasTidakDikenal:
+        raise Ditolak(_("Berkas bukan PDF, DOCX atau teks UTF-8.")) from None
+    except Exception:  # noqa: BLE001 - a damaged or hostile file: refused, never a crash of the worker
+        raise Ditolak(_("Isi berkas tidak dapat dibaca (berkas rusak atau terlindungi).")) from None
+    lapor(70)
+    rb.temuan = temuan_indonesia(temuan)
+    ReviuBerkas.objects.filter(pk=rb.pk).update(temuan=rb.temuan)
+    data = keluaran.render_docx(lembar_reviu_berkas(rb))
+    lapor(95)
+    return data, f"lembar-reviu-berkas-{rb.instansi.slug}-{rb.pk}.docx", MIME["docx"]
+
+
 def _kerja(p, lapor):
     if p.jenis == "terbitan":
         return _terbitkan(p, lapor)
+    if p.jenis == "reviu":
+        return _reviu(p, lapor)
     fmt = p.parameter["fmt"]
     if fmt not in PERENDER:
         raise Ditolak(_("Format tidak dikenal."))
@@ -114,3 +141,23 @@ def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
         token_data=token_data,
         tugas=buat_dokumen,
     )
+
+
+def minta_reviu(*, user, rb):
+    """Ask the worker to review an uploaded file (``laporan.ReviuBerkas``, kept by
+    ``laporan.services.unggah_berkas_reviu``): one job per upload, linked to it."""
+    from tugas.services import minta
+
+    from .models import ReviuBerkas
+
+    p = minta(
+        user=user,
+        instansi=rb.instansi,
+        jenis="reviu",
+        parameter={"reviu": rb.pk},
+        token_data=rb.sha256,
+        tugas=buat_dokumen,
+    )
+    ReviuBerkas.objects.filter(pk=rb.pk).update(tugas=p)
+    rb.tugas = p
+    return p

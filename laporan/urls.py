@@ -40,4 +40,7 @@ urlpatterns = [
     # scripts and the tests of the documents' content
     path("unit/<slug:slug>/dokumen/<str:jenis>/<int:nomor>/<str:fmt>/minta/", views.minta, name="minta"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx", views.reviu_lembar, name="reviu_lembar"),
+    # the reviu of an LKIP file made elsewhere: upload, then its findings (read by the worker)
+    path("unit/<slug:slug>/reviu-berkas/", views.reviu_berkas, name="reviu_berkas"),
+    path("unit/<slug:slug>/reviu-berkas/<int:pk>/", views.reviu_berkas_hasil, name="reviu_berkas_hasil"),
 ]

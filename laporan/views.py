@@ -246,3 +246,42 @@ def reviu_lembar(request, instansi, tahun):
         fmt="docx",
         isi=lambda: lembar_reviu(instansi, tahun),
     )
+
+
+@perlu("reviu_berkas")
+def reviu_berkas(request, instansi):
+    """Upload an LKIP file made elsewhere (POST: kept, then reviewed by the worker; the page of its
+    findings follows) and the list of the unit's reviewed files."""
+    galat = ""
+    if request.method == "POST":
+        berkas = request.FILES.get("berkas")
+        if berkas is None:
+            galat = _("Pilih berkas LKIP yang akan direviu.")
+        else:
+            try:
+                rb = services.unggah_berkas_reviu(user=request.user, instansi=instansi, berkas=berkas)
+            except Ditolak as exc:
+                galat = str(exc)
+            else:
+                tugas.minta_reviu(user=request.user, rb=rb)
+                return redirect("laporan:reviu_berkas_hasil", instansi.slug, rb.pk)
+    daftar = selectors.reviu_berkas_unit(instansi)
+    return render(
+        request,
+        "laporan/reviu_berkas.html",
+        {"instansi": instansi, "daftar": daftar, "galat": galat},
+        status=400 if galat else 200,
+    )
+
+
+@perlu("reviu_berkas")
+@require_GET
+def reviu_berkas_hasil(request, instansi, pk):
+    rb = selectors.reviu_berkas_satu(instansi, pk)
+    if rb is None:
+        raise Http404
+    temuan = rb.temuan or []
+    kelompok = [(lv, NAMA_LEVEL[lv], [t for t in temuan if t["level"] == lv]) for lv in LEVEL]
+    return render(
+        request, "laporan/reviu_berkas_hasil.html", {"instansi": instansi, "rb": rb, "kelompok": kelompok}
+    )

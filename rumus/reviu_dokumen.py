@@ -336,6 +336,9 @@ def _cek_anggaran(
     temuan, rows = [], []
     if "realisasi" not in _kepala(tabel):
         return temuan, rows
+    # the rows' own serapan since the last total row, to tell an unweighted mean in a total row
+    # from the pagu-weighted roll-up it must be (docs/rules.md §3: Σ realisasi / Σ pagu)
+    serapan_baris: list[Decimal] = []
     for i, baris in enumerate(tabel.baris):
         uang = [(j, _uang(c)) for j, c in enumerate(baris)]
         uang = [(j, a) for j, a in uang if a is not None]
@@ -347,7 +350,22 @@ def _cek_anggaran(
         sisa = [baca_angka(c) for c in baris[jr + 1 :]]
         sisa = [a for a in sisa if a is not None]
         s = serapan(pagu.nilai, real.nilai)
-        if sisa and not _cocok(sisa[0], s):
+        total = re.match(r"^(total|jumlah)\b", label.lower()) is not None
+        rata = (
+            sum(serapan_baris, Decimal(0)) / len(serapan_baris) if total and len(serapan_baris) >= 2 else None
+        )
+        if sisa and not _cocok(sisa[0], s) and rata is not None and _cocok(sisa[0], rata):
+            temuan.append(
+                Temuan(
+                    GALAT,
+                    _letak(tabel, i),
+                    f"serapan of «{label}» is the unweighted mean of the rows' serapan; "
+                    "pagu-weighted: total realisasi / total pagu",
+                    sisa[0].teks,
+                    _tampil(s),
+                )
+            )
+        elif sisa and not _cocok(sisa[0], s):
             temuan.append(
                 Temuan(
                     GALAT,
@@ -357,6 +375,10 @@ def _cek_anggaran(
                     _tampil(s),
                 )
             )
+        if total:
+            serapan_baris = []
+        elif s is not None:
+            serapan_baris.append(s)
         if efisiensi_ada and len(sisa) >= 2:
             e = efisiensi_seed(pagu.nilai, real.nilai)
             if not _cocok(sisa[-1], e) and not _cocok(sisa[-1], SERATUS - sisa[0].nilai):

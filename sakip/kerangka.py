@@ -53,6 +53,7 @@ SIKLUS = [
             ("laporan", _("LKIP"), "laporan:lkip", True),
             ("laporan_teks", _("Teks LKIP"), "laporan:teks", True),
             ("laporan", _("Reviu"), "laporan:reviu", True),
+            ("laporan_reviu_berkas", _("Reviu berkas LKIP"), "laporan:reviu_berkas", False),
         ],
     ),
     (_("Data"), [("workbook", _("Workbook (unduh/unggah)"), "workbook:halaman", True)]),
@@ -74,6 +75,8 @@ HALAMAN_BAGIAN = {
     "anggaran:dukungan": "anggaran:dpa",
     "anggaran:hapus_baris": "anggaran:dpa",
     "laporan:reviu": "laporan:reviu",
+    "laporan:reviu_berkas": "laporan:reviu_berkas",
+    "laporan:reviu_berkas_hasil": "laporan:reviu_berkas",
 }
 NAMESPACE_BAGIAN = {
     "perencanaan": "perencanaan:renstra",

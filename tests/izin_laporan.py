@@ -2,6 +2,7 @@
 
 from tests.izin_common import EDIT, POST_ISI, PUBLIK, UNIT  # noqa: F401
 
+_REVIU_BERKAS = {**UNIT, "adminpemda": 403, "pembaca": 403}
 _TANPA_PK = {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}}
 
 CASES: dict = {
@@ -41,4 +42,11 @@ CASES: dict = {
     # reviu before the LKIP: readable by everyone who sees the unit
     "unit/<slug:slug>/reviu/<tahun:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
     "unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),
+    # reviu of an uploaded LKIP file: the unit's operator and pimpinan and the Inspektorat's
+    # evaluator; a file that does not exist is 404 to them (tests/test_reviu_berkas_unggah.py)
+    "unit/<slug:slug>/reviu-berkas/": ("/unit/bantargebang/reviu-berkas/", _REVIU_BERKAS),
+    "unit/<slug:slug>/reviu-berkas/<int:pk>/": (
+        "/unit/bantargebang/reviu-berkas/999999/",
+        {**_REVIU_BERKAS, "operator": 404, "pimpinan": 404, "evaluator": 404},
+    ),
 }

@@ -248,3 +248,30 @@ def test_command_table_and_bad_files(tmp_path):
     biner.write_bytes(b"\xff\xfe\x00\x81binary")
     with pytest.raises(CommandError, match="bukan PDF, DOCX atau teks"):
         call_command("reviu_dokumen", str(biner))
+
+
+def test_total_serapan_as_unweighted_mean_is_named():
+    """A total row's serapan is Σ realisasi / Σ pagu (pagu-weighted), not the mean of the rows'."""
+    dok = Dokumen(
+        tabel=[
+            _tabel(
+                [
+                    ["Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)"],
+                    ["Program A", "900.000.000", "900.000.000", "100,00"],
+                    ["Program B", "100.000.000", "50.000.000", "50,00"],
+                    ["Jumlah", "1.000.000.000", "950.000.000", "75,00"],
+                ]
+            )
+        ]
+    )
+    got = [(t.message, t.printed, t.recomputed) for t in reviu(dok)]
+    assert got == [
+        (
+            "serapan of «Jumlah» is the unweighted mean of the rows' serapan; pagu-weighted: total "
+            "realisasi / total pagu",
+            "75,00",
+            "95,00",
+        )
+    ]
+    dok.tabel[0].baris[3][3] = "80,00"  # neither: the plain message
+    assert [t.message for t in reviu(dok)] == ["serapan of «Jumlah» = realisasi / pagu"]

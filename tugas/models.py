@@ -21,6 +21,10 @@ class Tugas(models.Model):
         LHE = "lhe", _("Laporan Hasil Evaluasi")
         SKM = "skm", _("Laporan SKM")
         TERBITAN = "terbitan", _("Terbitan LKIP")  # issuing an LKIP version (laporan.services.terbitkan_lkip)
+        REVIU = (
+            "reviu",
+            _("Reviu berkas LKIP"),
+        )  # an uploaded LKIP file read and checked (laporan.ReviuBerkas)
 
     class Status(models.TextChoices):
         ANTRI = "antri", _("Menunggu giliran")
