@@ -212,3 +212,45 @@ def lembar_iku(instansi) -> list[Indikator]:
         .prefetch_related("target")
         .order_by("urutan", "kode")
     )
+
+
+def tahun_terakhir_dipakai(instansi_ids) -> dict[tuple[str, int], int]:
+    """The last year each tujuan, sasaran and indikator of these units was used — an indicator
+    (under it) in a signed PK, with a realisasi or a budget link —, keyed ("tujuan" | "sasaran" |
+    "indikator", id); items never used are absent. An archive year must come after it. Four
+    queries, whatever the number of units."""
+    from django.db.models import Max
+
+    terakhir: dict[int, int] = {}
+    for rows in (
+        PKIndikator.objects.filter(
+            indikator__instansi_id__in=instansi_ids,
+            pk_dokumen__status=PerjanjianKinerja.Status.DITANDATANGANI,
+        )
+        .values("indikator_id")
+        .annotate(t=Max("pk_dokumen__tahun")),
+        Indikator.objects.filter(instansi_id__in=instansi_ids, realisasi__isnull=False)
+        .values("id")
+        .annotate(t=Max("realisasi__tahun")),
+        Indikator.objects.filter(instansi_id__in=instansi_ids, dukungan__isnull=False)
+        .values("id")
+        .annotate(t=Max("dukungan__tahun")),
+    ):
+        for row in rows:
+            iid = row.get("indikator_id", row.get("id"))
+            terakhir[iid] = max(terakhir.get(iid, row["t"]), row["t"])
+    out: dict[tuple[str, int], int] = {}
+    induk = Indikator.objects.filter(id__in=list(terakhir)).values_list(
+        "id", "tujuan_id", "sasaran_id", "sasaran__tujuan_id"
+    )
+    for iid, tujuan_id, sasaran_id, tujuan_sasaran_id in induk:
+        t = terakhir[iid]
+        for kunci in (
+            ("indikator", iid),
+            ("tujuan", tujuan_id),
+            ("sasaran", sasaran_id),
+            ("tujuan", tujuan_sasaran_id),
+        ):
+            if kunci[1] is not None:
+                out[kunci] = max(out.get(kunci, t), t)
+    return out

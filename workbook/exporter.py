@@ -102,10 +102,25 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     ]
     tujuan = list(Tujuan.objects.filter(renstra__in=renstra).select_related("renstra").order_by("kode"))
     data["tujuan"] = [
-        {"instansi": ins, "renstra": t.renstra.kode, "kode": t.kode, "uraian": t.uraian} for t in tujuan
+        {
+            "instansi": ins,
+            "renstra": t.renstra.kode,
+            "kode": t.kode,
+            "uraian": t.uraian,
+            "urutan": t.urutan,
+            "tahun_nonaktif": t.tahun_nonaktif,
+        }
+        for t in tujuan
     ]
     data["sasaran"] = [
-        {"instansi": ins, "tujuan": s.tujuan.kode, "kode": s.kode, "uraian": s.uraian}
+        {
+            "instansi": ins,
+            "tujuan": s.tujuan.kode,
+            "kode": s.kode,
+            "uraian": s.uraian,
+            "urutan": s.urutan,
+            "tahun_nonaktif": s.tahun_nonaktif,
+        }
         for s in Sasaran.objects.filter(tujuan__in=tujuan).select_related("tujuan").order_by("kode")
     ]
 
@@ -158,6 +173,9 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "agregasi": i.agregasi,
             "iku": i.iku,
             "sumber_realisasi": i.sumber_realisasi,
+            "penanggung_jawab": i.penanggung_jawab,
+            "urutan": i.urutan,
+            "tahun_nonaktif": i.tahun_nonaktif,
         }
         for i in indikator
     ]

@@ -35,6 +35,7 @@ from evaluasi.models import NilaiKomponen
 from laporan.perjanjian import bekukan_banyak
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
+from perencanaan import selectors as perencanaan_selectors
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
@@ -48,6 +49,8 @@ MAKS_BARIS = 200_000  # rows of one workbook import (docs/workbook.md); larger i
 MAKS_KOLOM = 64  # columns read per sheet (the widest sheet has 22)
 # the largest zona.urutan the database stores (a PositiveSmallIntegerField on every backend)
 URUTAN_MAKS = BaseDatabaseOperations.integer_field_ranges["PositiveSmallIntegerField"][1]
+# the largest urutan of a tujuan, sasaran or indikator (a PositiveIntegerField)
+URUTAN_PLANNING_MAKS = BaseDatabaseOperations.integer_field_ranges["PositiveIntegerField"][1]
 KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
 # sheets never read besides those starting with "_": the instructions of the empty template
 LEMBAR_CATATAN = {"petunjuk"}
@@ -361,6 +364,7 @@ class _Loader:
         self._maps: dict[str, dict] = {}
         self.nama_berkas, self.pengguna = "", None  # recorded on a new batch of paper survey answers
         self.tolak_baris = None  # (sheet, values) -> why the row may not be written, or None
+        self._terakhir = None  # (sheet, id) -> last year of use of stored plan items, read once
         self._baris_gagal: set = set()  # budget lines rejected: rows referring to them add no second error
         self._skema: dict | None = None  # instansi id -> its survey scheme (rumus.skm.Skema)
         self._skema_dilapor: set = set()  # (sheet, instansi, what): header errors reported once
@@ -648,19 +652,39 @@ class _Loader:
             items.append((r, (ins.id, r["kode"]), values))
         self.upsert("renstra", Renstra, items, self.map("renstra"))
 
+    def _arsip(self, r: Row, sheet: str, ins) -> dict | None:
+        """The urutan and tahun_nonaktif of a tujuan, sasaran or indikator row (columns added
+        later: left out, a stored row keeps its values), or None after reporting a bad cell: an
+        urutan beyond the database's range, an archive year not after the item's last use (a
+        signed PK, a realisasi or a budget link of an indicator under it; the app's rule,
+        ``perencanaan.services.arsipkan``)."""
+        if "urutan" in r.huruf and r["urutan"] > URUTAN_PLANNING_MAKS:
+            self.err(r, "urutan", f"urutan must be at most {URUTAN_PLANNING_MAKS}, got {r['urutan']}")
+            return None
+        t = r["tahun_nonaktif"] if "tahun_nonaktif" in r.huruf else None
+        ada = self.map(sheet).get((ins.id, r["kode"]))
+        if self._terakhir is None:
+            self._terakhir = perencanaan_selectors.tahun_terakhir_dipakai(self._ids())
+        terakhir = self._terakhir.get((sheet, ada.id)) if ada is not None and ada.id else None
+        if t is not None and terakhir is not None and t <= terakhir:
+            self.err(
+                r,
+                "tahun_nonaktif",
+                f"{sheet} {r['kode']} is used in {terakhir} (signed PK, realisasi or budget link): "
+                f"tahun_nonaktif must be {terakhir + 1} or later (or blank)",
+            )
+            return None
+        return _ada(r, {"urutan": r["urutan"], "tahun_nonaktif": t})
+
     def load_tujuan(self, rows):
         items = []
         for r in rows:
             ins = self.get_instansi(r)
             renstra = ins and self.lookup(r, "renstra", "renstra", (ins.id, r["renstra"]))
-            if renstra:
-                items.append(
-                    (
-                        r,
-                        (ins.id, r["kode"]),
-                        {"instansi": ins, "renstra": renstra, "kode": r["kode"], "uraian": r["uraian"]},
-                    )
-                )
+            arsip = renstra and self._arsip(r, "tujuan", ins)
+            if arsip is not None and renstra:
+                values = {"instansi": ins, "renstra": renstra, "kode": r["kode"], "uraian": r["uraian"]}
+                items.append((r, (ins.id, r["kode"]), {**values, **arsip}))
         self.upsert("tujuan", Tujuan, items, self.map("tujuan"))
 
     def load_sasaran(self, rows):
@@ -668,14 +692,10 @@ class _Loader:
         for r in rows:
             ins = self.get_instansi(r)
             tujuan = ins and self.lookup(r, "tujuan", "tujuan", (ins.id, r["tujuan"]))
-            if tujuan:
-                items.append(
-                    (
-                        r,
-                        (ins.id, r["kode"]),
-                        {"instansi": ins, "tujuan": tujuan, "kode": r["kode"], "uraian": r["uraian"]},
-                    )
-                )
+            arsip = tujuan and self._arsip(r, "sasaran", ins)
+            if arsip is not None and tujuan:
+                values = {"instansi": ins, "tujuan": tujuan, "kode": r["kode"], "uraian": r["uraian"]}
+                items.append((r, (ins.id, r["kode"]), {**values, **arsip}))
         self.upsert("sasaran", Sasaran, items, self.map("sasaran"))
 
     def _nomenklatur(self, rows, sheet, model, parts, parent_sheet=None, parent_field=None):
@@ -719,11 +739,16 @@ class _Loader:
                 induk[level] = self.lookup(r, "induk", level, r["induk"])
             if induk[level] is None:
                 continue
+            arsip = self._arsip(r, "indikator", ins)
+            if arsip is None:
+                continue
+            arsip.update(_ada(r, {"penanggung_jawab": r["penanggung_jawab"] or ""}))
             items.append(
                 (
                     r,
                     (ins.id, r["kode"]),
                     {
+                        **arsip,
                         "instansi": ins,
                         "kode": r["kode"],
                         "nama": r["nama"],
