@@ -297,7 +297,20 @@ def dpa(request, instansi, tahun):
     else:
         formset = BarisFormSet(initial=awal_baris(lines, sidik_baris), **kw)
         status = 200
-    return render(request, "anggaran/dpa.html", _dpa_konteks(instansi, tahun, formset, lines), status=status)
+    konteks = _dpa_konteks(instansi, tahun, formset, lines)
+    _tandai_tertutup([*formset.forms, konteks["kosong"]], konteks["tutup"])
+    return render(request, "anggaran/dpa.html", konteks, status=status)
+
+
+def _tandai_tertutup(forms, tutup) -> None:
+    """Cells of a closed quarter (all number cells and the code once TW4 is closed) are read-only
+    in the browser; they still post their value, and the service refuses any change."""
+    kolom = [f"kas_{p.lower()}" for p in tutup]
+    if "TW4" in tutup:
+        kolom += ["sub_kegiatan", "pagu_murni", "pagu"]
+    for f in forms:
+        for k in kolom:
+            f.fields[k].widget.attrs["readonly"] = True
 
 
 @perlu("isi")

@@ -2,6 +2,7 @@
 cash plan TW1–TW4) saved in one POST; one bad cell saves nothing and the page shows every value
 as typed, with the cell's message."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -177,6 +178,12 @@ def test_a_closed_quarter_keeps_its_cash_plan_and_a_closed_year_its_lines(unit, 
     assert BarisAnggaran.objects.get(instansi=ins, sub_kegiatan__kode="7.01.01.2.02.0001").kas_tw1 == Decimal(
         "2000000000"
     )
+    # the closed quarter's cells are read-only in the browser, the others not
+    html = c.get(URL).content.decode()
+    tags = re.findall(r'<input [^>]*name="baris-(?:\d+|__prefix__)-(kas_tw\d)"[^>]*>', html)
+    assert tags.count("kas_tw1") == 8  # 4 lines, 3 empty rows and the template row
+    for tag in re.findall(r'<input [^>]*name="baris-(?:\d+|__prefix__)-kas_tw\d"[^>]*>', html):
+        assert ("readonly" in tag) == ("kas_tw1" in tag), tag
     # a later quarter stays open
     rows[0]["kas_tw1"] = "2.000.000.000"
     rows[0]["kas_tw2"] = "2.000.000.000"
