@@ -115,7 +115,9 @@ def awal_baris(lines, sidik) -> list[dict]:
             "sub_kegiatan": f"{b.sub_kegiatan.kode} {b.sub_kegiatan.nama}",
             "subunit": b.subunit_id,
             "pagu_murni": b.pagu_murni,
-            "pagu": b.pagu,
+            # no revision (pagu = pagu murni): the revised-pagu cell stays empty, so a corrected
+            # pagu murni is the line's pagu again on saving
+            "pagu": None if b.pagu_murni is not None and b.pagu == b.pagu_murni else b.pagu,
             "kas_tw1": b.kas_tw1,
             "kas_tw2": b.kas_tw2,
             "kas_tw3": b.kas_tw3,

@@ -245,7 +245,8 @@ def _dpa_konteks(instansi, tahun, formset, lines):
         "kosong": formset.empty_form,
         "tutup": sorted(tutup),
         "tahun_tutup": "TW4" in tutup,
-        "total": [total[k] for k in BarisForm.ANGKA],
+        # under "pagu perubahan": the pagu in force (revised, else original) of every line
+        "total": [pagu_total if k == "pagu" else total[k] for k in BarisForm.ANGKA],
         "total_kas": jumlah_kas,
         "total_selisih": cek_kas(pagu_total, [jumlah_kas]),
         "ada_subunit": SubUnit.objects.filter(instansi=instansi).exists(),

@@ -69,6 +69,7 @@
       tulis(sel, kosong ? null : pagu - kas);
       if (sel) { sel.classList.toggle("warning", !kosong && pagu - kas !== 0); }
     });
+    total[1] = totalPagu;  // under "pagu perubahan": the pagu in force (revised, else original)
     total.forEach(function (t, i) { tulis(tabel.querySelector('[data-total="' + i + '"]'), t); });
     var jumlahKas = total.slice(2).reduce(function (a, x) { return a + x; }, 0);
     tulis(tabel.querySelector('[data-total="kas"]'), jumlahKas);

@@ -221,3 +221,18 @@ def test_readers_and_other_units_cannot_post(unit, masuk_sebagai):
     assert masuk_sebagai("pim-mustikajaya").post(URL, data).status_code == 403
     assert masuk_sebagai("op-rawalumbu").post(URL, data).status_code == 404
     assert not BarisAnggaran.objects.exists()
+
+
+def test_correcting_the_pagu_murni_of_an_unrevised_line_corrects_its_pagu(unit, masuk_sebagai):
+    ins, sek, kel = unit
+    c = masuk_sebagai("op-mustikajaya")
+    assert c.post(URL, data_grid(_empat_baris(sek, kel))).status_code == 302
+    rows, awal = data_dari_halaman(c.get(URL))
+    logistik = next(r for r in rows if str(r["sub_kegiatan"]).startswith("7.01.01.2.06.0004"))
+    assert logistik["pagu"] == ""  # no revision: the revised-pagu cell is empty
+    logistik["pagu_murni"] = "900.000"
+    assert c.post(URL, data_grid(rows, awal)).status_code == 302
+    b = BarisAnggaran.objects.get(instansi=ins, sub_kegiatan__kode="7.01.01.2.06.0004")
+    assert (b.pagu_murni, b.pagu) == (Decimal(900000), Decimal(900000))
+    gaji = BarisAnggaran.objects.get(instansi=ins, sub_kegiatan__kode="7.01.01.2.02.0001")
+    assert gaji.pagu == Decimal("8750000000")  # the revised line keeps its revised pagu
