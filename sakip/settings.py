@@ -207,6 +207,13 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": TUGAS_BATAS_DETIK}
 # Finished jobs (their generated files and rows) are kept this many hours, then
 # `manage.py hapus_tugas_lama` (or the task tugas.tugas.bersihkan) deletes them.
 TUGAS_SIMPAN_JAM = baca_int("SAKIP_TUGAS_SIMPAN_JAM", 72, minimum=1, maksimum=90 * 24)
+# A running job records its worker (host:pid) and a heartbeat at each progress report; a job whose
+# worker process is gone (same machine) or silent for TUGAS_SENYAP_DETIK seconds (any machine: keep
+# it above SAKIP_SOFFICE_TIMEOUT, the longest silent step) is started again by `manage.py
+# ulangi_tugas` (cron, every minute) or by the next same request, at most TUGAS_MAKS_PERCOBAAN
+# times in all (tugas.services.ulangi_terhenti).
+TUGAS_SENYAP_DETIK = baca_int("SAKIP_TUGAS_SENYAP_DETIK", 600, minimum=30, maksimum=24 * 3600)
+TUGAS_MAKS_PERCOBAAN = baca_int("SAKIP_TUGAS_MAKS_PERCOBAAN", 3, minimum=1, maksimum=10)
 
 # --- reminders (pengingat, docs/deploy.md "Pengingat") ---------------------------------------------
 # The address the reminder e-mails link to (no request to take it from: the daily job runs alone),

@@ -52,6 +52,10 @@ class Tugas(models.Model):
     mime = models.CharField(max_length=100, blank=True)
     alasan_gagal = models.TextField(blank=True)  # why it failed, in Indonesian, shown to the user
     percobaan = models.PositiveSmallIntegerField(default=0)  # times a worker started it
+    # the Task that runs it (its dotted path), so a job whose worker died can be enqueued again
+    nama_tugas = models.CharField(max_length=200, blank=True)
+    pekerja = models.CharField(max_length=100, blank=True)  # host:pid of the worker running it
+    detak = models.DateTimeField(null=True, blank=True)  # the running worker's last heartbeat
     dibuat = models.DateTimeField(auto_now_add=True)
     mulai = models.DateTimeField(null=True, blank=True)
     selesai = models.DateTimeField(null=True, blank=True)

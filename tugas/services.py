@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
+import socket
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -75,13 +77,19 @@ def minta(*, user, instansi, jenis: str, parameter: dict, token_data: str, tugas
     if not boleh_tugas(user, instansi, jenis):
         raise PermissionDenied
     k = sidik(jenis=jenis, instansi=instansi, parameter=parameter, token_data=token_data)
+    ulangi_terhenti(sidik=k)  # a job of this key whose worker died runs again rather than a new one
     ada = _yang_sama(k)
     if ada is not None:
         return ada
     try:
         with transaction.atomic():
             p = Tugas.objects.create(
-                pemohon=user, instansi=instansi, jenis=jenis, parameter=parameter, sidik=k
+                pemohon=user,
+                instansi=instansi,
+                jenis=jenis,
+                parameter=parameter,
+                sidik=k,
+                nama_tugas=tugas.module_path,
             )
     except IntegrityError:  # the same request, at the same moment, created it first
         return Tugas.objects.get(sidik=k, status__in=Tugas.AKTIF)
@@ -96,56 +104,159 @@ def minta(*, user, instansi, jenis: str, parameter: dict, token_data: str, tugas
     return p
 
 
-def _gagal(pk, pesan: str) -> None:
-    Tugas.objects.filter(pk=pk).update(status=Tugas.Status.GAGAL, alasan_gagal=pesan, selesai=timezone.now())
+def _gagal(pk, pesan: str, percobaan: int | None = None) -> None:
+    """Fail the job (only if it is still at this attempt, when given)."""
+    qs = Tugas.objects.filter(pk=pk)
+    if percobaan is not None:
+        qs = qs.filter(percobaan=percobaan, status__in=Tugas.AKTIF)
+    qs.update(status=Tugas.Status.GAGAL, alasan_gagal=pesan, selesai=timezone.now())
 
 
-def _simpan_berkas(p: Tugas, data: bytes) -> None:
-    tujuan = path_berkas(p)
+def _simpan_berkas(tujuan: Path, data: bytes) -> None:
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     sementara = tujuan.with_name(tujuan.name + ".sementara")
     sementara.write_bytes(data)
     sementara.replace(tujuan)  # a reader never sees half a file
 
 
+def nama_pekerja() -> str:
+    """This worker process: host:pid (a job records who runs it)."""
+    return f"{socket.gethostname()[:80]}:{os.getpid()}"
+
+
 def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasil]) -> dict:
     """Run a job in a worker: ``kerja(tugas, lapor)`` does the work, calling ``lapor(percent)``
     as it goes, and returns the file. A job already finished (or deleted) is not run again. A
     refusal (``Ditolak``) fails the job with its message; any other error fails it with a general
-    message and is raised again, so the task backend records it too."""
+    message and is raised again, so the task backend records it too.
+
+    Each start is an attempt (``percobaan``, with the worker's host:pid; ``lapor`` is its
+    heartbeat); a job
+    whose worker died is started again by ``ulangi_terhenti``. Only the attempt that started last
+    may finish the job: its file is written under an attempt's name and put in place in the same
+    transaction that marks the job finished, so an attempt thought dead that still ends keeps
+    nothing, and a job completes once."""
     p = Tugas.objects.select_related("instansi__pemda").filter(pk=tugas_id).first()
     if p is None or not p.aktif:
         return {"status": p.status if p else "hilang"}
-    if not Tugas.objects.filter(pk=p.pk, status__in=Tugas.AKTIF).update(
-        status=Tugas.Status.JALAN, mulai=timezone.now(), percobaan=p.percobaan + 1, kemajuan=0
+    percobaan = p.percobaan + 1
+    if not Tugas.objects.filter(pk=p.pk, status__in=Tugas.AKTIF, percobaan=p.percobaan).update(
+        status=Tugas.Status.JALAN,
+        mulai=timezone.now(),
+        percobaan=percobaan,
+        kemajuan=0,
+        pekerja=nama_pekerja(),
+        detak=timezone.now(),
     ):
-        return {"status": Tugas.Status.GAGAL}  # given up just now
+        return {"status": Tugas.Status.GAGAL}  # given up, or taken by another worker, just now
 
     def lapor(persen: int) -> None:
-        Tugas.objects.filter(pk=p.pk).update(kemajuan=max(0, min(99, int(persen))))
+        Tugas.objects.filter(pk=p.pk, percobaan=percobaan).update(
+            kemajuan=max(0, min(99, int(persen))), detak=timezone.now()
+        )
 
     try:
         data, nama, mime = kerja(p, lapor)
         p.nama_berkas = Path(nama).name
-        _simpan_berkas(p, data)
+        tujuan = path_berkas(p)
+        milik = tujuan.with_name(f"{tujuan.name}.percobaan{percobaan}")
+        _simpan_berkas(milik, data)
     except Ditolak as exc:
-        _gagal(p.pk, _("Dokumen tidak dapat dibuat: %(alasan)s") % {"alasan": exc})
+        _gagal(p.pk, _("Dokumen tidak dapat dibuat: %(alasan)s") % {"alasan": exc}, percobaan)
         return {"status": Tugas.Status.GAGAL}
     except Exception:
-        _gagal(p.pk, _("Terjadi kesalahan saat mengerjakan permintaan ini. Coba lagi atau hubungi admin."))
+        _gagal(
+            p.pk,
+            _("Terjadi kesalahan saat mengerjakan permintaan ini. Coba lagi atau hubungi admin."),
+            percobaan,
+        )
         raise
-    selesai = Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN).update(
-        status=Tugas.Status.SELESAI,
-        kemajuan=100,
-        berkas=str(path_berkas(p).relative_to(settings.DOKUMEN_ROOT)),
-        nama_berkas=p.nama_berkas,
-        mime=mime,
-        selesai=timezone.now(),
-    )
-    if not selesai:  # given up meanwhile (too late): its file is not kept
-        shutil.rmtree(path_berkas(p).parent, ignore_errors=True)
+    with transaction.atomic():
+        selesai = Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN, percobaan=percobaan).update(
+            status=Tugas.Status.SELESAI,
+            kemajuan=100,
+            berkas=str(tujuan.relative_to(settings.DOKUMEN_ROOT)),
+            nama_berkas=p.nama_berkas,
+            mime=mime,
+            selesai=timezone.now(),
+        )
+        if selesai:
+            milik.replace(tujuan)
+    if not selesai:  # given up meanwhile, or started again by another worker: this attempt keeps nothing
+        milik.unlink(missing_ok=True)
         return {"status": Tugas.Status.GAGAL}
     return {"status": Tugas.Status.SELESAI, "berkas": p.nama_berkas}
+
+
+def _mati(p: Tugas, sekarang) -> bool:
+    """Has the worker running ``p`` died: its process is gone (same machine), or it has reported
+    nothing for TUGAS_SENYAP_DETIK seconds (any machine)?"""
+    host, _, pid = p.pekerja.rpartition(":")
+    if host == socket.gethostname()[:80] and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass  # alive, another user's process
+        else:
+            if _zombie(int(pid)):
+                return True
+    batas = timedelta(seconds=settings.TUGAS_SENYAP_DETIK)
+    return (p.detak or p.mulai or p.dibuat) < sekarang - batas
+
+
+def _zombie(pid: int) -> bool:
+    """A killed child not yet reaped by its parent still answers kill(pid, 0)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def ulangi_terhenti(*, sidik: str | None = None) -> int:
+    """Start again the running jobs (of one key, or all) whose worker died: back to waiting and
+    enqueued again to their task, while they have attempts left (TUGAS_MAKS_PERCOBAAN); else
+    failed with the reason. Returns the number enqueued again. Run by ``manage.py ulangi_tugas``
+    (cron, every minute) and by ``minta`` for the key it is asked."""
+    from django.utils.module_loading import import_string
+
+    sekarang = timezone.now()
+    qs = Tugas.objects.filter(status=Tugas.Status.JALAN).exclude(pekerja="")
+    if sidik is not None:
+        qs = qs.filter(sidik=sidik)
+    n = 0
+    for p in qs:
+        if not _mati(p, sekarang):
+            continue
+        if p.percobaan >= settings.TUGAS_MAKS_PERCOBAAN or not p.nama_tugas:
+            _gagal(
+                p.pk,
+                _(
+                    "Pekerja berhenti saat mengerjakan tugas ini %(n)s kali. Minta sekali lagi atau hubungi admin."
+                )
+                % {"n": p.percobaan},
+                p.percobaan,
+            )
+            continue
+        # claimed by this attempt number: two runs at once re-enqueue it once
+        if not Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN, percobaan=p.percobaan).update(
+            status=Tugas.Status.ANTRI, kemajuan=0, pekerja="", detak=None
+        ):
+            continue
+        log.warning(
+            "tugas %s: worker %s died during attempt %s; enqueued again", p.pk, p.pekerja, p.percobaan
+        )
+        try:
+            hasil = import_string(p.nama_tugas).enqueue(str(p.pk))
+        except Exception:  # noqa: BLE001 - the queue cannot be reached
+            log.exception("tugas %s: enqueue again failed", p.pk)
+            _gagal(p.pk, _("Antrian tugas tidak dapat dihubungi. Coba lagi beberapa saat lagi."))
+            continue
+        Tugas.objects.filter(pk=p.pk).update(id_antrian=str(hasil.id))
+        n += 1
+    return n
 
 
 def hapus_kedaluwarsa(*, sekarang=None) -> int:
