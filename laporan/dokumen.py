@@ -48,6 +48,8 @@ class Sampul:
     penerbit: list[str] = field(default_factory=list)
     # lines printed on the back of the cover (its own page): an issued LKIP's version and SHA-256
     balik: list[str] = field(default_factory=list)
+    # the pemda's logo (PNG or JPEG bytes, ``laporan.logo.logo_pemda``) printed above the title
+    logo: bytes | None = None
 
 
 @dataclass

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import io
@@ -316,8 +317,15 @@ class _Docx:
 
     def sampul(self) -> None:
         s = self.dok.sampul
-        for _ in range(4):
+        if s.logo:
             self.p()
+            par = self.p("", "Sampul", "Title")
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            par.add_run().add_picture(io.BytesIO(s.logo), height=Cm(3.5))
+            self.p()
+        else:
+            for _ in range(4):
+                self.p()
         for line in s.judul:
             self.p(line, "Title")
         for _ in range(6):
@@ -593,7 +601,7 @@ CSS = """
 .dokumen h1{font-size:1.4rem;text-align:center;margin-top:2rem}
 .dokumen h2{font-size:1.15rem}.dokumen h3{font-size:1rem}
 .dokumen .kepala{font-style:italic;font-size:.8rem;text-align:right;color:#555}
-.dokumen .sampul{text-align:center;padding:3rem 0}
+.dokumen .sampul{text-align:center;padding:3rem 0}.dokumen .sampul .logo{height:7rem;width:auto;margin-bottom:1.5rem}
 .dokumen .sampul .judul{font-size:1.6rem;font-weight:bold}
 .dokumen .tabel-wadah{overflow-x:auto}.dokumen .sumber{font-size:.85em;font-style:italic;margin-top:.25rem}
 .dokumen table{border-collapse:collapse;margin:0 auto 1rem;font-size:.85rem}
@@ -706,6 +714,11 @@ class _Html:
         if dok.sampul:
             s = dok.sampul
             self.w('<header class="sampul">')
+            if s.logo:
+                mime = "image/png" if s.logo.startswith(b"\x89PNG") else "image/jpeg"
+                data = base64.b64encode(s.logo).decode("ascii")
+                alt = escape(f"Logo {s.penerbit[0]}" if s.penerbit else "Logo")
+                self.w(f'<img class="logo" src="data:{mime};base64,{data}" alt="{alt}">')
             for line in s.judul:
                 self.w(f'<div class="judul">{escape(line)}</div>')
             for line in s.subjudul + s.penerbit:

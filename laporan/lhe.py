@@ -8,6 +8,7 @@ from dasar.sidik import sidik
 from evaluasi.models import Evaluasi
 from evaluasi.selectors import hitung_lke
 from laporan.dokumen import Dokumen, Sampul, TandaTangan
+from laporan.logo import logo_pemda
 from organisasi.models import Pejabat
 from rumus.format import format_angka, format_tanggal
 
@@ -169,6 +170,7 @@ def dokumen_lhe(ev: Evaluasi) -> Dokumen:
             judul=["LAPORAN HASIL EVALUASI", lengkap.upper()],
             subjudul=[nama.upper(), f"TAHUN {tahun}"],
             penerbit=[f"INSPEKTORAT {pemda.upper()}".strip(), pemda] if pemda else ["INSPEKTORAT"],
+            logo=logo_pemda(ev.instansi.pemda),
         ),
         dengan_daftar=False,
     )

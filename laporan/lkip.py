@@ -21,6 +21,7 @@ from anggaran.models import Dukungan
 from anggaran.selectors import muat_baris, nama_nomenklatur
 from laporan import grafik
 from laporan.dokumen import Bagian, Dokumen, Sampul, TandaTangan
+from laporan.logo import logo_pemda
 from laporan.perjanjian import DataPK, isi_lampiran, isi_pernyataan, muat_pk, tabel_sasaran
 from laporan.teks import BAGIAN, Teks, kunci_analisis
 from organisasi.models import PENDIDIKAN, Instansi, Layanan, Pegawai, Pejabat, SubUnit
@@ -1035,6 +1036,7 @@ def bangun_lkip(instansi, tahun: int) -> Dokumen:
             ["LAPORAN KINERJA INSTANSI PEMERINTAH", "(LKIP)"],
             [ins.nama.upper(), ins.pemda.nama.upper(), f"TAHUN {tahun}"],
             [x for x in (ins.nama, ins.alamat) if x],
+            logo=logo_pemda(ins.pemda),
         ),
     )
     _kata_pengantar(dok, k)

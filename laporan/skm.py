@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from laporan.dokumen import Dokumen, Sampul
+from laporan.logo import logo_pemda
 from rumus import skm as rumus_skm
 from rumus.format import format_angka
 from skm.models import PengaturanSKM, Responden
@@ -81,7 +82,11 @@ def laporan_skm(instansi, tahun: int) -> Dokumen | None:
     dok = Dokumen(
         f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
         kepala=f"Laporan Survei Kepuasan Masyarakat {instansi.nama} Tahun {tahun}",
-        sampul=Sampul(["LAPORAN", "SURVEI KEPUASAN MASYARAKAT"], [instansi.nama.upper(), f"TAHUN {tahun}"]),
+        sampul=Sampul(
+            ["LAPORAN", "SURVEI KEPUASAN MASYARAKAT"],
+            [instansi.nama.upper(), f"TAHUN {tahun}"],
+            logo=logo_pemda(instansi.pemda),
+        ),
         dengan_daftar=False,
     )
     bab1 = dok.tambah_bab("PENDAHULUAN")

@@ -99,7 +99,13 @@ def ke_isi(dok: Dokumen) -> dict:
         "dengan_daftar": dok.dengan_daftar,
         "sampul": None
         if s is None
-        else {"judul": list(s.judul), "subjudul": list(s.subjudul), "penerbit": list(s.penerbit)},
+        else {
+            "judul": list(s.judul),
+            "subjudul": list(s.subjudul),
+            "penerbit": list(s.penerbit),
+            # the logo only when there is one, so a content without it keeps its earlier form
+            **({"logo": base64.b64encode(s.logo).decode("ascii")} if s.logo else {}),
+        },
         "pembuka": [_bagian(b) for b in dok.pembuka],
         "bab": [_bagian(b) for b in dok.bab],
         "lampiran": [_bagian(b) for b in dok.lampiran],
@@ -145,7 +151,15 @@ def dari_isi(isi: dict, balik: list[str] | None = None) -> Dokumen:
         isi["judul"],
         kepala=isi["kepala"],
         dengan_daftar=isi["dengan_daftar"],
-        sampul=None if s is None else Sampul(s["judul"], s["subjudul"], s["penerbit"], list(balik or [])),
+        sampul=None
+        if s is None
+        else Sampul(
+            s["judul"],
+            s["subjudul"],
+            s["penerbit"],
+            list(balik or []),
+            logo=base64.b64decode(s["logo"]) if s.get("logo") else None,
+        ),
     )
     dok.pembuka = [_dari_bagian(b) for b in isi["pembuka"]]
     dok.bab = [_dari_bagian(b, Bab) for b in isi["bab"]]
