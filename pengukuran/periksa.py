@@ -185,8 +185,8 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
             tujuan = ind.tujuan or (ind.sasaran.tujuan if ind.sasaran_id else None)
             in_renstra = tujuan is not None and tujuan.renstra_id == r.id
             for y in r.tahun():
-                if y in targets.get(ind.id, {}):
-                    continue
+                if y in targets.get(ind.id, {}) or not ind.direncanakan_pada(y):
+                    continue  # an archived indicator (or under an archived tujuan/sasaran) has no target
                 if in_renstra:
                     add(
                         Temuan(

@@ -155,7 +155,7 @@ class KisiTargetForm:
                     (sel_a, "a", t.nilai_atas if t else None),
                 ):
                     nama = f"{awal}-{ind.id}-{y}"
-                    teks = data.get(nama, "") if data is not None else _tampil(nilai)
+                    teks = data.get(nama, "") if data is not None else tampil_nilai(nilai)
                     label = (
                         _("Target %(kode)s %(tahun)d") if awal == "t" else _("Batas atas %(kode)s %(tahun)d")
                     ) % {"kode": ind.kode, "tahun": y}
@@ -181,7 +181,7 @@ class KisiTargetForm:
         return not self.galat
 
 
-def _tampil(nilai) -> str:
+def tampil_nilai(nilai) -> str:
     """A stored value as the grid shows it: exactly (no rounding), written so that it reads back
     as the same number ("80", "97,8", "3,1440"; ``rumus.angka.saran_tak_ambigu``)."""
     if nilai is None:

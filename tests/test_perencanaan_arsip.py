@@ -81,3 +81,21 @@ def test_year_outside_2000_2100_is_refused():
     assert resp.status_code == 200 and resp.context["form"].errors["tahun_nonaktif"]
     r.t1.refresh_from_db()
     assert r.t1.tahun_nonaktif is None
+
+
+def test_periksa_asks_no_target_for_an_archived_year():
+    from pengukuran.periksa import periksa
+
+    r = renstra_kecil()
+    for y in (2025, 2026, 2027):
+        Target.objects.create(indikator=r.ik1, tahun=y, nilai=80)
+        Target.objects.create(indikator=r.ik2, tahun=y, nilai=5)
+    Target.objects.create(indikator=r.ik3, tahun=2025, nilai=60)
+    tanpa_target = lambda: {  # noqa: E731
+        t.message
+        for t in periksa(r.unit, 2025)
+        if t.where == "indikator IK3" and "belum ada target" in t.message
+    }
+    assert len(tanpa_target()) == 2  # 2026 and 2027
+    services.arsipkan(user=r.op_user, obj=r.s2, tahun=2026)
+    assert tanpa_target() == set()
