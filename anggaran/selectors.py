@@ -301,6 +301,33 @@ def cari_sub_kegiatan(q: str, batas: int = 20) -> list[tuple[str, str]]:
     return sorted(out.items())[:batas]
 
 
+def pilihan_awal(instansi, batas: int = 400) -> list[tuple[str, str]]:
+    """The sub-kegiatan the DPA page's list offers before anything is typed: those of the unit's
+    urusan (the first two parts of the codes its lines use, any year; a kecamatan without lines:
+    7.01), at most ``batas`` (typing searches the whole nomenclature). Two queries."""
+    urusan = {
+        ".".join(k.split(".")[:2])
+        for k in BarisAnggaran.objects.filter(instansi=instansi)
+        .values_list("sub_kegiatan__kode", flat=True)
+        .distinct()
+    }
+    if not urusan and instansi.jenis == "kecamatan":
+        urusan = {"7.01"}
+    if not urusan:
+        return cari_sub_kegiatan("", batas=batas)
+    from .nomenklatur import bawaan
+
+    awalan = tuple(u + "." for u in sorted(urusan))
+    cocok = Q()
+    for a in awalan:
+        cocok |= Q(kode__startswith=a)
+    out = dict(SubKegiatan.objects.filter(cocok).order_by("kode").values_list("kode", "nama")[:batas])
+    for r in bawaan():
+        if r.tingkat == "sub_kegiatan" and r.kode.startswith(awalan) and r.kode not in out:
+            out[r.kode] = r.nama
+    return sorted(out.items())[:batas]
+
+
 def kode_dari_teks(teks: str) -> str:
     """The sub-kegiatan code at the start of a picked option ("7.01.01.2.01.0006 — Koordinasi …"),
     or the whole text when it holds no code."""

@@ -182,6 +182,9 @@ def _cari_kode(teks: str) -> tuple[SubKegiatan | None, str | None]:
     kode = kode_dari_teks(teks)
     if kode[:1].isdigit():
         sub = _sub_kegiatan(kode)
+        if sub is None and len(kode.split(".")) in (3, 5):
+            jenis = "program" if len(kode.split(".")) == 3 else "kegiatan"
+            return None, f"{kode} adalah kode {jenis}; pilih salah satu sub kegiatannya dari daftar"
         if sub is None:
             return None, f"kode {kode} tidak ada di nomenklatur; pilih dari daftar (ketik kode atau nama)"
         return sub, None

@@ -31,6 +31,7 @@ from .selectors import (
     dukungan_tahun,
     muat_baris,
     nama_nomenklatur,
+    pilihan_awal,
     ringkasan_kunci_tahun,
     sidik_baris,
 )
@@ -250,7 +251,7 @@ def _dpa_konteks(instansi, tahun, formset, lines):
         "total_kas": jumlah_kas,
         "total_selisih": cek_kas(pagu_total, [jumlah_kas]),
         "ada_subunit": SubUnit.objects.filter(instansi=instansi).exists(),
-        "daftar_awal": cari_sub_kegiatan("", batas=400),
+        "daftar_awal": pilihan_awal(instansi),
     }
 
 

@@ -39,3 +39,43 @@ def test_a_shipped_code_missing_from_the_database_is_found_and_stored_on_save(db
     assert r.status_code == 302
     b = BarisAnggaran.objects.get(instansi=ins)
     assert b.sub_kegiatan.kegiatan.program.nama == "Koordinasi Ketentraman dan Ketertiban Umum"
+
+
+def test_the_list_before_typing_holds_the_units_urusan(db, tmp_path):
+    from django.core.management import call_command
+
+    from anggaran.selectors import pilihan_awal
+    from tests.factories import BarisAnggaranFactory, InstansiFactory
+
+    p = tmp_path / "pendidikan.csv"
+    p.write_text(
+        "kode,nama\n1.01.02,Pengelolaan Pendidikan\n1.01.02.2.01,Pengelolaan Pendidikan Sekolah Dasar\n"
+        "1.01.02.2.01.0001,Pembangunan Unit Sekolah Baru (USB)\n",
+        encoding="utf-8",
+    )
+    call_command("muat_nomenklatur", str(p))
+    ins, _sek, _kel = unit_baru()
+    kode = [k for k, _n in pilihan_awal(ins)]
+    assert kode and all(k.startswith("7.01.") for k in kode)  # a new kecamatan: its urusan
+    dinas = InstansiFactory(jenis="dinas", slug="disdik")
+    BarisAnggaranFactory(instansi=dinas, sub_kegiatan=SubKegiatan.objects.get(kode="1.01.02.2.01.0001"))
+    assert [k for k, _n in pilihan_awal(dinas)] == ["1.01.02.2.01.0001"]
+
+
+def test_a_programme_or_kegiatan_code_is_refused_with_what_to_pick(db, masuk_sebagai):
+    unit_baru()
+    c = masuk_sebagai("op-mustikajaya")
+    r = c.post(
+        "/unit/mustikajaya/anggaran/2025/dpa/",
+        data_grid(
+            [
+                {"sub_kegiatan": "7.01.02.2.01", "pagu_murni": "5.000.000"},
+                {"sub_kegiatan": "7.01.02", "pagu_murni": "1"},
+            ]
+        ),
+    )
+    assert r.status_code == 400
+    forms = r.context["formset"].forms
+    assert "7.01.02.2.01 adalah kode kegiatan" in forms[0].errors["sub_kegiatan"][0]
+    assert "7.01.02 adalah kode program" in forms[1].errors["sub_kegiatan"][0]
+    assert not BarisAnggaran.objects.exists()

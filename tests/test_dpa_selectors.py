@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from anggaran.models import RealisasiAnggaran, SubKegiatan
-from anggaran.selectors import baris_dpa, cari_sub_kegiatan, dukungan_tahun, periode_tertutup
+from anggaran.selectors import baris_dpa, cari_sub_kegiatan, dukungan_tahun, periode_tertutup, pilihan_awal
 from pengukuran.models import PengajuanRealisasi
 from tests.dpa_bantu import unit_baru
 from tests.factories import BarisAnggaranFactory
@@ -39,3 +39,5 @@ def test_reads_have_a_fixed_query_count(django_assert_num_queries):
         assert len(cari_sub_kegiatan("7.01", batas=50)) == 50
     with django_assert_num_queries(1):
         assert dukungan_tahun(ins, 2025) == set()
+    with django_assert_num_queries(2):
+        assert len(pilihan_awal(ins)) == 93  # the unit's urusan 7.01
