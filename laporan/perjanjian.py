@@ -85,7 +85,9 @@ def _pejabat(p: Pejabat | None) -> dict | None:
 
 
 def _tempat_tanggal(data: DataPK) -> str:
-    tempat = data.instansi.kota or data.instansi.nama
+    """ "Bekasi, 2 Januari 2024": the place and date chosen for signing (the place: the unit's
+    ``kota`` when none was chosen); a draft without a date leaves it to be written by hand."""
+    tempat = (data.pk.tempat if data.pk else "") or data.instansi.kota or data.instansi.nama
     if data.pk and data.pk.tanggal:
         return f"{tempat}, {format_tanggal(data.pk.tanggal)}"
     return f"{tempat}, ........................ {data.tahun}"
@@ -183,9 +185,15 @@ def bekukan_banyak(pks: list[PerjanjianKinerja]) -> int:
     return len(pks)
 
 
-def muat_pk(instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None) -> DataPK:
-    """Load the PK in force; ``rollup``/``nama`` may be passed when the caller already has them."""
-    pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
+def muat_pk(
+    instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None, versi: int | None = None
+) -> DataPK:
+    """Load the PK in force (or the given ``versi``); ``rollup``/``nama`` may be passed when the
+    caller already has them."""
+    if versi is None:
+        pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
+    else:
+        pk = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi).first()
     if pk is None:
         return DataPK(instansi, tahun, None, None)
     pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
@@ -311,10 +319,10 @@ def isi_lampiran(bagian: Bagian, data: DataPK) -> None:
     kode_verifikasi(bagian, data)
 
 
-def bangun_perjanjian(instansi, tahun: int) -> Dokumen:
-    """The PK in force for the year (latest signed versi, else the latest draft); a signed PK
-    from its snapshot only."""
-    data = muat_pk(instansi, tahun)
+def bangun_perjanjian(instansi, tahun: int, versi: int | None = None) -> Dokumen:
+    """The PK in force for the year (latest signed versi, else the latest draft), or the given
+    ``versi``; a signed PK from its snapshot only."""
+    data = muat_pk(instansi, tahun, versi=versi)
     if data.pk is None:
         nama_unit, versi = instansi.nama, 1
     else:

@@ -31,7 +31,11 @@ def _isi(p):
     if p.jenis == "lkip":
         return selectors.bangun("lkip", instansi, param["tahun"]), param["tahun"], "lkip"
     if p.jenis == "pk":
-        return selectors.bangun("perjanjian", instansi, param["tahun"]), param["tahun"], "perjanjian-kinerja"
+        from .perjanjian import bangun_perjanjian
+
+        versi = param.get("versi")
+        dok = bangun_perjanjian(instansi, param["tahun"], versi)
+        return dok, param["tahun"], f"perjanjian-kinerja-v{versi}" if versi else "perjanjian-kinerja"
     if p.jenis == "skm":
         from .skm import laporan_skm
 

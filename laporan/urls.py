@@ -30,6 +30,12 @@ urlpatterns = [
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/", views.teks_simpan, name="teks_simpan"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx", views.pk_unduh, {"fmt": "docx"}, name="pk_docx"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.pdf", views.pk_unduh, {"fmt": "pdf"}, name="pk_pdf"),
+    path("unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/dokumen/", views.pk_dokumen, name="pk_dokumen"),
+    path(
+        "unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/tandatangani/",
+        views.pk_tandatangani,
+        name="pk_tandatangani",
+    ),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/", views.reviu_halaman, name="reviu"),
     path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.lhe_unduh, name="lhe"),
     path(

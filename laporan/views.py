@@ -15,14 +15,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import AKSI_TUGAS, boleh, perlu
 from dasar.galat import Ditolak
+from dasar.sidik import sidik
 from dasar.tahun import sah
 from dasar.teks import ambil
 from evaluasi.models import Evaluasi
 from perencanaan.models import PerjanjianKinerja
+from perencanaan.selectors import kurang_untuk_tandatangan
+from perencanaan.services import tandatangani
 
 from . import keluaran, selectors, services, tugas
 from .lhe import dokumen_lhe
 from .models import TerbitanLKIP
+from .perjanjian import bangun_perjanjian, muat_pk
 from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan, versi_direviu
 from .unduhan import unduh
 
@@ -175,6 +179,16 @@ def minta(request, instansi, jenis, nomor, fmt):
         if jenis in ("lkip", "pk"):
             _ada_pk(instansi, nomor)
         parameter = {"tahun": nomor, "fmt": fmt}
+        versi = request.POST.get("versi", "")
+        if jenis == "pk" and versi:  # one version's document, not the one in force
+            if (
+                not versi.isdigit()
+                or not PerjanjianKinerja.objects.filter(
+                    instansi=instansi, tahun=nomor, versi=int(versi)
+                ).exists()
+            ):
+                raise Http404
+            parameter["versi"] = int(versi)
     p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
     return redirect("tugas:halaman", instansi.slug, p.pk)
 
@@ -284,4 +298,68 @@ def reviu_berkas_hasil(request, instansi, pk):
     kelompok = [(lv, NAMA_LEVEL[lv], [t for t in temuan if t["level"] == lv]) for lv in LEVEL]
     return render(
         request, "laporan/reviu_berkas_hasil.html", {"instansi": instansi, "rb": rb, "kelompok": kelompok}
+    )
+
+
+def _pk_versi(instansi, tahun: int, versi: int) -> PerjanjianKinerja:
+    p = (
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi)
+        .select_related("instansi__pemda", "pihak_pertama", "pihak_kedua")
+        .first()
+    )
+    if p is None:
+        raise Http404
+    return p
+
+
+@perlu("lihat")
+@require_GET
+def pk_dokumen(request, instansi, tahun, versi):
+    """One version of the PK as its document shows it (a signed one from its frozen content),
+    with its downloads."""
+    p = _pk_versi(instansi, tahun, versi)
+    dok = bangun_perjanjian(instansi, tahun, versi)
+    return render(
+        request,
+        "laporan/pk_dokumen.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "p": p,
+            "dokumen": mark_safe(keluaran.render_html(dok, nonce=str(request.csp_nonce))),  # noqa: S308
+        },
+    )
+
+
+@perlu("tandatangani")
+def pk_tandatangani(request, instansi, tahun, versi):
+    """Sign a draft PK: the page shows what will be frozen (signatories, place and date, the
+    targets, the whole document) or what is still missing; the POST signs only the content shown
+    (its SHA-256 is posted back and checked by ``perencanaan.services.tandatangani``)."""
+    p = _pk_versi(instansi, tahun, versi)
+    if request.method == "POST" and not p.ditandatangani:
+        try:
+            tandatangani(user=request.user, pk=p, sha256=ambil(request.POST, "sha256") or "-")
+        except Ditolak as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(pk)s ditandatangani; isinya dibekukan.") % {"pk": p.label})
+            return redirect("perencanaan:pk", instansi.slug, tahun)
+        p = _pk_versi(instansi, tahun, versi)
+    kurang = [] if p.ditandatangani else kurang_untuk_tandatangan(p)
+    data = muat_pk(instansi, tahun, versi=versi)
+    dok = bangun_perjanjian(instansi, tahun, versi)
+    return render(
+        request,
+        "laporan/pk_tandatangani.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "p": p,
+            "isi": data.isi,
+            "sha256": sidik(data.isi) if data.isi and not p.ditandatangani else "",
+            "kurang": kurang,
+            "dokumen": mark_safe(keluaran.render_html(dok, nonce=str(request.csp_nonce))),  # noqa: S308
+        },
+        status=200,
     )

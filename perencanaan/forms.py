@@ -260,3 +260,54 @@ class RenstraForm(formulir.Form):
         if awal is not None and akhir is not None and akhir < awal:
             self.add_error("tahun_akhir", _("Tahun akhir tidak boleh sebelum tahun awal."))
         return data
+
+
+class PenandatanganForm(formulir.Form):
+    """The signatories, place and date of signing of a draft PK (``services.ubah_penandatangan``
+    checks them against the unit and the year)."""
+
+    pihak_pertama = forms.ModelChoiceField(
+        label=_("PIHAK PERTAMA"),
+        queryset=None,
+        help_text=_("Kepala unit yang berjanji mewujudkan target, contoh: Camat Bantargebang."),
+    )
+    pihak_kedua = forms.ModelChoiceField(
+        label=_("PIHAK KEDUA"),
+        queryset=None,
+        required=False,
+        help_text=_("Atasan PIHAK PERTAMA yang menyupervisi dan mengevaluasi, contoh: Wali Kota Bekasi."),
+    )
+    tempat = forms.CharField(
+        label=_("Tempat penandatanganan"),
+        max_length=100,
+        required=False,
+        help_text=_("Kota yang dicetak di atas tanda tangan, contoh: Bekasi. Kosong: kota unit."),
+    )
+    tanggal = forms.DateField(
+        label=_("Tanggal penandatanganan"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Tanggal yang tertulis di dokumen (bukan hari ini bila berbeda), contoh: 2 Januari 2024."
+        ),
+    )
+
+    def __init__(self, *args, instansi, pilihan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pihak_pertama"].queryset = pilihan.filter(instansi=instansi)
+        self.fields["pihak_kedua"].queryset = pilihan
+
+
+class RevisiForm(formulir.Form):
+    """Where a PK Perubahan starts from, chosen explicitly."""
+
+    sumber = forms.ChoiceField(
+        label=_("Dasar PK Perubahan"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("renstra", _("Target Renstra terkini")),
+            ("pk", _("PK sebelumnya (indikator dan target versi yang ditandatangani)")),
+        ],
+        help_text=_("Contoh: pilih target Renstra bila Renstra sudah diubah setelah PK ditandatangani."),
+    )

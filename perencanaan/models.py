@@ -321,11 +321,21 @@ class PerjanjianKinerja(models.Model):
     )
     tahun = models.PositiveSmallIntegerField()
     versi = models.PositiveSmallIntegerField(default=1)
-    tanggal = models.DateField(null=True, blank=True)
+    # the date and place of signing as printed on the document, chosen before signing (never
+    # the day the button is clicked); an empty place prints the unit's ``kota``
+    tanggal = models.DateField(_("tanggal penandatanganan"), null=True, blank=True)
+    tempat = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    pihak_pertama = models.ForeignKey("organisasi.Pejabat", on_delete=models.PROTECT, related_name="+")
+    pihak_pertama = models.ForeignKey(
+        "organisasi.Pejabat", verbose_name=_("pihak pertama"), on_delete=models.PROTECT, related_name="+"
+    )
     pihak_kedua = models.ForeignKey(
-        "organisasi.Pejabat", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organisasi.Pejabat",
+        verbose_name=_("pihak kedua"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     keterangan = models.TextField(max_length=2000, blank=True)
     # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the

@@ -1,12 +1,18 @@
 """Reads of planning: the Renstra tree of a unit, what deleting an item would remove or why it may
-not be deleted, the rows and years of the targets grid, the IKU sheet."""
+not be deleted, the rows and years of the targets grid, the IKU sheet; the Renstra targets a PK
+starts from, the officials who may sign it, what is missing before it may be signed, and the
+differences between two versions of a PK."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from organisasi.models import Pejabat
 
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 
@@ -254,3 +260,91 @@ def tahun_terakhir_dipakai(instansi_ids) -> dict[tuple[str, int], int]:
             if kunci[1] is not None:
                 out[kunci] = max(out.get(kunci, t), t)
     return out
+
+
+def target_renstra(instansi, tahun: int) -> list[tuple]:
+    """(indikator, target, target_atas) of the unit's IKU with a Renstra target for the year, by kode."""
+    targets = {t.indikator_id: t for t in Target.objects.filter(indikator__instansi=instansi, tahun=tahun)}
+    return [
+        (i, targets[i.id].nilai, targets[i.id].nilai_atas)
+        for i in Indikator.objects.filter(instansi=instansi, iku=True)
+        .select_related("tujuan", "sasaran__tujuan")
+        .order_by("kode")
+        if i.id in targets and i.direncanakan_pada(tahun)  # an archived IKU leaves new PKs
+    ]
+
+
+def pejabat_pilihan(instansi):
+    """The officials who may sign the unit's PK: its own and the pemda's (no unit), by name."""
+    return Pejabat.objects.filter(
+        Q(instansi=instansi) | Q(instansi__isnull=True, pemda_id=instansi.pemda_id)
+    ).order_by("instansi_id", "jabatan", "id")
+
+
+@dataclass
+class BedaTarget:
+    """One indicator's target in the previous version and in this one (None: not in it)."""
+
+    kode: str
+    indikator: str
+    satuan: str
+    lama: Decimal | None
+    baru: Decimal | None
+
+    @property
+    def jenis(self) -> str:
+        """ "tetap", "ubah", "tambah" (new in this version) or "hapus" (dropped from it)."""
+        if self.lama is None:
+            return "tambah"
+        if self.baru is None:
+            return "hapus"
+        return "tetap" if self.lama == self.baru else "ubah"
+
+
+def beda_target(lama: list[tuple], baru: list[tuple]) -> list[BedaTarget]:
+    """The differences of two lists of (indikator, target): every indicator of either, in the
+    order of the new list then the dropped ones."""
+    lama_per = {i.id: (i, t) for i, t in lama}
+    baru_per = {i.id: (i, t) for i, t in baru}
+    hasil = [BedaTarget(i.kode, i.nama, i.satuan, lama_per.get(i.id, (None, None))[1], t) for i, t in baru]
+    hasil += [
+        BedaTarget(i.kode, i.nama, i.satuan, t, None)
+        for iid, (i, t) in lama_per.items()
+        if iid not in baru_per
+    ]
+    return hasil
+
+
+def target_pk(pk: PerjanjianKinerja | None) -> list[tuple]:
+    """(indikator, target) of a PK's rows in their order; one query."""
+    if pk is None:
+        return []
+    return [
+        (r.indikator, r.target)
+        for r in PKIndikator.objects.filter(pk_dokumen=pk).select_related("indikator").order_by("no", "id")
+    ]
+
+
+def beda_versi(versi: list[PerjanjianKinerja]) -> dict[int, list[BedaTarget]]:
+    """For every revision among ``versi`` (one unit-year's PKs, with ``indikator__indikator``
+    prefetched): its differences from the version before it, by the revision's id."""
+    urut = sorted(versi, key=lambda p: p.versi)
+    baris = {p.id: [(r.indikator, r.target) for r in p.indikator.all()] for p in urut}
+    return {b.id: beda_target(baris[a.id], baris[b.id]) for a, b in zip(urut, urut[1:], strict=False)}
+
+
+def kurang_untuk_tandatangan(pk: PerjanjianKinerja) -> list[str]:
+    """What is still missing before the PK may be signed (empty: it may be signed)."""
+    kurang = []
+    for label, pj in ((_("PIHAK PERTAMA"), pk.pihak_pertama), (_("PIHAK KEDUA"), pk.pihak_kedua)):
+        if pj is None:
+            kurang.append(_("%(p)s belum dipilih") % {"p": label})
+        elif not pj.nama.strip():
+            kurang.append(_("nama %(p)s (%(j)s) belum diisi di data pejabat") % {"p": label, "j": pj.jabatan})
+    if pk.tanggal is None:
+        kurang.append(_("tanggal penandatanganan belum diisi"))
+    if not (pk.tempat or pk.instansi.kota):
+        kurang.append(_("tempat penandatanganan belum diisi"))
+    if not pk.indikator.exists():
+        kurang.append(_("Perjanjian Kinerja belum memuat indikator"))
+    return kurang

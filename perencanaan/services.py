@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akun.izin import boleh
@@ -18,6 +17,7 @@ from tembolok.services import usangkan
 
 from . import selectors
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from .selectors import kurang_untuk_tandatangan, pejabat_pilihan, target_renstra
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100  # the years the application accepts (dasar.tahun)
 RENSTRA_MAKS_TAHUN = 5  # a Renstra covers at most five years (the RPJMD period it follows)
@@ -92,36 +92,90 @@ def buat_renstra(*, user, instansi, tahun_awal: int, tahun_akhir: int, nama: str
     return r
 
 
+SUMBER_REVISI = ("renstra", "pk")  # a revision starts from the Renstra targets or the previous PK
+
+
 @transaction.atomic
-def buat_pk(*, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None) -> PerjanjianKinerja:
-    """A new PK (or the next versi) built from the year's Renstra targets of the IKU."""
+def buat_pk(
+    *, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None, sumber: str | None = None
+) -> PerjanjianKinerja:
+    """A new PK (or the next versi). The first versi takes the year's Renstra targets of the IKU;
+    a revision (PK Perubahan) starts, as chosen explicitly by ``sumber``, from the Renstra targets
+    of today ("renstra") or from the previous versi's indicators and targets ("pk"), and keeps
+    the previous versi's signatories and place (its date is chosen again)."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
     terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
     if terakhir and not terakhir.ditandatangani:
         raise Ditolak(f"{terakhir} masih draf: ubah draf itu, jangan buat versi baru.")
+    if terakhir and sumber not in SUMBER_REVISI:
+        raise Ditolak(_("Pilih dasar PK Perubahan: target Renstra atau PK sebelumnya."))
     pk = PerjanjianKinerja.objects.create(
         instansi=instansi,
         tahun=tahun,
         versi=(terakhir.versi + 1) if terakhir else 1,
-        pihak_pertama=pihak_pertama,
-        pihak_kedua=pihak_kedua,
+        pihak_pertama=terakhir.pihak_pertama if terakhir else pihak_pertama,
+        pihak_kedua=terakhir.pihak_kedua if terakhir else pihak_kedua,
+        tempat=terakhir.tempat if terakhir else "",
     )
-    targets = {t.indikator_id: t for t in Target.objects.filter(indikator__instansi=instansi, tahun=tahun)}
-    sumber = PKIndikator.objects.filter(pk_dokumen=terakhir).select_related("indikator") if terakhir else None
-    if sumber:  # a revision starts from the signed version's indicators and targets
-        rows = [(r.indikator, r.target, r.target_atas) for r in sumber]
-    else:
+    if terakhir and sumber == "pk":
         rows = [
-            (i, targets[i.id].nilai, targets[i.id].nilai_atas)
-            for i in Indikator.objects.filter(instansi=instansi, iku=True)
-            .select_related("tujuan", "sasaran__tujuan")
-            .order_by("kode")
-            if i.id in targets and i.direncanakan_pada(tahun)  # an archived IKU leaves new PKs
+            (r.indikator, r.target, r.target_atas)
+            for r in PKIndikator.objects.filter(pk_dokumen=terakhir).select_related("indikator")
         ]
+    else:
+        rows = target_renstra(instansi, tahun)
     for no, (ind, target, atas) in enumerate(rows, start=1):
         PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=target, target_atas=atas, no=no)
-    catat(user, pk, Aksi.BUAT, {"versi": (None, pk.versi)}, instansi)
+    catat(
+        user,
+        pk,
+        Aksi.BUAT,
+        {"versi": (None, pk.versi), **({"sumber": (None, sumber)} if terakhir else {})},
+        instansi,
+    )
+    return pk
+
+
+@transaction.atomic
+def ubah_penandatangan(*, user, pk: PerjanjianKinerja, pihak_pertama, pihak_kedua, tempat: str, tanggal):
+    """Choose the draft's PIHAK PERTAMA (an official of the unit) and PIHAK KEDUA (the unit's or
+    the pemda's), and the place and date of signing printed on it (the year of the PK or the one
+    before; never the day it is signed). A refusal names the field."""
+    instansi = pk.instansi
+    if not boleh(user, "isi", instansi):
+        raise PermissionDenied
+    if pk.ditandatangani:
+        raise Ditolak(f"{pk} sudah ditandatangani dan tidak dapat diubah; buat versi baru.")
+    bidang: dict[str, list[str]] = {}
+    boleh_pilih = set(pejabat_pilihan(instansi).values_list("id", flat=True))
+    if (
+        pihak_pertama is None
+        or pihak_pertama.id not in boleh_pilih
+        or pihak_pertama.instansi_id != instansi.id
+    ):
+        bidang["pihak_pertama"] = [_("Pilih pejabat unit ini sebagai PIHAK PERTAMA.")]
+    if pihak_kedua is not None and pihak_kedua.id not in boleh_pilih:
+        bidang["pihak_kedua"] = [_("Pilih PIHAK KEDUA dari pejabat unit ini atau pemda.")]
+    elif pihak_kedua is not None and pihak_pertama is not None and pihak_kedua.id == pihak_pertama.id:
+        bidang["pihak_kedua"] = [_("PIHAK KEDUA harus pejabat lain (atasan PIHAK PERTAMA).")]
+    tempat = (tempat or "").strip()
+    tolak_jika_panjang(PerjanjianKinerja, tempat=tempat)
+    if tanggal is not None and tanggal.year not in (pk.tahun - 1, pk.tahun):
+        bidang["tanggal"] = [
+            _("Tanggal penandatanganan PK %(t)s harus pada tahun %(a)s atau %(t)s.")
+            % {"t": pk.tahun, "a": pk.tahun - 1}
+        ]
+    if bidang:
+        raise Ditolak(bidang=bidang)
+    baru = {"pihak_pertama_id": pihak_pertama.id, "pihak_kedua_id": getattr(pihak_kedua, "id", None)}
+    baru |= {"tempat": tempat, "tanggal": tanggal}
+    perubahan = {k: (getattr(pk, k), v) for k, v in baru.items() if getattr(pk, k) != v}
+    if perubahan:
+        for k, v in baru.items():
+            setattr(pk, k, v)
+        pk.save()
+        catat(user, pk, Aksi.UBAH, perubahan, instansi)
     return pk
 
 
@@ -137,16 +191,32 @@ def ubah_target(*, user, row: PKIndikator, target: Decimal) -> None:
 
 
 @transaction.atomic
-def tandatangani(*, user, pk: PerjanjianKinerja) -> None:
+def tandatangani(*, user, pk: PerjanjianKinerja, sha256: str | None = None) -> None:
+    """Sign the draft: refused while a signatory, the date or the place is missing; ``sha256``,
+    the code of the content shown on the confirmation page, must still be the content's (else
+    something changed since and the signer has not seen it). The content is frozen with the
+    chosen signatories, place and date."""
     if not boleh(user, "tandatangani", pk.instansi):
         raise PermissionDenied
+    pk = (
+        PerjanjianKinerja.objects.select_for_update()
+        .select_related("instansi__pemda", "pihak_pertama", "pihak_kedua")
+        .get(pk=pk.pk)
+    )
     if pk.ditandatangani:
         raise Ditolak(f"{pk} sudah ditandatangani.")
-    if not pk.indikator.exists():
-        raise Ditolak("Perjanjian Kinerja belum memuat indikator.")
+    kurang = kurang_untuk_tandatangan(pk)
+    if kurang:
+        raise Ditolak(_("Belum dapat ditandatangani: %(k)s.") % {"k": "; ".join(kurang)})
+    isi, sha = isi_beku_pk(pk)  # the document as signed; it renders from this only
+    if sha256 is not None and sha256 != sha:
+        raise Ditolak(
+            _(
+                "Isi Perjanjian Kinerja berubah sejak halaman konfirmasi dibuka; periksa lagi sebelum menandatangani."
+            )
+        )
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
-    pk.tanggal = pk.tanggal or timezone.localdate()
-    pk.isi_beku, pk.sha256 = isi_beku_pk(pk)  # the document as signed; it renders from this only
+    pk.isi_beku, pk.sha256 = isi, sha
     pk.save()
     catat(
         user,

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,11 +22,21 @@ from .forms import (
     IndikatorForm,
     KisiTargetForm,
     LembarIKUForm,
+    PenandatanganForm,
     RenstraForm,
+    RevisiForm,
     SasaranForm,
     TujuanForm,
 )
 from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from .selectors import (
+    beda_target,
+    beda_versi,
+    kurang_untuk_tandatangan,
+    pejabat_pilihan,
+    target_pk,
+    target_renstra,
+)
 
 
 @perlu("lihat")
@@ -132,13 +141,29 @@ def iku_ubah(request, instansi):
     return render(request, "perencanaan/iku_ubah.html", {"instansi": instansi, "form": form})
 
 
-@perlu("lihat")
-def pk(request, instansi, tahun):
+def _halaman_pk(request, instansi, tahun, form_ttd=None, status=200):
     versi = list(
         PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
         .select_related("pihak_pertama", "pihak_kedua")
         .prefetch_related("indikator__indikator")
     )
+    draf = next((p for p in versi if not p.ditandatangani), None)
+    boleh_isi = boleh(request.user, "isi", instansi)
+    if draf is not None and boleh_isi and form_ttd is None:
+        form_ttd = PenandatanganForm(
+            instansi=instansi,
+            pilihan=pejabat_pilihan(instansi),
+            initial={
+                "pihak_pertama": draf.pihak_pertama_id,
+                "pihak_kedua": draf.pihak_kedua_id,
+                "tempat": draf.tempat,
+                "tanggal": draf.tanggal,
+            },
+        )
+    beda = beda_versi(versi)
+    for p in versi:
+        p.beda = beda.get(p.id)
+        p.kurang = [] if p.ditandatangani else kurang_untuk_tandatangan(p)
     return render(
         request,
         "perencanaan/pk.html",
@@ -146,28 +171,93 @@ def pk(request, instansi, tahun):
             "instansi": instansi,
             "tahun": tahun,
             "versi": versi,
-            "boleh_isi": boleh(request.user, "isi", instansi),
+            "draf": draf,
+            "form_ttd": form_ttd,
+            "boleh_isi": boleh_isi,
             "boleh_tandatangani": boleh(request.user, "tandatangani", instansi),
         },
+        status=status,
     )
+
+
+@perlu("lihat")
+def pk(request, instansi, tahun):
+    return _halaman_pk(request, instansi, tahun)
 
 
 @perlu("isi")
 @require_POST
-def pk_buat(request, instansi, tahun):
-    pertama = Pejabat.objects.filter(instansi=instansi).first()
-    kedua = Pejabat.objects.filter(pemda=instansi.pemda, instansi__isnull=True).first()
-    if pertama is None:
-        messages.error(request, "Belum ada pejabat penanda tangan untuk unit ini.")
-    else:
+def pk_penandatangan(request, instansi, tahun):
+    """Save the draft's signatories, place and date (one form); errors keep every typed value."""
+    draf = (
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, status="draft")
+        .select_related("instansi__pemda")
+        .first()
+    )
+    if draf is None:
+        raise Http404
+    form = PenandatanganForm(request.POST, instansi=instansi, pilihan=pejabat_pilihan(instansi))
+    if form.is_valid():
         try:
-            p = services.buat_pk(
-                user=request.user, instansi=instansi, tahun=tahun, pihak_pertama=pertama, pihak_kedua=kedua
-            )
-            messages.success(request, f"{p} dibuat dari target Renstra {tahun}.")
+            services.ubah_penandatangan(user=request.user, pk=draf, **form.cleaned_data)
         except Ditolak as exc:
-            messages.error(request, str(exc))
-    return redirect("perencanaan:pk", instansi.slug, tahun)
+            for bidang, pesan in exc.bidang.items():
+                for t in pesan:
+                    form.add_error(bidang if bidang in form.fields else None, t)
+            if not exc.bidang:
+                form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Penanda tangan, tempat dan tanggal %(pk)s disimpan.") % {"pk": draf.label}
+            )
+            return redirect("perencanaan:pk", instansi.slug, tahun)
+    return _halaman_pk(request, instansi, tahun, form_ttd=form, status=400)
+
+
+@perlu("isi")
+def pk_buat(request, instansi, tahun):
+    """Make the year's first PK from the Renstra targets, or a PK Perubahan: the page shows the
+    previous version's targets beside today's Renstra targets and the user chooses which to start
+    from; the POST makes it."""
+    terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
+    renstra = [(i, t) for i, t, _atas in target_renstra(instansi, tahun)]
+    form = RevisiForm(request.POST or None) if terakhir else None
+    if request.method == "POST":
+        pertama = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
+        if pertama is None:
+            messages.error(request, _("Belum ada pejabat penanda tangan untuk unit ini."))
+            return redirect("perencanaan:pk", instansi.slug, tahun)
+        if form is None or form.is_valid():
+            try:
+                p = services.buat_pk(
+                    user=request.user,
+                    instansi=instansi,
+                    tahun=tahun,
+                    pihak_pertama=pertama,
+                    # prefilled with the pemda's first official (e.g. the Wali Kota); changed on the PK page
+                    pihak_kedua=Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True)
+                    .order_by("id")
+                    .first(),
+                    sumber=form.cleaned_data["sumber"] if form else None,
+                )
+            except Ditolak as exc:
+                messages.error(request, str(exc))
+                return redirect("perencanaan:pk", instansi.slug, tahun)
+            messages.success(request, _("%(pk)s dibuat.") % {"pk": p.label})
+            return redirect("perencanaan:pk", instansi.slug, tahun)
+    return render(
+        request,
+        "perencanaan/pk_buat.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "terakhir": terakhir,
+            "form": form,
+            "beda": beda_target(target_pk(terakhir), renstra) if terakhir else None,
+            "renstra": renstra,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @perlu("isi")
@@ -190,22 +280,6 @@ def pk_target(request, instansi, tahun, row_id):
         messages.error(request, f"Target tidak valid: {exc}")
     except Ditolak as exc:
         messages.error(request, str(exc))
-    return redirect("perencanaan:pk", instansi.slug, tahun)
-
-
-@perlu("tandatangani")
-@require_POST
-def pk_tandatangani(request, instansi, tahun, versi):
-    p = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi).first()
-    if p is None:
-        raise Http404
-    try:
-        services.tandatangani(user=request.user, pk=p)
-        messages.success(request, f"{p} ditandatangani; sekarang hanya dapat dibaca.")
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    except PermissionDenied:
-        raise
     return redirect("perencanaan:pk", instansi.slug, tahun)
 
 

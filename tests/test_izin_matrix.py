@@ -65,15 +65,22 @@ BASE_CASES = {
     "unit/<slug:slug>/renstra/": ("/unit/bantargebang/renstra/", UNIT),
     "unit/<slug:slug>/iku/": ("/unit/bantargebang/iku/", UNIT),
     "unit/<slug:slug>/pk/<tahun:tahun>/": ("/unit/bantargebang/pk/2024/", UNIT),
-    "unit/<slug:slug>/pk/<tahun:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", POST_ISI),
+    # the operator's page to make a PK or a PK Perubahan (choosing its source); its POST makes it
+    "unit/<slug:slug>/pk/<tahun:tahun>/buat/": ("/unit/bantargebang/pk/2024/buat/", EDIT),
+    "unit/<slug:slug>/pk/<tahun:tahun>/penandatangan/": (
+        "/unit/bantargebang/pk/2024/penandatangan/",
+        POST_ISI,
+    ),
     "unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/": (
         "/unit/bantargebang/pk/2024/target/1/",
         POST_ISI,
     ),
+    # the pimpinan's confirmation page (what will be frozen, or what is missing); its POST signs
     "unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/tandatangani/": (
         "/unit/bantargebang/pk/2024/1/tandatangani/",
-        {**POST_ISI, "operator": 403, "pimpinan": 405},
+        {**POST_ISI, "operator": 403, "pimpinan": 200},
     ),
+    "unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/dokumen/": ("/unit/bantargebang/pk/2024/1/dokumen/", UNIT),
     "unit/<slug:slug>/anggaran/<tahun:tahun>/": ("/unit/bantargebang/anggaran/2024/", UNIT),
     "unit/<slug:slug>/anggaran/<tahun:tahun>/realisasi/<str:periode>/": (
         "/unit/bantargebang/anggaran/2024/realisasi/TW1/",

@@ -33,15 +33,39 @@ def test_pk_from_renstra_edit_sign_then_read_only(pengguna_demo, masuk_sebagai):
     row.refresh_from_db()
     assert str(row.target.normalize()) == "83.5"
     assert op.post(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/").status_code == 403
+    # PIHAK KEDUA (the Wali Kota) has no name yet: signing is refused and says why
+    r = pim.get(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/")
+    assert "Belum dapat ditandatangani" in r.content.decode()
     pim.post(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/")
     pk.refresh_from_db()
-    assert pk.ditandatangani and pk.tanggal
+    assert not pk.ditandatangani
+    from organisasi.models import Pejabat
+
+    Pejabat.objects.filter(kode="walikota").update(nama="TRI ADHIANTO")
+    op.post(
+        "/unit/bantargebang/pk/2025/penandatangan/",
+        {
+            "pihak_pertama": pk.pihak_pertama_id,
+            "pihak_kedua": Pejabat.objects.get(kode="walikota").pk,
+            "tempat": "Bekasi",
+            "tanggal": "2025-01-02",
+        },
+    )
+    html = pim.get(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/").content.decode()
+    assert "Bekasi, 2 Januari 2025" in html
+    import re
+
+    sha = re.search(r'name="sha256" value="([0-9a-f]{64})"', html).group(1)
+    pim.post(f"/unit/bantargebang/pk/2025/{pk.versi}/tandatangani/", {"sha256": sha})
+    pk.refresh_from_db()
+    assert pk.ditandatangani and pk.tanggal.isoformat() == "2025-01-02"
     r = op.post(f"/unit/bantargebang/pk/2025/target/{row.pk}/", {"target": "90"}, follow=True)
     assert "sudah ditandatangani" in r.content.decode()
     row.refresh_from_db()
     assert str(row.target.normalize()) == "83.5"
-    # a revision is a new versi and keeps the old one
-    op.post("/unit/bantargebang/pk/2025/buat/")
+    # a revision is a new versi and keeps the old one; it starts from a source chosen explicitly
+    assert op.post("/unit/bantargebang/pk/2025/buat/").status_code == 400
+    op.post("/unit/bantargebang/pk/2025/buat/", {"sumber": "pk"})
     assert PerjanjianKinerja.objects.filter(instansi__slug="bantargebang", tahun=2025).count() == 2
     assert PKIndikator.objects.filter(pk_dokumen=pk).count() == 3
 

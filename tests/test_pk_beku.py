@@ -6,6 +6,7 @@ HTML; the DOCX's extracted text (paragraphs, tables, page header) is compared to
 differs when it does.
 """
 
+import datetime
 import io
 import zipfile
 
@@ -97,7 +98,12 @@ def test_a_draft_renders_live_and_signing_freezes_it(demo):
     Peran.objects.create(user=user, jenis=Peran.Jenis.OPERATOR, instansi=demo)
     Peran.objects.create(user=user, jenis=Peran.Jenis.PIMPINAN, instansi=demo)
     draf = services.buat_pk(
-        user=user, instansi=demo, tahun=2024, pihak_pertama=lama.pihak_pertama, pihak_kedua=lama.pihak_kedua
+        user=user,
+        instansi=demo,
+        tahun=2024,
+        pihak_pertama=lama.pihak_pertama,
+        pihak_kedua=lama.pihak_kedua,
+        sumber="pk",
     )
     assert draf.versi == 2 and draf.isi_beku is None and draf.sha256 == ""
     ind = Indikator.objects.get(instansi=demo, kode="IKU1")
@@ -105,8 +111,19 @@ def test_a_draft_renders_live_and_signing_freezes_it(demo):
     ind.save()
     # the signed versi 1 stays in force (and frozen) while versi 2 is a draft
     assert "Nama Baru Sebelum Tanda Tangan" not in bangun_perjanjian(demo, 2024).semua_teks()
+    Pejabat.objects.filter(pk=lama.pihak_kedua_id).update(nama="Dr. H. Wali Kota, M.Si.")
+    draf.refresh_from_db()
+    services.ubah_penandatangan(
+        user=user,
+        pk=draf,
+        pihak_pertama=lama.pihak_pertama,
+        pihak_kedua=draf.pihak_kedua,
+        tempat="Bekasi",
+        tanggal=datetime.date(2024, 7, 1),
+    )
     services.tandatangani(user=user, pk=draf)
     draf.refresh_from_db()
+    assert draf.isi_beku["tempat_tanggal"] == "Bekasi, 1 Juli 2024"
     assert draf.ditandatangani and draf.sha256 == sidik(draf.isi_beku)
     assert draf.isi_beku["versi"] == 2
     assert draf.isi_beku["indikator"][0]["indikator"] == "Nama Baru Sebelum Tanda Tangan"
