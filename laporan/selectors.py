@@ -3,6 +3,7 @@ blocks of an LKIP (which sections exist, what the unit wrote)."""
 
 from __future__ import annotations
 
+from audit.models import Jejak
 from laporan.dokumen import Dokumen
 from laporan.lkip import bangun_lkip
 from laporan.models import ReviuBerkas, TeksBlok, TerbitanLKIP
@@ -40,6 +41,16 @@ def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
 def teks_blok(instansi, tahun: int) -> dict[str, str]:
     """The unit's own texts of a year: section key → text."""
     return dict(TeksBlok.objects.filter(instansi=instansi, tahun=tahun).values_list("bagian", "teks"))
+
+
+def jejak_teks_terakhir(instansi, tahun: int, bagian: str):
+    """The last audit row of a text block (who changed it, when), or None. Two queries."""
+    ids = TeksBlok.objects.filter(instansi=instansi, tahun=tahun, bagian=bagian).values_list("pk", flat=True)
+    return (
+        Jejak.objects.filter(instansi=instansi, objek="laporan.TeksBlok", objek_id__in=[str(i) for i in ids])
+        .order_by("-waktu", "-id")
+        .first()
+    )
 
 
 def terbitan_lkip(instansi, tahun: int) -> list:

@@ -17,13 +17,14 @@ from django.utils import timezone
 
 from akun.izin import boleh
 from audit.models import Aksi, catat
-from dasar.galat import Ditolak
+from dasar.galat import Ditolak, Konflik
 from dasar.sidik import sidik
 from laporan import keluaran
 from laporan.lkip import bangun_lkip
 from laporan.models import TeksBlok, TerbitanLKIP
 from laporan.reviu import reviu, ringkasan
 from laporan.selectors import daftar_bagian
+from laporan.teks import rapikan, token_teks
 from laporan.terbitan import dari_isi, ke_isi, perubahan
 from perencanaan.models import PerjanjianKinerja
 from rumus.format import format_tanggal
@@ -38,7 +39,7 @@ def simpan_teks(*, user, instansi, tahun: int, bagian: str, teks: str) -> TeksBl
         raise PermissionDenied
     if bagian not in daftar_bagian(instansi, tahun):
         raise Ditolak(f"Bagian teks tidak dikenal: {bagian}")
-    teks = (teks or "").replace("\r\n", "\n").strip()
+    teks = rapikan(teks)
     if len(teks) > PANJANG_MAKS:
         raise Ditolak(f"Teks terlalu panjang (maksimal {PANJANG_MAKS} karakter).")
     obj = TeksBlok.objects.select_for_update().filter(instansi=instansi, tahun=tahun, bagian=bagian).first()
@@ -55,6 +56,51 @@ def simpan_teks(*, user, instansi, tahun: int, bagian: str, teks: str) -> TeksBl
         obj.teks = teks
         obj.save(update_fields=["teks"])
     return obj
+
+
+class KonflikTeks(Konflik):
+    """Some blocks changed since the editor was opened: ``baris`` maps their key to the text
+    stored now ("" when deleted). Nothing of the form was saved."""
+
+    def __init__(self, baris: dict[str, str]):
+        self.baris = baris
+        super().__init__(
+            f"{len(baris)} bagian teks sudah diubah pengguna lain sejak halaman dibuka; tidak ada yang "
+            "disimpan. Bandingkan kedua versi, gabungkan teks Anda, lalu simpan lagi."
+        )
+
+
+@transaction.atomic
+def simpan_semua_teks(*, user, instansi, tahun: int, isian: dict[str, tuple[str, str]]) -> list[str]:
+    """The LKIP text editor's one Simpan: ``isian`` maps a block's key to (text, token of the text
+    the editor showed, ``laporan.teks.token_teks``), for the blocks the user changed. In one
+    transaction: any block whose stored text no longer matches its token raises ``KonflikTeks``
+    and nothing is saved; otherwise every block is saved by ``simpan_teks`` (audited). Returns the
+    keys of the blocks whose stored text changed."""
+    if not boleh(user, "isi", instansi):
+        raise PermissionDenied
+    daftar = daftar_bagian(instansi, tahun)
+    for bagian in isian:
+        if bagian not in daftar:
+            raise Ditolak(f"Bagian teks tidak dikenal: {bagian}")
+    sekarang = dict(
+        TeksBlok.objects.select_for_update()
+        .filter(instansi=instansi, tahun=tahun, bagian__in=list(isian))
+        .values_list("bagian", "teks")
+    )
+    konflik = {
+        b: sekarang.get(b, "")
+        for b, (teks, token) in isian.items()
+        if token_teks(sekarang.get(b)) != token and rapikan(teks) != rapikan(sekarang.get(b))
+    }
+    if konflik:
+        raise KonflikTeks(konflik)
+    berubah = []
+    for bagian in daftar:  # the document's order
+        if bagian in isian and rapikan(isian[bagian][0]) != rapikan(sekarang.get(bagian)):
+            simpan_teks(user=user, instansi=instansi, tahun=tahun, bagian=bagian, teks=isian[bagian][0])
+            berubah.append(bagian)
+    return berubah
 
 
 # --- issuing an LKIP version ---------------------------------------------------------------------

@@ -3,6 +3,8 @@ honest default shown when the unit has not written its own text."""
 
 from __future__ import annotations
 
+import hashlib
+
 from laporan.models import TeksBlok
 
 BELUM_DIISI = "Belum diisi oleh unit."
@@ -20,6 +22,18 @@ BAGIAN = {
 }
 # per-IKU analysis: "analisis_<indikator kode>" (e.g. analisis_IKU1)
 AWALAN_ANALISIS = "analisis_"
+
+
+def rapikan(teks: str | None) -> str:
+    """A block's text as stored: line breaks as ``\n``, no surrounding blank space."""
+    return (teks or "").replace("\r\n", "\n").strip()
+
+
+def token_teks(teks: str | None) -> str:
+    """The optimistic-lock token of a block: a fingerprint of its stored text ("" stored and no
+    row give the same token). The editor sends back the token of what it showed; a save whose
+    token no longer matches the stored text is an edit conflict."""
+    return hashlib.sha256(rapikan(teks).encode()).hexdigest()[:32]
 
 
 def kunci_analisis(kode_indikator: str) -> str:

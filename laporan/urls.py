@@ -27,7 +27,6 @@ urlpatterns = [
     ),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/terbitkan/", views.terbitkan, name="terbitkan"),
     path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/", views.teks, name="teks"),
-    path("unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/", views.teks_simpan, name="teks_simpan"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx", views.pk_unduh, {"fmt": "docx"}, name="pk_docx"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/dokumen.pdf", views.pk_unduh, {"fmt": "pdf"}, name="pk_pdf"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/<int:versi>/dokumen/", views.pk_dokumen, name="pk_dokumen"),

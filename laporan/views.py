@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -24,6 +23,7 @@ from perencanaan.selectors import kurang_untuk_tandatangan
 from perencanaan.services import tandatangani
 
 from . import keluaran, selectors, services, tugas
+from .forms import FormTeks
 from .lhe import dokumen_lhe
 from .models import TerbitanLKIP
 from .perjanjian import bangun_perjanjian, muat_pk
@@ -195,11 +195,50 @@ def minta(request, instansi, jenis, nomor, fmt):
 
 @perlu("isi")
 def teks(request, instansi, tahun):
+    """The LKIP's editable texts in ONE form with one Simpan (the unit's operator). A refused POST
+    (too long, an edit conflict) renders the editor again with every typed text, the fields
+    marked and, per conflicting block, the stored text beside the user's; nothing is saved. The
+    browser keeps a draft while typing (``static/isian.js``, docs/antarmuka.md)."""
+    daftar = selectors.daftar_bagian(instansi, tahun)
     tersimpan = selectors.teks_blok(instansi, tahun)
-    bagian = [
-        {"kode": k, "label": v, "teks": tersimpan.get(k, "")}
-        for k, v in selectors.daftar_bagian(instansi, tahun).items()
-    ]
+    status, galat, konflik = 200, "", {}
+    if request.method == "POST":
+        form = FormTeks(request.POST, daftar=daftar, tersimpan=tersimpan, maks=services.PANJANG_MAKS)
+        if form.is_valid():
+            try:
+                berubah = services.simpan_semua_teks(
+                    user=request.user, instansi=instansi, tahun=tahun, isian=form.isian()
+                )
+            except services.KonflikTeks as exc:
+                for bagian, teks in exc.baris.items():
+                    form.tawarkan_ulang(bagian, teks)
+                    konflik[bagian] = {
+                        "baris": [(_("Teks"), teks, form.bidang(bagian)[0].value() or "")],
+                        "jejak": selectors.jejak_teks_terakhir(instansi, tahun, bagian),
+                        "ada": bool(teks),
+                    }
+                galat, status = str(exc), 409
+            except Ditolak as exc:
+                galat, status = str(exc), 400
+            else:
+                if berubah:
+                    messages.success(
+                        request,
+                        _("Disimpan: %(daftar)s.") % {"daftar": ", ".join(daftar[b] for b in berubah)},
+                    )
+                else:
+                    messages.info(request, _("Tidak ada perubahan untuk disimpan."))
+                return redirect("laporan:teks", instansi.slug, tahun)
+        else:
+            galat, status = _("Periksa isian yang ditandai; belum ada yang disimpan."), 400
+    else:
+        form = FormTeks(daftar=daftar, tersimpan=tersimpan, maks=services.PANJANG_MAKS)
+    bagian = []
+    for k in daftar:
+        f, token = form.bidang(k)
+        bagian.append(
+            {"kode": k, "f": f, "token": token, "teks": tersimpan.get(k, ""), "konflik": konflik.get(k)}
+        )
     return render(
         request,
         "laporan/teks.html",
@@ -207,29 +246,12 @@ def teks(request, instansi, tahun):
             "instansi": instansi,
             "tahun": tahun,
             "bagian": bagian,
+            "galat": galat,
             "maks": services.PANJANG_MAKS,
+            "kunci_draf": f"lkip-teks:{instansi.slug}:{tahun}:{request.user.pk}",
         },
+        status=status,
     )
-
-
-@perlu("isi")
-@require_POST
-def teks_simpan(request, instansi, tahun, bagian):
-    daftar = selectors.daftar_bagian(instansi, tahun)
-    if bagian not in daftar:
-        raise Http404
-    try:
-        services.simpan_teks(
-            user=request.user,
-            instansi=instansi,
-            tahun=tahun,
-            bagian=bagian,
-            teks=ambil(request.POST, "teks"),
-        )
-        messages.success(request, _("Teks %(bagian)s disimpan.") % {"bagian": daftar[bagian]})
-    except Ditolak as exc:
-        messages.error(request, str(exc))
-    return redirect(reverse("laporan:teks", args=[instansi.slug, tahun]) + f"#{bagian}")
 
 
 @perlu("lihat")

@@ -91,6 +91,8 @@ class FormTriwulan(formulir.Form):
         self.nilai = {}
         for ind in self.indikator:
             a = awalan(ind)
+            if self.is_bound and f"{a}-nilai" not in self.data:
+                continue  # an indicator the request did not send is left alone
             teks = (data.get(f"{a}-nilai") or "").strip()
             nilai = None
             if teks:
@@ -116,7 +118,7 @@ class FormTriwulan(formulir.Form):
         out = {}
         for ind in self.indikator:
             a = awalan(ind)
-            nilai = self.nilai.get(ind.id)
+            nilai = self.nilai.get(ind.id)  # None: left empty, or not sent
             analisis = {k: d.get(f"{a}-{k}") or "" for k in ANALISIS}
             if nilai is None:
                 continue

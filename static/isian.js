@@ -83,7 +83,7 @@
     pulihkan.textContent = form.dataset.drafPulihkan || "Pulihkan";
     var buang = document.createElement("button");
     buang.type = "button";
-    buang.className = "btn btn-sm btn-outline-secondary";
+    buang.className = "btn btn-sm btn-outline-dark";
     buang.textContent = form.dataset.drafBuang || "Buang";
     pulihkan.addEventListener("click", function () {
       bidang(form).forEach(function (el) {

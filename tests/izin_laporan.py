@@ -30,10 +30,6 @@ CASES: dict = {
         {**UNIT, "operator": 403, "evaluator": 403, "adminpemda": 403, "pembaca": 403},
     ),
     "unit/<slug:slug>/lkip/<tahun:tahun>/teks/": ("/unit/bantargebang/lkip/2024/teks/", EDIT),
-    "unit/<slug:slug>/lkip/<tahun:tahun>/teks/<slug:bagian>/": (
-        "/unit/bantargebang/lkip/2024/teks/kata_pengantar/",
-        POST_ISI,
-    ),
     # requesting a document from the task queue: POST only, for everyone who sees the unit (GET: 405)
     "unit/<slug:slug>/dokumen/<str:jenis>/<int:nomor>/<str:fmt>/minta/": (
         "/unit/bantargebang/dokumen/lkip/2024/pdf/minta/",

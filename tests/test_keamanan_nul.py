@@ -46,7 +46,7 @@ def test_analysis_with_nul_is_stored_clean(pk_manual, masuk_sebagai):
 
 
 def test_lkip_text_with_nul_is_stored_clean(demo, pengguna_demo, masuk_sebagai):
-    r = masuk_sebagai("operator").post("/unit/bantargebang/lkip/2024/teks/kata_pengantar/", {"teks": KOTOR})
+    r = masuk_sebagai("operator").post("/unit/bantargebang/lkip/2024/teks/", {"teks-kata_pengantar": KOTOR})
     assert r.status_code < 500
     assert TeksBlok.objects.get(instansi=demo, tahun=2024, bagian="kata_pengantar").teks == BERSIH
 

@@ -63,17 +63,16 @@ def test_editor_lists_sections_and_iku_analyses(pengguna_demo, demo, masuk_sebag
     assert "kata_pengantar" in bagian and "kesimpulan" in bagian
     assert any(k.startswith("analisis_") for k in bagian)  # one per IKU of the PK 2024
     html = masuk_sebagai("operator").get("/unit/bantargebang/lkip/2024/teks/").content.decode()
-    for kode in bagian:
-        assert f'id="teks-{kode}"' in html
-    assert html.count('name="teks"') == len(bagian)
+    for kode in bagian:  # every block a field of the one form, with its token
+        assert f'name="teks-{kode}"' in html and f'name="token-{kode}"' in html
+    assert html.count('action="/unit/bantargebang/lkip/2024/teks/"') == 1  # one form, one Simpan
+    assert html.count("Simpan semua") == 1
 
 
 def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo, masuk_sebagai):
     c = masuk_sebagai("operator")
-    r = c.post("/unit/bantargebang/lkip/2024/teks/kata_pengantar/", {"teks": XSS})
-    assert r.status_code == 302 and r["Location"].endswith(
-        "/unit/bantargebang/lkip/2024/teks/#kata_pengantar"
-    )
+    r = c.post("/unit/bantargebang/lkip/2024/teks/", {"teks-kata_pengantar": XSS})
+    assert r.status_code == 302 and r["Location"].endswith("/unit/bantargebang/lkip/2024/teks/")
     assert TeksBlok.objects.get(bagian="kata_pengantar").teks == XSS
     editor = c.get("/unit/bantargebang/lkip/2024/teks/").content.decode()
     assert XSS not in editor and "&lt;script&gt;" in editor
@@ -82,15 +81,18 @@ def test_post_saves_and_escapes_in_the_preview(pengguna_demo, demo, masuk_sebaga
     assert XSS not in preview
 
 
-def test_unknown_section_404_and_too_long_message(pengguna_demo, demo, masuk_sebagai):
+def test_unknown_section_refused_and_too_long_keeps_the_other_texts(pengguna_demo, demo, masuk_sebagai):
     c = masuk_sebagai("operator")
-    assert c.post("/unit/bantargebang/lkip/2024/teks/bukan_bagian/", {"teks": "x"}).status_code == 404
-    r = c.post(
-        "/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x" * (services.PANJANG_MAKS + 1)}, follow=True
-    )
-    assert "terlalu panjang" in r.content.decode()
+    url = "/unit/bantargebang/lkip/2024/teks/"
+    c.post(url, {"teks-bukan_bagian": "x"})  # a field the form does not have is ignored
     assert not TeksBlok.objects.exists()
-    assert (
-        masuk_sebagai("pembaca").post("/unit/bantargebang/lkip/2024/teks/saran/", {"teks": "x"}).status_code
-        == 403
-    )
+    with pytest.raises(Ditolak, match="tidak dikenal"):
+        services.simpan_semua_teks(
+            user=pengguna_demo["operator"], instansi=demo, tahun=2024, isian={"bukan_bagian": ("x", "")}
+        )
+    r = c.post(url, {"teks-saran": "x" * (services.PANJANG_MAKS + 1), "teks-kesimpulan": "Baik"})
+    assert r.status_code == 400
+    assert "paling banyak 20000 karakter" in r.content.decode()
+    assert "Baik</textarea>" in r.content.decode()  # the other typed text is kept
+    assert not TeksBlok.objects.exists()
+    assert masuk_sebagai("pembaca").post(url, {"teks-saran": "x"}).status_code == 403
