@@ -183,6 +183,7 @@ AKSI_TUGAS = {
     "skm": "lihat",
     "terbitan": "terbitkan",
     "reviu": "reviu_berkas",
+    "workbook": "impor",  # a large uploaded workbook checked or applied by the worker (workbook.tugas)
 }
 
 

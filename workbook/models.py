@@ -18,8 +18,12 @@ class UnggahanWorkbook(models.Model):
     jalur_unit = ABAIKAN
 
     class Status(models.TextChoices):
+        UJI_ANTRI = "uji_antri", _("Menunggu uji coba di latar belakang")
         DIPERIKSA = "diperiksa", _("Diperiksa (uji coba)")
+        TERAPKAN_ANTRI = "terapkan_antri", _("Menunggu diterapkan di latar belakang")
         DITERAPKAN = "diterapkan", _("Diterapkan")
+
+    ANTRI = (Status.UJI_ANTRI, Status.TERAPKAN_ANTRI)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -33,7 +37,11 @@ class UnggahanWorkbook(models.Model):
     ukuran = models.PositiveIntegerField()
     # the dry run: {"galat": ["sheet!CELL: pesan", ...], "jumlah": {sheet: {created, updated, unchanged}}}
     hasil = models.JSONField(default=dict)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DIPERIKSA)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DIPERIKSA)
+    # a large file's dry run or import runs in the task queue's worker: its latest job
+    tugas = models.ForeignKey(
+        "tugas.Tugas", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
     kedaluwarsa = models.DateTimeField()
     diterapkan = models.DateTimeField(null=True, blank=True)

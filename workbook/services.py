@@ -21,14 +21,17 @@ from akun.izin import boleh, boleh_ubah_pejabat_pemda
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
+from dasar.xlsx import BerkasDitolak, cek_berkas
 
-from .importer import baca, import_workbook
+from .importer import MAKS_BARIS, baca, import_workbook
 from .models import UnggahanWorkbook
 from .pesan import indonesiakan
 
-# An upload is read and imported within the web request: at most this many rows (blank ones
-# included) and BUKTI_MAKS_BYTES; a larger workbook is imported by the administrator with
-# `manage.py import_workbook` (docs/workbook.md).
+# An upload of at most BATAS_LANGSUNG_BYTES is checked and applied within the web request, with
+# at most MAKS_BARIS_WEB rows (blank ones included); a larger one (up to BUKTI_MAKS_BYTES) is
+# checked and applied by the task queue's worker (workbook/tugas.py), with the importer's own
+# limit (docs/workbook.md, "Upload from the web").
+BATAS_LANGSUNG_BYTES = 1024 * 1024
 MAKS_BARIS_WEB = 20_000
 BERLAKU = timedelta(hours=24)  # a checked upload may be applied for this long
 
@@ -101,10 +104,15 @@ def _hapus_kedaluwarsa() -> None:
         u.delete()
 
 
-def _impor(user, instansi, path, berkas_nama: str, *, terapkan: bool):
+def _latar(obj: UnggahanWorkbook) -> bool:
+    """Is this upload checked and applied by the worker (a large file)?"""
+    return obj.ukuran > BATAS_LANGSUNG_BYTES
+
+
+def _impor(user, instansi, path, berkas_nama: str, *, terapkan: bool, maks_baris: int = MAKS_BARIS_WEB):
     """Read the stored file, check it names only this unit, import it (a dry run unless
     ``terapkan``). Returns (problems in Indonesian, counts per sheet)."""
-    rows, galat = baca(path, MAKS_BARIS_WEB)
+    rows, galat = baca(path, maks_baris)
     disimpan = f"{Path(path).name}: "  # a problem of the whole file names the name it was uploaded as
     galat = [f"{berkas_nama}: {g[len(disimpan) :]}" if g.startswith(disimpan) else g for g in galat]
     if not galat:
@@ -117,7 +125,7 @@ def _impor(user, instansi, path, berkas_nama: str, *, terapkan: bool):
         oleh=user.username if terapkan else None,
         pengguna=user,
         nama_berkas=berkas_nama,
-        maks_baris=MAKS_BARIS_WEB,
+        maks_baris=maks_baris,
         tolak_baris=_tolak_baris(user, instansi),
         dibaca=rows,
     )
@@ -129,7 +137,9 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
     transaction rolled back): every problem as ``sheet!CELL: pesan`` and the counts that would be
     created, updated and left unchanged per sheet, kept on the returned ``UnggahanWorkbook`` for
     the result page and for ``terapkan_unggahan``. A file that is not a safe .xlsx is refused
-    (``Ditolak``) and not kept. Audited (unggah)."""
+    (``Ditolak``) and not kept. A large file (``BATAS_LANGSUNG_BYTES``) is only checked as an
+    archive here and left waiting (``UJI_ANTRI``) for the worker: the caller enqueues it
+    (``workbook.tugas.minta_unggahan``), which runs ``uji_tersimpan``. Audited (unggah)."""
     if not boleh(user, "impor", instansi):
         raise PermissionDenied
     if berkas is None:
@@ -152,7 +162,20 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
     )
     obj.berkas.save(f"{obj.id.hex}.xlsx", ContentFile(isi), save=False)  # a name no one guesses
     try:
-        galat, jumlah = _impor(user, instansi, obj.berkas.path, nama, terapkan=False)
+        if _latar(obj):
+            try:
+                cek_berkas(obj.berkas.path)  # the archive checks; the sheets are read by the worker
+            except BerkasDitolak as exc:
+                galat = [indonesiakan(f"{nama}: {exc}")]
+            except Exception as exc:  # noqa: BLE001 - no ZIP archive, a damaged one
+                galat = [
+                    indonesiakan(f"{nama}: not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})")
+                ]
+            else:
+                galat = []
+            jumlah = {}
+        else:
+            galat, jumlah = _impor(user, instansi, obj.berkas.path, nama, terapkan=False)
     except BaseException:
         obj.berkas.delete(save=False)
         raise
@@ -160,6 +183,8 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
     if berkas_galat:  # the file itself is refused (not an .xlsx, a zip bomb …): not kept
         obj.berkas.delete(save=False)
         raise Ditolak(" ".join(berkas_galat))
+    if _latar(obj):
+        obj.status = UnggahanWorkbook.Status.UJI_ANTRI
     obj.hasil = {"galat": galat, "jumlah": jumlah}
     with transaction.atomic():
         obj.save()
@@ -187,10 +212,11 @@ def terapkan_unggahan(*, user, instansi, unggahan_id) -> UnggahanWorkbook:
     stored file must still have the SHA-256 the dry run read, the upload must not be expired nor
     applied, and the import must find no problem now (else nothing is saved and the problems are
     kept on the upload). Audited (impor, with the file name and counts: ``catat_impor``); the
-    stored file is deleted once applied."""
+    stored file is deleted once applied. A large file is left waiting (``TERAPKAN_ANTRI``) for the
+    worker: the caller enqueues it (``workbook.tugas.minta_unggahan``), which runs
+    ``terapkan_tersimpan``."""
     if not boleh(user, "impor", instansi):
         raise PermissionDenied
-    galat = None
     with transaction.atomic():
         obj = (
             UnggahanWorkbook.objects.select_for_update()
@@ -199,31 +225,102 @@ def terapkan_unggahan(*, user, instansi, unggahan_id) -> UnggahanWorkbook:
         )
         if obj is None:
             raise Ditolak(_("Unggahan ini tidak ada (mungkin sudah kedaluwarsa). Unggah workbook lagi."))
-        if obj.status == UnggahanWorkbook.Status.DITERAPKAN:
-            raise Ditolak(_("Workbook ini sudah diterapkan."))
-        if obj.kedaluwarsa < timezone.now():
-            raise Ditolak(_("Unggahan ini sudah kedaluwarsa. Unggah workbook lagi untuk memeriksanya."))
-        if obj.hasil.get("galat"):
-            raise Ditolak(_("Workbook ini masih bermasalah; perbaiki sel yang disebut lalu unggah lagi."))
-        try:
-            with obj.berkas.open("rb") as f:
-                isi = f.read()
-        except (OSError, ValueError):
-            isi = b""
-        if hashlib.sha256(isi).hexdigest() != obj.sha256:
-            raise Ditolak(_("Berkas yang tersimpan berubah sejak diperiksa; unggah workbook lagi."))
-        galat, jumlah = _impor(user, instansi, obj.berkas.path, obj.nama_berkas, terapkan=True)
-        if not galat:
-            obj.status = UnggahanWorkbook.Status.DITERAPKAN
-            obj.diterapkan = timezone.now()
-            obj.hasil = {"galat": [], "jumlah": jumlah}
-            obj.save(update_fields=["status", "diterapkan", "hasil"])
+        _cek_siap(obj, UnggahanWorkbook.Status.DIPERIKSA)
+        if _latar(obj):
+            obj.status = UnggahanWorkbook.Status.TERAPKAN_ANTRI
+            obj.save(update_fields=["status"])
+            return obj
+        galat = _terapkan(obj, user)
+    return _selesai(obj, galat)
+
+
+def _cek_siap(obj: UnggahanWorkbook, status) -> None:
+    """Refuse to apply an upload that is not in ``status``, expired, with problems, or whose
+    stored file is not the one its dry run read."""
+    if obj.status == UnggahanWorkbook.Status.DITERAPKAN:
+        raise Ditolak(_("Workbook ini sudah diterapkan."))
+    if obj.status in UnggahanWorkbook.ANTRI and obj.status != status:
+        raise Ditolak(_("Workbook ini sedang dikerjakan di latar belakang; tunggu sampai selesai."))
+    if obj.kedaluwarsa < timezone.now():
+        raise Ditolak(_("Unggahan ini sudah kedaluwarsa. Unggah workbook lagi untuk memeriksanya."))
+    if obj.hasil.get("galat"):
+        raise Ditolak(_("Workbook ini masih bermasalah; perbaiki sel yang disebut lalu unggah lagi."))
+    try:
+        with obj.berkas.open("rb") as f:
+            isi = f.read()
+    except (OSError, ValueError):
+        isi = b""
+    if hashlib.sha256(isi).hexdigest() != obj.sha256:
+        raise Ditolak(_("Berkas yang tersimpan berubah sejak diperiksa; unggah workbook lagi."))
+
+
+def _terapkan(obj: UnggahanWorkbook, user) -> list[str]:
+    """The import for real (inside the caller's transaction); its problems, none when saved."""
+    galat, jumlah = _impor(
+        user, obj.instansi, obj.berkas.path, obj.nama_berkas, terapkan=True, maks_baris=_maks_baris(obj)
+    )
+    if not galat:
+        obj.status = UnggahanWorkbook.Status.DITERAPKAN
+        obj.diterapkan = timezone.now()
+        obj.hasil = {"galat": [], "jumlah": jumlah}
+        obj.save(update_fields=["status", "diterapkan", "hasil"])
+    return galat
+
+
+def _maks_baris(obj) -> int:
+    return MAKS_BARIS if _latar(obj) else MAKS_BARIS_WEB
+
+
+def _selesai(obj: UnggahanWorkbook, galat: list[str], *, tolak: bool = True) -> UnggahanWorkbook:
     if galat:
         # the data changed since the dry run: the import saved nothing; its problems are shown
-        UnggahanWorkbook.objects.filter(pk=obj.pk).update(hasil={"galat": galat, "jumlah": {}})
-        raise Ditolak(_("Tidak ada yang disimpan: data berubah sejak uji coba. Lihat masalahnya di bawah."))
+        UnggahanWorkbook.objects.filter(pk=obj.pk).update(
+            hasil={"galat": galat, "jumlah": {}}, status=UnggahanWorkbook.Status.DIPERIKSA
+        )
+        obj.refresh_from_db()
+        if tolak:
+            raise Ditolak(
+                _("Tidak ada yang disimpan: data berubah sejak uji coba. Lihat masalahnya di bawah.")
+            )
+        return obj
     obj.berkas.delete(save=True)
     return obj
 
 
-__all__ = ["MAKS_BARIS_WEB", "uji_unggahan", "terapkan_unggahan"]
+# -- the worker's side (workbook/tugas.py) --------------------------------------------------------
+def uji_tersimpan(*, unggahan: UnggahanWorkbook) -> UnggahanWorkbook:
+    """The dry run of a large upload waiting for it, in the worker: as ``uji_unggahan`` does in
+    the request, as its uploader (who must still be allowed), with the importer's row limit."""
+    obj, user = unggahan, unggahan.pengguna
+    if obj.status != UnggahanWorkbook.Status.UJI_ANTRI:
+        return obj
+    if not boleh(user, "impor", obj.instansi):
+        raise Ditolak(_("Pengunggah tidak lagi boleh mengunggah workbook unit ini."))
+    galat, jumlah = _impor(
+        user, obj.instansi, obj.berkas.path, obj.nama_berkas, terapkan=False, maks_baris=MAKS_BARIS
+    )
+    obj.hasil = {"galat": galat, "jumlah": jumlah}
+    obj.status = UnggahanWorkbook.Status.DIPERIKSA
+    obj.save(update_fields=["hasil", "status"])
+    return obj
+
+
+def terapkan_tersimpan(*, unggahan: UnggahanWorkbook) -> UnggahanWorkbook:
+    """Apply a large upload waiting for it, in the worker: the checks of ``terapkan_unggahan``
+    again (hash, expiry, the uploader still allowed), then the import in one transaction; a
+    problem found now saves nothing and is kept on the upload."""
+    user = unggahan.pengguna
+    if not boleh(user, "impor", unggahan.instansi):
+        raise Ditolak(_("Pengunggah tidak lagi boleh mengunggah workbook unit ini."))
+    with transaction.atomic():
+        obj = (
+            UnggahanWorkbook.objects.select_for_update().select_related("instansi__pemda").get(pk=unggahan.pk)
+        )
+        if obj.status != UnggahanWorkbook.Status.TERAPKAN_ANTRI:
+            return obj
+        _cek_siap(obj, UnggahanWorkbook.Status.TERAPKAN_ANTRI)
+        galat = _terapkan(obj, user)
+    return _selesai(obj, galat, tolak=False)
+
+
+__all__ = ["MAKS_BARIS_WEB", "terapkan_tersimpan", "terapkan_unggahan", "uji_tersimpan", "uji_unggahan"]

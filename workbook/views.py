@@ -16,6 +16,7 @@ from laporan.unduhan import unduh as unduhan
 
 from . import exporter, selectors, services, writer
 from .models import UnggahanWorkbook
+from .tugas import minta_unggahan
 
 # left out of the web download: respondents' personal data, downloaded (and recorded) on the SKM page
 TANPA_DI_WEB = ("skm_responden",)
@@ -75,6 +76,8 @@ def unggah(request, instansi, tahun):
     except Ditolak as exc:
         messages.error(request, str(exc))
         return redirect("workbook:halaman", instansi.slug, tahun)
+    if obj.status == UnggahanWorkbook.Status.UJI_ANTRI:  # a large file: the dry run in the worker
+        minta_unggahan(user=request.user, unggahan=obj, aksi="uji")
     return redirect("workbook:hasil", instansi.slug, obj.pk)
 
 
@@ -94,6 +97,7 @@ def hasil(request, instansi, pk):
             "jumlah": obj.hasil.get("jumlah", {}),
             "total": selectors.ringkasan(obj.hasil),
             "diterapkan": obj.status == UnggahanWorkbook.Status.DITERAPKAN,
+            "antri": obj.status in UnggahanWorkbook.ANTRI,
         },
     )
 
@@ -107,6 +111,9 @@ def terapkan(request, instansi, pk):
         obj = services.terapkan_unggahan(user=request.user, instansi=instansi, unggahan_id=pk)
     except Ditolak as exc:
         messages.error(request, str(exc))
+        return redirect("workbook:hasil", instansi.slug, pk)
+    if obj.status == UnggahanWorkbook.Status.TERAPKAN_ANTRI:  # a large file: applied by the worker
+        minta_unggahan(user=request.user, unggahan=obj, aksi="terapkan")
         return redirect("workbook:hasil", instansi.slug, pk)
     t = selectors.ringkasan(obj.hasil)
     messages.success(
