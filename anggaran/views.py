@@ -363,12 +363,13 @@ def dukungan(request, instansi, tahun):
         kode[s.kegiatan.program.kode] = ("program", s.kegiatan.program.nama)
         kode[s.kegiatan.kode] = ("kegiatan", s.kegiatan.nama)
         kode[s.kode] = ("sub", s.nama)
-    indikator = list(
-        Indikator.objects.filter(instansi=instansi)
-        .select_related("sasaran", "tujuan")
+    indikator = [
+        i
+        for i in Indikator.objects.filter(instansi=instansi, level__in=("tujuan", "sasaran"))
+        .select_related("sasaran__tujuan", "tujuan")
         .order_by("level", "kode")
-        .filter(level__in=("tujuan", "sasaran"))
-    )
+        if i.direncanakan_pada(tahun)  # an archived one is not offered (its links are left alone)
+    ]
     if request.method == "POST":
         pilihan = set()
         for key in request.POST.getlist("dukung"):

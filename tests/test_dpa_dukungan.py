@@ -104,3 +104,19 @@ def test_links_of_other_codes_and_units_are_refused_or_left_alone(unit, masuk_se
     assert not Dukungan.objects.filter(indikator=asing).exists()
     assert masuk_sebagai("pim-mustikajaya").post(URL, {"dukung": [f"7.01.01|{ikm.id}"]}).status_code == 403
     assert masuk_sebagai("op-rawalumbu").get(URL).status_code == 404
+
+
+def test_an_indicator_archived_in_the_year_is_not_offered(unit, masuk_sebagai):
+    ins, ikm, akip = unit
+    akip.sasaran.tahun_nonaktif = 2025
+    akip.sasaran.save()
+    c = masuk_sebagai("op-mustikajaya")
+    page = c.get(URL).content.decode()
+    assert f'value="7.01.01|{ikm.id}"' in page and f'|{akip.id}"' not in page
+    # its link of the year is left alone by a save of the page
+    Dukungan.objects.create(instansi=ins, tahun=2025, kode="7.01.01", indikator=akip)
+    assert c.post(URL, {"dukung": [f"7.01.01|{ikm.id}"]}).status_code == 302
+    assert set(Dukungan.objects.filter(instansi=ins).values_list("kode", "indikator__kode")) == {
+        ("7.01.01", "IKU1"),
+        ("7.01.01", "IKU2"),
+    }
