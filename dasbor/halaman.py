@@ -139,3 +139,30 @@ def isi_pemda(pemda, tahun: int, urut: str = "nama") -> str:
             _syarat(),
         )
     )
+
+
+def siapkan(tahun: int, pemda=None, *, ulang: bool = False, bahasa=("id",)) -> tuple[int, int]:
+    """Compute and store every unit and pemda dashboard of a year ahead (those whose data did not
+    change are read from the store), after removing the pages stored by an earlier version of the
+    code; ``ulang``: every page again. ``pemda``: a queryset (default every pemda). Returns (pages
+    removed, dashboards ready). ``manage.py siapkan_dasbor`` and the task dasbor.tugas.siapkan_tugas."""
+    from django.utils import translation
+
+    from organisasi.models import Instansi, Pemda
+    from tembolok.models import Cuplikan
+    from tembolok.services import usangkan_semua
+
+    pemda = Pemda.objects.all() if pemda is None else pemda
+    if ulang:
+        usangkan_semua()
+    lama = Cuplikan.objects.exclude(syarat__endswith=tembolok.selectors.sidik_kode()).delete()[0]
+    n = 0
+    for kode in bahasa:
+        with translation.override(kode):
+            for p in pemda:
+                for ins in Instansi.objects.filter(pemda=p).select_related("pemda").order_by("nama"):
+                    isi_unit(ins, tahun)
+                    n += 1
+                isi_pemda(p, tahun)
+                n += 1
+    return lama, n

@@ -19,6 +19,7 @@ from django.apps import apps
 from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from . import UMUM
 from .models import Cuplikan, Token
@@ -44,6 +45,12 @@ def usangkan(instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None
             f"OR (jenis = 'p' AND objek IN ({pemda_sql}))",
             [*ids, *pemda_args],
         )
+
+
+# Sent (sender: the module that imported; ``instansi_ids``, ``tahun``: the units and years the
+# data touched) after a bulk import committed: the dashboard app enqueues their precomputation
+# (dasbor.apps). tembolok sits below every app that imports, and dasbor above them all.
+data_diimpor = Signal()
 
 
 def usangkan_semua() -> None:

@@ -39,7 +39,7 @@ from perencanaan import selectors as perencanaan_selectors
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
 from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
-from tembolok.services import tunda, usangkan_semua
+from tembolok.services import data_diimpor, tunda, usangkan_semua
 from zona.models import PenilaianZona, Zona
 
 from .spec import SHEET_MAP, SHEETS, UNSUR_SHEETS, CellError
@@ -300,10 +300,22 @@ def import_workbook(
                     hasil, path, oleh=oleh, pengguna=pengguna, instansi_ids=loader._ids(), nama=nama_berkas
                 )
             usangkan_semua()  # bulk writes send no model signals: every stored dashboard is out of date
+            ids, tahun = list(loader._ids()), sorted(_tahun_baris(rows))
+            # once committed, the dashboards of what was imported are computed again off the request
+            transaction.on_commit(
+                lambda: data_diimpor.send(sender=__name__, instansi_ids=ids, tahun=tahun), robust=True
+            )
     except _Batal:
         pass
     hasil.errors = [teks.terlihat(e) for e in hasil.errors]
     return hasil
+
+
+def _tahun_baris(rows: dict[str, list[Row]]) -> set[int]:
+    """The years the imported rows belong to (their ``tahun`` column)."""
+    return {
+        r.nilai["tahun"] for baris in rows.values() for r in baris if isinstance(r.nilai.get("tahun"), int)
+    }
 
 
 def catat_impor(

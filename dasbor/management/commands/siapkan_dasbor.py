@@ -5,13 +5,10 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 
-import tembolok.selectors
 from dasbor import halaman
-from organisasi.models import Instansi, Pemda
-from tembolok.models import Cuplikan
-from tembolok.services import usangkan_semua
+from dasbor.tugas import siapkan_tugas
+from organisasi.models import Pemda
 
 
 class Command(BaseCommand):
@@ -30,6 +27,11 @@ class Command(BaseCommand):
             "the application, e.g. SQL maintenance)",
         )
         parser.add_argument(
+            "--antrikan",
+            action="store_true",
+            help="hand the work to the task queue's worker (dasbor.tugas.siapkan_tugas) instead of doing it here",
+        )
+        parser.add_argument(
             "--bahasa",
             action="append",
             choices=[k for k, _ in settings.LANGUAGES],
@@ -42,19 +44,12 @@ class Command(BaseCommand):
             pemda = pemda.filter(kode=opts["pemda"])
             if not pemda.exists():
                 raise CommandError(f"Pemda '{opts['pemda']}' tidak ditemukan.")
+        if opts["antrikan"]:
+            hasil = siapkan_tugas.enqueue(tahun=opts["tahun"], pemda=opts["pemda"], ulang=opts["ulang"])
+            self.stdout.write(f"diantrikan: {hasil.id}")
+            return
         t0 = time.perf_counter()
-        if opts["ulang"]:
-            usangkan_semua()
-        lama = Cuplikan.objects.exclude(syarat__endswith=tembolok.selectors.sidik_kode()).delete()[0]
+        lama, n = halaman.siapkan(opts["tahun"], pemda, ulang=opts["ulang"], bahasa=opts["bahasa"] or ["id"])
         if lama:
             self.stdout.write(f"{lama} pages stored by an earlier version of the code removed")
-        n = 0
-        for bahasa in opts["bahasa"] or ["id"]:
-            with translation.override(bahasa):
-                for p in pemda:
-                    for ins in Instansi.objects.filter(pemda=p).select_related("pemda").order_by("nama"):
-                        halaman.isi_unit(ins, opts["tahun"])
-                        n += 1
-                    halaman.isi_pemda(p, opts["tahun"])
-                    n += 1
         self.stdout.write(f"{n} dashboards ready in {time.perf_counter() - t0:.1f} s")
