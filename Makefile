@@ -31,8 +31,7 @@ $(STAMP): requirements.txt package-lock.json
 
 # Development: DEBUG on and a key that is only ever used on this machine (settings refuse to start
 # without DJANGO_SECRET_KEY). Production sets its own environment: docs/deploy.md.
-DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-key-for-make-run-never-deployed-0123456789abcdef \
-  SAKIP_ADMIN_PEMDA=1
+DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY=dev-only-key-for-make-run-never-deployed-0123456789abcdef
 
 # The web server and one worker of the task queue (sakip/jalan.sh): Ctrl-C stops both.
 run: install

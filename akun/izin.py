@@ -320,9 +320,10 @@ def alasan_tolak_peran(user, pemda, jenis: str, instansi: Instansi | None) -> st
 
 
 # --- the Django admin -----------------------------------------------------------------------
-# Superusers keep the whole admin. Until the in-app pemda console exists, admin_pemda uses the
-# admin for its pemda's master data: these models only, each with the path from the row to its
-# pemda's id; every row it sees, adds, changes or deletes must belong to one of its pemda.
+# Superusers keep the whole admin; admin_pemda uses the pemda console (konsol/). Only where an
+# installation opts in (SAKIP_ADMIN_PEMDA) does admin_pemda get the admin for its pemda's master
+# data: these models only, each with the path from the row to its pemda's id; every row it sees,
+# adds, changes or deletes must belong to one of its pemda.
 ADMIN_PEMDA_MODEL: dict[str, str] = {
     "organisasi.Pemda": "id",
     "organisasi.Instansi": "pemda_id",
@@ -355,7 +356,7 @@ def pemda_dikelola(user) -> set[int]:
 def boleh_admin(user) -> bool:
     """May the user open the Django admin at all: superusers (staff flag set). admin_pemda only
     where the installation turns on ``SAKIP_ADMIN_PEMDA`` (off by default: routine administration
-    belongs in the application; until its pemda console exists a pemda may opt in), and then
+    belongs in the application's pemda console, ``konsol``), and then
     confined to its own pemda by ``boleh_admin_model`` and ``admin_queryset``."""
     if not user.is_authenticated or not user.is_active or not user.is_staff:
         return False

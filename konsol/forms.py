@@ -27,6 +27,14 @@ class PemdaForm(formulir.Form):
             "Tahun yang tampil lebih dulu di pilihan tahun bagi pengguna yang belum memilih, contoh: 2025."
         ),
     )
+    wajib_otp = forms.BooleanField(
+        label=_("Wajib kode OTP"),
+        required=False,
+        help_text=_(
+            "Admin pemda, evaluator dan pimpinan memasukkan kode dari aplikasi autentikator saat masuk, "
+            "contoh: dicentang untuk pemda yang mewajibkan verifikasi dua langkah."
+        ),
+    )
     logo = forms.FileField(
         label=_("Logo untuk dokumen"),
         required=False,
@@ -218,3 +226,82 @@ def tampilkan_galat(form, exc) -> None:
             form.add_error(bidang if bidang in form.fields else None, p)
     if not exc.bidang:
         form.add_error(None, str(exc))
+
+
+BARIS_PEGAWAI_BARU = 3  # empty rows for new categories under the table
+
+
+class PegawaiForm(formulir.Form):
+    """A unit's staff counts of a year (LKIP Tabel 1.1): one row per category, a column per
+    education level, a few empty rows for new categories; saved at once."""
+
+    def __init__(self, *args, baris, **kwargs):
+        from organisasi.models import PENDIDIKAN
+
+        super().__init__(*args, **kwargs)
+        self.kolom = PENDIDIKAN
+        self.baris_lama = list(baris)
+        self.tabel = []  # (row or None, kategori field, [count fields], hapus field or None)
+
+        def angka(nama, awal):
+            self.fields[nama] = forms.IntegerField(
+                label=nama, min_value=0, max_value=1_000_000, required=False, initial=awal
+            )
+            return self[nama]
+
+        for p in self.baris_lama:
+            self.fields[f"kategori_{p.id}"] = forms.CharField(
+                label=_("Kategori"), max_length=100, initial=p.kategori
+            )
+            self.fields[f"hapus_{p.id}"] = forms.BooleanField(label=_("Hapus"), required=False)
+            self.tabel.append(
+                (
+                    p,
+                    self[f"kategori_{p.id}"],
+                    [(f, angka(f"{f}_{p.id}", getattr(p, f))) for f in PENDIDIKAN],
+                    self[f"hapus_{p.id}"],
+                )
+            )
+        for n in range(BARIS_PEGAWAI_BARU):
+            self.fields[f"kategori_baru_{n}"] = forms.CharField(
+                label=_("Kategori"), max_length=100, required=False
+            )
+            self.tabel.append(
+                (
+                    None,
+                    self[f"kategori_baru_{n}"],
+                    [(f, angka(f"{f}_baru_{n}", None)) for f in PENDIDIKAN],
+                    None,
+                )
+            )
+
+    def clean(self):
+        d = super().clean()
+        for n in range(BARIS_PEGAWAI_BARU):
+            ada_angka = any(d.get(f"{f}_baru_{n}") for f in self.kolom)
+            if ada_angka and not (d.get(f"kategori_baru_{n}") or "").strip():
+                self.add_error(f"kategori_baru_{n}", _("Isi kategori untuk angka di baris ini."))
+        return d
+
+    def _isi(self, akhiran):
+        d = self.cleaned_data
+        return {f: d.get(f"{f}_{akhiran}") or 0 for f in self.kolom}
+
+    def ubah(self) -> dict[int, dict]:
+        d = self.cleaned_data
+        return {
+            p.id: {
+                "kategori": d[f"kategori_{p.id}"],
+                "hapus": d.get(f"hapus_{p.id}", False),
+                **self._isi(p.id),
+            }
+            for p in self.baris_lama
+        }
+
+    def baru(self) -> list[dict]:
+        d = self.cleaned_data
+        return [
+            {"kategori": d[f"kategori_baru_{n}"], **self._isi(f"baru_{n}")}
+            for n in range(BARIS_PEGAWAI_BARU)
+            if (d.get(f"kategori_baru_{n}") or "").strip()
+        ]

@@ -83,10 +83,18 @@ def _kode(galat: dict, bidang: str, kode: str) -> None:
 
 @transaction.atomic
 def ubah_pemda(
-    *, user, pemda: Pemda, nama: str, tahun_berjalan: int | None, logo=None, hapus_logo: bool = False
+    *,
+    user,
+    pemda: Pemda,
+    nama: str,
+    tahun_berjalan: int | None,
+    wajib_otp: bool | None = None,
+    logo=None,
+    hapus_logo: bool = False,
 ) -> Pemda:
-    """The pemda's name, its tahun berjalan (the year selector's default) and the logo printed
-    on its documents (PNG or JPG, judged by content by ``dasar.unggahan.cek_unggahan``)."""
+    """The pemda's name, its tahun berjalan (the year selector's default), whether its admins,
+    evaluators and pimpinan must give a TOTP code (``wajib_otp``; None: unchanged) and the logo
+    printed on its documents (PNG or JPG, judged by content by ``dasar.unggahan.cek_unggahan``)."""
     _boleh(user, pemda.id)
     nama = (nama or "").strip()
     galat: dict[str, list[str]] = {}
@@ -105,7 +113,10 @@ def ubah_pemda(
                 galat.setdefault("logo", []).append(f"Logo harus gambar PNG atau JPG, bukan {jenis.upper()}.")
     _tolak(galat)
     pemda = Pemda.objects.select_for_update().get(pk=pemda.pk)
-    perubahan = _terapkan(pemda, {"nama": nama, "tahun_berjalan": tahun_berjalan})
+    nilai = {"nama": nama, "tahun_berjalan": tahun_berjalan}
+    if wajib_otp is not None:
+        nilai["wajib_otp"] = wajib_otp
+    perubahan = _terapkan(pemda, nilai)
     lama_logo = pemda.logo.name if pemda.logo else ""
     if logo is not None:
         pemda.logo.save(f"{pemda.kode}.{jenis}", logo, save=False)
@@ -560,3 +571,62 @@ def hapus_otp(*, user, pemda: Pemda, pengguna) -> int:
         )
         p.delete()
     return len(perangkat)
+
+
+# --- staff counts (Tabel 1.1 of the LKIP) ---------------------------------------------------------
+
+
+@transaction.atomic
+def simpan_pegawai(*, user, instansi: Instansi, tahun: int, ubah: dict[int, dict], baru: list[dict]) -> None:
+    """Save a unit's staff counts of a year in one go (all or nothing): ``ubah`` maps a row's id
+    to its ``kategori``, its counts per education level (``organisasi.models.PENDIDIKAN``) and
+    ``hapus``; ``baru`` lists new rows. Each category once per year; counts are whole numbers
+    of at least 0. Every change audited."""
+    from organisasi.models import PENDIDIKAN, Pegawai
+
+    _boleh(user, instansi.pemda_id)
+    if not tahun_sah(tahun):
+        raise Ditolak("Tahun 2000–2100.")
+    rows = {p.id: p for p in Pegawai.objects.select_for_update().filter(instansi=instansi, tahun=tahun)}
+    if set(ubah) - set(rows):
+        raise Ditolak("Daftar pegawai sudah berubah: muat ulang halaman ini.")
+    salah: list[str] = []
+    dipakai: set[str] = set()
+
+    def cek(isi):
+        kategori = (isi.get("kategori") or "").strip()
+        if not kategori:
+            salah.append("Kategori wajib diisi.")
+        elif terlalu_panjang({"kategori": kategori}, Pegawai):
+            salah.append(f"Kategori {kategori[:40]}…: paling banyak 100 karakter.")
+        elif kategori.lower() in dipakai:
+            salah.append(f"Kategori '{kategori}' tertulis dua kali.")
+        dipakai.add(kategori.lower())
+        for f in PENDIDIKAN:
+            v = isi.get(f)
+            if not isinstance(v, int) or v < 0:
+                salah.append(f"{kategori or '?'} {f.upper()}: bilangan bulat 0 atau lebih.")
+        return kategori
+
+    for isi in ubah.values():
+        if not isi.get("hapus"):
+            isi["kategori"] = cek(isi)
+    for isi in baru:
+        isi["kategori"] = cek(isi)
+    if salah:
+        raise Ditolak(" ".join(salah))
+    for pid, isi in ubah.items():
+        p = rows[pid]
+        if isi.get("hapus"):
+            catat(user, p, Aksi.HAPUS, {"kategori": (p.kategori, "")}, instansi)
+            p.delete()
+            continue
+        perubahan = _terapkan(p, {f: isi[f] for f in ("kategori", *PENDIDIKAN)})
+        if perubahan:
+            p.save()
+            catat(user, p, Aksi.UBAH, perubahan, instansi)
+    for isi in baru:
+        p = Pegawai.objects.create(
+            instansi=instansi, tahun=tahun, **{f: isi[f] for f in ("kategori", *PENDIDIKAN)}
+        )
+        catat(user, p, Aksi.BUAT, {f: ("", isi[f]) for f in ("kategori", *PENDIDIKAN)}, instansi)

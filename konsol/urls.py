@@ -15,6 +15,7 @@ urlpatterns = [
     path("konsol/unit/<slug:slug>/subunit/<int:pk>/", views.subunit, name="subunit"),
     path("konsol/unit/<slug:slug>/subunit/<int:pk>/status/", views.subunit_status, name="subunit_status"),
     path("konsol/unit/<slug:slug>/pejabat/baru/", views.unit_pejabat_baru, name="unit_pejabat_baru"),
+    path("konsol/unit/<slug:slug>/pegawai/<tahun:tahun>/", views.pegawai, name="pegawai"),
     path("konsol/pejabat/", views.pejabat_daftar, name="pejabat_daftar"),
     path("konsol/pejabat/baru/", views.pejabat_baru, name="pejabat_baru"),
     path("konsol/pejabat/<int:pk>/", views.pejabat, name="pejabat"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,7 +48,7 @@ def beranda(request, pemda):
 
 @izin.perlu_konsol
 def profil(request, pemda):
-    awal = {"nama": pemda.nama, "tahun_berjalan": pemda.tahun_berjalan}
+    awal = {"nama": pemda.nama, "tahun_berjalan": pemda.tahun_berjalan, "wajib_otp": pemda.wajib_otp}
     form = PemdaForm(request.POST or None, request.FILES or None, initial=awal)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -57,6 +58,7 @@ def profil(request, pemda):
                 pemda=pemda,
                 nama=d["nama"],
                 tahun_berjalan=d["tahun_berjalan"],
+                wajib_otp=d["wajib_otp"],
                 logo=d["logo"],
                 hapus_logo=d["hapus_logo"],
             )
@@ -118,7 +120,13 @@ def unit(request, pemda, slug):
     return render(
         request,
         "konsol/unit.html",
-        {"pemda": pemda, "instansi": obj, "form": form, **selectors.isi_unit(obj)},
+        {
+            "pemda": pemda,
+            "instansi": obj,
+            "form": form,
+            "tahun": pemda.tahun_berjalan or timezone.localdate().year,
+            **selectors.isi_unit(obj),
+        },
     )
 
 
@@ -134,6 +142,33 @@ def unit_status(request, pemda, slug):
             request, _("Unit %(nama)s dinonaktifkan; datanya tetap tersimpan.") % {"nama": obj.nama}
         )
     return redirect("konsol:unit", obj.slug)
+
+
+@izin.perlu_konsol
+def pegawai(request, pemda, slug, tahun):
+    """A unit's staff counts of a year by category and education (LKIP Tabel 1.1), one save."""
+    from organisasi.models import Pegawai
+
+    from .forms import PegawaiForm
+
+    ins = _unit(pemda, slug)
+    baris = list(Pegawai.objects.filter(instansi=ins, tahun=tahun).order_by("id"))
+    form = PegawaiForm(request.POST or None, baris=baris)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.simpan_pegawai(
+                user=request.user, instansi=ins, tahun=tahun, ubah=form.ubah(), baru=form.baru()
+            )
+        except Ditolak as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Data pegawai %(tahun)s disimpan.") % {"tahun": tahun})
+            return redirect("konsol:pegawai", ins.slug, tahun)
+    return render(
+        request,
+        "konsol/pegawai.html",
+        {"pemda": pemda, "instansi": ins, "tahun": tahun, "form": form, "kembali": "unit_ini"},
+    )
 
 
 # --- sub-units ---------------------------------------------------------------------------------

@@ -233,9 +233,9 @@ PENGINGAT_HARI_SEBELUM = (7, 1)
 # --- behind the reverse proxy (docs/deploy.md) -----------------------------------------------------
 # Reverse proxies in front of gunicorn whose X-Forwarded-For is believed (dasar/klien.py); 0: none.
 PROXY_TEPERCAYA = baca_int("SAKIP_PROXY_TEPERCAYA", 0, minimum=0, maksimum=5)
-# The Django admin is for superusers. SAKIP_ADMIN_PEMDA=1 lets admin_pemda users (with the staff
-# flag) in too, confined to their own pemda (akun/izin.py) — an opt-in for the time before the
-# in-app pemda console exists; off by default.
+# The Django admin is for superusers; admin_pemda uses the pemda console (konsol/). SAKIP_ADMIN_PEMDA=1
+# still lets admin_pemda users (with the staff flag) into an admin confined to their own pemda
+# (akun/izin.py): an opt-in for an installation in transition only; off by default.
 SAKIP_ADMIN_PEMDA = baca_bool("SAKIP_ADMIN_PEMDA", False)
 # The header the proxy sets to "https" on TLS requests, e.g. X-Forwarded-Proto; unset: none trusted.
 _HEADER_SSL = baca_teks("DJANGO_PROXY_SSL_HEADER")

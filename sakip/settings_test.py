@@ -29,6 +29,7 @@ SECURE_HSTS_SECONDS = 0
 # that checks argon2 puts PRODUCTION_PASSWORD_HASHERS back with the ``settings`` fixture.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_PASSWORD_HASHERS]
 
-# The confined admin of admin_pemda (SAKIP_ADMIN_PEMDA) is what most admin tests exercise; the
+# The confined admin of admin_pemda (SAKIP_ADMIN_PEMDA, an opt-in kept for installations in
+# transition) is what most admin tests exercise; the
 # default (superusers only) is tested with the ``settings`` fixture in tests/test_admin_hanya_superuser.py.
 SAKIP_ADMIN_PEMDA = True

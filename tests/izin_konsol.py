@@ -26,6 +26,7 @@ CASES: dict = {
         KONSOL_POST,
     ),
     "konsol/unit/<slug:slug>/pejabat/baru/": ("/konsol/unit/bantargebang/pejabat/baru/", KONSOL),
+    "konsol/unit/<slug:slug>/pegawai/<tahun:tahun>/": ("/konsol/unit/bantargebang/pegawai/2024/", KONSOL),
     "konsol/pejabat/": ("/konsol/pejabat/", KONSOL),
     "konsol/pejabat/baru/": ("/konsol/pejabat/baru/", KONSOL),
     "konsol/pejabat/<int:pk>/": ("/konsol/pejabat/999999/", TIDAK_ADA),

@@ -37,6 +37,7 @@ def _url(d, sub, pj, peran):
         "/konsol/unit/unit-a/subunit/baru/",
         f"/konsol/unit/unit-a/subunit/{sub.pk}/",
         "/konsol/unit/unit-a/pejabat/baru/",
+        "/konsol/unit/unit-a/pegawai/2025/",
         f"/konsol/pejabat/{pj.pk}/",
         f"/konsol/pengguna/{op}/",
         f"/konsol/pengguna/{op}/peran/",
@@ -109,3 +110,13 @@ def test_the_side_navigation_links_the_console_for_the_admin_only(dua_pemda):
     d = dua_pemda
     assert 'href="/konsol/"' in _klien(d.admin_a).get("/unit/unit-a/").content.decode()
     assert 'href="/konsol/"' not in _klien(d.op_a).get("/unit/unit-a/").content.decode()
+
+
+def test_make_run_no_longer_opens_the_django_admin_to_admin_pemda():
+    """The console covers what the confined admin offered: the development environment of
+    `make run` leaves SAKIP_ADMIN_PEMDA off (the admin is for superusers there too)."""
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    dev_env = makefile.split("DEV_ENV :=", 1)[1].split("\n\n", 1)[0]
+    assert "DJANGO_DEBUG=1" in dev_env and "SAKIP_ADMIN_PEMDA" not in dev_env
