@@ -176,12 +176,15 @@ def halaman(request, instansi, tahun, periode):
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
     from audit.models import Jejak
+    from audit.selectors import riwayat_terbaca
 
     ids = [str(r.pk) for r in real.values()]
     jejak = Q(objek="pengukuran.Realisasi", objek_id__in=ids)
     if p.pk is not None:
         jejak |= Q(objek="pengukuran.PengajuanRealisasi", objek_id=str(p.pk))
-    riwayat = list(Jejak.objects.filter(instansi=instansi).filter(jejak).select_related("user")[:100])
+    riwayat = riwayat_terbaca(
+        Jejak.objects.filter(instansi=instansi).filter(jejak).select_related("user", "instansi")[:100]
+    )
     return render(
         request,
         "pengukuran/realisasi.html",

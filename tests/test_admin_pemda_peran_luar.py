@@ -77,8 +77,11 @@ def test_own_pemda_role_is_granted_and_audited_with_the_pemda(dua_pemda):
     rows = Jejak.objects.filter(objek="akun.Peran", objek_id=str(peran.pk), aksi="buat")
     assert rows and {j.pemda_id for j in rows} == {d.a.pk}
     html = masuk("admin-a").get("/audit/?q=akun.Peran").content.decode()
-    assert f"akun.Peran #{peran.pk}" in html
-    assert f"akun.Peran #{peran.pk}" not in masuk("admin-b").get("/audit/?q=akun.Peran").content.decode()
+    assert f"Peran Pembaca {d.op_a.username}" in html  # the row named by its role and user
+    assert (
+        f"Peran Pembaca {d.op_a.username}"
+        not in masuk("admin-b").get("/audit/?q=akun.Peran").content.decode()
+    )
 
 
 def test_a_user_with_roles_in_two_pemda_is_managed_by_neither(dua_pemda):

@@ -12,7 +12,7 @@ def test_search_and_history(pk_manual, masuk_sebagai):
     op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="70"))
     op.post("/unit/bantargebang/realisasi/2025/TW1/", isian(nilai="71", versi=1))
     html = masuk_sebagai("adminpemda").get("/audit/?q=operator").content.decode()
-    assert "pengukuran.Realisasi" in html and "71" in html
+    assert "Realisasi IKU9 Persentase Layanan Selesai Tepat Waktu, Triwulan I 2025" in html and "71" in html
     assert masuk_sebagai("operator").get("/audit/").status_code == 404
     page = op.get("/unit/bantargebang/realisasi/2025/TW1/").content.decode()
     assert "Riwayat perubahan" in page and "<td>70</td><td>71</td>" in page
