@@ -261,8 +261,12 @@ def dpa(request, instansi, tahun):
     pagu perubahan, cash plan TW1–TW4) with running totals; one save (``services.simpan_dpa``)."""
     from organisasi.models import SubUnit
 
-    subunits = list(SubUnit.objects.filter(instansi=instansi).order_by("kode"))
     lines = baris_dpa(instansi, tahun)
+    # a deactivated sub-unit (the pemda console) is offered no more, except to the lines naming it
+    dipakai = {b.subunit_id for b in lines}
+    subunits = [
+        s for s in SubUnit.objects.filter(instansi=instansi).order_by("kode") if s.aktif or s.id in dipakai
+    ]
     kw = {
         "form_kwargs": {
             "subunit_pilihan": subunits,

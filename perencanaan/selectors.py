@@ -275,9 +275,10 @@ def target_renstra(instansi, tahun: int) -> list[tuple]:
 
 
 def pejabat_pilihan(instansi):
-    """The officials who may sign the unit's PK: its own and the pemda's (no unit), by name."""
+    """The officials who may sign the unit's PK: its own and the pemda's (no unit), by name; a
+    deactivated official (``Pejabat.aktif``, the pemda console) is offered no more."""
     return Pejabat.objects.filter(
-        Q(instansi=instansi) | Q(instansi__isnull=True, pemda_id=instansi.pemda_id)
+        Q(instansi=instansi) | Q(instansi__isnull=True, pemda_id=instansi.pemda_id), aktif=True
     ).order_by("instansi_id", "jabatan", "id")
 
 

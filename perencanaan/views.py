@@ -223,7 +223,7 @@ def pk_buat(request, instansi, tahun):
     renstra = [(i, t) for i, t, _atas in target_renstra(instansi, tahun)]
     form = RevisiForm(request.POST or None) if terakhir else None
     if request.method == "POST":
-        pertama = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
+        pertama = Pejabat.objects.filter(instansi=instansi, aktif=True).order_by("id").first()
         if pertama is None:
             messages.error(request, _("Belum ada pejabat penanda tangan untuk unit ini."))
             return redirect("perencanaan:pk", instansi.slug, tahun)
@@ -235,7 +235,9 @@ def pk_buat(request, instansi, tahun):
                     tahun=tahun,
                     pihak_pertama=pertama,
                     # prefilled with the pemda's first official (e.g. the Wali Kota); changed on the PK page
-                    pihak_kedua=Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True)
+                    pihak_kedua=Pejabat.objects.filter(
+                        pemda_id=instansi.pemda_id, instansi__isnull=True, aktif=True
+                    )
                     .order_by("id")
                     .first(),
                     sumber=form.cleaned_data["sumber"] if form else None,
