@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_deactivated_sub_unit_and_official_are_not_offered(dua_pemda):
     d = dua_pemda
-    aktif = SubUnit.objects.create(
+    SubUnit.objects.create(
         instansi=d.unit_a, kode="kel-aktif", nama="Kelurahan Masih Aktif", jenis="kelurahan"
     )
     lama = SubUnit.objects.create(
