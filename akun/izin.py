@@ -183,6 +183,7 @@ AKSI_TUGAS = {
     "skm": "lihat",
     "terbitan": "terbitkan",
     "reviu": "reviu_berkas",
+    "skm_impor": "atur",  # a large SKM upload imported by the worker: operator or admin_pemda (skm.tugas)
     "workbook": "impor",  # a large uploaded workbook checked or applied by the worker (workbook.tugas)
 }
 

@@ -131,11 +131,29 @@ def simpan_pengaturan(
 
 
 MAKS_UNGGAH = 10 * 1024 * 1024
+# an upload above this size is imported by the task queue's worker (skm.tugas.antrikan_impor_responden)
+BATAS_LANGSUNG_BYTES = 1024 * 1024
 MAKS_BARIS_UNGGAH = 20_000  # rows of one upload: read and saved within a web request (docs/workbook.md)
 
 
 class _BatalImpor(Exception):
     pass
+
+
+def _batch_lama(instansi, ganti, konfirmasi):
+    """(the batch to replace or None, problems): the replacement needs the confirmed count."""
+    if ganti in (None, ""):
+        return None, []
+    lama = ImporResponden.objects.filter(instansi=instansi, pk=_angka(ganti)).first()
+    if lama is None:
+        return None, ["Batch yang akan diganti tidak ada (mungkin sudah diganti atau dihapus)."]
+    n_lama = lama.responden.count()
+    if str(konfirmasi or "") != str(n_lama):
+        return None, [
+            f"Mengganti batch '{lama.nama_berkas}' menghapus {n_lama} jawaban. "
+            "Konfirmasi penggantian lalu unggah lagi."
+        ]
+    return lama, []
 
 
 def impor_responden(
@@ -151,21 +169,11 @@ def impor_responden(
     import tempfile
     from pathlib import Path
 
-    from workbook.importer import baca, import_workbook
-
     if not boleh_atur_skm(user, instansi):
         raise PermissionDenied
-    lama = None
-    if ganti not in (None, ""):
-        lama = ImporResponden.objects.filter(instansi=instansi, pk=_angka(ganti)).first()
-        if lama is None:
-            return 0, ["Batch yang akan diganti tidak ada (mungkin sudah diganti atau dihapus)."]
-        n_lama = lama.responden.count()
-        if str(konfirmasi or "") != str(n_lama):
-            return 0, [
-                f"Mengganti batch '{lama.nama_berkas}' menghapus {n_lama} jawaban. "
-                "Konfirmasi penggantian lalu unggah lagi."
-            ]
+    lama, galat = _batch_lama(instansi, ganti, konfirmasi)
+    if galat:
+        return 0, galat
     if berkas is None:
         return 0, ["Pilih berkas .xlsx."]
     if berkas.size > MAKS_UNGGAH:
@@ -175,48 +183,64 @@ def impor_responden(
         with path.open("wb") as f:
             for chunk in berkas.chunks():
                 f.write(chunk)
-        rows, galat = baca(path, MAKS_BARIS_UNGGAH)
-        if galat:
-            return 0, galat
-        lain = sorted(set(rows) - {"skm_responden"})
-        if lain:
-            return 0, [f"{s}!A1: only the sheet skm_responden may be uploaded here" for s in lain]
-        galat = [
-            r.ref("instansi") + f': instansi must be "{instansi.slug}", got "{r["instansi"]}"'
-            for r in rows.get("skm_responden", [])
-            if r["instansi"] != instansi.slug
-        ]
-        if galat:
-            return 0, galat
-        nama = getattr(berkas, "name", "") or ""
-        dihapus = 0
-        try:
-            with transaction.atomic():
-                if lama is not None:
-                    dihapus = lama.responden.count()
-                    catat(
-                        user,
-                        lama,
-                        Aksi.HAPUS,
-                        {"responden": (dihapus, None)},
-                        instansi,
-                        keterangan="batch (diganti)",
-                    )
-                    lama.delete()
-                hasil = import_workbook(path, maks_baris=MAKS_BARIS_UNGGAH, pengguna=user, nama_berkas=nama)
-                if hasil.errors:
-                    raise _BatalImpor
-                n = hasil.counts.get("skm_responden", {}).get("created", 0)
+        return impor_responden_berkas(
+            user=user, instansi=instansi, path=path, nama=getattr(berkas, "name", "") or "", lama=lama
+        )
+
+
+def impor_responden_berkas(
+    *, user, instansi, path, nama: str, lama=None, maks_baris: int | None = MAKS_BARIS_UNGGAH
+) -> tuple[int, list[str]]:
+    """The import itself, from a file on disk (the request's temporary copy, or an upload kept for
+    the worker: ``skm.tugas.antrikan_impor_responden``); ``lama``: the batch it replaces (checked);
+    ``maks_baris`` None: the importer's own limit (the worker has no request timeout)."""
+    from workbook.importer import MAKS_BARIS, baca, import_workbook
+
+    maks_baris = MAKS_BARIS if maks_baris is None else maks_baris
+
+    if not boleh_atur_skm(user, instansi):
+        raise PermissionDenied
+    rows, galat = baca(path, maks_baris)
+    if galat:
+        return 0, galat
+    lain = sorted(set(rows) - {"skm_responden"})
+    if lain:
+        return 0, [f"{s}!A1: only the sheet skm_responden may be uploaded here" for s in lain]
+    galat = [
+        r.ref("instansi") + f': instansi must be "{instansi.slug}", got "{r["instansi"]}"'
+        for r in rows.get("skm_responden", [])
+        if r["instansi"] != instansi.slug
+    ]
+    if galat:
+        return 0, galat
+    dihapus = 0
+    try:
+        with transaction.atomic():
+            if lama is not None:
+                dihapus = lama.responden.count()
                 catat(
                     user,
+                    lama,
+                    Aksi.HAPUS,
+                    {"responden": (dihapus, None)},
                     instansi,
-                    Aksi.IMPOR,
-                    {"responden": (dihapus, n), "berkas": (None, nama)},
-                    instansi,
-                    keterangan="responden SKM",
+                    keterangan="batch (diganti)",
                 )
-        except _BatalImpor:
-            return 0, hasil.errors
+                lama.delete()
+            hasil = import_workbook(path, maks_baris=maks_baris, pengguna=user, nama_berkas=nama, dibaca=rows)
+            if hasil.errors:
+                raise _BatalImpor
+            n = hasil.counts.get("skm_responden", {}).get("created", 0)
+            catat(
+                user,
+                instansi,
+                Aksi.IMPOR,
+                {"responden": (dihapus, n), "berkas": (None, nama)},
+                instansi,
+                keterangan="responden SKM",
+            )
+    except _BatalImpor:
+        return 0, hasil.errors
     return n, []
 
 

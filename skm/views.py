@@ -371,10 +371,13 @@ def _impor():
         """Upload of paper questionnaires (sheet skm_responden); operator and admin_pemda."""
         from django.contrib import messages
         from django.core.exceptions import PermissionDenied
+        from django.urls import reverse
 
         from akun.izin import boleh_atur_skm
 
+        from . import services
         from .services import impor_responden
+        from .tugas import antrikan_impor_responden
 
         if not boleh_atur_skm(request.user, instansi):
             raise PermissionDenied
@@ -383,6 +386,20 @@ def _impor():
 
             return HttpResponseNotAllowed(["POST"])
         ganti = request.POST.get("ganti", "")
+        berkas = request.FILES.get("berkas")
+        if berkas is not None and berkas.size > services.BATAS_LANGSUNG_BYTES:
+            # a large file: the worker imports it; the job's page shows its progress and result
+            p, galat = antrikan_impor_responden(
+                user=request.user,
+                instansi=instansi,
+                berkas=berkas,
+                ganti=ganti or None,
+                konfirmasi=request.POST.get("konfirmasi"),
+            )
+            if p is not None:
+                return redirect("tugas:halaman", instansi.slug, p.pk)
+            messages.error(request, "Tidak ada yang disimpan. " + "; ".join(galat[:30]))
+            return redirect(reverse("skm:hasil_staf", kwargs={"slug": instansi.slug, "tahun": tahun}))
         n, galat = impor_responden(
             user=request.user,
             instansi=instansi,

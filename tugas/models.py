@@ -25,6 +25,7 @@ class Tugas(models.Model):
             "reviu",
             _("Reviu berkas LKIP"),
         )  # an uploaded LKIP file read and checked (laporan.ReviuBerkas)
+        SKM_IMPOR = "skm_impor", _("Impor responden SKM")  # a large SKM upload imported (skm.tugas)
         WORKBOOK = "workbook", _("Unggahan workbook")  # a large workbook's dry run or import (workbook.tugas)
 
     class Status(models.TextChoices):
