@@ -187,10 +187,26 @@ class PenggunaForm(formulir.Form):
         help_text=_("Untuk lupa kata sandi, contoh: budi@bekasikota.go.id."),
     )
 
+    kirim_email = forms.BooleanField(
+        label=_("Kirim tautan kata sandi ke e-mail ini"),
+        required=False,
+        help_text=_(
+            "Undangan: tautan sekali pakai dikirim ke e-mail di atas (tautan juga tampil di layar), "
+            "contoh: dicentang bila e-mail dinas sudah diisi."
+        ),
+    )
+
     def __init__(self, *args, ubah: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if ubah:
             del self.fields["username"]
+            del self.fields["kirim_email"]
+
+    def clean(self):
+        d = super().clean()
+        if d.get("kirim_email") and not (d.get("email") or "").strip() and "email" not in self.errors:
+            self.add_error("email", _("Isi e-mail untuk mengirim tautan, atau jangan centang pengiriman."))
+        return d
 
 
 class PeranForm(formulir.Form):

@@ -485,23 +485,48 @@ def ubah_status_pengguna(*, user, pemda: Pemda, pengguna, aktif: bool):
 
 
 @transaction.atomic
-def tautan_sandi(*, user, pemda: Pemda, pengguna) -> str:
+def tautan_sandi(*, user, pemda: Pemda, pengguna, kirim_ke_situs: str | None = None) -> str:
     """The path of a one-time link with which ``pengguna`` sets its own password (the password
     reset page ``akun:sandi_baru``: valid once — setting a password makes it void — and for
-    ``PASSWORD_RESET_TIMEOUT`` seconds). Audited; the link itself is not stored anywhere."""
+    ``PASSWORD_RESET_TIMEOUT`` seconds). Audited; the link itself is not stored anywhere.
+
+    ``kirim_ke_situs`` (the site's address, e.g. ``https://sakip.bekasikota.go.id``): also send
+    the link to the account's e-mail address (the invitation)."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
     _pengguna(user, pemda, pengguna)
     if pengguna.pk == user.pk:
         raise Ditolak("Ganti kata sandi Anda sendiri lewat menu akun.")
     if not pengguna.is_active:
         raise Ditolak("Akun ini nonaktif: aktifkan dulu.")
-    catat(user, pengguna, Aksi.BUAT, pemda_id=pemda.id, keterangan="tautan sandi")
-    return reverse(
+    if kirim_ke_situs is not None and not pengguna.email:
+        raise Ditolak("Akun ini belum punya alamat e-mail: isi dulu di data akun, atau salin tautannya.")
+    jalur = reverse(
         "akun:sandi_baru",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(pengguna.pk)),
             "token": default_token_generator.make_token(pengguna),
         },
     )
+    keterangan = "tautan sandi"
+    if kirim_ke_situs is not None:
+        isi = {
+            "pengguna": pengguna,
+            "pemda": pemda,
+            "tautan": kirim_ke_situs.rstrip("/") + jalur,
+            "menit": settings.PASSWORD_RESET_TIMEOUT // 60,
+        }
+        send_mail(
+            render_to_string("konsol/email_tautan_subjek.txt", isi).strip(),
+            render_to_string("konsol/email_tautan.txt", isi),
+            None,
+            [pengguna.email],
+        )
+        keterangan = "tautan sandi (e-mail)"
+    catat(user, pengguna, Aksi.BUAT, pemda_id=pemda.id, keterangan=keterangan)
+    return jalur
 
 
 @transaction.atomic

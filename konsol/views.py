@@ -332,13 +332,21 @@ def pejabat_status(request, pemda, pk):
 # --- accounts and roles ------------------------------------------------------------------------
 
 
-def _tautan(request, pemda, pengguna, baru: bool = False):
-    """Make the one-time link and show it (the response of the POST: the link is stored nowhere)."""
+def _tautan(request, pemda, pengguna, baru: bool = False, kirim: bool = False):
+    """Make the one-time link and show it (the response of the POST: the link is stored nowhere);
+    ``kirim``: also e-mail it to the account."""
     try:
-        jalur = services.tautan_sandi(user=request.user, pemda=pemda, pengguna=pengguna)
+        jalur = services.tautan_sandi(
+            user=request.user,
+            pemda=pemda,
+            pengguna=pengguna,
+            kirim_ke_situs=request.build_absolute_uri("/") if kirim else None,
+        )
     except Ditolak as exc:
         messages.error(request, str(exc))
         return redirect("konsol:pengguna", pengguna.pk)
+    if kirim:
+        messages.success(request, _("Tautan dikirim ke %(email)s.") % {"email": pengguna.email})
     return render(
         request,
         "konsol/tautan.html",
@@ -367,12 +375,14 @@ def pengguna_baru(request, pemda):
     """A new account: on saving, its one-time link to set the password is shown."""
     form = PenggunaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        kirim = data.pop("kirim_email")
         try:
-            obj = services.buat_pengguna(user=request.user, pemda=pemda, **form.cleaned_data)
+            obj = services.buat_pengguna(user=request.user, pemda=pemda, **data)
         except Ditolak as exc:
             tampilkan_galat(form, exc)
         else:
-            return _tautan(request, pemda, obj, baru=True)
+            return _tautan(request, pemda, obj, baru=True, kirim=kirim)
     return render(
         request,
         "konsol/formulir.html",
@@ -431,7 +441,7 @@ def pengguna_status(request, pemda, pk):
 @izin.perlu_konsol
 @require_POST
 def pengguna_tautan(request, pemda, pk):
-    return _tautan(request, pemda, _pengguna(request, pemda, pk))
+    return _tautan(request, pemda, _pengguna(request, pemda, pk), kirim=request.POST.get("kirim") == "1")
 
 
 @izin.perlu_konsol

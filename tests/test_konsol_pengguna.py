@@ -160,3 +160,28 @@ def test_a_lost_phones_authenticator_is_removed(dua_pemda):
     assert c.post(f"/konsol/pengguna/{d.op_a.pk}/otp/").status_code == 302
     assert not TOTPDevice.objects.filter(user=d.op_a).exists()
     assert Jejak.objects.filter(keterangan="aplikasi autentikator", aksi="hapus", pemda=d.a).exists()
+
+
+def test_the_invitation_sends_the_one_time_link_by_e_mail(dua_pemda, settings):
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    d = dua_pemda
+    c = _klien(d.admin_a)
+    r = _buat(c, username="undangan", email="", kirim_email="on")  # no address: said, nothing made
+    assert r.status_code == 200 and "Isi e-mail untuk mengirim tautan" in r.content.decode()
+    assert not User.objects.filter(username="undangan").exists() and not mail.outbox
+    r = _buat(c, username="undangan", email="siti@contoh.go.id", kirim_email="on")
+    assert r.status_code == 200 and "Tautan dikirim ke siti@contoh.go.id" in r.content.decode()
+    (surat,) = mail.outbox
+    assert surat.to == ["siti@contoh.go.id"] and "undangan" in surat.body and "Kota A" in surat.subject
+    tautan = re.search(r"http://testserver(/akun/sandi-baru/\S+/)", surat.body).group(1)
+    tamu = Client()
+    r = tamu.get(tautan)
+    tamu.post(r.url, {"new_password1": SANDI, "new_password2": SANDI})
+    assert User.objects.get(username="undangan").check_password(SANDI)
+    baru = User.objects.get(username="undangan")
+    assert Jejak.objects.filter(objek_id=str(baru.pk), keterangan="tautan sandi (e-mail)").exists()
+    # a new link later, by e-mail again
+    assert c.post(f"/konsol/pengguna/{baru.pk}/tautan/", {"kirim": "1"}).status_code == 200
+    assert len(mail.outbox) == 2
