@@ -24,6 +24,18 @@ from workbook.pesan import indonesiakan
             "renstra!E2: tahun_akhir 2024 is before tahun_awal 2025",
             "renstra!E2: tahun_akhir 2024 lebih awal dari tahun_awal 2025",
         ),
+        (
+            "zona_penilaian!D4: bulan must be 1–12 (or blank for the year's recapitulation), got 13",
+            "zona_penilaian!D4: bulan harus 1–12 (atau kosong untuk rekap tahunan), tertulis 13",
+        ),
+        (
+            "skm_responden!F9: periode is required when tanggal_layanan is blank",
+            "skm_responden!F9: periode wajib diisi bila tanggal_layanan kosong",
+        ),
+        (
+            "zona!F3: zona Z01 was assessed in 2024: tahun_nonaktif must be 2025 or later (or blank)",
+            "zona!F3: zona Z01 sudah dinilai pada 2024: tahun_nonaktif harus 2025 atau sesudahnya (atau kosong)",
+        ),
         ("x.xlsx: berkas ditolak: terlalu besar", "x.xlsx: berkas ditolak: terlalu besar"),
         ("pk!3:3: something new", "pk!3:3: something new"),  # a kind without a pattern: as written
     ],

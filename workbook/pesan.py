@@ -17,7 +17,75 @@ _NILAI = r'"(?P<nilai>.*)"'
 POLA: tuple[tuple[re.Pattern, str], ...] = tuple(
     (re.compile(a, re.S), b)
     for a, b in (
+        (
+            r"periode is required when tanggal_layanan is blank",
+            "periode wajib diisi bila tanggal_layanan kosong",
+        ),
+        (
+            r"(?P<k>u\d+) is required \((?P<s>.*) has (?P<n>\d+) unsur\)",
+            "{k} wajib diisi ({s} memiliki {n} unsur)",
+        ),
         (r"(?P<k>\S+) is required(?P<sisa>.*)", "{k} wajib diisi{sisa}"),
+        (
+            r"(?P<k>\S+) contains the control character (?P<u>U\+[0-9A-F]+) at position (?P<n>\d+) "
+            r"\((?P<aturan>.*)\)",
+            "{k} memuat karakter kendali {u} pada posisi {n} ({aturan})",
+        ),
+        (r"(?P<k>\S+) has more than (?P<n>\d+) characters", "{k} lebih dari {n} karakter"),
+        (
+            r"urutan must be at most (?P<n>\d+), got (?P<nilai>.*)",
+            "urutan paling besar {n}, tertulis {nilai}",
+        ),
+        (
+            r"(?P<s>\w+) (?P<k>\S+) is used in (?P<t>\d+) \(signed PK, realisasi or budget link\): "
+            r"tahun_nonaktif must be (?P<n>\d+) or later \(or blank\)",
+            "{s} {k} dipakai pada {t} (PK yang ditandatangani, realisasi atau tautan anggaran): "
+            "tahun_nonaktif harus {n} atau sesudahnya (atau kosong)",
+        ),
+        (
+            r"zona (?P<k>\S+) was assessed in (?P<t>\d+): tahun_nonaktif must be (?P<n>\d+) or later "
+            r"\(or blank\)",
+            "zona {k} sudah dinilai pada {t}: tahun_nonaktif harus {n} atau sesudahnya (atau kosong)",
+        ),
+        (
+            r"zona (?P<k>\S+) is retired from (?P<t>\d+) \(tahun_nonaktif\): it has no assessment in "
+            r"(?P<n>\d+)",
+            "zona {k} nonaktif sejak {t} (tahun_nonaktif): tidak ada penilaian pada {n}",
+        ),
+        (
+            r"bulan must be 1–12 \(or blank for the year's recapitulation\), got (?P<nilai>.*)",
+            "bulan harus 1–12 (atau kosong untuk rekap tahunan), tertulis {nilai}",
+        ),
+        (
+            r"(?P<k>u\d+) must be blank: instansi (?P<i>\S+) surveys with (?P<s>.*) \((?P<n>\d+) unsur; "
+            r"its SKM settings choose the scheme\)",
+            "{k} harus kosong: instansi {i} memakai {s} ({n} unsur; skema dipilih di pengaturan SKM)",
+        ),
+        (
+            r"NRR (?P<k>u\d+) must be between 1 and 4, got (?P<nilai>.*)",
+            "NRR {k} harus antara 1 dan 4, tertulis {nilai}",
+        ),
+        (
+            r"answer (?P<k>u\d+) must be 1, 2, 3 or 4, got (?P<nilai>.*)",
+            "jawaban {k} harus 1, 2, 3 atau 4, tertulis {nilai}",
+        ),
+        (
+            r"tanggal_layanan (?P<d>\S+) is not in (?P<apa>tahun|periode) (?P<t>\S+)",
+            "tanggal_layanan {d} tidak berada di {apa} {t}",
+        ),
+        (
+            r"umur must be between 10 and 120, got (?P<nilai>.*)",
+            "umur harus antara 10 dan 120, tertulis {nilai}",
+        ),
+        (r"bobot must be positive, got (?P<nilai>.*)", "bobot harus lebih dari 0, tertulis {nilai}"),
+        (
+            r"nilai must be between 0 and the bobot (?P<b>\S+), got (?P<nilai>.*)",
+            "nilai harus antara 0 dan bobot {b}, tertulis {nilai}",
+        ),
+        (
+            r'instansi "(?P<i>[^"]*)" does not belong to pemda "(?P<p>[^"]*)"',
+            'instansi "{i}" bukan unit pemda "{p}"',
+        ),
         (
             r"(?P<k>\S+) is longer than (?P<n>\d+) characters \((?P<m>\d+)\)",
             "{k} lebih dari {n} karakter ({m})",
