@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh, perlu
+from dasar.formulir import pesan_angka
 from dasar.galat import Ditolak
 from dasar.teks import ambil, bersihkan
 from jadwal.selectors import status_entri
@@ -196,7 +197,9 @@ def simpan_realisasi(request, instansi, tahun, periode):
         if key.startswith("baris-") and value.strip():
             try:
                 data[int(key[6:])] = parse_angka(value, JenisAngka.RUPIAH)
-            except (ValueError, AngkaError) as exc:
+            except AngkaError as exc:
+                errors.append(pesan_angka(value, exc))
+            except ValueError as exc:
                 errors.append(f"{value}: {exc}")
     if errors:
         messages.error(request, "Nilai tidak valid: " + "; ".join(errors))

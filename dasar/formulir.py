@@ -89,3 +89,19 @@ class AngkaField(forms.CharField):
                 code="bulat",
             )
         return n
+
+
+def pesan_angka(teks: str, exc) -> str:
+    """The Indonesian message for a typed number refused by ``rumus.angka.parse_angka`` (``exc``: its
+    ``AngkaError``, whose own wording is English, for the command line): an ambiguous one names
+    both readings and how to write each (``exc.saran``); anything else gives an example."""
+    from django.utils.translation import gettext as _
+
+    saran = getattr(exc, "saran", None) or []
+    if len(saran) == 2:
+        (ribu, _v1), (desimal, _v2) = saran
+        return _(
+            "“%(teks)s” dapat dibaca %(ribu)s atau %(desimal)s: tulis %(ribu)s (ribuan) atau "
+            "%(desimal)s (desimal)."
+        ) % {"teks": teks, "ribu": ribu, "desimal": desimal}
+    return _("“%(teks)s” bukan angka; contoh penulisan: 97,8 atau 1.250.000.") % {"teks": teks}

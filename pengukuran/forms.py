@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dasar import formulir
+from dasar.formulir import pesan_angka
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 from rumus.format import format_angka
 
@@ -99,7 +100,7 @@ class FormTriwulan(formulir.Form):
                 try:
                     nilai = parse_angka(teks, JenisAngka.DESIMAL)
                 except AngkaError as exc:
-                    self.add_error(f"{a}-nilai", _("Nilai tidak valid: %(e)s.") % {"e": exc})
+                    self.add_error(f"{a}-nilai", pesan_angka(teks, exc))
                     continue
             self.nilai[ind.id] = nilai
             ada_teks = any((data.get(f"{a}-{k}") or "").strip() for k in ANALISIS)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from akun.izin import boleh, perlu
+from dasar.formulir import pesan_angka
 from dasar.galat import Ditolak
 from dasar.teks import ambil
 from dasar.unggahan import sajikan
@@ -233,7 +234,7 @@ def pratinjau(request, instansi, tahun, periode, kode):
             c = capaian(row.target, nilai, row.indikator.polaritas, row.target_atas)
             ctx.update(capaian=c, kategori=kategori_capaian(c), status=status_target(c))
         except AngkaError as exc:
-            ctx["pesan"] = str(exc)
+            ctx["pesan"] = pesan_angka(teks, exc)
     return render(request, "pengukuran/_capaian.html", ctx)
 
 

@@ -3,6 +3,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from dasar import formulir
+from dasar.formulir import pesan_angka
 from rumus.angka import AngkaError, JenisAngka, parse_angka, saran_tak_ambigu
 
 from .models import Indikator, Sasaran, Tujuan
@@ -111,18 +112,6 @@ class ArsipForm(formulir.Form):
             "kembali. Contoh: 2027."
         ),
     )
-
-
-def pesan_angka(teks: str, exc: AngkaError) -> str:
-    """An Indonesian message for a typed number refused by ``rumus.angka.parse_angka``: an
-    ambiguous one names both readings and how to write each (its ``saran``)."""
-    if len(exc.saran) == 2:
-        (ribu, v_ribu), (desimal, v_desimal) = exc.saran
-        return _(
-            "“%(teks)s” dapat dibaca %(ribu)s atau %(desimal)s: tulis %(ribu)s (ribuan) atau "
-            "%(desimal)s (desimal)."
-        ) % {"teks": teks, "ribu": ribu, "desimal": desimal}
-    return _("“%(teks)s” bukan angka; contoh penulisan: 97,8 atau 1.250.000.") % {"teks": teks}
 
 
 class SelTarget:

@@ -1,4 +1,5 @@
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -202,4 +203,44 @@ def cek_aksesibilitas(page) -> list[dict]:
     assert not berat, f"axe-core on {page.url}:\n" + "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in berat
     )
+    cek_bahasa(page)
     return [v for v in hasil if v["impact"] not in DAMPAK_GAGAL]
+
+
+# English words that have no business in the Indonesian UI (the words Indonesian borrows — status,
+# total, data, format, file names such as PDF/DOCX/XLSX, SAKIP, IKU — are not listed, so they pass)
+KATA_INGGRIS = frozenset(
+    """the and of is are was were be been this that these those with without from into for you your
+    our please click here error errors warning warnings draft submit submitted save saved delete
+    deleted cancel edit page not found forbidden required field fields invalid yes none null true
+    false upload download login logout password username settings search back next previous
+    verified returned locked pending failed success select choose file files year years
+    report reports value values realisation budget signed sign issued issue
+    must should cannot can't don't doesn't has have had will would which what when where who how
+    why""".split()
+)
+
+
+def cek_bahasa(page) -> None:
+    """Fail when the visible text of a page in the Indonesian UI holds an English word of
+    ``KATA_INGGRIS`` (issue #14: no English left in the UI). Text the user typed or the data holds
+    is Indonesian in the tests' data; elements marked ``lang="en"`` or ``translate="no"``, code and a
+    document's preview (``.dokumen``: the unit's own data as the document prints it) are skipped."""
+    teks = page.evaluate(
+        """() => {
+            if (!(document.documentElement.lang || "").startsWith("id")) return "";
+            const salin = document.body.cloneNode(true);
+            // .dokumen: a document's preview prints the unit's own data (e.g. an indicator's formulasi)
+            salin.querySelectorAll('[lang="en"], [translate="no"], code, kbd, pre, script, style, .dokumen')
+                .forEach(e => e.remove());
+            return salin.innerText || salin.textContent || "";
+        }"""
+    )
+    konteks = [
+        teks[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ")
+        for m in re.finditer(r"[A-Za-z][A-Za-z']*", teks)
+        if m.group(0).lower() in KATA_INGGRIS
+    ]
+    assert not konteks, f"English in the Indonesian UI of {page.url}:\n" + "\n".join(
+        f"  …{k}…" for k in konteks
+    )

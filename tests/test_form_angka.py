@@ -26,7 +26,7 @@ def test_budget_realisasi_in_english_thousands_is_the_whole_amount(pengguna_demo
 def test_an_ambiguous_realisasi_is_refused_and_nothing_saved(pk_manual, masuk_sebagai, teks):
     r = masuk_sebagai("operator").post("/unit/bantargebang/realisasi/2025/TW4/", isian(nilai=teks))
     html = r.content.decode()
-    assert "write 1000 for the thousands reading or 1,0 for the decimal reading" in html
+    assert "dapat dibaca 1000 atau 1,0: tulis 1000 (ribuan) atau 1,0 (desimal)" in html
     assert not Realisasi.objects.filter(indikator__kode="IKU9").exists()
 
 

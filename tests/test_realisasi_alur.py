@@ -99,4 +99,7 @@ def test_preview_fragment_computes_capaian(pk_manual, masuk_sebagai):
     nama = next(k for k in isian() if k.endswith("-nilai"))  # the typed field's own name, as htmx sends it
     html = masuk_sebagai("operator").get(URL + f"IKU9/pratinjau/?{nama}=88").content.decode()
     assert "110,0 %" in html and "melampaui target" in html
-    assert "not a number" in masuk_sebagai("operator").get(URL + "IKU9/pratinjau/?nilai=abc").content.decode()
+    assert (
+        "“abc” bukan angka"
+        in masuk_sebagai("operator").get(URL + "IKU9/pratinjau/?nilai=abc").content.decode()
+    )
