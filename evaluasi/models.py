@@ -277,6 +277,10 @@ class Jawaban(_BagianEvaluasi):
     catatan = models.TextField(max_length=5000, blank=True)
     penetapan = models.CharField(max_length=20, blank=True)
     komentar = models.TextField(max_length=5000, blank=True)
+    # the unit marks a criterion that does not apply to it instead of answering it, with the reason
+    # (an LKE is submitted only when every criterion is answered or so marked)
+    tidak_relevan = models.BooleanField(_("tidak relevan"), default=False)
+    alasan_tidak_relevan = models.TextField(_("alasan tidak relevan"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name_plural = _("jawaban")

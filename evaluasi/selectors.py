@@ -280,3 +280,20 @@ def tindak_lanjut_untuk_lkip(instansi, tahun: int) -> list[dict]:
         }
         for r in rows
     ]
+
+
+def kriteria_belum_dijawab(ev: Evaluasi) -> list[Kriteria]:
+    """The criteria of the evaluation's template with no answer of the unit and not marked
+    "tidak relevan", in the worksheet's order. Two queries."""
+    sudah = set(
+        Jawaban.objects.filter(evaluasi=ev)
+        .exclude(usulan="", tidak_relevan=False)
+        .values_list("kriteria_id", flat=True)
+    )
+    return [
+        c
+        for c in Kriteria.objects.filter(sub__komponen__templat_id=ev.templat_id)
+        .select_related("sub__komponen")
+        .order_by("sub__komponen__no", "sub__no", "no")
+        if c.id not in sudah
+    ]

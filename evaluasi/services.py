@@ -38,7 +38,7 @@ from .models import (
     TemplatBeku,
     TemplatEvaluasi,
 )
-from .selectors import struktur_templat
+from .selectors import kriteria_belum_dijawab, struktur_templat
 
 # --- Templates --------------------------------------------------------------------------------
 
@@ -242,9 +242,30 @@ def _simpan_jawaban(
 
 
 @transaction.atomic
-def simpan_usulan(*, user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catatan: str = "") -> Jawaban:
-    """The unit's self-assessment of one criterion (operator, while draft)."""
-    return _simpan_jawaban(
+def simpan_usulan(
+    *,
+    user,
+    ev: Evaluasi,
+    kriteria: Kriteria,
+    usulan: str,
+    catatan: str = "",
+    tidak_relevan: bool = False,
+    alasan: str = "",
+) -> Jawaban:
+    """The unit's self-assessment of one criterion (operator, while draft); or, with
+    ``tidak_relevan``, the criterion marked as not applying to the unit, with its reason (then no
+    answer: it scores as unanswered)."""
+    no = f"{kriteria.sub.komponen.no}.{kriteria.sub.no}.{kriteria.no}"
+    if tidak_relevan and not (alasan or "").strip():
+        raise Ditolak(
+            f"Kriteria {no}: tuliskan alasan mengapa kriteria ini tidak relevan.",
+            bidang={"alasan": ["Tuliskan alasannya."]},
+        )
+    if tidak_relevan and (usulan or "").strip():
+        raise Ditolak(
+            f"Kriteria {no}: kriteria yang tidak relevan tidak diberi jawaban; kosongkan jawabannya."
+        )
+    j = _simpan_jawaban(
         user,
         ev,
         kriteria,
@@ -255,6 +276,18 @@ def simpan_usulan(*, user, ev: Evaluasi, kriteria: Kriteria, usulan: str, catata
         usulan,
         catatan,
     )
+    baru = {
+        "tidak_relevan": bool(tidak_relevan),
+        "alasan_tidak_relevan": (alasan or "").strip() if tidak_relevan else "",
+    }
+    tolak_jika_panjang(Jawaban, alasan_tidak_relevan=baru["alasan_tidak_relevan"])
+    perubahan = {k: (getattr(j, k), v) for k, v in baru.items() if getattr(j, k) != v}
+    if perubahan:
+        for k, v in baru.items():
+            setattr(j, k, v)
+        j.save()
+        catat(user, j, Aksi.UBAH, perubahan, ev.instansi, keterangan="usulan")
+    return j
 
 
 @transaction.atomic
@@ -353,14 +386,28 @@ TRANSISI = {
 
 
 @transaction.atomic
-def ubah_status(*, user, ev: Evaluasi, aksi: str) -> Evaluasi:
+def ubah_status(*, user, ev: Evaluasi, aksi: str, konfirmasi: bool = False) -> Evaluasi:
+    """One step of the LKE workflow. ``ajukan`` is refused while a criterion has neither an
+    answer nor the "tidak relevan" mark (with its reason); ``finalkan`` (irreversible: the LHE is
+    frozen) needs ``konfirmasi``, given on the summary page (``selectors.ringkasan_final``)."""
     if aksi not in TRANSISI:
         raise Ditolak("Aksi tidak dikenal.")
     izin, dari, ke = TRANSISI[aksi]
     ev = _kunci(user, ev, izin)
     if ev.status not in dari:
         raise Ditolak(f"Tidak dapat {aksi}: status evaluasi adalah {ev.get_status_display().lower()}.")
+    if aksi == "ajukan":
+        belum = kriteria_belum_dijawab(ev)
+        if belum:
+            nomor = ", ".join(f"{c.sub.komponen.no}.{c.sub.no}.{c.no}" for c in belum[:10])
+            raise Ditolak(
+                f"LKE belum dapat diajukan: {len(belum)} kriteria belum dijawab ({nomor}"
+                f"{', …' if len(belum) > 10 else ''}). Jawab setiap kriteria, atau tandai "
+                '"tidak relevan" dengan alasannya.'
+            )
     if aksi == "finalkan":
+        if not konfirmasi:
+            raise Ditolak("Finalisasi belum dikonfirmasi: baca ringkasan, centang konfirmasi, lalu finalkan.")
         belum = ev.jawaban.exclude(usulan="").filter(penetapan="").count()
         if belum:
             raise Ditolak(f"{belum} kriteria yang dijawab unit belum diberi nilai penetapan.")
@@ -458,3 +505,126 @@ def ubah_tindak_lanjut(
     rek.save()
     catat(user, rek, Aksi.UBAH, perubahan, instansi, keterangan="tindak lanjut")
     return rek
+
+
+# --- One form per component -------------------------------------------------------------------
+
+MEDAN_UNIT = ("usulan", "catatan", "tidak_relevan", "alasan_tidak_relevan")
+MEDAN_EVALUATOR = ("penetapan", "komentar")
+
+
+def token_jawaban(j: Jawaban | None, medan: tuple[str, ...]) -> str:
+    """Optimistic-lock token of a criterion's answer in one mode (the unit's or the evaluator's
+    fields): a fingerprint of the stored values (no answer row = empty values)."""
+    return token_isian({m: getattr(j, m) for m in medan} if j else {}, medan)
+
+
+def token_isian(isi: dict, medan: tuple[str, ...]) -> str:
+    """The same fingerprint of values given as a dict (what a form shows or received)."""
+    import hashlib
+    import json
+
+    nilai = [str(bool(isi.get(m))) if m == "tidak_relevan" else str(isi.get(m) or "").strip() for m in medan]
+    return hashlib.sha256(json.dumps(nilai).encode()).hexdigest()[:32]
+
+
+class KonflikLKE(Ditolak):
+    """Some criteria of the component's form changed since the page was opened: ``baris`` maps
+    their id to the answer stored now (or None). Nothing of the form was saved."""
+
+    def __init__(self, baris: dict):
+        self.baris = baris
+        super().__init__(
+            f"{len(baris)} kriteria sudah diubah pengguna lain sejak halaman dibuka; tidak ada yang "
+            "disimpan. Bandingkan kedua versi, gabungkan isian Anda, lalu simpan lagi."
+        )
+
+
+@transaction.atomic
+def simpan_komponen(*, user, ev: Evaluasi, mode: str, isian: dict, bukti: dict | None = None) -> dict:
+    """The one Simpan of an LKE component's form. ``mode`` "unit" (the operator's answers:
+    ``isian`` maps a Kriteria to {usulan, catatan, tidak_relevan, alasan, token}) or "evaluator"
+    (the scores: {penetapan, komentar, token}). In one transaction: a stale token anywhere raises
+    ``KonflikLKE``; a bad value anywhere raises ``Ditolak`` with ``bidang`` naming each field
+    ("k<id>-<field>") and nothing is saved. ``bukti`` (unit mode) maps a Kriteria to
+    (uploaded files, linked document "jenis:nomor" or ""); a refused file is reported, not fatal.
+    Returns {"disimpan": [Kriteria], "bukti": [(Kriteria, name)], "bukti_ditolak": [(Kriteria, name, why)]}."""
+    medan = MEDAN_UNIT if mode == "unit" else MEDAN_EVALUATOR
+    sekarang = {
+        j.kriteria_id: j
+        for j in Jawaban.objects.select_for_update().filter(evaluasi=ev, kriteria__in=list(isian))
+    }
+    def sama(c, v) -> bool:  # what the user sent is already stored (by whoever): no conflict
+        isi = dict(v, alasan_tidak_relevan=v.get("alasan", "")) if mode == "unit" else v
+        return token_isian(isi, medan) == token_jawaban(sekarang.get(c.id), medan)
+
+    konflik = {
+        c.id: sekarang.get(c.id)
+        for c, v in isian.items()
+        if token_jawaban(sekarang.get(c.id), medan) != v.get("token") and not sama(c, v)
+    }
+    if konflik:
+        raise KonflikLKE(konflik)
+    hasil, salah = {"disimpan": [], "bukti": [], "bukti_ditolak": []}, {}
+    for c in sorted(isian, key=lambda k: (k.sub.komponen.no, k.sub.no, k.no)):
+        v = isian[c]
+        lama = token_jawaban(sekarang.get(c.id), medan)
+        try:
+            with transaction.atomic():
+                if mode == "unit":
+                    j = simpan_usulan(
+                        user=user,
+                        ev=ev,
+                        kriteria=c,
+                        usulan=v.get("usulan", ""),
+                        catatan=v.get("catatan", ""),
+                        tidak_relevan=bool(v.get("tidak_relevan")),
+                        alasan=v.get("alasan", ""),
+                    )
+                else:
+                    j = simpan_penetapan(
+                        user=user,
+                        ev=ev,
+                        kriteria=c,
+                        penetapan=v.get("penetapan", ""),
+                        komentar=v.get("komentar", ""),
+                    )
+        except EvaluasiFinal:
+            raise
+        except Ditolak as e:
+            medan_salah = "alasan" if "alasan" in e.bidang else ("usulan" if mode == "unit" else "penetapan")
+            salah[f"k{c.id}-{medan_salah}"] = [str(e)]
+            continue
+        if token_jawaban(j, medan) != lama:
+            hasil["disimpan"].append(c)
+    if salah:
+        raise Ditolak(bidang=salah)
+    for c, (files, tautan) in (bukti or {}).items():
+        for f in files:
+            try:
+                with transaction.atomic():
+                    tambah_bukti(user=user, ev=ev, kriteria=c, jenis=JenisTautan.UNGGAH, berkas=f)
+            except EvaluasiFinal:
+                raise
+            except Ditolak as e:
+                hasil["bukti_ditolak"].append((c, f.name, str(e)))
+            else:
+                hasil["bukti"].append((c, f.name))
+        if tautan:
+            jenis, _sep, nomor = tautan.partition(":")
+            nomor = int(nomor) if nomor.isdigit() else None
+            try:
+                with transaction.atomic():
+                    if jenis == JenisTautan.LKIP:
+                        tambah_bukti(user=user, ev=ev, kriteria=c, jenis=jenis, tahun=nomor)
+                    elif jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
+                        tambah_bukti(user=user, ev=ev, kriteria=c, jenis=jenis, objek_id=nomor)
+                    else:
+                        raise Ditolak("Jenis dokumen tidak dikenal.")
+            except EvaluasiFinal:
+                raise
+            except Ditolak as e:
+                hasil["bukti_ditolak"].append((c, "dokumen tertaut", str(e)))
+            else:
+                hasil["bukti"].append((c, "dokumen tertaut"))
+    return hasil

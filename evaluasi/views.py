@@ -7,7 +7,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from organisasi.models import Pemda
 from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 from . import selectors, services
+from .forms import FormKomponen
 from .models import (
     BuktiEvaluasi,
     Evaluasi,
@@ -194,6 +194,7 @@ def lke(request, instansi, pk):
             "hasil": hasil,
             "boleh_isi": boleh_isi,
             "boleh_nilai": boleh_nilai,
+            "belum": selectors.kriteria_belum_dijawab(ev) if "ajukan" in aksi else [],
             "aksi": aksi,
             "jenis_tautan": JenisTautan.choices,
             "dokumen": _dokumen_unit(instansi) if boleh_isi else None,
@@ -207,64 +208,11 @@ def lke(request, instansi, pk):
     )
 
 
-@perlu("isi")
-@require_POST
-def jawab(request, instansi, pk, kriteria_id):
-    ev = _evaluasi_terbuka(instansi, pk)
-    c = _kriteria(ev, kriteria_id)
-    _jalankan(
-        request,
-        lambda: _jawab(request, ev, c),
-        _("Jawaban kriteria %(no)s disimpan.") % {"no": f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"},
-    )
-    return _ke_lke(ev, f"#k{c.pk}")
-
-
-@transaction.atomic  # answer and evidence together, or nothing
-def _jawab(request, ev, c):
-    services.simpan_usulan(
-        user=request.user,
-        ev=ev,
-        kriteria=c,
-        usulan=ambil(request.POST, "usulan"),
-        catatan=ambil(request.POST, "catatan"),
-    )
-    berkas = request.FILES.get("berkas")
-    if berkas is not None:
-        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=JenisTautan.UNGGAH, berkas=berkas)
-    jenis, _sep, nomor = request.POST.get("tautan", "").partition(":")
-    if jenis in (JenisTautan.RENSTRA, JenisTautan.PK, JenisTautan.BUKTI):
-        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=jenis, objek_id=_int(nomor))
-    elif jenis == JenisTautan.LKIP:
-        services.tambah_bukti(user=request.user, ev=ev, kriteria=c, jenis=jenis, tahun=_int(nomor))
-    elif jenis:
-        raise Ditolak(_("Jenis dokumen tidak dikenal."))
-
-
 def _int(v):
     try:
         return int(v)
     except (TypeError, ValueError):
         return None
-
-
-@perlu("evaluasi")
-@require_POST
-def nilai(request, instansi, pk, kriteria_id):
-    ev = _evaluasi_terbuka(instansi, pk)
-    c = _kriteria(ev, kriteria_id)
-    _jalankan(
-        request,
-        lambda: services.simpan_penetapan(
-            user=request.user,
-            ev=ev,
-            kriteria=c,
-            penetapan=ambil(request.POST, "penetapan"),
-            komentar=ambil(request.POST, "komentar"),
-        ),
-        _("Nilai penetapan disimpan."),
-    )
-    return _ke_lke(ev, f"#k{c.pk}")
 
 
 @perlu("lihat")
@@ -458,3 +406,170 @@ def kriteria_ubah(request, pk):
         _("Kriteria disimpan."),
     )
     return redirect(reverse("evaluasi:templat", args=[t.pk]) + f"#c{c.pk}")
+
+
+def _pesan_komponen(hasil) -> tuple[str, str]:
+    def no(c):
+        return f"{c.sub.komponen.no}.{c.sub.no}.{c.no}"
+
+    simpan = []
+    if hasil["disimpan"]:
+        simpan.append(_("kriteria %(d)s") % {"d": ", ".join(no(c) for c in hasil["disimpan"])})
+    if hasil["bukti"]:
+        simpan.append(_("bukti %(d)s") % {"d": ", ".join(f"{n} ({no(c)})" for c, n in hasil["bukti"])})
+    tolak = "; ".join(f"{n} ({no(c)}): {why}" for c, n, why in hasil["bukti_ditolak"])
+    return (
+        (_("Disimpan: %(isi)s.") % {"isi": "; ".join(simpan)}) if simpan else "",
+        (_("Tidak disimpan: bukti %(isi)s. Pilih berkas yang benar, lalu simpan lagi.") % {"isi": tolak})
+        if tolak
+        else "",
+    )
+
+
+@perlu("lihat")
+def komponen(request, instansi, pk, komponen_id):
+    """One component of the LKE with all its criteria in ONE form: the unit's answers (operator,
+    while draft) or the evaluator's scores (evaluator, while under evaluation); read-only for the
+    others. One Simpan; a refused POST keeps every typed value with the fields marked; a conflict
+    shows the stored answer beside the user's; the browser keeps a draft while typing."""
+    ev = _evaluasi(instansi, pk)
+    komps = selectors.struktur_templat(ev.templat_id)
+    komp = next((k for k in komps if k.id == komponen_id), None)
+    if komp is None:
+        raise Http404
+    kriteria = [c for s in komp.sub_list for c in s.kriteria_list]
+    for s in komp.sub_list:
+        s.komponen = komp
+        for c in s.kriteria_list:
+            c.sub = s
+    jawaban = {j.kriteria_id: j for j in ev.jawaban.filter(kriteria__in=kriteria).prefetch_related("bukti")}
+    u = request.user
+    mode = None
+    if boleh(u, "isi", instansi) and ev.status == "draft":
+        mode = "unit"
+    elif boleh(u, "evaluasi", instansi) and ev.status == "dievaluasi":
+        mode = "evaluator"
+    status, galat, konflik = 200, "", {}
+    form = FormKomponen(kriteria=kriteria, jawaban=jawaban, mode=mode or "unit")
+    if request.method == "POST":
+        if mode is None:
+            raise PermissionDenied
+        form = FormKomponen(request.POST, kriteria=kriteria, jawaban=jawaban, mode=mode)
+        if form.is_valid():
+            berkas = {}
+            if mode == "unit":
+                for c in kriteria:
+                    files, tautan = (
+                        request.FILES.getlist(f"k{c.id}-berkas"),
+                        ambil(request.POST, f"k{c.id}-tautan"),
+                    )
+                    if files or tautan:
+                        berkas[c] = (files, tautan)
+            try:
+                hasil = services.simpan_komponen(user=u, ev=ev, mode=mode, isian=form.isian(), bukti=berkas)
+            except services.KonflikLKE as exc:
+                for c in kriteria:
+                    if c.id in exc.baris:
+                        j = exc.baris[c.id]
+                        form.tawarkan_ulang(c, j)
+                        medan = services.MEDAN_UNIT if mode == "unit" else services.MEDAN_EVALUATOR
+                        fields, _t = form.bidang(c)
+                        konflik[c.id] = {
+                            "baris": [
+                                (f.label, str(getattr(j, m, "") if j else ""), str(f.value() or ""))
+                                for f, m in zip(fields, medan, strict=True)
+                            ],
+                            "jejak": None,
+                            "ada": j is not None,
+                        }
+                galat, status = str(exc), 409
+            except Ditolak as exc:
+                for nama, pesan in exc.bidang.items():
+                    form.add_error(nama if nama in form.fields else None, pesan)
+                if not exc.bidang:
+                    form.add_error(None, str(exc))
+                galat, status = _("Periksa isian yang ditandai; belum ada yang disimpan."), 400
+            else:
+                disimpan, ditolak = _pesan_komponen(hasil)
+                if disimpan:
+                    messages.success(request, disimpan)
+                if ditolak:
+                    messages.error(request, ditolak)
+                if not disimpan and not ditolak:
+                    messages.info(request, _("Tidak ada perubahan untuk disimpan."))
+                return redirect("evaluasi:komponen", instansi.slug, ev.pk, komp.id)
+            if berkas and status != 200:
+                galat += " " + _("Berkas bukti yang dipilih belum diunggah: pilih lagi sebelum menyimpan.")
+        else:
+            galat, status = _("Periksa isian yang ditandai; belum ada yang disimpan."), 400
+    sub = []
+    for s in komp.sub_list:
+        baris = []
+        for c in s.kriteria_list:
+            j = jawaban.get(c.id)
+            fields, token = form.bidang(c)
+            baris.append(
+                {
+                    "c": c,
+                    "j": j,
+                    "fields": fields,
+                    "token": token,
+                    "konflik": konflik.get(c.id),
+                    "bukti": [(b, tautan_bukti(b, instansi.slug)) for b in j.bukti.all()] if j else [],
+                    "galat": any(f.errors for f in fields),
+                }
+            )
+        sub.append((s, baris))
+    return render(
+        request,
+        "evaluasi/komponen.html",
+        {
+            "instansi": instansi,
+            "ev": ev,
+            "komp": komp,
+            "sub": sub,
+            "mode": mode,
+            "form": form,
+            "galat": galat,
+            "dokumen": _dokumen_unit(instansi) if mode == "unit" else None,
+            "komponen_lain": komps,
+            "kunci_draf": f"lke:{ev.pk}:{komp.id}:{mode}:{u.pk}",
+        },
+        status=status,
+    )
+
+
+@perlu("evaluasi")
+def finalkan(request, instansi, pk):
+    """Finalising the evaluation (irreversible: the LHE is frozen): GET shows the summary (totals,
+    predikat, criteria answered but unscored, the LHE texts, recommendations); POST with the ticked
+    confirmation finalises (the service refuses without it: 400, nothing changed)."""
+    ev = _evaluasi_terbuka(instansi, pk)
+    galat = ""
+    if request.method == "POST":
+        try:
+            services.ubah_status(
+                user=request.user, ev=ev, aksi="finalkan", konfirmasi=request.POST.get("konfirmasi") == "ya"
+            )
+        except Ditolak as exc:
+            galat = str(exc)
+        else:
+            messages.success(request, _("Evaluasi difinalkan; LHE dibekukan."))
+            return _ke_lke(ev)
+    hasil = selectors.hitung_lke(ev)
+    jawaban = list(ev.jawaban.all())
+    return render(
+        request,
+        "evaluasi/finalkan.html",
+        {
+            "instansi": instansi,
+            "ev": ev,
+            "hasil": hasil,
+            "belum_dinilai": sum(1 for j in jawaban if j.usulan and not j.penetapan),
+            "tidak_relevan": sum(1 for j in jawaban if j.tidak_relevan),
+            "rekomendasi": list(ev.rekomendasi.all()),
+            "galat": galat,
+            "boleh": ev.status == "dievaluasi",
+        },
+        status=400 if galat else 200,
+    )

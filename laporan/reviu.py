@@ -96,10 +96,19 @@ class _Lokasi:
             where = _("Sub-kegiatan %(kode)s") % {"kode": kode}
             if sub:
                 where += f" ({self.subunit.get(sub, sub)})"
-            url = self.url("anggaran:anggaran", tahun)
+            # the exact place where it is fixed: the line's row of the DPA grid, its input on the
+            # quarter's budget realisasi page, or the budget support links
+            if t.perbaiki == "dpa":
+                url = self.url("anggaran:dpa", tahun) + f"#baris-{t.kunci}"
+            elif t.perbaiki == "realisasi_anggaran":
+                url = self.url("anggaran:realisasi", tahun, t.periode or "TW1") + f"#b{t.kunci}"
+            elif t.perbaiki == "dukungan":
+                url = self.url("anggaran:dukungan", tahun)
+            else:
+                url = self.url("anggaran:anggaran", tahun)
         elif m := re.fullmatch(r"pagu_program (\S+)", where):
             where = _("Program %(kode)s") % {"kode": m.group(1)}
-            url = self.url("anggaran:anggaran", tahun)
+            url = self.url("anggaran:dpa", tahun)
         elif m := re.fullmatch(r"indikator (\S+)", where):
             where = self.indikator(m.group(1))
             url = self.url("perencanaan:renstra")
@@ -123,7 +132,7 @@ class _Lokasi:
             y, periode = m.groups()
             where = _("SKM %(tahun)s") % {"tahun": y} + (f" / {periode}" if periode else "")
             url = self.url("skm:hasil_staf", int(y))
-        return Temuan(t.level, where, t.message, url)
+        return Temuan(t.level, where, t.message, url=url)
 
 
 def reviu(instansi, tahun: int) -> list[Temuan]:

@@ -17,7 +17,7 @@ with a link: ``anggaran KODE [SUBUNIT]``, ``pagu_program KODE``, ``indikator KOD
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -43,6 +43,12 @@ class Temuan:
     level: str
     where: str
     message: str
+    # where it is fixed, for a budget line's finding (laporan/reviu.py makes the link): "dpa" (the
+    # line's pagu and cash plan), "realisasi_anggaran" (the quarter ``periode``'s budget realisasi)
+    # or "dukungan"; ``kunci`` the line's id (the anchor of its row)
+    perbaiki: str = field(default="", kw_only=True)
+    kunci: int | None = field(default=None, kw_only=True)
+    periode: str = field(default="", kw_only=True)
 
     def as_dict(self):
         return {"level": self.level, "where": self.where, "message": self.message}
@@ -64,6 +70,9 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
     per_tw = realisasi_triwulan(instansi.id, tahun)
     for b in lines:
         where = _baris_label(b)
+        tw_isi = [p for p in PERIODE_TW if p in per_tw.get(b.id, {})]
+        dpa = {"perbaiki": "dpa", "kunci": b.id}
+        real = {"perbaiki": "realisasi_anggaran", "kunci": b.id, "periode": tw_isi[-1] if tw_isi else "TW1"}
         selisih = cek_kas(b.pagu, b.kas)
         if b.pagu != 0 and all(k == 0 for k in b.kas):
             # the workbook reads a blank cash plan as 0: not filled in, not a contradiction
@@ -73,6 +82,7 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                     where,
                     _("anggaran kas TW1–TW4 belum diisi (kosong dibaca 0); pagu %(pagu)s")
                     % {"pagu": format_rupiah(b.pagu)},
+                    **dpa,
                 )
             )
         elif selisih != 0:
@@ -89,6 +99,7 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                         "pagu": format_rupiah(b.pagu),
                         "selisih": format_rupiah(selisih),
                     },
+                    **dpa,
                 )
             )
         for i, k in enumerate(b.kas, start=1):
@@ -99,6 +110,7 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                         where,
                         _("anggaran kas TW%(tw)s negatif (%(nilai)s): periksa revisi rencana kas")
                         % {"tw": i, "nilai": format_rupiah(k)},
+                        **dpa,
                     )
                 )
         if b.realisasi > b.pagu:
@@ -108,6 +120,7 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                     where,
                     _("realisasi %(realisasi)s melebihi pagu %(pagu)s")
                     % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)},
+                    **real,
                 )
             )
         if (
@@ -124,6 +137,7 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                         "yang dipakai nilai TAHUN"
                     )
                     % {"tahun": format_rupiah(b.realisasi_tahun), "tw": format_rupiah(b.realisasi_tw)},
+                    **real,
                 )
             )
         tw = [per_tw[b.id][p] for p in PERIODE_TW if p in per_tw.get(b.id, {})]
@@ -138,12 +152,13 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                         "bukan sampai dengan triwulan itu"
                     )
                     % {"jumlah": format_rupiah(sum(tw, Decimal(0))), "pagu": format_rupiah(b.pagu)},
+                    **real,
                 )
             )
         if b.realisasi_tahun is None and b.realisasi_tw is None:
-            add(Temuan("warning", where, _("belum ada realisasi yang diisi")))
+            add(Temuan("warning", where, _("belum ada realisasi yang diisi"), **real))
         if b.pagu_murni is not None and b.pagu_murni < 0:
-            add(Temuan("error", where, _("pagu murni negatif")))
+            add(Temuan("error", where, _("pagu murni negatif"), **dpa))
 
     murni = pagu_murni_program(instansi.id, tahun)
     per_prog: dict[str, list] = {}
@@ -171,6 +186,8 @@ def periksa(instansi, tahun: int, *, analisis_lain=frozenset()) -> list[Temuan]:
                     "warning",
                     _baris_label(b),
                     _("baris anggaran belum dikaitkan dengan indikator mana pun (sheet dukungan)"),
+                    perbaiki="dukungan",
+                    kunci=b.id,
                 )
             )
 

@@ -21,6 +21,25 @@ def jawaban_ke(c: Kriteria, i: int) -> str:
     return pilihan[i % len(pilihan)]
 
 
+def url_komponen(ev: Evaluasi, c: Kriteria) -> str:
+    """The page (one form) of the component holding criterion ``c``."""
+    return f"/unit/bantargebang/evaluasi/{ev.pk}/komponen/{c.sub.komponen_id}/"
+
+
+def isian_kriteria(c: Kriteria, **medan) -> dict:
+    """POST data of the component form for criterion ``c`` (``usulan="Ya"``, ``berkas=<file>`` …)."""
+    return {f"k{c.id}-{k}": v for k, v in medan.items()}
+
+
+def tandai_sisa_tidak_relevan(op, ev: Evaluasi) -> int:
+    """Mark every criterion the unit has not answered "tidak relevan" (so the LKE can be
+    submitted, ``services.kriteria_belum_dijawab``); returns how many."""
+    belum = services.kriteria_belum_dijawab(ev)
+    for c in belum:
+        services.simpan_usulan(user=op, ev=ev, kriteria=c, usulan="", tidak_relevan=True, alasan="Uji")
+    return len(belum)
+
+
 def evaluasi_final(users, ins, tahun=2024, jenis="akip", geser=1, rekomendasi=True) -> Evaluasi:
     """Every criterion answered by the operator and scored by the evaluator (answer shifted by ``geser``)."""
     op, evl = users["operator"], users["evaluator"]
@@ -47,6 +66,6 @@ def evaluasi_final(users, ins, tahun=2024, jenis="akip", geser=1, rekomendasi=Tr
             penanggung_jawab="Sekretaris Kecamatan",
             batas_waktu=date(tahun + 1, 3, 31),
         )
-    services.ubah_status(user=evl, ev=ev, aksi="finalkan")
+    services.ubah_status(user=evl, ev=ev, aksi="finalkan", konfirmasi=True)
     ev.refresh_from_db()
     return ev

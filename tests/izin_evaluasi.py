@@ -25,13 +25,15 @@ CASES: dict = {
     "unit/<slug:slug>/evaluasi/": ("/unit/bantargebang/evaluasi/", UNIT),
     "unit/<slug:slug>/evaluasi/buat/": ("/unit/bantargebang/evaluasi/buat/", POST_OP_EV),
     "unit/<slug:slug>/evaluasi/<int:pk>/": ("/unit/bantargebang/evaluasi/999999/", TIDAK_ADA),
-    "unit/<slug:slug>/evaluasi/<int:pk>/jawab/<int:kriteria_id>/": (
-        "/unit/bantargebang/evaluasi/999999/jawab/1/",
-        POST_ISI,
+    # one component's criteria in one form (GET and POST; the mode follows the role and status)
+    "unit/<slug:slug>/evaluasi/<int:pk>/komponen/<int:komponen_id>/": (
+        "/unit/bantargebang/evaluasi/999999/komponen/1/",
+        TIDAK_ADA,
     ),
-    "unit/<slug:slug>/evaluasi/<int:pk>/nilai/<int:kriteria_id>/": (
-        "/unit/bantargebang/evaluasi/999999/nilai/1/",
-        {**POST_ISI, "operator": 403, "evaluator": 405},
+    # the finalisation summary and confirmation: the evaluator only
+    "unit/<slug:slug>/evaluasi/<int:pk>/finalkan/": (
+        "/unit/bantargebang/evaluasi/999999/finalkan/",
+        {**UNIT, "operator": 403, "pimpinan": 403, "evaluator": 404, "adminpemda": 403, "pembaca": 403},
     ),
     "unit/<slug:slug>/evaluasi/<int:pk>/status/": ("/unit/bantargebang/evaluasi/999999/status/", POST_SEMUA),
     "unit/<slug:slug>/evaluasi/<int:pk>/lhe/": (

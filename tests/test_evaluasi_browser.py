@@ -1,5 +1,7 @@
-"""Browser: the unit fills two LKE criteria with evidence and submits; the evaluator scores,
-writes the LHE and finalises; the LHE downloads."""
+"""Browser: the unit answers a component's criteria in one form (a validation error keeps every
+typed value); an LKE with unanswered criteria cannot be submitted until each is answered or
+marked "tidak relevan" with a reason; the evaluator scores the component in one form, writes the
+LHE and finalises after the summary and confirmation; the LHE downloads."""
 
 import re
 
@@ -8,6 +10,7 @@ from playwright.sync_api import expect
 
 from evaluasi.models import Evaluasi
 from tests.conftest import cek_aksesibilitas
+from tests.evaluasi_bantu import tandai_sisa_tidak_relevan
 from tests.tugas_bantu import DB, pekerja_satu_putaran
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,42 +41,75 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path, setti
     expect(op.locator(".status").first).to_have_text("Draf")
     cek_aksesibilitas(op)
 
+    lke_url = op.url
+    # the first component's criteria in one form: a value typed survives a validation error
+    op.get_by_role("link", name="Isi jawaban komponen ini (satu formulir)").first.click()
+    cek_aksesibilitas(op)
     k1 = op.get_by_role("region", name="Kriteria 1.1.1")
     k1.get_by_label("Nilai usulan").select_option("Ya")
     k1.get_by_label("Catatan").fill("Pedoman perencanaan ditetapkan Camat")
     k1.get_by_label("Unggah bukti (PDF, JPG, PNG, XLSX; maks. 10 MB)").set_input_files(str(bukti))
-    k1.get_by_role("button", name="Simpan jawaban").click()
-    expect(op.get_by_text("Jawaban kriteria 1.1.1 disimpan.")).to_be_visible()
+    k2 = op.get_by_role("region", name="Kriteria 1.1.2")
+    k2.get_by_label("Nilai usulan").select_option("Ya")
+    k2.get_by_label("Tautkan dokumen di sistem").select_option(index=1)  # the unit's Renstra
+    k3 = op.get_by_role("region", name="Kriteria 1.1.3")
+    k3.get_by_label("Tidak relevan untuk unit ini").check()  # without its reason: refused
+    op.get_by_role("button", name="Simpan semua").click()
+    expect(op.locator("#galat-simpan")).to_contain_text("belum ada yang disimpan")
+    expect(k3.get_by_label("Alasan tidak relevan")).to_have_attribute("aria-invalid", "true")
+    expect(k1.get_by_label("Catatan")).to_have_value("Pedoman perencanaan ditetapkan Camat")
+    expect(k2.get_by_label("Nilai usulan")).to_have_value("Ya")
+    cek_aksesibilitas(op)
+    k3.get_by_label("Alasan tidak relevan").fill("Kecamatan tidak menyusun dokumen ini")
+    k1.get_by_label("Unggah bukti (PDF, JPG, PNG, XLSX; maks. 10 MB)").set_input_files(str(bukti))
+    k2.get_by_label("Tautkan dokumen di sistem").select_option(index=1)
+    op.get_by_role("button", name="Simpan semua").click()
+    expect(
+        op.get_by_text(re.compile(r"^Disimpan: kriteria 1\.1\.1, 1\.1\.2, 1\.1\.3; bukti pedoman\.pdf"))
+    ).to_be_visible()
     expect(
         op.get_by_role("region", name="Kriteria 1.1.1").get_by_role("link", name="pedoman.pdf")
     ).to_be_visible()
 
-    k2 = op.get_by_role("region", name="Kriteria 1.1.2")
-    k2.get_by_label("Nilai usulan").select_option("Ya")
-    k2.get_by_label("Tautkan dokumen di sistem").select_option(index=1)  # the unit's Renstra
-    k2.get_by_role("button", name="Simpan jawaban").click()
-    expect(op.get_by_text("Jawaban kriteria 1.1.2 disimpan.")).to_be_visible()
+    # the other criteria unanswered: the LKE cannot be submitted, and the page says how many
+    op.goto(lke_url)
     expect(op.locator(".total-usulan")).to_have_text("3,00")  # 2 × 1,5 (Keberadaan 6 / 4 kriteria)
+    expect(op.locator("#kelengkapan")).to_contain_text(
+        "Kriteria belum dijawab dan tidak ditandai tidak relevan"
+    )
+    op.get_by_role("button", name="Ajukan ke evaluator").click()
+    expect(
+        op.get_by_text(re.compile("LKE belum dapat diajukan: [0-9]+ kriteria belum dijawab"))
+    ).to_be_visible()
+    expect(op.locator(".status").first).to_have_text("Draf")
+    cek_aksesibilitas(op)
+    ev = Evaluasi.objects.get(instansi__slug="bantargebang", tahun=2024, jenis="akip")
+    tandai_sisa_tidak_relevan(pengguna_demo["operator"], ev)  # the other components, as on this page
+    op.goto(lke_url)
     op.get_by_role("button", name="Ajukan ke evaluator").click()
     expect(op.locator(".status").first).to_have_text("Diajukan unit")
 
-    ev_pk = Evaluasi.objects.get(instansi__slug="bantargebang", tahun=2024, jenis="akip").pk
-    url = f"{base}/unit/bantargebang/evaluasi/{ev_pk}/"
+    url = f"{base}/unit/bantargebang/evaluasi/{ev.pk}/"
     evl = browser.new_page()
     masuk(evl, base, "evaluator")
     evl.goto(url)
     cek_aksesibilitas(evl)
     evl.get_by_role("button", name="Mulai evaluasi").click()
     expect(evl.locator(".status").first).to_have_text("Sedang dievaluasi")
+    evl.get_by_role("link", name="Isi nilai penetapan komponen ini (satu formulir)").first.click()
     k1 = evl.get_by_role("region", name="Kriteria 1.1.1")
+    expect(evl.get_by_role("region", name="Kriteria 1.1.3")).to_contain_text(
+        "Kecamatan tidak menyusun dokumen ini"
+    )
     k1.get_by_label("Nilai penetapan").select_option("Ya")
     k1.get_by_label("Komentar evaluator").fill("Sesuai bukti")
-    k1.get_by_role("button", name="Simpan nilai").click()
-    expect(evl.get_by_text("Nilai penetapan disimpan.")).to_be_visible()
     k2 = evl.get_by_role("region", name="Kriteria 1.1.2")
     k2.get_by_label("Nilai penetapan").select_option("Tidak")
     k2.get_by_label("Komentar evaluator").fill("Renstra belum memuat cascading")
-    k2.get_by_role("button", name="Simpan nilai").click()
+    evl.get_by_role("button", name="Simpan semua").click()
+    expect(evl.get_by_text("Disimpan: kriteria 1.1.1, 1.1.2.")).to_be_visible()
+    cek_aksesibilitas(evl)
+    evl.goto(url)
     expect(evl.locator(".total-penetapan")).to_have_text("1,50")
     evl.get_by_label("Kekuatan (satu per baris)").fill("Pedoman perencanaan tersedia")
     evl.get_by_label("Kelemahan (satu per baris)").fill("Renstra belum dijabarkan berjenjang")
@@ -83,10 +119,16 @@ def test_lke_in_the_browser(live_server, browser, pengguna_demo, tmp_path, setti
     evl.get_by_label("Batas waktu").fill("2025-06-30")
     evl.get_by_role("button", name="Tambah rekomendasi").click()
     expect(evl.get_by_text("Rekomendasi ditambahkan.")).to_be_visible()
+    # finalising: a summary first, then the confirmation
+    evl.get_by_role("link", name="Finalkan evaluasi…").click()
+    expect(evl.get_by_role("heading", level=1)).to_contain_text("Finalkan evaluasi")
+    expect(evl.locator(".ringkasan")).to_contain_text("Jabarkan Renstra sampai tingkat seksi")
+    cek_aksesibilitas(evl)
+    evl.get_by_label("Saya sudah memeriksa ringkasan ini dan memfinalkan evaluasi.").check()
     evl.get_by_role("button", name="Finalkan evaluasi").click()
     expect(evl.locator(".status").first).to_have_text("Final")
     cek_aksesibilitas(evl)
-    expect(evl.get_by_role("button", name="Simpan nilai")).to_have_count(0)
+    expect(evl.get_by_role("link", name="Isi nilai penetapan komponen ini (satu formulir)")).to_have_count(0)
 
     # the LHE is requested from the task queue; the worker makes it while the job page polls
     evl.get_by_role("button", name="Unduh LHE (DOCX)").click()

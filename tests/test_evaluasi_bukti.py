@@ -11,7 +11,7 @@ from dasar.galat import Ditolak
 from evaluasi import services
 from evaluasi.models import BuktiEvaluasi, Jawaban
 from perencanaan.models import PerjanjianKinerja, Renstra
-from tests.evaluasi_bantu import kriteria
+from tests.evaluasi_bantu import isian_kriteria, kriteria, url_komponen
 from tests.factories import InstansiFactory, RenstraFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +45,9 @@ def test_links_to_documents_in_the_system(pengguna_demo, demo):
     pk = PerjanjianKinerja.objects.filter(instansi=demo).first()
     client = Client()
     client.force_login(op)
-    url = f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/"
+    url = url_komponen(ev, c)
     for tautan in (f"renstra:{renstra.pk}", f"pk:{pk.pk}", "lkip:2024"):
-        assert client.post(url, {"usulan": "Ya", "tautan": tautan}).status_code == 302
+        assert client.post(url, isian_kriteria(c, usulan="Ya", tautan=tautan)).status_code == 302
     assert sorted(BuktiEvaluasi.objects.values_list("jenis", flat=True)) == ["lkip", "pk", "renstra"]
     page = client.get(f"/unit/bantargebang/evaluasi/{ev.pk}/").content.decode()
     assert "/unit/bantargebang/renstra/" in page and "/unit/bantargebang/pk/2024/" in page
@@ -67,16 +67,17 @@ def test_bad_answer_refused_whole(pengguna_demo, demo):
     client.force_login(op)
     berkas = io.BytesIO(PDF)
     berkas.name = "bukti.pdf"
-    r = client.post(
-        f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "B", "berkas": berkas}, follow=True
-    )
-    assert "harus Ya atau Tidak" in r.content.decode()
+    r = client.post(url_komponen(ev, c), isian_kriteria(c, usulan="B", berkas=berkas))
+    html = r.content.decode()
+    assert r.status_code == 400 and 'aria-invalid="true"' in html and f'id="id_k{c.id}-usulan_error"' in html
+    r = client.post(url_komponen(ev, kriteria(ev)[2]), isian_kriteria(kriteria(ev)[2], usulan="F"))
+    assert r.status_code == 400
     assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()
     with pytest.raises(Ditolak):
         services.simpan_usulan(user=op, ev=ev, kriteria=c, usulan="<script>")
 
 
-def test_good_answer_with_bad_file_saves_nothing(pengguna_demo, demo):
+def test_good_answer_with_bad_file_saves_the_answer_and_names_the_file(pengguna_demo, demo):
     op = pengguna_demo["operator"]
     ev = services.buat_evaluasi(user=op, instansi=demo, tahun=2024, jenis="akip")
     c = kriteria(ev)[0]
@@ -84,8 +85,8 @@ def test_good_answer_with_bad_file_saves_nothing(pengguna_demo, demo):
     client.force_login(op)
     berkas = io.BytesIO(b"MZ\x90\x00 executable")
     berkas.name = "bukti.pdf"
-    r = client.post(
-        f"/unit/bantargebang/evaluasi/{ev.pk}/jawab/{c.pk}/", {"usulan": "Ya", "berkas": berkas}, follow=True
-    )
-    assert "diperiksa dari isinya" in r.content.decode()
-    assert not Jawaban.objects.exclude(usulan="").exists() and not BuktiEvaluasi.objects.exists()
+    r = client.post(url_komponen(ev, c), isian_kriteria(c, usulan="Ya", berkas=berkas), follow=True)
+    html = r.content.decode()
+    assert "diperiksa dari isinya" in html and "Tidak disimpan: bukti bukti.pdf" in html
+    assert "Disimpan: kriteria" in html  # the answer is saved, and the page says so
+    assert Jawaban.objects.get(kriteria=c).usulan == "Ya" and not BuktiEvaluasi.objects.exists()

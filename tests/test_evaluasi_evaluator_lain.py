@@ -8,7 +8,7 @@ from django.test import Client
 
 from akun.models import Peran
 from evaluasi import services
-from tests.evaluasi_bantu import kriteria
+from tests.evaluasi_bantu import isian_kriteria, kriteria, tandai_sisa_tidak_relevan, url_komponen
 from tests.factories import PemdaFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,7 @@ def test_evaluator_of_another_pemda_gets_404(pengguna_demo, demo):
     bukti = services.tambah_bukti(
         user=op, ev=ev, kriteria=c0, jenis="unggah", berkas=SimpleUploadedFile("renstra.pdf", PDF)
     )
+    tandai_sisa_tidak_relevan(op, ev)
     services.ubah_status(user=op, ev=ev, aksi="ajukan")
 
     lain = get_user_model().objects.create_user("evaluator-bogor", password="x-Sakip-2024!")
@@ -41,7 +42,7 @@ def test_evaluator_of_another_pemda_gets_404(pengguna_demo, demo):
     ):
         assert c.get(url).status_code == 404, url
     assert c.post(f"{base}status/", {"aksi": "mulai"}).status_code == 404
-    assert c.post(f"{base}nilai/{c0.pk}/", {"penetapan": "Ya"}).status_code == 404
+    assert c.post(url_komponen(ev, c0), isian_kriteria(c0, penetapan="Ya")).status_code == 404
     with pytest.raises(PermissionDenied):
         services.ubah_status(user=lain, ev=ev, aksi="mulai")
     ev.refresh_from_db()

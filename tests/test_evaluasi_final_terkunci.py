@@ -9,7 +9,7 @@ from django.test import Client
 
 from evaluasi import services
 from evaluasi.models import BuktiEvaluasi, Evaluasi, EvaluasiFinal, Jawaban, Rekomendasi
-from tests.evaluasi_bantu import evaluasi_final, kriteria
+from tests.evaluasi_bantu import evaluasi_final, isian_kriteria, kriteria, url_komponen
 
 pytestmark = pytest.mark.django_db
 ROLES = ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")
@@ -60,8 +60,9 @@ def test_views_refuse_every_role(pengguna_demo, final):
     c = kriteria(final)[0]
     base = f"/unit/bantargebang/evaluasi/{final.pk}/"
     posts = [
-        (f"{base}jawab/{c.pk}/", {"usulan": "Tidak", "catatan": "ubah"}),
-        (f"{base}nilai/{c.pk}/", {"penetapan": "Tidak"}),
+        (url_komponen(final, c), isian_kriteria(c, usulan="Tidak", catatan="ubah")),
+        (url_komponen(final, c), isian_kriteria(c, penetapan="Tidak")),
+        (f"{base}finalkan/", {"konfirmasi": "ya"}),
         (f"{base}status/", {"aksi": "kembalikan"}),
         (f"{base}status/", {"aksi": "finalkan"}),
         (f"{base}lhe/", {"kekuatan": "x", "kelemahan": "y"}),
@@ -74,12 +75,14 @@ def test_views_refuse_every_role(pengguna_demo, final):
             assert client.post(url, data).status_code == 403, (role, url)
         berkas = io.BytesIO(PDF)
         berkas.name = "a.pdf"
-        assert client.post(f"{base}jawab/{c.pk}/", {"usulan": "Ya", "berkas": berkas}).status_code == 403
+        data = isian_kriteria(c, usulan="Ya", berkas=berkas)
+        assert client.post(url_komponen(final, c), data).status_code == 403
     assert snapshot(final) == before
     page = Client()
     page.force_login(pengguna_demo["operator"])
     html = page.get(base).content.decode()
-    assert f"{base}jawab/" not in html and f"{base}status/" not in html  # no forms to change it
+    assert f"{base}status/" not in html and f"{base}finalkan/" not in html  # no forms to change it
+    assert 'name="k' not in page.get(url_komponen(final, c)).content.decode()  # the component: read-only
 
 
 def test_models_refuse(final):

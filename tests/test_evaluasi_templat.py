@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 
 from evaluasi import selectors, services
 from evaluasi.models import Komponen, Kriteria, SubKomponen, TemplatBeku, TemplatEvaluasi
-from tests.evaluasi_bantu import kriteria
+from tests.evaluasi_bantu import kriteria, tandai_sisa_tidak_relevan
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,7 @@ def test_frozen_template(pengguna_demo, demo):
         jenis_jawaban="yt",
         panduan="",
     )  # not frozen yet
+    tandai_sisa_tidak_relevan(op, ev)
     services.ubah_status(user=op, ev=ev, aksi="ajukan")
     t.refresh_from_db()
     assert t.beku

@@ -78,7 +78,7 @@ def test_a_conflict_keeps_the_losers_text(live_server, browser, pengguna_demo):
     b.get_by_label("Kata Pengantar").fill("Versi B, lebih panjang.")
     b.get_by_label("Kesimpulan").fill("Kesimpulan dari B.")
     b.get_by_role("button", name="Simpan semua").click()
-    kotak = b.locator("#kata_pengantar .konflik")
+    kotak = b.locator("#teks-kata_pengantar .konflik")
     expect(kotak).to_contain_text("Diubah pengguna lain sejak halaman dibuka")
     expect(kotak.locator("td.tersimpan")).to_have_text("Versi A.")
     expect(kotak.locator("td.anda")).to_have_text("Versi B, lebih panjang.")

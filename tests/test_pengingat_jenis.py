@@ -13,7 +13,7 @@ from evaluasi.models import Rekomendasi
 from jadwal.models import JendelaEntri
 from pengingat.selectors import calon
 from pengukuran import services as pengukuran_services
-from tests.evaluasi_bantu import evaluasi_final
+from tests.evaluasi_bantu import evaluasi_final, tandai_sisa_tidak_relevan
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ def test_lke_submitted_reminds_the_evaluator_and_final_the_unit(pengguna_demo, d
     baru = evaluasi_services.buat_evaluasi(
         user=pengguna_demo["operator"], instansi=demo, tahun=2025, jenis="akip"
     )
+    tandai_sisa_tidak_relevan(pengguna_demo["operator"], baru)
     evaluasi_services.ubah_status(user=pengguna_demo["operator"], ev=baru, aksi="ajukan")
     daftar = calon(timezone.localdate())
     assert _siapa(daftar, "lke_diajukan") == ["evaluator"]

@@ -171,8 +171,13 @@ def test_budget_line_unlinked_and_cash_plan_not_summing_to_pagu():
     temuan = reviu(instansi, 2024)
     where = f"Sub-kegiatan {b.sub_kegiatan.kode} (Kelurahan Cikiwul)"
     (kas,) = _cari(temuan, where, "tidak sama dengan pagu", "error")
-    assert "selisih Rp 5.000.000" in kas.message and kas.url == f"/unit/{instansi.slug}/anggaran/2024/"
-    assert _cari(temuan, where, "belum dikaitkan dengan indikator", "warning")
+    # linked to the line's row of the DPA grid, where its cash plan is fixed
+    assert (
+        "selisih Rp 5.000.000" in kas.message
+        and kas.url == f"/unit/{instansi.slug}/anggaran/2024/dpa/#baris-{b.id}"
+    )
+    (lepas,) = _cari(temuan, where, "belum dikaitkan dengan indikator", "warning")
+    assert lepas.url == f"/unit/{instansi.slug}/anggaran/2024/dukungan/"
 
 
 def test_indicator_without_formula_or_data_source():
@@ -229,10 +234,10 @@ def test_demo_gives_a_stable_sensible_list(demo):
     # the zona tertib IKU has no 2023 value: the LKIP cannot compare it
     (lalu,) = [t for t in temuan if t.where.endswith(" / 2023")]
     assert lalu.where == "IKU 3 Persentase Wilayah yang Tertib / 2023" and lalu.level == "warning"
-    # the two negative TW4 cash plans of the seed, with the budget page to fix them
+    # the two negative TW4 cash plans of the seed, with the DPA grid's row to fix them
     neg = _cari(temuan, teks="anggaran kas TW4 negatif")
     assert {t.where for t in neg} == {"Sub-kegiatan 7.01.02.2.04.0003", "Sub-kegiatan 7.01.04.2.01.0001"}
-    assert all(t.url == "/unit/bantargebang/anggaran/2024/" for t in neg)
+    assert all(t.url.startswith("/unit/bantargebang/anggaran/2024/dpa/#baris-") for t in neg)
     # no analysis for the three IKUs (computed: nothing entered during the year), with the LKIP text editor
     analisis = _cari(temuan, teks="Analisis capaian tahun 2024 belum ada", level="warning")
     assert [t.where for t in analisis] == [
