@@ -70,7 +70,7 @@ def _akun(page, base, username, depan, peran, unit_nama) -> str:
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Nama depan").fill(depan)
     page.get_by_label("Nama belakang").fill("Jatiasih")
-    page.get_by_label("E-mail").fill(f"{username}@bekasikota.go.id")
+    page.get_by_label("E-mail", exact=True).fill(f"{username}@bekasikota.go.id")
     _simpan(page)
     cek_aksesibilitas(page)
     tautan = page.get_by_label("Tautan sekali pakai").input_value()
