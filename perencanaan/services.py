@@ -198,8 +198,9 @@ def tandatangani(*, user, pk: PerjanjianKinerja, sha256: str | None = None) -> N
     chosen signatories, place and date."""
     if not boleh(user, "tandatangani", pk.instansi):
         raise PermissionDenied
+    # one signer at a time: the PK's row locked (``of``: not the officials, an outer join on PostgreSQL)
     pk = (
-        PerjanjianKinerja.objects.select_for_update()
+        PerjanjianKinerja.objects.select_for_update(of=("self",))
         .select_related("instansi__pemda", "pihak_pertama", "pihak_kedua")
         .get(pk=pk.pk)
     )
