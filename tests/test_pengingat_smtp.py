@@ -23,6 +23,7 @@ def test_window_and_verification_reminders_reach_the_right_people(pk_manual, set
     teks = badan(m)
     assert "Kecamatan Bantargebang: 1 isian realisasi kinerja TW2 2025 belum diisi" in teks
     assert f"{URL_DASAR}/unit/bantargebang/realisasi/2025/TW2/" in teks
+    assert f"{URL_DASAR}/akun/pengingat/" in teks  # where to turn e-mail reminders off
     # the pimpinan: TW1 submitted on 1 July, still waiting after 3 days
     (m,) = smtp.untuk("pimpinan@contoh.go.id")
     assert "menunggu verifikasi" in m["Subject"]
