@@ -188,7 +188,7 @@ class PenggunaForm(formulir.Form):
     )
 
     kirim_email = forms.BooleanField(
-        label=_("Kirim tautan kata sandi ke e-mail ini"),
+        label=_("Kirim undangan ke alamat di atas"),
         required=False,
         help_text=_(
             "Undangan: tautan sekali pakai dikirim ke e-mail di atas (tautan juga tampil di layar), "

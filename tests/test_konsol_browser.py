@@ -1,6 +1,6 @@
 """Browser: from a database holding only the pemda and its admin_pemda, the admin sets a new
 kecamatan up through the pemda console alone (no /admin/, no command): the unit with two
-sub-units, its Camat, a layanan, an account whose owner sets the password through the one-time
+sub-units, its Camat and the Wali Kota, a layanan, an account whose owner sets the password through the one-time
 link and logs in, and its role. The database is checked after each step; axe-core on every page."""
 
 import re
@@ -109,6 +109,20 @@ def test_admin_pemda_sets_a_new_kecamatan_up_in_the_console(live_server, page, b
     camat = Pejabat.objects.get(instansi=unit, kode="camat")
     assert (camat.nip, camat.jabatan) == ("198001012005011002", "Camat Bekasi Timur")
 
+    # the Wali Kota: an official of the pemda itself (the PK's second party)
+    page.goto(f"{base}/konsol/")
+    page.get_by_role("link", name="Pejabat penanda tangan").click()
+    cek_aksesibilitas(page)
+    page.get_by_role("link", name="Pejabat pemda baru").click()
+    page.get_by_label("Kode pejabat").fill("walikota")
+    page.get_by_label("Nama lengkap dengan gelar").fill("TRI ADHIANTO, S.T., M.M.")
+    page.get_by_label("Jabatan", exact=True).fill("Wali Kota Bekasi")
+    _simpan(page)
+    expect(page.get_by_role("cell", name="TRI ADHIANTO, S.T., M.M.")).to_be_visible()
+    cek_aksesibilitas(page)
+    assert Pejabat.objects.get(pemda=pemda, instansi=None, kode="walikota").jabatan == "Wali Kota Bekasi"
+    page.goto(f"{base}/konsol/unit/bekasi-timur/")
+
     # a layanan, on the unit's SKM settings page linked from the console
     page.get_by_role("link", name="Layanan dan pengaturan SKM").click()
     cek_aksesibilitas(page)
@@ -127,7 +141,7 @@ def test_admin_pemda_sets_a_new_kecamatan_up_in_the_console(live_server, page, b
     page.get_by_label("Nama pengguna").fill("op-bekasi-timur")
     page.get_by_label("Nama depan").fill("Budi")
     page.get_by_label("Nama belakang").fill("Santoso")
-    page.get_by_label("E-mail").fill("budi@bekasikota.go.id")
+    page.get_by_label("E-mail", exact=True).fill("budi@bekasikota.go.id")
     _simpan(page)
     cek_aksesibilitas(page)
     tautan = page.get_by_label("Tautan sekali pakai").input_value()
