@@ -84,6 +84,13 @@ def realisasi_triwulan(request, instansi, tahun, periode):
     """Entry of the quarter's budget realisasi per line (operator, while the quarter is draft/returned)."""
     if periode not in TRIWULAN:
         raise Http404
+    return _halaman_realisasi(request, instansi, tahun, periode)
+
+
+def _halaman_realisasi(request, instansi, tahun, periode, ketikan=None, salah=None, galat="", status=200):
+    """The budget realisasi page; after a refused save ``ketikan`` (line id -> typed text) and
+    ``salah`` (line id -> message) keep every typed value and mark the wrong cells."""
+    ketikan, salah = ketikan or {}, salah or {}
     lines = list(
         BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun)
         .select_related("sub_kegiatan", "subunit")
@@ -104,7 +111,12 @@ def realisasi_triwulan(request, instansi, tahun, periode):
             "pengajuan": p,
             "kinerja": pengajuan_periode(instansi, tahun, periode, Alur.KINERJA),
             "triwulan": TRIWULAN,
-            "rows": [(b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id)) for b in lines],
+            "rows": [
+                (b, getattr(b, f"kas_{periode.lower()}"), nilai.get(b.id), ketikan.get(b.id), salah.get(b.id))
+                for b in lines
+            ],
+            "galat": galat,
+            "tampil_form": bool(ketikan),
             "boleh_isi": boleh(request.user, "isi", instansi) and p.bisa_diisi and jendela.terbuka,
             "boleh_ajukan": boleh(request.user, "isi", instansi)
             and p.bisa_diisi
@@ -113,6 +125,7 @@ def realisasi_triwulan(request, instansi, tahun, periode):
             "boleh_setujui": boleh(request.user, "setujui", instansi),
             "jendela": jendela,
         },
+        status=status,
     )
 
 
@@ -192,26 +205,35 @@ def kunci_tahun(request, instansi, tahun):
 def simpan_realisasi(request, instansi, tahun, periode):
     if periode not in TRIWULAN:
         raise Http404
-    data, errors = {}, []
+    data, errors, ketikan, salah = {}, [], {}, {}
     for key, value in request.POST.items():
-        if key.startswith("baris-") and value.strip():
+        if not key.startswith("baris-") or not key[6:].isdigit():
+            continue
+        ketikan[int(key[6:])] = ambil(request.POST, key)
+        if value.strip():
             try:
                 data[int(key[6:])] = parse_angka(value, JenisAngka.RUPIAH)
             except AngkaError as exc:
-                errors.append(pesan_angka(value, exc))
+                salah[int(key[6:])] = pesan_angka(value, exc)
+                errors.append(salah[int(key[6:])])
             except ValueError as exc:
-                errors.append(f"{value}: {exc}")
+                salah[int(key[6:])] = f"{value}: {exc}"
+                errors.append(salah[int(key[6:])])
+    galat = ""
     if errors:
-        messages.error(request, "Nilai tidak valid: " + "; ".join(errors))
+        galat = _("Nilai tidak valid: %(e)s. Belum ada yang disimpan.") % {"e": "; ".join(errors)}
     else:
         try:
             n = services.simpan(
                 user=request.user, instansi=instansi, tahun=tahun, periode=periode, nilai_per_baris=data
             )
-            messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
         except Ditolak as exc:
-            messages.error(request, str(exc))
-    return redirect("anggaran:realisasi", instansi.slug, tahun, periode)
+            galat = str(exc) + " " + _("Belum ada yang disimpan.")
+        else:
+            messages.success(request, f"Realisasi anggaran {periode} disimpan ({n} baris berubah).")
+            return redirect("anggaran:realisasi", instansi.slug, tahun, periode)
+    # refused: the page again with every typed value, the wrong cells marked (nothing saved)
+    return _halaman_realisasi(request, instansi, tahun, periode, ketikan, salah, galat, status=400)
 
 
 # --- DPA: budget lines, cash plan, links to indicators -------------------------------------------

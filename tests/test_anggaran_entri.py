@@ -28,3 +28,15 @@ def test_viewer_cannot_enter(pengguna_demo, masuk_sebagai):
     b = BarisAnggaran.objects.first()
     assert masuk_sebagai("pembaca").post(URL + "simpan/", {f"baris-{b.id}": "1"}).status_code == 403
     assert "Rp 5.000.000" in masuk_sebagai("pembaca").get(URL).content.decode()
+
+
+def test_a_refused_save_keeps_every_typed_value_and_marks_the_cell(pengguna_demo, masuk_sebagai):
+    a, b = BarisAnggaran.objects.filter(sub_kegiatan__kode__startswith="7.01").order_by("id")[:2]
+    r = masuk_sebagai("operator").post(
+        URL + "simpan/", {f"baris-{a.id}": "1.250.000", f"baris-{b.id}": "12x"}
+    )
+    html = r.content.decode()
+    assert r.status_code == 400 and "Belum ada yang disimpan" in html
+    assert 'value="1.250.000"' in html and 'value="12x"' in html  # both typed values kept
+    assert f'aria-describedby="b{b.id}-salah"' in html and 'aria-invalid="true"' in html
+    assert not RealisasiAnggaran.objects.filter(baris__in=[a, b], periode="TW1").exists()
