@@ -36,11 +36,9 @@ def test_each_version_has_its_own_document(pengguna_demo, masuk_sebagai):
     pekerja_satu_putaran()
     p.refresh_from_db()
     assert p.status == "selesai", p.alasan_gagal
-    teks = "\n".join(
-        x.text
-        for x in Document(
-            io.BytesIO(isi_unduhan(c.get(f"/unit/bantargebang/tugas/{p.pk}/hasil/")))
-        ).paragraphs
-    )
-    assert "Kode verifikasi SHA-256: " + PerjanjianKinerja.objects.get(tahun=2024, versi=1).sha256 in teks
+    sha = PerjanjianKinerja.objects.get(tahun=2024, versi=1).sha256
+    # the streamed download is read last: closing it closes the connection (on PostgreSQL)
+    data = isi_unduhan(c.get(f"/unit/bantargebang/tugas/{p.pk}/hasil/"))
+    teks = "\n".join(x.text for x in Document(io.BytesIO(data)).paragraphs)
+    assert "Kode verifikasi SHA-256: " + sha in teks
     assert "Draf" not in teks  # versi 1, signed — not the draft versi 2 now in progress
