@@ -42,8 +42,26 @@ NOMENKLATUR = ("program", "kegiatan", "sub_kegiatan")
 def _tolak_baris(user, instansi):
     """What an upload to ``instansi`` by ``user`` may not create or change (importer ``tolak_baris``)."""
     pejabat_pemda = boleh_ubah_pejabat_pemda(user, instansi)
+    jendela: dict = {}  # (tahun, alur, periode) -> the quarter's entry status (jadwal), read once
+
+    def tutup(tahun, alur, periode) -> str | None:
+        """Why a realisasi of this quarter may not be entered now (its entry window closed), or None."""
+        from jadwal.selectors import status_entri
+
+        k = (tahun, alur, periode)
+        if k not in jendela:
+            jendela[k] = status_entri(instansi, tahun, alur, periode)
+        st = jendela[k]
+        return None if st.terbuka else st.teks
 
     def tolak(sheet: str, values: dict) -> str | None:
+        # the entry windows of the pemda's schedule hold for an upload as for the entry pages
+        if sheet == "realisasi" and (alasan := tutup(values["tahun"], "kinerja", values["periode"])):
+            return alasan
+        if sheet == "realisasi_anggaran" and (
+            alasan := tutup(values["baris"].tahun, "anggaran", values["periode"])
+        ):
+            return alasan
         if sheet in ("pemda", "instansi"):
             return _(
                 "profil pemda dan unit tidak diubah lewat unggahan workbook; baris ini harus sama "
