@@ -56,7 +56,7 @@ def _peran(user) -> list[tuple[str, int | None, int | None]]:
         return []
     cache = getattr(user, "_peran_cache", None)
     if cache is None:
-        cache = list(user.peran.values_list("jenis", "instansi_id", "pemda_id"))
+        cache = list(user.peran.order_by("pk").values_list("jenis", "instansi_id", "pemda_id"))
         user._peran_cache = cache
     return cache
 
@@ -131,14 +131,8 @@ def pemda_terlihat(user):
 
 def pemda_kelolaan(user) -> int | None:
     """Id of the pemda the user administers (the first admin_pemda role held for a pemda), or None."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    return (
-        user.peran.filter(jenis="admin_pemda", pemda__isnull=False)
-        .order_by("pk")
-        .values_list("pemda_id", flat=True)
-        .first()
-    )
+    # from the roles read once per request (in the order they were granted): no query of its own
+    return next((pid for j, _iid, pid in _peran(user) if j == "admin_pemda" and pid is not None), None)
 
 
 def pemda_anggota(user) -> list[int]:
