@@ -554,6 +554,7 @@ def simpan_komponen(*, user, ev: Evaluasi, mode: str, isian: dict, bukti: dict |
         j.kriteria_id: j
         for j in Jawaban.objects.select_for_update().filter(evaluasi=ev, kriteria__in=list(isian))
     }
+
     def sama(c, v) -> bool:  # what the user sent is already stored (by whoever): no conflict
         isi = dict(v, alasan_tidak_relevan=v.get("alasan", "")) if mode == "unit" else v
         return token_isian(isi, medan) == token_jawaban(sekarang.get(c.id), medan)
