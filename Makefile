@@ -73,10 +73,12 @@ bench: install
 bench-web: install
 	$(BIN)/python benchmarks/bench_web.py
 
-# Page images for docs/screenshots/ (the browser tests write them when SAKIP_SCREENSHOTS is set).
+# Page images for docs/screenshots/ and the user guide's docs/panduan/gambar/ (the browser tests
+# write them when SAKIP_SCREENSHOTS is set).
 screenshots: install screenshots-lkip
-	mkdir -p docs/screenshots
-	SAKIP_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py
+	mkdir -p docs/screenshots docs/panduan/gambar
+	SAKIP_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_dasbor_browser.py tests/test_realisasi_browser.py \
+	  tests/test_panduan_browser.py
 
 # LKIP PDF pages (cover, cash plan, capaian table, an IKU analysis, a chart, the budget table), the PK
 # and the LHE cover, from a throw-away demo database.

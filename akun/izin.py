@@ -161,6 +161,12 @@ def boleh_ubah_pejabat_pemda(user, instansi: Instansi) -> bool:
     return boleh_pemda(user, "kelola", instansi.pemda_id)
 
 
+def boleh_baca_panduan(user) -> bool:
+    """The user guide (/panduan/, docs/panduan/) is for every active logged-in user, whatever its
+    role; it holds no unit's data."""
+    return bool(user.is_authenticated and user.is_active)
+
+
 def boleh_atur_skm(user, instansi: Instansi) -> bool:
     """The unit's operator or the pemda's admin may change the survey setup and import responses."""
     return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)

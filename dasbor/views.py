@@ -1,14 +1,15 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from akun.izin import boleh_pemda, instansi_terlihat, pemda_terlihat, perlu
+from akun.izin import boleh_baca_panduan, boleh_pemda, instansi_terlihat, pemda_terlihat, perlu
 from dasar.tahun import dari_teks as tahun_dari_teks
 from organisasi.models import Pemda
 
-from . import halaman, kotak
+from . import halaman, kotak, panduan
 
 
 def _tahun_kotak(request) -> int | None:
@@ -81,3 +82,32 @@ def kotak_jumlah(request):
     n = kotak.jumlah(kotak.kotak_masuk(request.user, _tahun_kotak(request)))
     label = ngettext("%(n)d tugas menunggu", "%(n)d tugas menunggu", n) % {"n": n}
     return JsonResponse({"jumlah": n, "label": label}, headers={"Cache-Control": "no-store"})
+
+
+def _boleh_panduan(request):
+    if not boleh_baca_panduan(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def baca_panduan(request, bab=None):
+    """The user guide: the index (/panduan/) or one chapter (/panduan/<bab>/), from docs/panduan/."""
+    _boleh_panduan(request)
+    isi = panduan.baca(bab)
+    if isi is None:
+        raise Http404
+    return render(
+        request, "dasbor/panduan.html", {"isi": isi, "daftar_bab": panduan.daftar_bab(), "bab": bab or ""}
+    )
+
+
+@login_required
+@require_GET
+def gambar_panduan(request, nama):
+    """A screenshot of the guide (docs/panduan/gambar/<nama>.png)."""
+    _boleh_panduan(request)
+    path = panduan.gambar(nama)
+    if path is None:
+        raise Http404
+    return FileResponse(path.open("rb"), content_type="image/png")

@@ -32,6 +32,7 @@ from tests import (  # noqa: E402
     izin_konsol,
     izin_kotak,
     izin_laporan,
+    izin_panduan,
     izin_perencanaan,
     izin_realisasi,
     izin_skm,
@@ -148,6 +149,7 @@ CASES = {
     **izin_anggaran.CASES,
     **izin_perencanaan.CASES,
     **izin_konsol.CASES,
+    **izin_panduan.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
