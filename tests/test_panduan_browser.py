@@ -201,3 +201,48 @@ def test_panduan_di_aplikasi(live_server, browser, pengguna_demo):
     expect(gambar).to_be_visible()
     assert gambar.evaluate("i => i.naturalWidth") == LEBAR  # the screenshot is served and loads
     foto(page, "panduan")
+
+
+def test_lke_unit_dan_evaluator(live_server, browser, pengguna_demo):
+    """The LKE as the operator fills it (one form per component) and the evaluator scores it."""
+    from evaluasi.models import Evaluasi
+    from tests.evaluasi_bantu import tandai_sisa_tidak_relevan
+
+    base = live_server.url
+    op = masuk(browser, base, "operator")
+    menu(op, "Evaluasi", "Evaluasi AKIP")
+    op.locator("main").get_by_label("Tahun").fill("2024")  # not the top bar's year selector
+    op.get_by_label("Jenis evaluasi").select_option("akip")
+    op.get_by_role("button", name="Mulai", exact=True).click()
+    expect(op.locator(".status").first).to_have_text("Draf")
+    expect(op.get_by_role("button", name="Ajukan ke evaluator")).to_be_visible()
+    foto(op, "operator-lke")
+    lke = op.url
+    op.get_by_role("link", name="Isi jawaban komponen ini (satu formulir)").first.click()
+    k1 = op.get_by_role("region", name="Kriteria 1.1.1")
+    expect(k1.get_by_label("Nilai usulan")).to_be_visible()
+    expect(k1.get_by_label("Tidak relevan untuk unit ini")).to_be_visible()
+    expect(op.get_by_role("button", name="Simpan semua")).to_be_visible()
+    foto(op, "operator-lke-komponen")
+    ev = Evaluasi.objects.get(instansi__slug="bantargebang", tahun=2024, jenis="akip")
+    tandai_sisa_tidak_relevan(pengguna_demo["operator"], ev)  # the 43 criteria, as on that form
+    op.goto(lke)
+    op.get_by_role("button", name="Ajukan ke evaluator").click()
+    expect(op.locator(".status").first).to_have_text("Diajukan unit")
+
+    evl = masuk(browser, base, "evaluator")
+    menu(evl, "Evaluasi", "Evaluasi AKIP")
+    evl.locator("main table").get_by_role("link", name="Evaluasi AKIP").click()  # the unit's LKE
+    evl.wait_for_url(re.compile(rf".*/evaluasi/{ev.pk}/$"))
+    evl.get_by_role("button", name="Mulai evaluasi").click()
+    expect(evl.locator(".status").first).to_have_text("Sedang dievaluasi")
+    expect(evl.get_by_label("Kekuatan (satu per baris)")).to_be_visible()
+    foto(evl, "evaluator-lke")
+    evl.get_by_role("link", name="Isi nilai penetapan komponen ini (satu formulir)").first.click()
+    expect(evl.get_by_role("region", name="Kriteria 1.1.1").get_by_label("Nilai penetapan")).to_be_visible()
+    foto(evl, "evaluator-lke-komponen")
+    evl.goto(lke)
+    evl.get_by_role("link", name="Finalkan evaluasi…").click()
+    judul(evl, "Finalkan evaluasi")
+    expect(evl.get_by_label("Saya sudah memeriksa ringkasan ini dan memfinalkan evaluasi.")).to_be_visible()
+    foto(evl, "evaluator-finalkan")
