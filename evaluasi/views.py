@@ -68,8 +68,14 @@ def _ke_lke(ev, anchor=""):
     return redirect(reverse("evaluasi:lke", args=[ev.instansi.slug, ev.pk]) + anchor)
 
 
-def _tahun(request, default):
-    return tahun_dari_teks(request.GET.get("tahun"), default)
+def _tahun(request, default=None):
+    """``?tahun=``, else the year the user chose in the top bar (never the clock; ``default`` only
+    when the user has no year at all)."""
+    from sakip.kerangka import tahun_pengguna
+
+    if request.GET.get("tahun"):
+        return tahun_dari_teks(request.GET.get("tahun"), default)
+    return tahun_pengguna(request) or default or datetime.date.today().year
 
 
 @perlu("lihat")
@@ -330,7 +336,7 @@ def templat_daftar(request):
         {
             "templat": list(_templat_terlihat(request.user).select_related("pemda")),
             "boleh_salin": adalah_admin_pemda(request.user),
-            "tahun": datetime.date.today().year,
+            "tahun": _tahun(request),
         },
     )
 
@@ -351,7 +357,7 @@ def templat(request, pk):
             "boleh_salin": adalah_admin_pemda(request.user),
             "masalah": selectors.cek_bobot(t),
             "jenis_jawaban": JenisJawaban.choices,
-            "tahun": datetime.date.today().year,
+            "tahun": _tahun(request),
         },
     )
 

@@ -20,7 +20,11 @@ from .selectors import persentase_tertib
 
 
 def _tahun(request):
-    return tahun_dari_teks(request.GET.get("tahun") or request.POST.get("tahun"), dt.date.today().year)
+    """``?tahun=`` (or the form's), else the year the user chose in the top bar (never the clock)."""
+    from sakip.kerangka import tahun_pengguna
+
+    teks = request.GET.get("tahun") or request.POST.get("tahun")
+    return tahun_dari_teks(teks, None) if teks else (tahun_pengguna(request) or dt.date.today().year)
 
 
 @perlu("lihat")
