@@ -17,7 +17,7 @@ import tembolok.selectors
 from evaluasi.selectors import tindak_lanjut_terbuka
 from pengukuran.models import Alur, PengajuanRealisasi, StatusPeriode
 from pengukuran.periksa import periksa
-from pengukuran.selectors import Pengukuran, capaian_pk
+from pengukuran.selectors import Pengukuran, capaian_pk, pantau_rencana
 from tembolok.services import cuplikan
 
 from . import grafik as grafik_mod
@@ -47,6 +47,8 @@ def konteks_unit(instansi, tahun: int) -> dict:
     peng = Pengukuran([instansi.id], tahun_tren)
     rows = capaian_pk([instansi.id], tahun, peng).get(instansi.id, [])
     kurang = []
+    # the Rencana Aksi: per indicator "sesuai rencana" / "tertinggal" at the latest judged quarter
+    rencana = {p.baris.indikator.id: p for p in pantau_rencana(instansi, tahun)[1]}
     # quarters verified or locked by the pimpinan; a value of any other quarter is shown as
     # "belum diverifikasi" (submitted, returned or still a draft)
     terverifikasi = set(
@@ -58,6 +60,7 @@ def konteks_unit(instansi, tahun: int) -> dict:
         ).values_list("periode", flat=True)
     )
     for r in rows:
+        r.rencana = rencana.get(r.indikator.id)
         per_tw = peng.manual.get((r.indikator.id, tahun), {})
         triwulan = [(p, per_tw[p].nilai if p in per_tw else None) for p in ("TW1", "TW2", "TW3", "TW4")]
         r.belum_diverifikasi = (

@@ -17,7 +17,9 @@ from decimal import Decimal
 
 from evaluasi.selectors import total_evaluasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator
+from perencanaan.selectors import BarisRencana, pk_berlaku, rencana_aksi
 from rumus.capaian import agregasi, capaian, kategori_capaian, status_target
+from rumus.rencana_aksi import status_rencana
 from skm.selectors import ikm_tahun
 from zona.selectors import persentase_tertib
 
@@ -83,16 +85,6 @@ class Pengukuran:
                 used = ", ".join(p for p in group if p in rows)
                 return NilaiRealisasi(agregasi(values, ind.agregasi), "manual", f"{ind.agregasi} dari {used}")
         return NilaiRealisasi(None, "", "belum ada realisasi")
-
-
-def pk_berlaku(instansi_ids, tahun: int) -> dict[int, PerjanjianKinerja]:
-    """The PK in force per unit: the latest signed versi, else the latest draft."""
-    out: dict[int, PerjanjianKinerja] = {}
-    for pk in PerjanjianKinerja.objects.filter(instansi_id__in=instansi_ids, tahun=tahun).order_by("versi"):
-        cur = out.get(pk.instansi_id)
-        if cur is None or pk.ditandatangani or not cur.ditandatangani:
-            out[pk.instansi_id] = pk
-    return out
 
 
 @dataclass
@@ -171,6 +163,44 @@ def capaian_pk(
     return out
 
 
+@dataclass(frozen=True)
+class Pembanding:
+    """The target a quarter's realisasi is judged against: the quarter's target of the Rencana
+    Aksi when the indicator has one (``triwulan``), else the PK's annual target, as before."""
+
+    target: Decimal | None
+    target_atas: Decimal | None
+    triwulan: bool
+    periode: str
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        if self.triwulan:
+            return _("terhadap target %(tw)s (Rencana Aksi)") % {"tw": self.periode}
+        return _("terhadap target tahunan")
+
+
+def pembanding_triwulan(row: PKIndikator, periode: str, rencana: dict[int, dict[str, Decimal]]) -> Pembanding:
+    """What ``periode``'s realisasi of the PK row is compared with; ``rencana`` is
+    ``perencanaan.selectors.target_triwulan`` of the year (one query for every indicator)."""
+    tw = rencana.get(row.indikator_id, {}).get(periode)
+    if tw is not None:
+        return Pembanding(tw, None, True, periode)
+    return Pembanding(row.target, row.target_atas, False, periode)
+
+
+def capaian_triwulan(
+    row: PKIndikator, periode: str, nilai: Decimal | None, rencana: dict[int, dict[str, Decimal]]
+) -> tuple[Decimal | None, Pembanding]:
+    """Capaian of one quarter's realisasi (rumus.capaian.capaian) against the quarter's target of
+    the Rencana Aksi, else against the annual target (labelled so), and what it was compared with."""
+    p = pembanding_triwulan(row, periode, rencana)
+    c = capaian(p.target, nilai, row.indikator.polaritas, p.target_atas) if nilai is not None else None
+    return c, p
+
+
 def pengajuan_periode(instansi, tahun: int, periode: str, alur: str = Alur.KINERJA) -> PengajuanRealisasi:
     """The submission state of the unit's realisasi for the period in one workflow (``alur``:
     performance or budget). Without a row (nothing written yet) an unsaved one in status draf:
@@ -192,3 +222,54 @@ def status_tahun(instansi, tahun: int) -> dict[tuple[str, str], PengajuanRealisa
         for a in Alur.values
         for t in PERIODE_TW
     }
+
+
+@dataclass
+class TriwulanPantau:
+    periode: str
+    target: Decimal | None  # the target the realisasi is compared with (see ``triwulan``)
+    triwulan: bool  # True: the Rencana Aksi's quarter target; False: the annual target
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    kategori: str | None
+
+
+@dataclass
+class PantauRencana:
+    """Monitoring of one PK indicator's Rencana Aksi: per quarter the target, the entered realisasi
+    and the capaian against the quarter's target, and whether the latest judged quarter is on plan."""
+
+    baris: BarisRencana
+    triwulan: list[TriwulanPantau]
+    status: str | None  # "sesuai rencana", "tertinggal", or None (no plan, or nothing to judge yet)
+    status_periode: str | None
+
+
+def pantau_rencana(instansi, tahun: int) -> tuple[PerjanjianKinerja | None, list[PantauRencana]]:
+    """The Rencana Aksi of the unit-year beside the realisasi entered per quarter (TW1–TW4): each
+    quarter's capaian against the quarter's target when the indicator has a plan, else against the
+    annual target (``TriwulanPantau.triwulan`` False). Five queries."""
+    pk, baris = rencana_aksi(instansi, tahun)
+    if pk is None:
+        return None, []
+    nilai: dict[tuple[int, str], Decimal] = {
+        (i, p): n
+        for i, p, n in Realisasi.objects.filter(
+            indikator_id__in=[b.indikator.id for b in baris], tahun=tahun, periode__in=PERIODE_TW
+        ).values_list("indikator_id", "periode", "nilai")
+    }
+    rencana = {b.indikator.id: b.target_tw for b in baris if b.target_tw}
+    out = []
+    for b in baris:
+        tw = []
+        for p in PERIODE_TW:
+            r = nilai.get((b.indikator.id, p))
+            c, banding = capaian_triwulan(b.pk_row, p, r, rencana)
+            tw.append(TriwulanPantau(p, banding.target, banding.triwulan, r, c, kategori_capaian(c)))
+        st = (
+            status_rencana(b.target_daftar(), [t.realisasi for t in tw], b.indikator.polaritas)
+            if b.ada_rencana and b.selisih is None
+            else None
+        )
+        out.append(PantauRencana(b, tw, st[0] if st else None, st[1] if st else None))
+    return pk, out

@@ -15,14 +15,15 @@ from dasar.teks import ambil
 from dasar.unggahan import sajikan
 from jadwal.selectors import status_entri
 from perencanaan.models import Indikator, PKIndikator
+from perencanaan.selectors import target_triwulan
 from rumus.angka import AngkaError, JenisAngka, parse_angka
-from rumus.capaian import capaian, kategori_capaian, status_target
+from rumus.capaian import kategori_capaian, status_target
 from rumus.format import format_angka
 
 from . import services
 from .forms import ANALISIS, LABEL, FormTriwulan, awalan
 from .models import Bukti, Periode, Realisasi
-from .selectors import Pengukuran, pengajuan_periode, pk_berlaku
+from .selectors import Pengukuran, capaian_triwulan, pengajuan_periode, pk_berlaku
 
 PERIODE_ENTRI = ["TW1", "TW2", "TW3", "TW4"]
 
@@ -157,6 +158,7 @@ def halaman(request, instansi, tahun, periode):
     else:
         form = FormTriwulan(indikator=manual, tersimpan=real)
     peng = Pengukuran([instansi.id], [tahun])
+    rencana = target_triwulan([row.indikator_id for row in rows], tahun)
     items = []
     for row in rows:
         ind = row.indikator
@@ -170,10 +172,7 @@ def halaman(request, instansi, tahun, periode):
             item["awalan"] = awalan(ind)
             item["konflik"] = konflik.get(ind.id)
             item["galat"] = any(f.errors for f in item["bidang"])
-        nilai = r.nilai if r else None
-        item["capaian"] = (
-            capaian(row.target, nilai, ind.polaritas, row.target_atas) if nilai is not None else None
-        )
+        item["capaian"], item["pembanding"] = capaian_triwulan(row, periode, r.nilai if r else None, rencana)
         item["kategori"] = kategori_capaian(item["capaian"])
         items.append(item)
     from audit.models import Jejak
@@ -231,8 +230,8 @@ def pratinjau(request, instansi, tahun, periode, kode):
     if teks:
         try:
             nilai = parse_angka(teks, JenisAngka.DESIMAL)
-            c = capaian(row.target, nilai, row.indikator.polaritas, row.target_atas)
-            ctx.update(capaian=c, kategori=kategori_capaian(c), status=status_target(c))
+            c, banding = capaian_triwulan(row, periode, nilai, target_triwulan([row.indikator_id], tahun))
+            ctx.update(capaian=c, kategori=kategori_capaian(c), status=status_target(c), pembanding=banding)
         except AngkaError as exc:
             ctx["pesan"] = pesan_angka(teks, exc)
     return render(request, "pengukuran/_capaian.html", ctx)

@@ -7,7 +7,7 @@ from dasar.formulir import pesan_angka
 from rumus.angka import AngkaError, JenisAngka, parse_angka, saran_tak_ambigu
 
 from .models import Indikator, Sasaran, Tujuan
-from .services import BIDANG_IKU
+from .services import BIDANG_IKU, IsianLangkah
 
 
 def _kode_uraian(obj) -> str:
@@ -300,3 +300,115 @@ class RevisiForm(formulir.Form):
         ],
         help_text=_("Contoh: pilih target Renstra bila Renstra sudah diubah setelah PK ditandatangani."),
     )
+
+
+LANGKAH_KOSONG = 2  # empty step rows offered under each indicator (filled ones are kept)
+TRIWULAN_PILIHAN = [("", "—"), ("TW1", "TW1"), ("TW2", "TW2"), ("TW3", "TW3"), ("TW4", "TW4")]
+
+
+class RencanaAksiForm(formulir.Form):
+    """The whole Rencana Aksi of a unit-year in one form: per PK indicator the four quarter targets
+    (``t-<id>-TW1`` … ``t-<id>-TW4``) and its action steps (``l-<id>-<n>-periode|uraian|
+    penanggung_jawab|sub_kegiatan``: the stored ones, then ``LANGKAH_KOSONG`` empty rows; a row left
+    empty is no step). Typed numbers are read the Indonesian way (``AngkaField``) and kept as
+    typed when refused."""
+
+    def __init__(self, *args, baris, sub_kegiatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.baris = list(baris)
+        sk_pilihan = [("", _("— tanpa tautan anggaran —"))] + [
+            (str(s.id), f"{s.kode} {s.nama}") for s in sub_kegiatan
+        ]
+        self.peta: dict[tuple[int, int], int] = {}  # (indicator id, step index saved) -> form row
+        self.susunan = []
+        for b in self.baris:
+            ind = b.indikator
+            nama_t = []
+            for tw in ("TW1", "TW2", "TW3", "TW4"):
+                nama = f"t-{ind.id}-{tw}"
+                self.fields[nama] = formulir.AngkaField(
+                    jenis="desimal",
+                    contoh="97,8",
+                    required=False,
+                    label=_("Target %(tw)s %(kode)s") % {"tw": tw, "kode": ind.kode},
+                    initial=b.target_tw.get(tw),
+                    help_text=_(
+                        "Target indikator pada akhir %(tw)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
+                        "keempatnya bila belum ada rencana."
+                    )
+                    % {"tw": tw, "satuan": ind.satuan or _("satuan indikator")},
+                )
+                nama_t.append(nama)
+            langkah = []
+            for n in range(len(b.langkah) + LANGKAH_KOSONG):
+                lk = b.langkah[n] if n < len(b.langkah) else None
+                awal = f"l-{ind.id}-{n}"
+                self.fields[f"{awal}-periode"] = forms.ChoiceField(
+                    label=_("Triwulan"),
+                    choices=TRIWULAN_PILIHAN,
+                    required=False,
+                    initial=lk.periode if lk else "",
+                    help_text=_("Triwulan langkah ini dikerjakan, contoh: TW2."),
+                )
+                self.fields[f"{awal}-uraian"] = forms.CharField(
+                    label=_("Uraian langkah"),
+                    required=False,
+                    max_length=1000,
+                    initial=lk.uraian if lk else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text=_("Apa yang dikerjakan, contoh: Sosialisasi SKM di 4 kelurahan."),
+                )
+                self.fields[f"{awal}-penanggung_jawab"] = forms.CharField(
+                    label=_("Penanggung jawab"),
+                    required=False,
+                    max_length=200,
+                    initial=lk.penanggung_jawab if lk else "",
+                    help_text=_("Jabatan yang bertanggung jawab, contoh: Kasi Pelayanan Umum."),
+                )
+                self.fields[f"{awal}-sub_kegiatan"] = forms.ChoiceField(
+                    label=_("Sub kegiatan anggaran"),
+                    choices=sk_pilihan,
+                    required=False,
+                    initial=str(lk.sub_kegiatan_id) if lk and lk.sub_kegiatan_id else "",
+                    help_text=_("Boleh kosong. Sub kegiatan DPA unit tahun ini yang membiayai langkah ini."),
+                )
+                langkah.append(awal)
+            self.susunan.append((b, nama_t, langkah))
+
+    def kelompok(self):
+        """(baris, [target fields], [[step fields] per row]) per PK indicator, for the template."""
+        bagian = ("periode", "uraian", "penanggung_jawab", "sub_kegiatan")
+        return [
+            (b, [self[f] for f in t], [[self[f"{awal}-{k}"] for k in bagian] for awal in lk])
+            for b, t, lk in self.susunan
+        ]
+
+    def isian(self):
+        """(targets, steps) for ``services.simpan_rencana_aksi``: {id: [TW1..TW4]},
+        {id: [IsianLangkah]} (empty rows left out; ``peta`` maps a saved step back to its row)."""
+        cd = self.cleaned_data
+        target, langkah = {}, {}
+        for b, t, lk in self.susunan:
+            iid = b.indikator.id
+            target[iid] = [cd[f] for f in t]
+            daftar = []
+            for n, awal in enumerate(lk):
+                isi = [cd[f"{awal}-{k}"] for k in ("periode", "uraian", "penanggung_jawab", "sub_kegiatan")]
+                if not any(x.strip() for x in isi):
+                    continue
+                self.peta[(iid, len(daftar))] = n
+                daftar.append(IsianLangkah(isi[0], isi[1], isi[2], int(isi[3]) if isi[3] else None))
+            langkah[iid] = daftar
+        return target, langkah
+
+    def tolakan(self, exc) -> None:
+        """Put a refusal of the service next to its fields (step indexes mapped back to rows)."""
+        for nama, pesan in exc.bidang.items():
+            bagian = nama.split("-")
+            if bagian[0] == "l" and len(bagian) == 4:
+                n = self.peta.get((int(bagian[1]), int(bagian[2])), bagian[2])
+                nama = f"l-{bagian[1]}-{n}-{bagian[3]}"
+            for p in pesan:
+                self.add_error(nama if nama in self.fields else None, p)
+        if not exc.bidang:
+            self.add_error(None, str(exc))

@@ -401,3 +401,59 @@ class PKIndikator(models.Model):
     def delete(self, *args, **kwargs):
         self._cek_terkunci()
         return super().delete(*args, **kwargs)
+
+
+class Triwulan(models.TextChoices):
+    TW1 = "TW1", _("Triwulan I")
+    TW2 = "TW2", _("Triwulan II")
+    TW3 = "TW3", _("Triwulan III")
+    TW4 = "TW4", _("Triwulan IV")
+
+
+class TargetTriwulan(models.Model):
+    """Rencana Aksi: the target of a PK indicator for one quarter of the year. The four quarters
+    follow the indicator's aggregation of the PK's annual target (rumus.rencana_aksi; docs/rules.md
+    §11). Kept per indicator and year, so a PK Perubahan keeps the plan (and the page says when the
+    new annual target no longer agrees with it)."""
+
+    jalur_unit = "indikator__instansi_id"
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_triwulan")
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(max_length=3, choices=Triwulan.choices)
+    nilai = models.DecimalField(_("target triwulan"), **NILAI)
+
+    class Meta:
+        verbose_name = _("target triwulan")
+        verbose_name_plural = _("target triwulan")
+        ordering = ["indikator", "tahun", "periode"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun", "periode"], name="target_triwulan_unik")
+        ]
+
+
+class LangkahAksi(models.Model):
+    """Rencana Aksi: one action step of a PK indicator in a quarter, with who is responsible and
+    optionally the budget sub-kegiatan (of the unit's DPA lines of the year) that pays for it."""
+
+    jalur_unit = "indikator__instansi_id"
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="langkah_aksi")
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(_("triwulan"), max_length=3, choices=Triwulan.choices)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    uraian = models.TextField(_("uraian kegiatan"), max_length=1000)
+    penanggung_jawab = models.CharField(_("penanggung jawab"), max_length=200, blank=True)
+    sub_kegiatan = models.ForeignKey(
+        "anggaran.SubKegiatan",
+        verbose_name=_("sub kegiatan anggaran"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("langkah aksi")
+        verbose_name_plural = _("langkah aksi")
+        ordering = ["indikator", "tahun", "periode", "urutan", "id"]

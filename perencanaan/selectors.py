@@ -13,8 +13,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from organisasi.models import Pejabat
+from rumus.rencana_aksi import TRIWULAN, Selisih, cek_target_triwulan
 
-from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from .models import (
+    Indikator,
+    LangkahAksi,
+    PerjanjianKinerja,
+    PKIndikator,
+    Renstra,
+    Sasaran,
+    Target,
+    TargetTriwulan,
+    Tujuan,
+)
 
 JENIS = {"tujuan": Tujuan, "sasaran": Sasaran, "indikator": Indikator}
 # relations of the planning tree itself (deleted with the item) or checked by name below
@@ -349,3 +360,83 @@ def kurang_untuk_tandatangan(pk: PerjanjianKinerja) -> list[str]:
     if not pk.indikator.exists():
         kurang.append(_("Perjanjian Kinerja belum memuat indikator"))
     return kurang
+
+
+def pk_berlaku(instansi_ids, tahun: int) -> dict[int, PerjanjianKinerja]:
+    """The PK in force per unit: the latest signed versi, else the latest draft. One query."""
+    out: dict[int, PerjanjianKinerja] = {}
+    for pk in PerjanjianKinerja.objects.filter(instansi_id__in=instansi_ids, tahun=tahun).order_by("versi"):
+        cur = out.get(pk.instansi_id)
+        if cur is None or pk.ditandatangani or not cur.ditandatangani:
+            out[pk.instansi_id] = pk
+    return out
+
+
+@dataclass
+class BarisRencana:
+    """One PK indicator of the Rencana Aksi: the PK's annual target, the quarter targets
+    (TW -> Decimal, only those set), the action steps, and, when the plan does not follow the
+    indicator's aggregation (say after a PK Perubahan changed the annual target), why."""
+
+    pk_row: PKIndikator
+    target_tw: dict
+    langkah: list
+    selisih: Selisih | None = None
+
+    @property
+    def indikator(self) -> Indikator:
+        return self.pk_row.indikator
+
+    @property
+    def ada_rencana(self) -> bool:
+        return bool(self.target_tw)
+
+    def target_daftar(self) -> list:
+        return [self.target_tw.get(tw) for tw in TRIWULAN]
+
+
+def target_triwulan(indikator_ids, tahun: int) -> dict[int, dict[str, Decimal]]:
+    """indikator id -> {TW: target} of the Rencana Aksi of the year (only indicators with a
+    plan). One query."""
+    out: dict[int, dict[str, Decimal]] = {}
+    for i, p, n in TargetTriwulan.objects.filter(
+        indikator_id__in=list(indikator_ids), tahun=tahun
+    ).values_list("indikator_id", "periode", "nilai"):
+        out.setdefault(i, {})[p] = n
+    return out
+
+
+def rencana_aksi(instansi, tahun: int) -> tuple[PerjanjianKinerja | None, list[BarisRencana]]:
+    """The PK in force of the unit-year and, per PK indicator (in the PK's order), its quarter
+    targets and action steps (with their budget sub-kegiatan). Four queries."""
+    pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
+    if pk is None:
+        return None, []
+    rows = list(
+        PKIndikator.objects.filter(pk_dokumen=pk)
+        .select_related("indikator__sasaran", "indikator__tujuan")
+        .order_by("no", "id")
+    )
+    ids = [r.indikator_id for r in rows]
+    tw = target_triwulan(ids, tahun)
+    langkah: dict[int, list[LangkahAksi]] = {}
+    for lk in LangkahAksi.objects.filter(indikator_id__in=ids, tahun=tahun).select_related("sub_kegiatan"):
+        langkah.setdefault(lk.indikator_id, []).append(lk)
+    out = []
+    for r in rows:
+        t = tw.get(r.indikator_id, {})
+        b = BarisRencana(r, t, langkah.get(r.indikator_id, []))
+        if t:
+            b.selisih = cek_target_triwulan(r.target, b.target_daftar(), r.indikator.agregasi)
+        out.append(b)
+    return pk, out
+
+
+def sub_kegiatan_dpa(instansi, tahun: int) -> list:
+    """The budget sub-kegiatan of the unit's DPA lines of the year, by code: what an action step
+    may name as the budget it rests on. One query. (The nomenclature model is reached through
+    LangkahAksi's foreign key: planning sits below the budget app in the layers.)"""
+    model = LangkahAksi._meta.get_field("sub_kegiatan").related_model
+    return list(
+        model.objects.filter(baris__instansi=instansi, baris__tahun=tahun).distinct().order_by("kode")
+    )

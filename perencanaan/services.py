@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -13,10 +14,22 @@ from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.teks import tolak_jika_panjang
 from laporan.perjanjian import isi_beku_pk
+from rumus.format import format_angka
+from rumus.rencana_aksi import TRIWULAN, Selisih, cek_target_triwulan
 from tembolok.services import usangkan
 
 from . import selectors
-from .models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from .models import (
+    Indikator,
+    LangkahAksi,
+    PerjanjianKinerja,
+    PKIndikator,
+    Renstra,
+    Sasaran,
+    Target,
+    TargetTriwulan,
+    Tujuan,
+)
 from .selectors import kurang_untuk_tandatangan, pejabat_pilihan, target_renstra
 
 TAHUN_MIN, TAHUN_MAKS = 2000, 2100  # the years the application accepts (dasar.tahun)
@@ -474,3 +487,167 @@ def simpan_lembar_iku(*, user, instansi, isian: dict[int, dict[str, str]]) -> in
             catat(user, ind, Aksi.UBAH, perubahan, instansi)
             berubah += 1
     return berubah
+
+
+# --- Rencana Aksi ------------------------------------------------------------------------------
+
+
+def _angka(v: Decimal) -> str:
+    """A value exactly as typed, the Indonesian way (97,8; 1.250)."""
+    eksponen = v.normalize().as_tuple().exponent
+    return format_angka(v, max(0, -int(eksponen)) if isinstance(eksponen, int) else 0)
+
+
+def pesan_selisih(s: Selisih, satuan: str = "") -> str:
+    """Why quarter targets do not follow the aggregation, naming the rule and the numbers."""
+    sat = f" {satuan}" if satuan else ""
+    if s.aturan == "lengkap":
+        return _(
+            "Isi target keempat triwulan (belum diisi: %(tw)s), atau kosongkan semuanya bila indikator "
+            "ini belum punya rencana aksi."
+        ) % {"tw": ", ".join(s.kosong)}
+    isi = {"tahunan": _angka(s.harapan) + sat, "hasil": _angka(s.hasil) + sat}
+    if s.aturan == "terakhir":
+        return (
+            _(
+                "Agregasi indikator ini 'terakhir': target TW4 harus sama dengan target tahunan PK "
+                "%(tahunan)s, bukan %(hasil)s."
+            )
+            % isi
+        )
+    if s.aturan == "jumlah":
+        return (
+            _(
+                "Agregasi indikator ini 'jumlah': jumlah target TW1–TW4 harus sama dengan target "
+                "tahunan PK %(tahunan)s, sekarang %(hasil)s."
+            )
+            % isi
+        )
+    return (
+        _(
+            "Agregasi indikator ini 'rata-rata': rata-rata target TW1–TW4 harus sama dengan target "
+            "tahunan PK %(tahunan)s, sekarang %(hasil)s."
+        )
+        % isi
+    )
+
+
+@dataclass(frozen=True)
+class IsianLangkah:
+    """One action step as typed: its quarter, description, who is responsible, and the id of the
+    budget sub-kegiatan it rests on (None: no budget link)."""
+
+    periode: str
+    uraian: str
+    penanggung_jawab: str = ""
+    sub_kegiatan_id: int | None = None
+
+
+@dataclass
+class HasilRencana:
+    target: int = 0  # quarter targets created, changed or removed
+    langkah: int = 0  # action steps created, changed or removed
+
+
+@transaction.atomic
+def simpan_rencana_aksi(
+    *,
+    user,
+    instansi,
+    tahun: int,
+    target: dict[int, list[Decimal | None]],
+    langkah: dict[int, list[IsianLangkah]],
+) -> HasilRencana:
+    """Save the whole Rencana Aksi of a unit-year in one transaction: per PK indicator (by id) the
+    four quarter targets (TW1..TW4; all four empty removes the plan) and its action steps (the
+    list replaces the stored ones, in order). The operator only. Refused, with nothing saved, when
+    an indicator is not in the PK in force, quarter targets do not follow the indicator's
+    aggregation of the PK's annual target (rumus.rencana_aksi), a step has no description or names
+    a sub-kegiatan that is not in the unit's DPA of the year; ``Ditolak.bidang`` names the fields
+    (``t-<id>-<TW>``, ``l-<id>-<n>-<bidang>``). Every change audited."""
+    if not boleh(user, "isi", instansi):
+        raise PermissionDenied
+    pk, rows = selectors.rencana_aksi(instansi, tahun)
+    if pk is None:
+        raise Ditolak(_("Belum ada Perjanjian Kinerja %(tahun)s: buat PK dulu.") % {"tahun": tahun})
+    per_id = {b.indikator.id: b for b in rows}
+    asing = (set(target) | set(langkah)) - set(per_id)
+    if asing:
+        raise Ditolak(_("Indikator yang diisi tidak ada di PK yang berlaku; muat ulang halaman ini."))
+    sk_boleh = {sk.id for sk in selectors.sub_kegiatan_dpa(instansi, tahun)}
+    bidang: dict[str, list[str]] = {}
+    for iid, nilai in target.items():
+        b = per_id[iid]
+        nilai = list(nilai)
+        if len(nilai) != 4:
+            raise Ditolak(_("Target triwulan harus empat (TW1–TW4)."))
+        if all(v is None for v in nilai):
+            continue
+        s = cek_target_triwulan(b.pk_row.target, nilai, b.indikator.agregasi)
+        if s is not None:
+            tw = s.kosong[0] if s.kosong else "TW4"
+            bidang[f"t-{iid}-{tw}"] = [f"{b.indikator.kode}: {pesan_selisih(s, b.indikator.satuan)}"]
+    for iid, daftar in langkah.items():
+        for n, lk in enumerate(daftar):
+            awal = f"l-{iid}-{n}"
+            if lk.periode not in TRIWULAN:
+                bidang[f"{awal}-periode"] = [_("Pilih triwulan langkah ini (TW1–TW4).")]
+            if not lk.uraian.strip():
+                bidang[f"{awal}-uraian"] = [_("Tulis uraian langkah ini, atau kosongkan seluruh barisnya.")]
+            if lk.sub_kegiatan_id is not None and lk.sub_kegiatan_id not in sk_boleh:
+                bidang[f"{awal}-sub_kegiatan"] = [
+                    _("Sub kegiatan ini tidak ada di DPA unit tahun %(tahun)s.") % {"tahun": tahun}
+                ]
+            tolak_jika_panjang(LangkahAksi, uraian=lk.uraian, penanggung_jawab=lk.penanggung_jawab)
+    if bidang:
+        raise Ditolak(bidang=bidang)
+
+    hasil = HasilRencana()
+    for iid, nilai in target.items():
+        b = per_id[iid]
+        ada = {t.periode: t for t in TargetTriwulan.objects.filter(indikator_id=iid, tahun=tahun)}
+        for tw, v in zip(TRIWULAN, nilai, strict=True):
+            lama = ada.get(tw)
+            if v is None:
+                if lama is not None:
+                    catat(user, lama, Aksi.HAPUS, {"nilai": (lama.nilai, None)}, instansi, keterangan=tw)
+                    lama.delete()
+                    hasil.target += 1
+            elif lama is None:
+                baru = TargetTriwulan.objects.create(indikator=b.indikator, tahun=tahun, periode=tw, nilai=v)
+                catat(user, baru, Aksi.BUAT, {"nilai": (None, v)}, instansi, keterangan=tw)
+                hasil.target += 1
+            elif lama.nilai != v:
+                catat(user, lama, Aksi.UBAH, {"nilai": (lama.nilai, v)}, instansi, keterangan=tw)
+                lama.nilai = v
+                lama.save(update_fields=["nilai"])
+                hasil.target += 1
+    for iid, daftar in langkah.items():
+        b = per_id[iid]
+        ada = list(b.langkah)
+        for n, lk in enumerate(daftar):
+            isi = {
+                "periode": lk.periode,
+                "urutan": n,
+                "uraian": lk.uraian.strip(),
+                "penanggung_jawab": lk.penanggung_jawab.strip(),
+                "sub_kegiatan_id": lk.sub_kegiatan_id,
+            }
+            if n < len(ada):
+                lama = ada[n]
+                ubah = {k: (getattr(lama, k), v) for k, v in isi.items() if getattr(lama, k) != v}
+                if ubah:
+                    for k, v in isi.items():
+                        setattr(lama, k, v)
+                    lama.save()
+                    catat(user, lama, Aksi.UBAH, ubah, instansi)
+                    hasil.langkah += 1
+            else:
+                baru = LangkahAksi.objects.create(indikator=b.indikator, tahun=tahun, **isi)
+                catat(user, baru, Aksi.BUAT, {k: (None, v) for k, v in isi.items()}, instansi)
+                hasil.langkah += 1
+        for lama in ada[len(daftar) :]:
+            catat(user, lama, Aksi.HAPUS, {"uraian": (lama.uraian, None)}, instansi)
+            lama.delete()
+            hasil.langkah += 1
+    return hasil

@@ -15,6 +15,7 @@ urlpatterns = [
     path("unit/<slug:slug>/pk/<tahun:tahun>/buat/", views.pk_buat, name="pk_buat"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/penandatangan/", views.pk_penandatangan, name="pk_penandatangan"),
+    path("unit/<slug:slug>/rencana-aksi/<tahun:tahun>/", views.rencana_aksi, name="rencana_aksi"),
     path("unit/<slug:slug>/renstra/<str:jenis>/baru/", views.ubah_objek, name="baru"),
     path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/", views.ubah_objek, name="ubah"),
     path("unit/<slug:slug>/renstra/<str:jenis>/<int:pk>/hapus/", views.hapus, name="hapus"),

@@ -3,13 +3,14 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from akun.izin import boleh, perlu
 from dasar.galat import Ditolak
@@ -23,6 +24,7 @@ from .forms import (
     KisiTargetForm,
     LembarIKUForm,
     PenandatanganForm,
+    RencanaAksiForm,
     RenstraForm,
     RevisiForm,
     SasaranForm,
@@ -459,5 +461,46 @@ def kisi_target(request, instansi):
             "form": form,
             "semua_renstra": Renstra.objects.filter(instansi=instansi).order_by("tahun_awal"),
         },
+        status=status,
+    )
+
+
+@perlu("lihat")
+@require_http_methods(["GET", "POST"])
+def rencana_aksi(request, instansi, tahun):
+    """The Rencana Aksi of the unit-year: per PK indicator the four quarter targets and the action
+    steps, in ONE form with one Simpan (the operator); everyone who sees the unit reads it. A
+    refused save shows every typed value again with the fields marked, and saves nothing."""
+    pk, baris = selectors.rencana_aksi(instansi, tahun)
+    boleh_isi = boleh(request.user, "isi", instansi)
+    if request.method == "POST" and not boleh_isi:
+        raise PermissionDenied
+    form, status = None, 200
+    if pk is not None and boleh_isi:
+        sk = selectors.sub_kegiatan_dpa(instansi, tahun)
+        form = RencanaAksiForm(
+            request.POST if request.method == "POST" else None, baris=baris, sub_kegiatan=sk
+        )
+        if request.method == "POST":
+            if form.is_valid():
+                target, langkah = form.isian()
+                try:
+                    hasil = services.simpan_rencana_aksi(
+                        user=request.user, instansi=instansi, tahun=tahun, target=target, langkah=langkah
+                    )
+                except Ditolak as exc:
+                    form.tolakan(exc)
+                else:
+                    messages.success(
+                        request,
+                        _("Rencana Aksi %(tahun)s disimpan: %(t)d target triwulan dan %(l)d langkah berubah.")
+                        % {"tahun": tahun, "t": hasil.target, "l": hasil.langkah},
+                    )
+                    return redirect("perencanaan:rencana_aksi", instansi.slug, tahun)
+            status = 400
+    return render(
+        request,
+        "perencanaan/rencana_aksi.html",
+        {"instansi": instansi, "tahun": tahun, "pk": pk, "baris": baris, "form": form},
         status=status,
     )

@@ -29,7 +29,13 @@ SIKLUS = [
             ("perencanaan", _("Indikator Kinerja Utama"), "perencanaan:iku", False),
         ],
     ),
-    (_("Perjanjian Kinerja"), [("pk", _("Perjanjian Kinerja"), "perencanaan:pk", True)]),
+    (
+        _("Perjanjian Kinerja"),
+        [
+            ("pk", _("Perjanjian Kinerja"), "perencanaan:pk", True),
+            ("pk", _("Rencana Aksi"), "perencanaan:rencana_aksi", True),
+        ],
+    ),
     (_("Pengukuran"), [("pengukuran", _("Realisasi kinerja"), "pengukuran:realisasi", True)]),
     (
         _("Anggaran"),
@@ -68,6 +74,7 @@ HALAMAN_BAGIAN = {
     "perencanaan:pk_penandatangan": "perencanaan:pk",
     "laporan:pk_dokumen": "perencanaan:pk",
     "laporan:pk_tandatangani": "perencanaan:pk",
+    "perencanaan:rencana_aksi": "perencanaan:rencana_aksi",
     "perencanaan:iku": "perencanaan:iku",
     "perencanaan:iku_ubah": "perencanaan:iku",
     "skm:pengaturan": "skm:pengaturan",

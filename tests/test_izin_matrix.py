@@ -35,6 +35,7 @@ from tests import (  # noqa: E402
     izin_panduan,
     izin_perencanaan,
     izin_realisasi,
+    izin_renaksi,
     izin_skm,
     izin_tugas,
     izin_unit,
@@ -148,6 +149,7 @@ CASES = {
     **izin_workbook.CASES,
     **izin_anggaran.CASES,
     **izin_perencanaan.CASES,
+    **izin_renaksi.CASES,
     **izin_konsol.CASES,
     **izin_panduan.CASES,
 }

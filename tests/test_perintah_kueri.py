@@ -16,6 +16,7 @@ PERINTAH = {
     "ikm": "skm",
     "akip": "evaluasi",
     "reviu": "laporan",
+    "rencana_aksi": "pengukuran",
 }
 
 
