@@ -58,6 +58,14 @@ NAMA_OBJEK: dict[str, tuple[tuple[str, ...], object]] = {
             "Target PK %(indikator__kode)s %(indikator__nama)s (PK %(pk_dokumen__tahun)s versi %(pk_dokumen__versi)s)"
         ),
     ),
+    "perencanaan.TargetTriwulan": (
+        ("indikator__kode", "indikator__nama", "periode", "tahun"),
+        gettext_lazy("Target Rencana Aksi %(indikator__kode)s %(indikator__nama)s, %(periode)s %(tahun)s"),
+    ),
+    "perencanaan.LangkahAksi": (
+        ("indikator__kode", "periode", "tahun"),
+        gettext_lazy("Langkah aksi %(indikator__kode)s, %(periode)s %(tahun)s"),
+    ),
     "anggaran.BarisAnggaran": (
         ("sub_kegiatan__kode", "sub_kegiatan__nama", "tahun"),
         gettext_lazy("Anggaran %(sub_kegiatan__kode)s %(sub_kegiatan__nama)s %(tahun)s"),
