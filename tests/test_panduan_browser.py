@@ -106,21 +106,42 @@ def test_operator(live_server, browser, pengguna_demo):
     foto(page, "operator-reviu")
 
 
-def test_pimpinan(live_server, browser, pengguna_demo):
-    page = masuk(browser, live_server.url, "pimpinan")
+def test_pimpinan(live_server, browser, pk_manual):
+    """The year 2025 (a draft PK whose PIHAK KEDUA is not chosen, the first quarter submitted by the
+    operator through its page), then 2024 (the LKIP ready to issue) through the year selector."""
+    base = live_server.url
+    op = masuk(browser, base, "operator")
+    menu(op, "Pengukuran", "Realisasi kinerja")
+    judul(op, "Realisasi Triwulan I 2025")
+    op.get_by_role("button", name="Ajukan untuk verifikasi").click()
+    op.wait_for_load_state("load")
+    page = masuk(browser, base, "pimpinan")
     page.get_by_role("link", name="Tugas saya").click()
     judul(page, "Tugas saya")
-    expect(page.get_by_role("heading", name=re.compile("LKIP siap diterbitkan"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Realisasi menunggu verifikasi"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Perjanjian Kinerja menunggu tanda tangan"))
+    ).to_be_visible()
     foto(page, "pimpinan-tugas")
-    menu(page, "Perjanjian Kinerja", "Perjanjian Kinerja")
-    judul(page, "Perjanjian Kinerja 2024")
-    foto(page, "pimpinan-pk")
-    menu(page, "Pengukuran", "Realisasi kinerja")
-    judul(page, "Realisasi Triwulan I 2024")
+    page.get_by_role("link", name="Verifikasi realisasi kinerja Triwulan I 2025").click()
+    judul(page, "Realisasi Triwulan I 2025")
     expect(page.get_by_role("heading", name="Alur verifikasi")).to_be_visible()
+    expect(page.get_by_role("button", name="Verifikasi", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Kembalikan")).to_be_visible()
     foto(page, "pimpinan-realisasi")
+    menu(page, "Perjanjian Kinerja", "Perjanjian Kinerja")
+    judul(page, "Perjanjian Kinerja 2025")
+    foto(page, "pimpinan-pk")
+    page.get_by_role("link", name="Tandatangani…").click()
+    expect(page.get_by_role("alert")).to_contain_text("PIHAK KEDUA belum dipilih")
+    expect(page.get_by_role("button", name="Tandatangani dan bekukan")).to_have_count(0)
+    foto(page, "pimpinan-tandatangani")
+    # the year of the report: the year selector, then Laporan -> LKIP
+    page.get_by_label("Tahun", exact=True).select_option("2024")
+    page.wait_for_load_state("load")
+    expect(page.get_by_label("Tahun", exact=True)).to_have_value("2024")
     menu(page, "Laporan", "LKIP")
-    judul(page, "Laporan Kinerja (LKIP)")
+    judul(page, "Laporan Kinerja (LKIP) Kecamatan Bantargebang 2024")
     foto(page, "pimpinan-lkip")
     page.get_by_role("link", name="Terbitkan LKIP").click()
     page.wait_for_url(re.compile(r".*/lkip/2024/terbitkan/$"))
