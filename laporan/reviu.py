@@ -363,6 +363,23 @@ def versi_direviu(instansi, tahun: int) -> str:
     }
 
 
+def _ttd_reviu(tempat: str, kepala):
+    """The signatures under a review sheet: the Inspektorat's reviewer (name written by hand) and
+    the head of the unit (``kepala``, a Pejabat, or the position only)."""
+    from .dokumen import DuaTandaTangan, TandaTangan
+
+    kosong = "(" + "." * 30 + ")"
+    pereviu = TandaTangan(tempat_tanggal=tempat, jabatan=_("Pereviu, Inspektorat"), nama=kosong)
+    unit = TandaTangan(
+        tempat_tanggal=tempat,
+        jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
+        nama=(kepala.nama if kepala and kepala.nama else kosong),
+        pangkat=kepala.pangkat_golongan if kepala else "",
+        nip=kepala.nip_tampil if kepala else "",
+    )
+    return DuaTandaTangan(kiri=pereviu, kanan=unit)
+
+
 def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tanggal=None):
     """The printable review sheet for the Inspektorat, as a ``laporan.dokumen.Dokumen``:
     identity, summary per level, every finding with room for the follow-up, and signatures
@@ -372,7 +389,7 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
     from organisasi.models import Pejabat
     from rumus.format import format_tanggal
 
-    from .dokumen import Dokumen, DuaTandaTangan, TandaTangan
+    from .dokumen import Dokumen
 
     temuan = reviu(instansi, tahun) if temuan is None else temuan
     tanggal = tanggal or dt.date.today()
@@ -436,16 +453,7 @@ def lembar_reviu(instansi, tahun: int, temuan: list[Temuan] | None = None, tangg
         kepala = Pejabat.objects.filter(pk=pk.pihak_pertama_id).first()
     if kepala is None:
         kepala = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
-    tempat = f"{instansi.pemda.nama}, {format_tanggal(tanggal)}"
-    pereviu = TandaTangan(tempat_tanggal=tempat, jabatan=_("Pereviu, Inspektorat"), nama="(" + "." * 30 + ")")
-    unit = TandaTangan(
-        tempat_tanggal=tempat,
-        jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
-        nama=(kepala.nama if kepala and kepala.nama else "(" + "." * 30 + ")"),
-        pangkat=kepala.pangkat_golongan if kepala else "",
-        nip=kepala.nip_tampil if kepala else "",
-    )
-    bab.tanda_tangan(DuaTandaTangan(kiri=pereviu, kanan=unit))
+    bab.tanda_tangan(_ttd_reviu(f"{instansi.pemda.nama}, {format_tanggal(tanggal)}", kepala))
     return dok
 
 
@@ -459,7 +467,7 @@ def lembar_reviu_berkas(rb, tanggal=None):
     from organisasi.models import Pejabat
     from rumus.format import format_tanggal
 
-    from .dokumen import Dokumen, DuaTandaTangan, TandaTangan
+    from .dokumen import Dokumen
 
     instansi = rb.instansi
     temuan = rb.temuan or []
@@ -513,14 +521,5 @@ def lembar_reviu_berkas(rb, tanggal=None):
             _("Tidak ada temuan: angka yang dapat dihitung ulang dari berkas ini konsisten."), "miring"
         )
     kepala = Pejabat.objects.filter(instansi=instansi).order_by("id").first()
-    tempat = f"{instansi.kota or instansi.pemda.nama}, {format_tanggal(tanggal)}"
-    pereviu = TandaTangan(tempat_tanggal=tempat, jabatan=_("Pereviu, Inspektorat"), nama="(" + "." * 30 + ")")
-    unit = TandaTangan(
-        tempat_tanggal=tempat,
-        jabatan=kepala.jabatan if kepala else _("Kepala unit kerja"),
-        nama=(kepala.nama if kepala and kepala.nama else "(" + "." * 30 + ")"),
-        pangkat=kepala.pangkat_golongan if kepala else "",
-        nip=kepala.nip_tampil if kepala else "",
-    )
-    bab.tanda_tangan(DuaTandaTangan(kiri=pereviu, kanan=unit))
+    bab.tanda_tangan(_ttd_reviu(f"{instansi.kota or instansi.pemda.nama}, {format_tanggal(tanggal)}", kepala))
     return dok
