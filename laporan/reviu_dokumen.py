@@ -249,6 +249,10 @@ _PESAN = [
     (r"^serapan of «(.+)» = realisasi / pagu$", r"serapan «\1» seharusnya = realisasi / pagu"),
     (r"^tingkat efisiensi of «(.+)» = 100 − serapan$", r"tingkat efisiensi «\1» seharusnya = 100 − serapan"),
     (
+        r"^sub-total (\S+) of «(.+)» = sum of its (\d+) rows below$",
+        r"subjumlah \1 «\2» seharusnya = jumlah \3 baris di bawahnya",
+    ),
+    (
         r"^total of column (\d+) = sum of the (\d+) rows above$",
         r"jumlah kolom \1 seharusnya = jumlah \2 baris di atasnya",
     ),

@@ -450,6 +450,66 @@ def _cek_total(tabel: Tabel) -> list[Temuan]:
     return temuan
 
 
+_KODE = re.compile(r"^\d{1,2}(?:\.\d{1,4})+$")  # 7.01.01.2.01.0006 (an amount: 1.250.000, groups of three)
+_RIBUAN = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def _cek_subtotal(tabel: Tabel) -> list[Temuan]:
+    """Sub-totals of a budget table (header with realisasi): a programme's and a kegiatan's pagu
+    and realisasi against the rows below them. With codes (7.01.01 ← 7.01.01.2.01 ←
+    7.01.01.2.01.0006) each row with children is the sum of its direct children; without codes a
+    row labelled "Program …" is followed by its kegiatan and sub-kegiatan rows, which sum to it
+    once (one level listed) or twice (both levels)."""
+    if "realisasi" not in _kepala(tabel):
+        return []
+    rows = []  # (index, code, label, [pagu, realisasi])
+    for i, baris in enumerate(tabel.baris):
+        uang = [a for a in (_uang(c) for c in baris) if a is not None]
+        if len(uang) < 2:
+            continue
+        kode = next((bersih(c) for c in baris if _KODE.match(bersih(c)) and not _RIBUAN.match(bersih(c))), "")
+        teks = [bersih(c) for c in baris if re.search(r"[A-Za-z]", bersih(c))]
+        # the programme / kegiatan name (a table may start with an indicator column)
+        label = next((t for t in teks if t.lower().startswith("program")), teks[-1] if teks else "")
+        rows.append((i, kode, label, uang[:2]))
+    temuan = []
+
+    def cek(i, label, induk, anak, lapis):
+        for j, nama in ((0, "pagu"), (1, "realisasi")):
+            jumlah = sum((a[3][j].nilai for a in anak), Decimal(0))
+            if not any(jumlah == induk[j].nilai * n for n in lapis):
+                temuan.append(
+                    Temuan(
+                        GALAT,
+                        _letak(tabel, i),
+                        f"sub-total {nama} of «{label}» = sum of its {len(anak)} rows below",
+                        induk[j].teks,
+                        format_rupiah(jumlah / lapis[0]),
+                    )
+                )
+
+    berkode = [r for r in rows if r[1]]
+    if berkode:
+        kode = {r[1] for r in berkode}
+        for r in berkode:
+            anak = [
+                a
+                for a in berkode
+                if a[1].startswith(r[1] + ".")
+                and not any(k != r[1] and a[1].startswith(k + ".") and k.startswith(r[1] + ".") for k in kode)
+            ]
+            if anak:
+                cek(r[0], r[2], r[3], anak, (1,))
+        return temuan
+    program = [n for n, r in enumerate(rows) if r[2].lower().startswith("program")]
+    for urut, n in enumerate(program):
+        akhir = program[urut + 1] if urut + 1 < len(program) else len(rows)
+        anak = [r for r in rows[n + 1 : akhir] if not re.match(r"^(total|jumlah)\b", r[2].lower())]
+        if anak:
+            cek(rows[n][0], rows[n][2], rows[n][3], anak, (1, 2))
+    return temuan
+
+
 def _persen_kolom(tabel: Tabel, j: int) -> bool:
     for baris in tabel.baris:
         if j < len(baris) and (
@@ -896,7 +956,8 @@ def reviu(dokumen: Dokumen) -> list[Temuan]:
         kepala = " ".join(bersih(c) for b in tabel.baris[:3] for c in b).lower()
         t, rows = _cek_anggaran(tabel, "efisiensi" in kepala)
         anggaran[i] = rows
-        temuan += t + _cek_total(tabel) + _cek_capaian(tabel) + _cek_ikm(tabel) + _cek_akip(tabel)
+        temuan += t + _cek_total(tabel) + _cek_subtotal(tabel) + _cek_capaian(tabel) + _cek_ikm(tabel)
+        temuan += _cek_akip(tabel)
         temuan += _judul_indikator(tabel, indikator) + _cek_konvensi(tabel)
     temuan += _zona(dokumen, indikator)
     temuan += (
