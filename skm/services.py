@@ -184,12 +184,17 @@ def impor_responden(
             for chunk in berkas.chunks():
                 f.write(chunk)
         return impor_responden_berkas(
-            user=user, instansi=instansi, path=path, nama=getattr(berkas, "name", "") or "", lama=lama
+            user=user,
+            instansi=instansi,
+            path=path,
+            nama=getattr(berkas, "name", "") or "",
+            lama=lama,
+            maks_baris=MAKS_BARIS_UNGGAH,  # read when called (not bound as a default at import)
         )
 
 
 def impor_responden_berkas(
-    *, user, instansi, path, nama: str, lama=None, maks_baris: int | None = MAKS_BARIS_UNGGAH
+    *, user, instansi, path, nama: str, lama=None, maks_baris: int | None = None
 ) -> tuple[int, list[str]]:
     """The import itself, from a file on disk (the request's temporary copy, or an upload kept for
     the worker: ``skm.tugas.antrikan_impor_responden``); ``lama``: the batch it replaces (checked);
