@@ -432,6 +432,17 @@ def rencana_aksi(instansi, tahun: int) -> tuple[PerjanjianKinerja | None, list[B
     return pk, out
 
 
+def periode_terverifikasi(instansi, tahun: int) -> set[str]:
+    """The quarters of the unit-year whose performance realisasi is verified or locked: their
+    Rencana Aksi targets may no longer change. One query. (The workflow rows are reached through
+    the unit's reverse relation: planning sits below the measurement app in the layers.)"""
+    return set(
+        instansi.pengajuan.filter(
+            tahun=tahun, alur="kinerja", status__in=("diverifikasi", "terkunci")
+        ).values_list("periode", flat=True)
+    )
+
+
 def sub_kegiatan_dpa(instansi, tahun: int) -> list:
     """The budget sub-kegiatan of the unit's DPA lines of the year, by code: what an action step
     may name as the budget it rests on. One query. (The nomenclature model is reached through

@@ -563,7 +563,8 @@ def simpan_rencana_aksi(
     list replaces the stored ones, in order). The operator only. Refused, with nothing saved, when
     an indicator is not in the PK in force, quarter targets do not follow the indicator's
     aggregation of the PK's annual target (rumus.rencana_aksi), a step has no description or names
-    a sub-kegiatan that is not in the unit's DPA of the year; ``Ditolak.bidang`` names the fields
+    a sub-kegiatan that is not in the unit's DPA of the year, or a quarter target changes after
+    that quarter's realisasi was verified (or locked); ``Ditolak.bidang`` names the fields
     (``t-<id>-<TW>``, ``l-<id>-<n>-<bidang>``). Every change audited."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
@@ -599,6 +600,23 @@ def simpan_rencana_aksi(
                     _("Sub kegiatan ini tidak ada di DPA unit tahun %(tahun)s.") % {"tahun": tahun}
                 ]
             tolak_jika_panjang(LangkahAksi, uraian=lk.uraian, penanggung_jawab=lk.penanggung_jawab)
+    terkunci = selectors.periode_terverifikasi(instansi, tahun)
+    if terkunci:
+        for iid, nilai in target.items():
+            ada = per_id[iid].target_tw
+            for tw, v in zip(TRIWULAN, list(nilai), strict=True):
+                if tw in terkunci and ada.get(tw) != v:
+                    bidang.setdefault(f"t-{iid}-{tw}", []).append(
+                        _(
+                            "%(kode)s: target %(tw)s tidak dapat diubah lagi karena realisasi %(tw)s "
+                            "sudah diverifikasi (tetap %(lama)s)."
+                        )
+                        % {
+                            "kode": per_id[iid].indikator.kode,
+                            "tw": tw,
+                            "lama": _angka(ada[tw]) if ada.get(tw) is not None else _("kosong"),
+                        }
+                    )
     if bidang:
         raise Ditolak(bidang=bidang)
 
