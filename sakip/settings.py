@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "organisasi",
     "perencanaan",
+    "rpjmd",
     "pengukuran",
     "anggaran",
     "skm",
