@@ -1,10 +1,20 @@
-"""Planning: Renstra → tujuan → sasaran → indikator (with yearly targets), IKU, Perjanjian Kinerja."""
+"""Planning: Renstra → tujuan → sasaran → indikator (with yearly targets), IKU, Perjanjian Kinerja.
+
+Below each sasaran strategis the unit's cascade (``Jenjang``): sasaran program (eselon III) →
+sasaran kegiatan (eselon IV) → output sub kegiatan, each owned by a jabatan (``Pejabat``) and
+resting on a budget programme / kegiatan / sub-kegiatan; indicators of a node are ``Indikator``
+rows with ``jenjang`` set. A staff member's rencana hasil kerja (``RencanaHasilKerja``) hangs
+under an indicator of the superior's node. The sasaran strategis itself is owned by
+``Sasaran.pemilik``, or when empty by the unit head (``selectors.kepala_unit``). The reads are
+``perencanaan.selectors.milik_jabatan`` and ``perencanaan.selectors.jenjang_unit``.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dasar.galat import Ditolak
+from organisasi.models import validate_nip
 from rumus.capaian import Agregasi, Polaritas
 
 NILAI = {"max_digits": 24, "decimal_places": 6}
@@ -114,6 +124,16 @@ class Sasaran(Arsip):
             "masyarakat atas pelayanan kecamatan."
         ),
     )
+    # the jabatan owning the sasaran strategis; empty: the unit head (selectors.kepala_unit)
+    pemilik = models.ForeignKey(
+        "organisasi.Pejabat",
+        verbose_name=_("pemilik"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sasaran_milik",
+        help_text=_("Jabatan penanggung jawab sasaran strategis. Kosong: kepala unit, contoh: Camat."),
+    )
 
     class Meta:
         verbose_name_plural = _("sasaran")
@@ -132,6 +152,7 @@ class Indikator(Arsip):
         SASARAN = "sasaran", _("Sasaran")
         PROGRAM = "program", _("Program")
         KEGIATAN = "kegiatan", _("Kegiatan")
+        SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
 
     class SumberRealisasi(models.TextChoices):
         MANUAL = "manual", _("Diisi per periode")
@@ -162,7 +183,7 @@ class Indikator(Arsip):
     )
     level = models.CharField(
         _("tingkat"),
-        max_length=10,
+        max_length=12,
         choices=Level.choices,
         help_text=_(
             "Indikator tujuan mengukur tujuan, indikator sasaran mengukur sasaran strategis; contoh: Sasaran."
@@ -188,6 +209,18 @@ class Indikator(Arsip):
     )
     program = models.ForeignKey("anggaran.Program", null=True, blank=True, on_delete=models.PROTECT)
     kegiatan = models.ForeignKey("anggaran.Kegiatan", null=True, blank=True, on_delete=models.PROTECT)
+    # the cascade node this indicator measures (its level equals the node's level)
+    jenjang = models.ForeignKey(
+        "Jenjang",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indikator",
+        verbose_name=_("sasaran jenjang"),
+        help_text=_(
+            "Sasaran program, sasaran kegiatan atau output sub kegiatan yang diukurnya, contoh: SP1."
+        ),
+    )
     satuan = models.CharField(
         _("satuan"), max_length=50, help_text=_("Satuan nilai target dan realisasi, contoh: %, nilai, hari.")
     )
@@ -270,7 +303,7 @@ class Indikator(Arsip):
 
     @property
     def induk(self):
-        return self.tujuan or self.sasaran or self.kegiatan or self.program
+        return self.tujuan or self.sasaran or self.jenjang or self.kegiatan or self.program
 
     def direncanakan_pada(self, tahun: int) -> bool:
         """Is the indicator, its sasaran and its tujuan all not archived in ``tahun``?"""
@@ -281,13 +314,295 @@ class Indikator(Arsip):
         expected = {
             "tujuan": self.tujuan_id,
             "sasaran": self.sasaran_id,
-            "program": self.program_id,
-            "kegiatan": self.kegiatan_id,
+            "program": self.program_id or self.jenjang_id,
+            "kegiatan": self.kegiatan_id or self.jenjang_id,
+            "sub_kegiatan": self.jenjang_id,
         }
         if not expected.get(self.level):
             raise ValidationError(
                 _("Indikator tingkat %(l)s harus punya induk %(l)s"), params={"l": self.level}
             )
+        if self.jenjang_id and self.jenjang.level != self.level:
+            raise ValidationError(
+                _("Indikator %(j)s harus bertingkat %(l)s, sama dengan sasarannya."),
+                params={"j": self.jenjang.kode, "l": self.jenjang.get_level_display()},
+            )
+
+
+class Jenjang(Arsip):
+    """A node of the unit's cascade below a sasaran strategis: a sasaran program (eselon III,
+    under a ``Sasaran``, resting on a budget ``Program``), a sasaran kegiatan (eselon IV, under a
+    sasaran program, resting on a ``Kegiatan`` of that programme) or an output sub kegiatan
+    (under a sasaran kegiatan, resting on a ``SubKegiatan`` of that kegiatan). ``pemilik`` is the
+    jabatan owning it, a Pejabat of the same unit; the budget item is one the unit holds a budget
+    line under (any year). Its indicators are ``Indikator`` rows with ``jenjang`` set."""
+
+    jalur_unit = "instansi_id"
+
+    class Level(models.TextChoices):
+        PROGRAM = "program", _("Sasaran program")
+        KEGIATAN = "kegiatan", _("Sasaran kegiatan")
+        SUB_KEGIATAN = "sub_kegiatan", _("Output sub kegiatan")
+
+    # the level a node's parent node has (a sasaran program's parent is a Sasaran)
+    LEVEL_INDUK = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
+    # the budget field each level rests on
+    ANGGARAN = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub_kegiatan"}
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="jenjang")
+    level = models.CharField(
+        _("tingkat"),
+        max_length=12,
+        choices=Level.choices,
+        help_text=_(
+            "Sasaran program (eselon III), sasaran kegiatan (eselon IV) atau output sub kegiatan; "
+            "contoh: Sasaran program."
+        ),
+    )
+    kode = models.CharField(
+        _("kode"), max_length=30, help_text=_("Kode singkat, unik di unit ini, contoh: SP1.2.1.")
+    )
+    uraian = models.TextField(
+        _("uraian"),
+        max_length=1000,
+        help_text=_(
+            "Hasil yang hendak dicapai di tingkat ini, contoh: Meningkatnya kualitas perencanaan "
+            "dan pelaporan kinerja kecamatan."
+        ),
+    )
+    pemilik = models.ForeignKey(
+        "organisasi.Pejabat",
+        verbose_name=_("pemilik"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="jenjang_milik",
+        help_text=_("Jabatan yang bertanggung jawab, pejabat unit ini, contoh: Sekretaris Kecamatan."),
+    )
+    sasaran = models.ForeignKey(
+        Sasaran,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="jenjang",
+        verbose_name=_("sasaran strategis"),
+        help_text=_("Untuk sasaran program: sasaran strategis yang didukungnya, contoh: S1.2."),
+    )
+    induk = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="anak",
+        verbose_name=_("induk"),
+        help_text=_(
+            "Untuk sasaran kegiatan dan output sub kegiatan: sasaran setingkat di atasnya, contoh: SP1."
+        ),
+    )
+    program = models.ForeignKey(
+        "anggaran.Program",
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Untuk sasaran program: program anggaran yang menjadi dasarnya, contoh: 7.01.01."),
+    )
+    kegiatan = models.ForeignKey(
+        "anggaran.Kegiatan",
+        verbose_name=_("kegiatan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Untuk sasaran kegiatan: kegiatan anggaran yang menjadi dasarnya, contoh: 7.01.01.2.01."),
+    )
+    sub_kegiatan = models.ForeignKey(
+        "anggaran.SubKegiatan",
+        verbose_name=_("sub kegiatan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Untuk output sub kegiatan: sub kegiatan anggaran, contoh: 7.01.01.2.01.0006."),
+    )
+
+    class Meta:
+        verbose_name = _("sasaran jenjang")
+        verbose_name_plural = _("sasaran jenjang")
+        ordering = ["instansi", "urutan", "kode"]
+        constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="jenjang_unik")]
+
+    def __str__(self):
+        return f"{self.kode} {self.uraian}"
+
+    @property
+    def anggaran(self):
+        """The budget Program, Kegiatan or SubKegiatan the node rests on."""
+        return getattr(self, self.ANGGARAN[self.level])
+
+    @property
+    def kode_anggaran(self) -> str:
+        item = self.anggaran
+        return item.kode if item is not None else ""
+
+    def clean(self):
+        galat = {}
+        if self.level not in self.ANGGARAN:
+            raise ValidationError(
+                {"level": _("Pilih tingkat: sasaran program, sasaran kegiatan atau output sub kegiatan.")}
+            )
+        # the parent: a Sasaran for a sasaran program, the node one level up otherwise
+        if self.level == self.Level.PROGRAM:
+            if not self.sasaran_id:
+                galat["sasaran"] = _("Sasaran program harus di bawah satu sasaran strategis.")
+            elif self.sasaran.instansi_id != self.instansi_id:
+                galat["sasaran"] = _("Sasaran strategis harus milik unit ini.")
+            if self.induk_id:
+                galat["induk"] = _(
+                    "Sasaran program langsung di bawah sasaran strategis, tanpa induk jenjang."
+                )
+        else:
+            harus = self.LEVEL_INDUK[self.level]
+            if self.sasaran_id:
+                galat["sasaran"] = _("Hanya sasaran program yang langsung di bawah sasaran strategis.")
+            if not self.induk_id:
+                galat["induk"] = _("%(l)s harus di bawah satu %(i)s.") % {
+                    "l": self.get_level_display(),
+                    "i": self.Level(harus).label,
+                }
+            elif self.induk.level != harus:
+                galat["induk"] = _("%(l)s harus di bawah %(i)s, bukan di bawah %(x)s %(k)s.") % {
+                    "l": self.get_level_display(),
+                    "i": self.Level(harus).label,
+                    "x": self.induk.get_level_display(),
+                    "k": self.induk.kode,
+                }
+            elif self.induk.instansi_id != self.instansi_id:
+                galat["induk"] = _("Induk harus sasaran unit ini.")
+            elif self.pk is not None and self.induk_id == self.pk:
+                galat["induk"] = _("Induk tidak boleh dirinya sendiri.")
+        # the owner: a jabatan of this unit
+        if self.pemilik_id and self.pemilik.instansi_id != self.instansi_id:
+            galat["pemilik"] = _("Pemilik harus pejabat unit ini, bukan %(p)s.") % {"p": self.pemilik.jabatan}
+        # the budget item: only the field of its level, one the unit holds a line under, and
+        # within the parent's budget item
+        bidang = self.ANGGARAN[self.level]
+        for lain in self.ANGGARAN.values():
+            if lain != bidang and getattr(self, lain + "_id"):
+                galat[lain] = _("%(l)s hanya berdasar %(b)s anggaran.") % {
+                    "l": self.get_level_display(),
+                    "b": self._meta.get_field(bidang).verbose_name,
+                }
+        item = getattr(self, bidang)
+        if item is None:
+            galat[bidang] = _("Pilih %(b)s anggaran yang menjadi dasar %(l)s.") % {
+                "b": self._meta.get_field(bidang).verbose_name,
+                "l": self.get_level_display().lower(),
+            }
+        elif bidang not in galat:
+            if not self._anggaran_unit(item):
+                galat[bidang] = _(
+                    "%(k)s bukan anggaran unit ini (tidak ada baris DPA unit ini di bawahnya)."
+                ) % {"k": item.kode}
+            elif self.induk_id and "induk" not in galat:
+                atas = self.induk.anggaran
+                if atas is not None and not (item.kode == atas.kode or item.kode.startswith(atas.kode + ".")):
+                    galat[bidang] = _("%(k)s bukan bagian dari %(a)s, anggaran induknya %(i)s.") % {
+                        "k": item.kode,
+                        "a": atas.kode,
+                        "i": self.induk.kode,
+                    }
+        if galat:
+            raise ValidationError(galat)
+
+    def _anggaran_unit(self, item) -> bool:
+        """Does the unit hold a budget line (any year) under the programme / kegiatan /
+        sub-kegiatan ``item``? (The budget models are reached through this model's foreign keys:
+        planning sits below the budget app in the layers.)"""
+        jalur = {
+            "program": "kegiatan__sub_kegiatan__baris__instansi",
+            "kegiatan": "sub_kegiatan__baris__instansi",
+            "sub_kegiatan": "baris__instansi",
+        }[self.level]
+        return type(item).objects.filter(pk=item.pk, **{jalur: self.instansi_id}).exists()
+
+
+class RencanaHasilKerja(models.Model):
+    """A staff member's rencana hasil kerja (RHK, as in the SKP of e-Kinerja, PermenPANRB 6/2022)
+    for a year: the result, its indicator and target, under an indicator of the superior's cascade
+    node or sasaran (``indikator_atasan``: the "intervensi" of the superior). The staff member is
+    named here (name, NIP, jabatan): organisasi.Pegawai counts staff by category, it has no
+    person rows."""
+
+    jalur_unit = "instansi_id"
+
+    class Aspek(models.TextChoices):
+        KUANTITAS = "kuantitas", _("Kuantitas")
+        KUALITAS = "kualitas", _("Kualitas")
+        WAKTU = "waktu", _("Waktu")
+        BIAYA = "biaya", _("Biaya")
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="rhk")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    nama_pegawai = models.CharField(
+        _("nama pegawai"), max_length=200, help_text=_("Nama pegawai pemilik RHK, contoh: RINA MARLINA, S.E.")
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 angka tanpa spasi, contoh: 198503122010012003. Kosong untuk non-ASN."),
+    )
+    jabatan = models.CharField(
+        _("jabatan pegawai"), max_length=200, help_text=_("Jabatan pegawai, contoh: Analis Perencanaan.")
+    )
+    indikator_atasan = models.ForeignKey(
+        Indikator,
+        verbose_name=_("indikator atasan yang diintervensi"),
+        on_delete=models.PROTECT,
+        related_name="rhk",
+        help_text=_(
+            "Indikator sasaran atasan yang didukung RHK ini, contoh: IK1.1 (sasaran kegiatan Kasubag)."
+        ),
+    )
+    urutan = models.PositiveIntegerField(
+        _("urutan"), default=0, help_text=_("Urutan RHK pegawai ini, contoh: 1.")
+    )
+    uraian = models.TextField(
+        _("rencana hasil kerja"),
+        max_length=1000,
+        help_text=_("Hasil kerja yang direncanakan, contoh: Tersusunnya dokumen LKIP kecamatan tepat waktu."),
+    )
+    nama_indikator = models.CharField(
+        _("indikator RHK"),
+        max_length=400,
+        help_text=_("Ukuran keberhasilan RHK, contoh: Jumlah dokumen LKIP yang tersusun."),
+    )
+    aspek = models.CharField(
+        _("aspek"),
+        max_length=10,
+        choices=Aspek.choices,
+        default=Aspek.KUANTITAS,
+        help_text=_(
+            "Aspek yang diukur indikatornya: kuantitas, kualitas, waktu atau biaya; contoh: kuantitas."
+        ),
+    )
+    target = models.DecimalField(_("target"), help_text=_("Target tahunan, contoh: 1."), **NILAI)
+    satuan = models.CharField(_("satuan"), max_length=50, help_text=_("Satuan target, contoh: dokumen."))
+
+    class Meta:
+        verbose_name = _("rencana hasil kerja")
+        verbose_name_plural = _("rencana hasil kerja")
+        ordering = ["instansi", "tahun", "nama_pegawai", "urutan", "id"]
+
+    def __str__(self):
+        return f"{self.nama_pegawai}: {self.uraian}"
+
+    def clean(self):
+        if self.indikator_atasan_id and self.indikator_atasan.instansi_id != self.instansi_id:
+            raise ValidationError({"indikator_atasan": _("Indikator atasan harus indikator unit ini.")})
 
 
 class Target(models.Model):

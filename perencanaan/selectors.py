@@ -1,7 +1,29 @@
 """Reads of planning: the Renstra tree of a unit, what deleting an item would remove or why it may
 not be deleted, the rows and years of the targets grid, the IKU sheet; the Renstra targets a PK
 starts from, the officials who may sign it, what is missing before it may be signed, and the
-differences between two versions of a PK."""
+differences between two versions of a PK.
+
+The cascade inside a unit (docs/perencanaan.md, "Jenjang kinerja"), for the PK per jabatan and the
+pohon kinerja:
+
+- ``kepala_unit(instansi) -> Pejabat | None``: the unit head — PIHAK PERTAMA of the unit's latest
+  PK, else its first official (by id). Two queries.
+- ``pemilik_sasaran(sasaran, kepala) -> Pejabat | None``: ``Sasaran.pemilik``, else ``kepala``.
+- ``milik_jabatan(pejabat, tahun) -> list[IndikatorMilik]``: the indicators a jabatan owns in
+  ``tahun`` — those of the cascade nodes (``Jenjang``) it owns, and, for the owner of a sasaran
+  strategis (explicitly or as unit head), that sasaran's indicators — each with the year's Renstra
+  target (None when none is set), its sasaran strategis and node. Archived items (node, ancestor,
+  sasaran, tujuan or indicator archived in ``tahun``) are left out. Tujuan indicators belong to
+  no jabatan's list (they measure the Renstra's goal). Order: tree order (sasaran, then nodes
+  depth-first). Six queries, whatever the size of the tree. A pemda official (no unit) owns none.
+- ``jenjang_unit(instansi, tahun) -> list[Simpul]``: the unit's whole cascade for the year, one
+  root ``Simpul`` per sasaran strategis (tujuan order, then sasaran order), each with ``level``
+  ("sasaran" | "program" | "kegiatan" | "sub_kegiatan"), ``kode``, ``uraian``, ``objek`` (the
+  Sasaran or Jenjang), ``pemilik`` (+ ``pemilik_bawaan``: the unit head by default),
+  ``anggaran`` (the Program / Kegiatan / SubKegiatan, None for a sasaran), ``indikator``
+  (``IndikatorMilik`` rows with the year's target) and ``anak`` (children). Archived items in
+  ``tahun`` left out. Six queries, whatever the size of the tree.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +39,7 @@ from rumus.rencana_aksi import TRIWULAN, Selisih, cek_target_triwulan
 
 from .models import (
     Indikator,
+    Jenjang,
     LangkahAksi,
     PerjanjianKinerja,
     PKIndikator,
@@ -451,3 +474,148 @@ def sub_kegiatan_dpa(instansi, tahun: int) -> list:
     return list(
         model.objects.filter(baris__instansi=instansi, baris__tahun=tahun).distinct().order_by("kode")
     )
+
+
+# --- the cascade inside a unit (Jenjang) -------------------------------------------------------
+
+
+@dataclass
+class IndikatorMilik:
+    """An indicator of the cascade with its Renstra target of one year (None: not set)."""
+
+    indikator: Indikator
+    target: Decimal | None
+    target_atas: Decimal | None
+    sasaran: Sasaran  # the sasaran strategis it is under
+    jenjang: Jenjang | None  # the node it measures; None for a sasaran strategis indicator
+    pemilik: Pejabat | None
+
+    @property
+    def level(self) -> str:
+        return self.indikator.level
+
+
+@dataclass
+class Simpul:
+    """One node of a unit's cascade: a sasaran strategis or a Jenjang."""
+
+    level: str
+    objek: Sasaran | Jenjang
+    pemilik: Pejabat | None
+    pemilik_bawaan: bool
+    anggaran: object | None
+    indikator: list[IndikatorMilik] = field(default_factory=list)
+    anak: list[Simpul] = field(default_factory=list)
+
+    @property
+    def kode(self) -> str:
+        return self.objek.kode
+
+    @property
+    def uraian(self) -> str:
+        return self.objek.uraian
+
+    def semua(self):
+        """This node and every node below it, depth-first."""
+        yield self
+        for a in self.anak:
+            yield from a.semua()
+
+
+def kepala_unit(instansi) -> Pejabat | None:
+    """The unit head: PIHAK PERTAMA of the unit's latest PK, else its first official by id (what
+    owns a sasaran strategis whose ``pemilik`` is empty). Two queries."""
+    instansi_id = getattr(instansi, "id", instansi)
+    pihak = (
+        PerjanjianKinerja.objects.filter(instansi_id=instansi_id)
+        .order_by("-tahun", "-versi")
+        .values_list("pihak_pertama_id", flat=True)
+        .first()
+    )
+    pejabat = list(Pejabat.objects.filter(instansi_id=instansi_id).order_by("id"))
+    return next((p for p in pejabat if p.id == pihak), pejabat[0] if pejabat else None)
+
+
+def pemilik_sasaran(sasaran: Sasaran, kepala: Pejabat | None) -> Pejabat | None:
+    return sasaran.pemilik if sasaran.pemilik_id else kepala
+
+
+def _pohon_unit(instansi_id: int, tahun: int, pejabat: Pejabat | None = None) -> list[Simpul]:
+    """The cascade of a unit for ``tahun`` (see the module docstring); with ``pejabat``, the
+    indicators are read only for the nodes and sasaran that jabatan owns. Six queries."""
+    kepala = kepala_unit(instansi_id)
+    sasaran = [
+        s
+        for s in Sasaran.objects.filter(instansi_id=instansi_id)
+        .select_related("tujuan", "pemilik")
+        .order_by("tujuan__urutan", "tujuan__kode", "urutan", "kode")
+        if s.aktif_pada(tahun) and s.tujuan.aktif_pada(tahun)
+    ]
+    simpul_sasaran = {
+        s.id: Simpul("sasaran", s, pemilik_sasaran(s, kepala), not s.pemilik_id, None) for s in sasaran
+    }
+    nodes = list(
+        Jenjang.objects.filter(instansi_id=instansi_id)
+        .select_related("pemilik", "program", "kegiatan", "sub_kegiatan")
+        .order_by("urutan", "kode")
+    )
+    simpul_jenjang = {j.id: Simpul(j.level, j, j.pemilik, False, j.anggaran) for j in nodes}
+    # link children in order; a node whose parent is archived or absent is left out with it
+    for j in nodes:
+        anak = simpul_jenjang[j.id]
+        atas = simpul_sasaran.get(j.sasaran_id) if j.sasaran_id else simpul_jenjang.get(j.induk_id)
+        if atas is not None and j.aktif_pada(tahun):
+            atas.anak.append(anak)
+    akar = [simpul_sasaran[s.id] for s in sasaran]
+    tercapai = {id(x) for r in akar for x in r.semua()}
+    # the sasaran strategis above each reached node
+    induk_sasaran: dict[int, Sasaran] = {}
+    for r in akar:
+        for x in r.semua():
+            if x.level != "sasaran":
+                induk_sasaran[x.objek.id] = r.objek
+    indikator = Indikator.objects.filter(instansi_id=instansi_id).filter(
+        Q(sasaran_id__in=list(simpul_sasaran)) | Q(jenjang_id__in=list(simpul_jenjang))
+    )
+    if pejabat is not None:
+        milik_sasaran = [s.id for s in sasaran if simpul_sasaran[s.id].pemilik == pejabat]
+        indikator = indikator.filter(Q(sasaran_id__in=milik_sasaran) | Q(jenjang__pemilik=pejabat))
+    indikator = [i for i in indikator.order_by("urutan", "kode") if i.aktif_pada(tahun)]
+    target = {
+        t.indikator_id: t for t in Target.objects.filter(indikator__in=[i.id for i in indikator], tahun=tahun)
+    }
+    for i in indikator:
+        x = simpul_sasaran.get(i.sasaran_id) if i.sasaran_id else simpul_jenjang.get(i.jenjang_id)
+        if x is None or id(x) not in tercapai:
+            continue
+        t = target.get(i.id)
+        x.indikator.append(
+            IndikatorMilik(
+                indikator=i,
+                target=t.nilai if t else None,
+                target_atas=t.nilai_atas if t else None,
+                sasaran=x.objek if x.level == "sasaran" else induk_sasaran[x.objek.id],
+                jenjang=None if x.level == "sasaran" else x.objek,
+                pemilik=x.pemilik,
+            )
+        )
+    return akar
+
+
+def jenjang_unit(instansi, tahun: int) -> list[Simpul]:
+    """The unit's whole cascade for ``tahun``: one root per sasaran strategis (module docstring).
+    Six queries."""
+    return _pohon_unit(getattr(instansi, "id", instansi), tahun)
+
+
+def milik_jabatan(pejabat: Pejabat, tahun: int) -> list[IndikatorMilik]:
+    """The indicators the jabatan ``pejabat`` owns in ``tahun``, with the year's target, in tree
+    order (module docstring). Six queries."""
+    if not pejabat.instansi_id:
+        return []
+    out = []
+    for akar in _pohon_unit(pejabat.instansi_id, tahun, pejabat):
+        for x in akar.semua():
+            if x.pemilik == pejabat:
+                out.extend(x.indikator)
+    return out
