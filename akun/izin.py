@@ -575,3 +575,19 @@ def bagian_terlihat(user, instansi: Instansi | None) -> set[str]:
     if pemda_kelolaan(user) is not None:
         hasil.add("konsol")
     return hasil
+
+
+# --- the pemda level of planning (rpjmd) -------------------------------------------------------
+# The pemda's RPJMD/RPD (misi, tujuan, sasaran, indicators, targets) is kept by its admin_pemda in
+# the console; which pemda sasaran a unit's tujuan or sasaran supports is chosen by whoever sets
+# the unit's Renstra up (``atur``: the unit's operator, or the pemda's admin).
+
+
+def boleh_kelola_rpjmd(user, pemda: Pemda | int) -> bool:
+    """May the user create, change or delete the pemda's RPJMD/RPD and its tree?"""
+    return boleh_pemda(user, "kelola", pemda)
+
+
+def boleh_tautkan_rpjmd(user, instansi: Instansi) -> bool:
+    """May the user choose the pemda sasaran the unit's tujuan and sasaran support?"""
+    return boleh(user, "atur", instansi)

@@ -37,7 +37,13 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 
+from rumus.format import format_angka
+
 from .models import IndikatorPemda, Kontribusi, Misi, Rpjmd, SasaranPemda, TargetPemda, TujuanPemda
+
+
+def _angka(d: Decimal) -> str:
+    return format_angka(d, 0 if d == d.to_integral_value() else min(6, -d.normalize().as_tuple().exponent))
 
 
 def rpjmd_berlaku(pemda, tahun: int) -> Rpjmd | None:
@@ -57,6 +63,22 @@ def daftar_rpjmd(pemda) -> list[Rpjmd]:
 class IndikatorNode:
     indikator: IndikatorPemda
     target: dict[int, TargetPemda] = field(default_factory=dict)  # tahun -> target
+    tahun: list[int] = field(default_factory=list)  # the plan's years
+
+    @property
+    def deret(self) -> list[tuple[int, str]]:
+        """(tahun, the target as the pages write it: "80", "97,8", "60–80" for a range; "—" none)."""
+        hasil = []
+        for y in self.tahun:
+            t = self.target.get(y)
+            if t is None:
+                hasil.append((y, "—"))
+                continue
+            teks = _angka(t.nilai)
+            if t.nilai_atas is not None:
+                teks += "–" + _angka(t.nilai_atas)
+            hasil.append((y, teks))
+        return hasil
 
     def nilai(self, tahun: int) -> Decimal | None:
         t = self.target.get(tahun)
@@ -117,12 +139,13 @@ def pohon_rpjmd(rpjmd: Rpjmd) -> PohonRpjmd:
         .select_related("instansi", "tujuan", "sasaran")
         .order_by("instansi__nama", "id")
     )
+    tahun = list(rpjmd.tahun())
     t_node = {t.id: TujuanNode(t) for t in tujuan}
     s_node = {s.id: SasaranNode(s) for s in sasaran}
     for s in sasaran:
         t_node[s.tujuan_id].sasaran.append(s_node[s.id])
     for i in indikator:
-        node = IndikatorNode(i, {t.tahun: t for t in i.target.all()})
+        node = IndikatorNode(i, {t.tahun: t for t in i.target.all()}, tahun)
         induk = (
             t_node.get(i.tujuan_id) if i.level == IndikatorPemda.Level.TUJUAN else s_node.get(i.sasaran_id)
         )
@@ -294,3 +317,11 @@ def ringkasan_hapus(obj) -> RingkasanHapus:
         else:
             setattr(r, nama, model[nama].objects.filter(q).distinct().count())
     return r
+
+
+def unsur_unit(instansi) -> list:
+    """The unit's Renstra tujuan and sasaran (not archived in every year), tujuan first, through
+    the unit's reverse relations (this app does not import perencanaan). 2 queries."""
+    tujuan = list(instansi.tujuan.select_related("renstra").order_by("renstra__tahun_awal", "urutan", "kode"))
+    sasaran = list(instansi.sasaran.select_related("tujuan").order_by("tujuan__urutan", "urutan", "kode"))
+    return tujuan + sasaran

@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("workbook.urls")),
     path("", include("pengingat.urls")),
     path("", include("konsol.urls")),
+    path("", include("rpjmd.urls")),
 ]

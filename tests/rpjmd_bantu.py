@@ -37,8 +37,16 @@ def rpd_kecil(pemda=None, dengan_kontribusi=True):
     )
     for tahun, nilai in ((2025, "80"), (2026, "81"), (2027, "82")):
         TargetPemda.objects.create(indikator=ind, tahun=tahun, nilai=Decimal(nilai))
-    unit1 = InstansiFactory(pemda=pemda, slug="kec-satu", nama="Kecamatan Satu")
-    unit2 = InstansiFactory(pemda=pemda, slug="kec-dua", nama="Kecamatan Dua")
+    unit1 = InstansiFactory(
+        pemda=pemda,
+        slug="kec-satu" if pemda.kode == "kota-contoh" else f"{pemda.kode}-satu",
+        nama="Kecamatan Satu",
+    )
+    unit2 = InstansiFactory(
+        pemda=pemda,
+        slug="kec-dua" if pemda.kode == "kota-contoh" else f"{pemda.kode}-dua",
+        nama="Kecamatan Dua",
+    )
     ut1 = TujuanFactory(renstra__instansi=unit1, kode="T1", uraian="Pelayanan kecamatan prima")
     ut2 = TujuanFactory(renstra__instansi=unit2, kode="T1", uraian="Pelayanan kecamatan cepat")
     us2 = SasaranFactory(tujuan=ut2, kode="S1.1", uraian="Meningkatnya kepuasan masyarakat")

@@ -36,6 +36,7 @@ from tests import (  # noqa: E402
     izin_perencanaan,
     izin_realisasi,
     izin_renaksi,
+    izin_rpjmd,
     izin_skm,
     izin_tugas,
     izin_unit,
@@ -151,6 +152,7 @@ CASES = {
     **izin_perencanaan.CASES,
     **izin_renaksi.CASES,
     **izin_konsol.CASES,
+    **izin_rpjmd.CASES,
     **izin_panduan.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
