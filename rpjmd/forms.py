@@ -64,7 +64,9 @@ class _Pilihan(forms.ModelChoiceField):
 class BarisForm(BantuanMixin, formulir.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kode = forms.CharField(
-        label=_("Kode"), max_length=30, help_text=_("Kode singkat, unik dalam dokumen ini, contoh: T1 atau S1.1.")
+        label=_("Kode"),
+        max_length=30,
+        help_text=_("Kode singkat, unik dalam dokumen ini, contoh: T1 atau S1.1."),
     )
     urutan = forms.IntegerField(
         label=_("Urutan"),
