@@ -19,7 +19,17 @@ from anggaran.models import (
 from evaluasi.models import NilaiKomponen
 from organisasi.models import PENDIDIKAN, Instansi, Layanan, Pegawai, Pejabat, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
-from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from perencanaan.models import (
+    Indikator,
+    Jenjang,
+    PerjanjianKinerja,
+    PKIndikator,
+    RencanaHasilKerja,
+    Renstra,
+    Sasaran,
+    Target,
+    Tujuan,
+)
 from skm.models import Responden, RingkasanNRR
 from zona.models import PenilaianZona, Zona
 
@@ -120,8 +130,32 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "uraian": s.uraian,
             "urutan": s.urutan,
             "tahun_nonaktif": s.tahun_nonaktif,
+            "pemilik": s.pemilik.kode if s.pemilik_id else None,
         }
-        for s in Sasaran.objects.filter(tujuan__in=tujuan).select_related("tujuan").order_by("kode")
+        for s in Sasaran.objects.filter(tujuan__in=tujuan)
+        .select_related("tujuan", "pemilik")
+        .order_by("kode")
+    ]
+    # the cascade nodes of the exported sasaran, parents before children (sheet order = load order)
+    jenjang = list(
+        Jenjang.objects.filter(instansi=instansi)
+        .select_related("sasaran", "induk", "pemilik", "program", "kegiatan", "sub_kegiatan")
+        .order_by("kode")
+    )
+    urut_level = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+    data["jenjang"] = [
+        {
+            "instansi": ins,
+            "kode": j.kode,
+            "level": j.level,
+            "induk": j.sasaran.kode if j.sasaran_id else j.induk.kode,
+            "uraian": j.uraian,
+            "pemilik": j.pemilik.kode if j.pemilik_id else None,
+            "anggaran": j.kode_anggaran,
+            "urutan": j.urutan,
+            "tahun_nonaktif": j.tahun_nonaktif,
+        }
+        for j in sorted(jenjang, key=lambda j: (urut_level[j.level], j.kode))
     ]
 
     baris = list(
@@ -130,7 +164,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     baris.sort(key=lambda b: (b.sub_kegiatan.kode, b.subunit.kode if b.subunit_id else ""))
     indikator = list(
         Indikator.objects.filter(instansi=instansi)
-        .select_related("tujuan", "sasaran", "program", "kegiatan")
+        .select_related("tujuan", "sasaran", "program", "kegiatan", "jenjang")
         .order_by("kode")
     )
     dukungan = list(Dukungan.objects.filter(instansi=instansi, tahun=tahun).select_related("indikator"))
@@ -141,6 +175,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     codes |= {i.program.kode for i in indikator if i.program_id} | {
         i.kegiatan.kode for i in indikator if i.kegiatan_id
     }
+    codes |= {j.kode_anggaran for j in jenjang}
     keg_codes = {".".join(c.split(".")[:5]) for c in codes if len(c.split(".")) >= 5}
     prog_codes = {".".join(c.split(".")[:3]) for c in codes}
     data["program"] = [{"kode": p.kode, "nama": p.nama} for p in Program.objects.filter(kode__in=prog_codes)]
@@ -156,6 +191,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "sasaran": lambda: i.sasaran.kode,
             "program": lambda: i.program.kode,
             "kegiatan": lambda: i.kegiatan.kode,
+            "sub_kegiatan": lambda: i.jenjang.kode,
         }[i.level]()
 
     data["indikator"] = [
@@ -176,8 +212,28 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "penanggung_jawab": i.penanggung_jawab,
             "urutan": i.urutan,
             "tahun_nonaktif": i.tahun_nonaktif,
+            "jenjang": i.jenjang.kode if i.jenjang_id and i.level != "sub_kegiatan" else None,
         }
         for i in indikator
+    ]
+    data["rhk"] = [
+        {
+            "instansi": ins,
+            "tahun": x.tahun,
+            "nama_pegawai": x.nama_pegawai,
+            "nip": x.nip or None,
+            "jabatan": x.jabatan,
+            "urutan": x.urutan,
+            "uraian": x.uraian,
+            "indikator_atasan": x.indikator_atasan.kode,
+            "nama_indikator": x.nama_indikator,
+            "aspek": x.aspek,
+            "target": x.target,
+            "satuan": x.satuan,
+        }
+        for x in RencanaHasilKerja.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("indikator_atasan")
+        .order_by("nama_pegawai", "urutan")
     ]
     data["target"] = [
         {
@@ -390,6 +446,7 @@ def kode_templat(instansi: Instansi) -> dict[str, list[str]]:
         "instansi": [instansi.slug],
         "pemda": [instansi.pemda.kode],
         "indikator": kode(Indikator.objects.filter(instansi=instansi)),
+        "jenjang": kode(Jenjang.objects.filter(instansi=instansi)),
         "subunit": kode(SubUnit.objects.filter(instansi=instansi)),
         "renstra": kode(Renstra.objects.filter(instansi=instansi)),
         "tujuan": kode(Tujuan.objects.filter(instansi=instansi)),

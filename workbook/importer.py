@@ -36,7 +36,17 @@ from laporan.perjanjian import bekukan_banyak
 from organisasi.models import Instansi, Layanan, Pegawai, Pejabat, Pemda, SubUnit
 from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan import selectors as perencanaan_selectors
-from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator, Renstra, Sasaran, Target, Tujuan
+from perencanaan.models import (
+    Indikator,
+    Jenjang,
+    PerjanjianKinerja,
+    PKIndikator,
+    RencanaHasilKerja,
+    Renstra,
+    Sasaran,
+    Target,
+    Tujuan,
+)
 from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import data_diimpor, tunda, usangkan_semua
@@ -418,6 +428,9 @@ class _Loader:
                 "indikator": lambda: {
                     (o.instansi_id, o.kode): o for o in Indikator.objects.filter(instansi_id__in=ids)
                 },
+                "jenjang": lambda: {
+                    (o.instansi_id, o.kode): o for o in Jenjang.objects.filter(instansi_id__in=ids)
+                },
                 "program": lambda: {o.kode: o for o in Program.objects.all()},
                 "kegiatan": lambda: {o.kode: o for o in Kegiatan.objects.all()},
                 "sub_kegiatan": lambda: {o.kode: o for o in SubKegiatan.objects.all()},
@@ -503,6 +516,8 @@ class _Loader:
         for spec in SHEETS:
             if spec.nama in self.rows:
                 getattr(self, "load_" + spec.nama)(self.rows[spec.nama])
+        if "indikator" in self.rows:
+            self.tautkan_jenjang(self.rows["indikator"])
         if not self.hasil.errors:
             self.bekukan_pk_ditandatangani()
 
@@ -707,8 +722,24 @@ class _Loader:
             arsip = tujuan and self._arsip(r, "sasaran", ins)
             if arsip is not None and tujuan:
                 values = {"instansi": ins, "tujuan": tujuan, "kode": r["kode"], "uraian": r["uraian"]}
+                if "pemilik" in r.huruf:
+                    pemilik = self.pejabat_unit(r, "pemilik", ins)
+                    if pemilik is False:
+                        continue
+                    values["pemilik"] = pemilik
                 items.append((r, (ins.id, r["kode"]), {**values, **arsip}))
         self.upsert("sasaran", Sasaran, items, self.map("sasaran"))
+
+    def pejabat_unit(self, r: Row, kolom: str, ins):
+        """The official of the unit a cell names by kode (None for a blank cell), or False after
+        reporting an unknown code (the owner of a sasaran or a cascade node is the unit's own)."""
+        if not r[kolom]:
+            return None
+        obj = self.map("pejabat").get((ins.pemda_id, ins.id, r[kolom]))
+        if obj is None:
+            self.err(r, kolom, f'unknown pejabat "{r[kolom]}" of instansi {ins.slug} (sheet pejabat)')
+            return False
+        return obj
 
     def _nomenklatur(self, rows, sheet, model, parts, parent_sheet=None, parent_field=None):
         items = []
@@ -747,9 +778,9 @@ class _Loader:
             induk = {"tujuan": None, "sasaran": None, "program": None, "kegiatan": None}
             if level in ("tujuan", "sasaran"):
                 induk[level] = self.lookup(r, "induk", level, (ins.id, r["induk"]))
-            else:
+            elif level != "sub_kegiatan":  # a sub-kegiatan output's node is linked after the jenjang sheet
                 induk[level] = self.lookup(r, "induk", level, r["induk"])
-            if induk[level] is None:
+            if level != "sub_kegiatan" and induk[level] is None:
                 continue
             arsip = self._arsip(r, "indikator", ins)
             if arsip is None:
@@ -1062,6 +1093,138 @@ class _Loader:
             for o in Dukungan.objects.filter(instansi_id__in=self._ids())
         }
         self.upsert("dukungan", Dukungan, items, existing)
+
+    # the column of the sheet a Jenjang.clean() problem of a field is reported at
+    _KOLOM_JENJANG = {
+        "sasaran": "induk",
+        "induk": "induk",
+        "program": "anggaran",
+        "kegiatan": "anggaran",
+        "sub_kegiatan": "anggaran",
+        "pemilik": "pemilik",
+        "level": "level",
+    }
+
+    def load_jenjang(self, rows):
+        """The cascade nodes, level by level (a node's parent first), each checked by the model's
+        rules (Jenjang.clean: parent of the level above, budget item held by the unit and within
+        the parent's, owner of the unit), reported at the cell of the rule."""
+        from django.core.exceptions import ValidationError
+
+        m = self.map("jenjang")
+        anggaran = {
+            "program": self.map("program"),
+            "kegiatan": self.map("kegiatan"),
+            "sub_kegiatan": self.map("sub_kegiatan"),
+        }
+        for level in ("program", "kegiatan", "sub_kegiatan"):
+            items = []
+            for r in rows:
+                if r["level"] != level:
+                    continue
+                ins = self.get_instansi(r)
+                if not ins:
+                    continue
+                values = {"instansi": ins, "level": level, "kode": r["kode"], "uraian": r["uraian"]}
+                if level == "program":
+                    values["sasaran"] = self.lookup(r, "induk", "sasaran", (ins.id, r["induk"]))
+                    values["induk"] = None
+                    atas = values["sasaran"]
+                else:
+                    values["sasaran"] = None
+                    values["induk"] = atas = self.lookup(
+                        r, "induk", "jenjang", (ins.id, r["induk"]), "jenjang node"
+                    )
+                item = anggaran[level].get(r["anggaran"])
+                if item is None:
+                    self.err(r, "anggaran", f'unknown {level} code "{r["anggaran"]}" for a {level} node')
+                    continue
+                for bidang in Jenjang.ANGGARAN.values():
+                    values[bidang] = item if bidang == level else None
+                pemilik = self.pejabat_unit(r, "pemilik", ins) if "pemilik" in r.huruf else None
+                arsip = self._arsip(r, "jenjang", ins)
+                if atas is None or pemilik is False or arsip is None:
+                    continue
+                values["pemilik"] = pemilik
+                try:
+                    Jenjang(**values).clean()
+                except ValidationError as exc:
+                    for bidang, pesan in exc.message_dict.items():
+                        kolom = self._KOLOM_JENJANG.get(bidang)
+                        self.err(r, kolom, f"rule of a {level} node: {' '.join(pesan)}")
+                    continue
+                items.append((r, (ins.id, r["kode"]), {**values, **arsip}))
+            self.upsert("jenjang", Jenjang, items, m)
+
+    def tautkan_jenjang(self, rows):
+        """Link the indicators to their cascade node: column ``jenjang`` (any level), or ``induk``
+        for a sub_kegiatan indicator; the node's level must be the indicator's and, for a
+        programme/kegiatan indicator, its budget item the ``induk`` code."""
+        m_ind, m_j = self.map("indikator"), self.map("jenjang")
+        changed = []
+        for r in rows:
+            ins = self.instansi.get(r["instansi"])
+            ind = ins and m_ind.get((ins.id, r["kode"]))
+            if ind is None or ind.id is None:
+                continue  # reported by load_indikator
+            kolom = "induk" if r["level"] == "sub_kegiatan" else "jenjang"
+            if kolom not in r.huruf:
+                continue
+            kode = r[kolom]
+            node = None
+            if kode:
+                node = m_j.get((ins.id, kode))
+                if node is None:
+                    self.err(
+                        r, kolom, f'unknown jenjang node "{kode}" of instansi {ins.slug} (sheet jenjang)'
+                    )
+                    continue
+                if node.level != r["level"]:
+                    self.err(
+                        r,
+                        kolom,
+                        f'jenjang node "{kode}" is a {node.level} node: the indicator\'s level must be {node.level}',
+                    )
+                    continue
+                if r["level"] in ("program", "kegiatan") and node.kode_anggaran != r["induk"]:
+                    self.err(
+                        r,
+                        "induk",
+                        f'induk must be {node.kode_anggaran}, the budget code of jenjang node "{kode}"',
+                    )
+                    continue
+            if ind.jenjang_id != (node.id if node else None):
+                ind.jenjang = node
+                changed.append(ind)
+        Indikator.objects.bulk_update(changed, ["jenjang"], batch_size=BATCH)
+
+    def load_rhk(self, rows):
+        items = []
+        for r in rows:
+            ins = self.get_instansi(r)
+            ind = ins and self.lookup(r, "indikator_atasan", "indikator", (ins.id, r["indikator_atasan"]))
+            if not ind:
+                continue
+            values = {
+                "instansi": ins,
+                "tahun": r["tahun"],
+                "nama_pegawai": r["nama_pegawai"],
+                "nip": r["nip"] or "",
+                "jabatan": r["jabatan"],
+                "urutan": r["urutan"],
+                "uraian": r["uraian"],
+                "indikator_atasan": ind,
+                "nama_indikator": r["nama_indikator"],
+                "aspek": r["aspek"],
+                "target": r["target"],
+                "satuan": r["satuan"],
+            }
+            items.append((r, (ins.id, r["tahun"], r["nama_pegawai"], r["urutan"]), values))
+        existing = {
+            (o.instansi_id, o.tahun, o.nama_pegawai, o.urutan): o
+            for o in RencanaHasilKerja.objects.filter(instansi_id__in=self._ids())
+        }
+        self.upsert("rhk", RencanaHasilKerja, items, existing)
 
     def load_zona(self, rows):
         items = []

@@ -94,6 +94,10 @@ URAIAN_LEMBAR = {
     "pagu_program": "Pagu murni per program, untuk tahun yang hanya diketahui per program.",
     "realisasi_anggaran": "Realisasi anggaran per baris dan triwulan.",
     "dukungan": "Kode program/kegiatan/sub-kegiatan yang mendukung sebuah indikator.",
+    "jenjang": "Jenjang kinerja di bawah sasaran strategis: sasaran program (induk = kode sasaran, "
+    "anggaran = kode program), sasaran kegiatan dan output sub kegiatan (induk = kode jenjang di atasnya), "
+    "pemilik = kode pejabat unit.",
+    "rhk": "Rencana hasil kerja (RHK) pegawai per tahun: indikator, target, dan indikator atasan yang diintervensi.",
     "zona": "Zona tertib: kode, nama, sub-unit, urutan, tahun_nonaktif.",
     "zona_penilaian": "Penilaian zona per bulan (baik, cukup, kurang); bulan kosong = rekap tahun.",
     "skm_nrr": "NRR SKM per periode dan layanan (u1–u9, 1–4).",
@@ -124,6 +128,11 @@ DAFTAR_KOLOM = {
     ("realisasi_anggaran", "sub_kegiatan"): "sub_kegiatan",
     ("pagu_program", "program"): "program",
     ("dukungan", "kode"): "anggaran_kode",
+    ("sasaran", "pemilik"): "pejabat",
+    ("jenjang", "pemilik"): "pejabat",
+    ("jenjang", "anggaran"): "anggaran_kode",
+    ("indikator", "jenjang"): "jenjang",
+    ("rhk", "indikator_atasan"): "indikator",
 }
 DAFTAR_UMUM = ("instansi", "pemda", "indikator", "subunit", "layanan")
 BARIS_VALIDASI = 2000  # rows of each sheet the validation lists cover

@@ -1,0 +1,85 @@
+"""Workbook sheets of the cascade (jenjang, rhk, sasaran.pemilik, indikator.jenjang): the demo's
+cascade survives export → import into an empty database → export; a broken node rule is
+refused at its sheet!cell naming the rule, and nothing of the workbook is saved."""
+
+import pytest
+from django.core.management import call_command
+
+from perencanaan.models import Indikator, Jenjang, RencanaHasilKerja
+from tests.wb_utils import column_of, demo_copy
+from workbook.importer import import_workbook
+from workbook.writer import isi
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_cascade_round_trip(demo, tmp_path):
+    from perencanaan.models import Sasaran
+
+    Sasaran.objects.filter(kode="S2.1").update(pemilik=Jenjang.objects.get(kode="SP2.1").pemilik)
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    call_command("export_workbook", "--instansi", "bantargebang", "--tahun", "2024", "--out", str(a))
+    sheets = isi(a)
+    assert [r[1] for r in sheets["jenjang"][1:]] == ["SP1.1", "SP2.1", "SK1.1.1", "SK2.1.1", "OS1.1.1.1"]
+    assert len(sheets["rhk"]) == 4  # header + 3
+    call_command("flush", "--noinput")
+    call_command("import_workbook", str(a))
+    os_ = Jenjang.objects.get(kode="OS1.1.1.1")
+    assert (os_.induk.kode, os_.induk.induk.kode, os_.induk.induk.sasaran.kode) == (
+        "SK1.1.1",
+        "SP1.1",
+        "S1.1",
+    )
+    assert (os_.pemilik.kode, os_.sub_kegiatan.kode) == ("kasi-pem", "7.01.02.2.04.0003")
+    assert Indikator.objects.get(kode="IS1.1.1.1").jenjang == os_
+    assert Indikator.objects.get(kode="IP1").jenjang.kode == "SP1.1"
+    assert Sasaran.objects.get(kode="S2.1").pemilik.kode == "sekcam"
+    rhk = RencanaHasilKerja.objects.get(nama_pegawai="Pegawai Contoh B", urutan=1)
+    assert (rhk.indikator_atasan.kode, rhk.target, rhk.aspek) == ("IK2.1.1", 12, "kuantitas")
+    call_command("export_workbook", "--instansi", "bantargebang", "--tahun", "2024", "--out", str(b))
+    assert isi(a) == isi(b)
+
+
+def _nomor_baris(path, sheet, kode):
+    return next(i for i, r in enumerate(isi(path)[sheet], start=1) if kode in r)
+
+
+@pytest.mark.parametrize(
+    "kolom, nilai, pesan",
+    [
+        # an output under a sasaran program instead of a sasaran kegiatan
+        (
+            "induk",
+            "SP1.1",
+            "rule of a sub_kegiatan node: Output sub kegiatan harus di bawah Sasaran kegiatan",
+        ),
+        # a sub-kegiatan of another kegiatan (the unit holds a line under it)
+        ("anggaran", "7.01.04.2.01.0001", "bukan bagian dari 7.01.02.2.04"),
+        # an official of no unit (the pemda's Wali Kota)
+        ("pemilik", "walikota", 'unknown pejabat "walikota" of instansi bantargebang'),
+    ],
+)
+def test_node_rule_refused_at_its_cell(demo, tmp_path, kolom, nilai, pesan):
+    from django.conf import settings
+
+    baris = _nomor_baris(settings.DEMO_WORKBOOK, "jenjang", "OS1.1.1.1")
+    col = column_of("jenjang", kolom)
+    path = demo_copy(tmp_path, {("jenjang", f"{col}{baris}"): nilai})
+    # a stored change the workbook would undo (SP1.1 is loaded before the broken row)
+    Jenjang.objects.filter(kode="SP1.1").update(uraian="diubah di aplikasi")
+    hasil = import_workbook(path)
+    assert not hasil.ok
+    assert any(e.startswith(f"jenjang!{col}{baris}: ") and pesan in e for e in hasil.errors), hasil.errors
+    # all or nothing: nothing of the workbook was written
+    assert Jenjang.objects.get(kode="SP1.1").uraian == "diubah di aplikasi"
+    assert Jenjang.objects.get(kode="OS1.1.1.1").induk.kode == "SK1.1.1"
+
+
+def test_indicator_level_must_match_its_node(demo, tmp_path):
+    from django.conf import settings
+
+    baris = _nomor_baris(settings.DEMO_WORKBOOK, "indikator", "IK2.1.1")
+    col = column_of("indikator", "jenjang")
+    hasil = import_workbook(demo_copy(tmp_path, {("indikator", f"{col}{baris}"): "SP2.1"}))
+    assert not hasil.ok
+    assert f'indikator!{col}{baris}: jenjang node "SP2.1" is a program node' in hasil.errors[0]
