@@ -167,6 +167,57 @@ def boleh_baca_panduan(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+# --- the public portal (portal/, docs/portal.md) ------------------------------------------------
+# What anyone may read without logging in. The portal's selectors and views ask only here.
+JENIS_PUBLIK = {"instansi", "pk", "lkip", "tahun", "ikm", "akip"}
+
+
+def publik_boleh(jenis: str, obj) -> bool:
+    """May anyone (no login) read ``obj`` on the public portal (docs/portal.md, "What is public")?
+
+    - ``"instansi"``: a unit (``Instansi``) is public while it is active;
+    - ``"pk"``: a Perjanjian Kinerja version only once signed (its frozen document);
+    - ``"lkip"``: an LKIP only as an issued version (a ``TerbitanLKIP`` row, its stored files);
+      the LKIP built live from the data (``unit/<slug>/lkip/…``) is never public;
+    - ``"tahun"``: a unit-year's figures of performance and budget (IKU targets, realisasi,
+      capaian; pagu, realisasi, serapan per programme) once that year's PK in force (``obj``,
+      ``perencanaan.selectors.pk_berlaku``) is signed: a year still being agreed is not published;
+    - ``"ikm"``: the IKM of a year (``skm.selectors.IKMTahun``): published as the public SKM
+      results page already does (aggregates only, never a respondent);
+    - ``"akip"``: an AKIP result (``evaluasi.selectors.hasil_akip``) from a final LKE evaluation
+      or the imported LHE scores; an evaluation in progress is never public."""
+    if jenis not in JENIS_PUBLIK:
+        raise ValueError(f"unknown publik jenis {jenis!r}")
+    if obj is None:
+        return False
+    if jenis == "instansi":
+        return bool(obj.aktif)
+    if jenis in ("pk", "tahun"):
+        return bool(obj.ditandatangani)
+    if jenis == "lkip":
+        return obj._meta.label == "laporan.TerbitanLKIP" and obj.pk is not None
+    if jenis == "ikm":
+        return obj.ikm is not None
+    return obj.get("source") in ("lke", "imported")  # akip
+
+
+def instansi_publik(pemda: Pemda):
+    """Queryset of the pemda's units shown on its public portal (``publik_boleh("instansi")``)."""
+    return Instansi.objects.filter(pemda=pemda, aktif=True)
+
+
+def publik_atau_404(kode_pemda: str, slug_unit: str | None = None):
+    """The pemda (and unit) named by a portal URL: (pemda, instansi or None). An unknown pemda,
+    an unknown or inactive unit, or a unit of another pemda: 404 (never a 500, nothing revealed)."""
+    pemda = get_object_or_404(Pemda, kode=kode_pemda)
+    if slug_unit is None:
+        return pemda, None
+    instansi = get_object_or_404(Instansi.objects.select_related("pemda"), slug=slug_unit, pemda=pemda)
+    if not publik_boleh("instansi", instansi):
+        raise Http404
+    return pemda, instansi
+
+
 def boleh_atur_skm(user, instansi: Instansi) -> bool:
     """The unit's operator or the pemda's admin may change the survey setup and import responses."""
     return boleh(user, "isi", instansi) or boleh(user, "kelola", instansi)

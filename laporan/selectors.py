@@ -70,6 +70,28 @@ def terbitan_terakhir(instansi, tahun: int):
     )
 
 
+def berkas_terbitan(t: TerbitanLKIP, fmt: str) -> bytes:
+    """The stored file (``docx`` or ``pdf``) of an issued LKIP version, as written when it was
+    issued (never rendered again). ``Ditolak`` when the file is missing or its bytes no longer
+    match their SHA-256 (the download answers 503)."""
+    import hashlib
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from dasar.galat import Ditolak
+
+    rel, sha = (t.berkas_docx, t.sha256_docx) if fmt == "docx" else (t.berkas_pdf, t.sha256_pdf)
+    try:
+        data = (Path(settings.DOKUMEN_ROOT) / rel).read_bytes()
+    except OSError:
+        raise Ditolak(_("berkas terbitan tidak ditemukan")) from None
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise Ditolak(_("berkas terbitan tidak sesuai kode SHA-256-nya"))
+    return data
+
+
 def reviu_berkas_unit(instansi, batas: int = 50) -> list[ReviuBerkas]:
     """The unit's reviewed LKIP files, newest first, each with ``jumlah_galat`` and
     ``jumlah_peringatan`` counted from its stored findings (one query)."""

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from akun.izin import boleh
+from akun.izin import boleh, publik_boleh
 from dasar.galat import Ditolak
 from laporan import keluaran
 from laporan.dokumen import Dokumen
@@ -55,6 +55,21 @@ def unduh(
         raise Http404
     if not boleh(user, aksi, instansi):
         raise PermissionDenied
+    return _jawab(instansi, tahun, awalan, fmt, isi)
+
+
+def unduh_publik(
+    jenis: str, obj, instansi, tahun: int, *, awalan: str, fmt: str, isi: Callable[[], Dokumen | bytes]
+) -> HttpResponse:
+    """The download of a published document on the public portal (no login): ``obj`` must be
+    public (``akun.izin.publik_boleh(jenis, obj)``: an issued LKIP version, a signed PK), else
+    404. The rest as ``unduh``."""
+    if not publik_boleh(jenis, obj) or not publik_boleh("instansi", instansi):
+        raise Http404
+    return _jawab(instansi, tahun, awalan, fmt, isi)
+
+
+def _jawab(instansi, tahun: int, awalan: str, fmt: str, isi: Callable[[], Dokumen | bytes]) -> HttpResponse:
     if fmt not in MIME:
         raise Http404
     try:

@@ -1,10 +1,6 @@
 """Dokumen pages: LKIP preview and downloads, PK document downloads, the text-block editor, and the
 reviu of a unit-year (findings page and printable sheet). Downloads go through ``laporan.unduhan``."""
 
-import hashlib
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -113,16 +109,9 @@ def lkip_terbitan(request, instansi, tahun, nomor, fmt):
     """A stored file of an issued LKIP version, as written when it was issued (never rendered
     again); a file whose bytes no longer match their SHA-256 is not served (503)."""
     t = get_object_or_404(TerbitanLKIP, instansi=instansi, tahun=tahun, nomor=nomor)
-    rel, sha = (t.berkas_docx, t.sha256_docx) if fmt == "docx" else (t.berkas_pdf, t.sha256_pdf)
 
     def isi() -> bytes:
-        try:
-            data = (Path(settings.DOKUMEN_ROOT) / rel).read_bytes()
-        except OSError:
-            raise Ditolak(_("berkas terbitan tidak ditemukan")) from None
-        if hashlib.sha256(data).hexdigest() != sha:
-            raise Ditolak(_("berkas terbitan tidak sesuai kode SHA-256-nya"))
-        return data
+        return selectors.berkas_terbitan(t, fmt)
 
     return unduh(request.user, instansi, tahun, awalan=f"lkip-v{nomor}", fmt=fmt, isi=isi)
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "jadwal",
     "pengingat",
     "konsol",
+    "portal",
     "django_tasks",  # the Tasks API backport (Django 6 has it as django.tasks: then drop this line)
     "django_tasks_db",  # the database backend's table and `manage.py db_worker`
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("laporan.urls")),
     path("", include("tugas.urls")),
     path("", include("skm.urls")),
+    path("", include("portal.urls")),
     path("", include("dasbor.urls")),
     path("", include("pengukuran.urls")),
     path("", include("perencanaan.urls")),

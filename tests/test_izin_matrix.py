@@ -34,6 +34,7 @@ from tests import (  # noqa: E402
     izin_laporan,
     izin_panduan,
     izin_perencanaan,
+    izin_portal,
     izin_realisasi,
     izin_renaksi,
     izin_rpjmd,
@@ -154,6 +155,7 @@ CASES = {
     **izin_konsol.CASES,
     **izin_rpjmd.CASES,
     **izin_panduan.CASES,
+    **izin_portal.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
