@@ -159,7 +159,7 @@ def _hasil(ins, tahun):
 
 
 def hasil_publik(request, slug, tahun):
-    ins = get_object_or_404(Instansi, slug=slug)
+    ins = get_object_or_404(Instansi.objects.select_related("pemda"), slug=slug)
     hasil, baris = _hasil(ins, tahun)
     return render(
         request, "skm/hasil.html", {"instansi": ins, "tahun": tahun, "hasil": hasil, "baris": baris}
