@@ -419,6 +419,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     ]
     for k in ("program", "kegiatan", "sub_kegiatan"):
         data[k].sort(key=lambda r: r["kode"])
+    data.update(kumpulkan_rpjmd(instansi, tahun))
     return data
 
 
@@ -461,3 +462,88 @@ def kode_templat(instansi: Instansi) -> dict[str, list[str]]:
         "sub_kegiatan": sub,
         "anggaran_kode": sorted(set(program) | set(kegiatan) | set(sub)),
     }
+
+
+def kumpulkan_rpjmd(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
+    """The pemda-level sheets of a unit's workbook: the pemda's plan covering ``tahun`` (all of its
+    tree and targets) and the unit's links to its sasaran. Empty sheets when no plan covers it."""
+    from rpjmd.models import IndikatorPemda, Kontribusi, Misi, SasaranPemda, TargetPemda, TujuanPemda
+    from rpjmd.selectors import rpjmd_berlaku
+
+    nama = ("rpjmd", "rpjmd_misi", "rpjmd_tujuan", "rpjmd_sasaran", "rpjmd_indikator", "rpjmd_target")
+    data: dict[str, list[dict]] = {n: [] for n in (*nama, "rpjmd_kontribusi")}
+    p = rpjmd_berlaku(instansi.pemda_id, tahun)
+    if p is None:
+        return data
+    dasar = {"pemda": instansi.pemda.kode, "rpjmd": p.kode}
+    data["rpjmd"] = [
+        {
+            "pemda": instansi.pemda.kode,
+            "kode": p.kode,
+            "jenis": p.jenis,
+            "nama": p.nama,
+            "tahun_awal": p.tahun_awal,
+            "tahun_akhir": p.tahun_akhir,
+            "visi": p.visi,
+        }
+    ]
+    data["rpjmd_misi"] = [
+        {**dasar, "kode": m.kode, "uraian": m.uraian, "urutan": m.urutan}
+        for m in Misi.objects.filter(rpjmd=p).order_by("urutan", "kode")
+    ]
+    data["rpjmd_tujuan"] = [
+        {
+            **dasar,
+            "kode": t.kode,
+            "uraian": t.uraian,
+            "misi": t.misi.kode if t.misi_id else None,
+            "urutan": t.urutan,
+        }
+        for t in TujuanPemda.objects.filter(rpjmd=p).select_related("misi").order_by("urutan", "kode")
+    ]
+    data["rpjmd_sasaran"] = [
+        {**dasar, "tujuan": s.tujuan.kode, "kode": s.kode, "uraian": s.uraian, "urutan": s.urutan}
+        for s in SasaranPemda.objects.filter(rpjmd=p).select_related("tujuan").order_by("urutan", "kode")
+    ]
+    data["rpjmd_indikator"] = [
+        {
+            **dasar,
+            "kode": i.kode,
+            "nama": i.nama,
+            "level": i.level,
+            "induk": (i.tujuan or i.sasaran).kode,
+            "satuan": i.satuan,
+            "polaritas": i.polaritas,
+            "formulasi": i.formulasi,
+            "urutan": i.urutan,
+        }
+        for i in IndikatorPemda.objects.filter(rpjmd=p)
+        .select_related("tujuan", "sasaran")
+        .order_by("urutan", "kode")
+    ]
+    data["rpjmd_target"] = [
+        {
+            **dasar,
+            "indikator": t.indikator.kode,
+            "tahun": t.tahun,
+            "nilai": t.nilai,
+            "nilai_atas": t.nilai_atas,
+        }
+        for t in TargetPemda.objects.filter(indikator__rpjmd=p)
+        .select_related("indikator")
+        .order_by("indikator__urutan", "indikator__kode", "tahun")
+    ]
+    data["rpjmd_kontribusi"] = [
+        {
+            "instansi": instansi.slug,
+            "rpjmd": p.kode,
+            "sasaran_pemda": k.sasaran_pemda.kode,
+            "level": "tujuan" if k.tujuan_id else "sasaran",
+            "unsur": k.unsur.kode,
+            "uraian": k.uraian,
+        }
+        for k in Kontribusi.objects.filter(instansi=instansi, sasaran_pemda__rpjmd=p)
+        .select_related("sasaran_pemda", "tujuan", "sasaran")
+        .order_by("sasaran_pemda__kode", "id")
+    ]
+    return data

@@ -52,6 +52,7 @@ from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import data_diimpor, tunda, usangkan_semua
 from zona.models import PenilaianZona, Zona
 
+from .muat_rpjmd import MuatRpjmd
 from .spec import SHEET_MAP, SHEETS, UNSUR_SHEETS, CellError
 
 BATCH = 2000
@@ -368,7 +369,7 @@ def _kode_induk(kode: str, parts: int) -> str:
     return ".".join(kode.split(".")[:parts])
 
 
-class _Loader:
+class _Loader(MuatRpjmd):
     def __init__(self, rows: dict[str, list[Row]], hasil: Hasil):
         self.rows = rows
         self.hasil = hasil
@@ -382,6 +383,16 @@ class _Loader:
             r["pemda"] for r in rows.get("instansi", [])
         }
         pemda_codes |= {r["pemda"] for r in rows.get("pejabat", [])}
+        for sheet in (
+            "rpjmd",
+            "rpjmd_misi",
+            "rpjmd_tujuan",
+            "rpjmd_sasaran",
+            "rpjmd_indikator",
+            "rpjmd_target",
+        ):
+            pemda_codes |= {r["pemda"] for r in rows.get(sheet, [])}
+        self._rpjmd = None  # the pemda-level plans and their items, read once (muat_rpjmd)
         self.pemda = {p.kode: p for p in Pemda.objects.filter(kode__in=pemda_codes)}
         self._maps: dict[str, dict] = {}
         self.nama_berkas, self.pengguna = "", None  # recorded on a new batch of paper survey answers

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akun.izin import boleh, boleh_ubah_pejabat_pemda
+from akun.izin import boleh, boleh_kelola_rpjmd, boleh_ubah_pejabat_pemda
 from audit.models import Aksi, catat
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
@@ -42,6 +42,7 @@ NOMENKLATUR = ("program", "kegiatan", "sub_kegiatan")
 def _tolak_baris(user, instansi):
     """What an upload to ``instansi`` by ``user`` may not create or change (importer ``tolak_baris``)."""
     pejabat_pemda = boleh_ubah_pejabat_pemda(user, instansi)
+    rpjmd_pemda = boleh_kelola_rpjmd(user, instansi.pemda_id)
     jendela: dict = {}  # (tahun, alur, periode) -> the quarter's entry status (jadwal), read once
 
     def tutup(tahun, alur, periode) -> str | None:
@@ -72,6 +73,11 @@ def _tolak_baris(user, instansi):
                 "nomenklatur nasional (program, kegiatan, sub-kegiatan) dipakai semua unit dan tidak "
                 "ditambah atau diubah lewat unggahan; pakai kode yang sudah dimuat, atau minta admin "
                 "memuat nomenklaturnya"
+            )
+        if sheet.startswith("rpjmd") and sheet != "rpjmd_kontribusi" and not rpjmd_pemda:
+            return _(
+                "RPJMD/RPD pemda hanya dapat ditambah atau diubah oleh admin pemda; kosongkan baris "
+                "ini atau samakan dengan yang tersimpan"
             )
         if sheet == "pejabat" and values.get("instansi") is None and not pejabat_pemda:
             return _(
@@ -110,7 +116,7 @@ def _unit_lain(rows, instansi) -> list[str]:
                 lain(r, "pemda", pemda)
             else:
                 lain(r, "instansi", slug)
-                if sheet == "pejabat":
+                if sheet == "pejabat" or sheet.startswith("rpjmd"):
                     lain(r, "pemda", pemda)
     return galat
 
