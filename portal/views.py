@@ -73,23 +73,22 @@ def pemda(request, pemda):
     ids = list(instansi_publik(p).values_list("id", flat=True))
     tahun = _tahun(request, ids)
     data = selectors.data_pemda(p, tahun)
+    per_unit: dict[str, dict[str, list]] = {}
+    for tabel in ("capaian", "ikm", "akip", "anggaran", "dokumen"):
+        for r in data[tabel]:
+            per_unit.setdefault(r["instansi"], {}).setdefault(tabel, []).append(r)
     ringkas = []
     for u in data["unit"]:
-        slug = u["instansi"]
-        capaian = [
-            r["capaian"] for r in data["capaian"] if r["instansi"] == slug and r["capaian"] is not None
-        ]
-        ikm = next((r for r in data["ikm"] if r["instansi"] == slug and r["periode"] == "TAHUN"), None)
-        akip = next((r for r in data["akip"] if r["instansi"] == slug), None)
-        total = next((r for r in data["anggaran"] if r["instansi"] == slug and r["program"] == "TOTAL"), None)
+        d = per_unit.get(u["instansi"], {})
+        total = next((r for r in d.get("anggaran", []) if r["program"] == "TOTAL"), None)
         ringkas.append(
             {
                 **u,
-                "jumlah_iku": len(capaian),
-                "ikm": ikm,
-                "akip": akip,
+                "jumlah_iku": sum(1 for r in d.get("capaian", []) if r["capaian"] is not None),
+                "ikm": next((r for r in d.get("ikm", []) if r["periode"] == "TAHUN"), None),
+                "akip": next(iter(d.get("akip", [])), None),
                 "serapan": total["serapan"] if total else None,
-                "dokumen": sum(1 for d in data["dokumen"] if d["instansi"] == slug),
+                "dokumen": len(d.get("dokumen", [])),
             }
         )
     return render(
