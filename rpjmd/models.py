@@ -240,7 +240,7 @@ class IndikatorPemda(Urutan):
         help_text=_("Untuk indikator tingkat sasaran: sasaran yang diukurnya, contoh: S1.1."),
     )
     kode = models.CharField(
-        _("kode"), max_length=30, help_text=_("Kode singkat, unik dalam dokumen ini, contoh: IS1.1.")
+        _("kode"), max_length=30, help_text=_("Kode singkat, unik dalam dokumen ini, contoh: IKS1.1.")
     )
     nama = models.CharField(
         _("nama indikator"),
