@@ -38,6 +38,8 @@ AKSI = {
     # download survey respondents' personal data (responden.xlsx): the unit's own staff who act on
     # the answers; not viewers, evaluators or the pemda's admin (data minimisation, UU 27/2022)
     "unduh_responden": {"operator", "pimpinan"},
+    # the staff RHK as CSV/XLSX (names and NIP of staff): the unit's operator and its head
+    "unduh_rhk": {"operator", "pimpinan"},
     # upload an LKIP file made elsewhere for its reviu, and read the findings: the unit's own staff
     # and the Inspektorat (evaluator); not viewers
     "reviu_berkas": {"operator", "pimpinan", "evaluator"},

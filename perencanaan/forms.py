@@ -412,3 +412,334 @@ class RencanaAksiForm(formulir.Form):
                 self.add_error(nama if nama in self.fields else None, p)
         if not exc.bidang:
             self.add_error(None, str(exc))
+
+
+# --- the cascade under a sasaran strategis (Jenjang) and the staff RHK -------------------------
+
+
+def _ada_isi(data, prefix: str, nama) -> bool:
+    return any((data.get(f"{prefix}-{n}") or "").strip() for n in nama)
+
+
+class SimpulForm(formulir.Form):
+    """One row of the cascade page: a node and its (first) indicator with a target per year.
+    A new row left empty is ignored; a started one needs kode, tingkat, uraian and anggaran."""
+
+    kode = forms.CharField(
+        label=_("Kode"),
+        max_length=30,
+        required=False,
+        help_text=_("Kode singkat, unik di unit ini, contoh: SP1.1."),
+    )
+    level = forms.ChoiceField(
+        label=_("Tingkat"),
+        required=False,
+        choices=[("", "—")],
+        help_text=_("Sasaran program, sasaran kegiatan atau output sub kegiatan."),
+    )
+    induk = forms.ChoiceField(
+        label=_("Di bawah"),
+        required=False,
+        help_text=_(
+            "Sasaran program: di bawah sasaran strategis; yang lain: di bawah jenjang setingkat di atasnya."
+        ),
+    )
+    uraian = forms.CharField(
+        label=_("Uraian"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Hasil yang hendak dicapai, contoh: Meningkatnya kualitas pelayanan publik kecamatan."),
+    )
+    pemilik = forms.ChoiceField(
+        label=_("Pemilik (jabatan)"),
+        required=False,
+        help_text=_("Pejabat unit ini yang bertanggung jawab, contoh: Sekretaris Kecamatan."),
+    )
+    anggaran = forms.ChoiceField(
+        label=_("Anggaran"),
+        required=False,
+        help_text=_(
+            "Program, kegiatan atau sub kegiatan DPA unit ini yang sesuai tingkatnya, contoh: 7.01.02."
+        ),
+    )
+    hapus = forms.BooleanField(
+        label=_("Hapus"),
+        required=False,
+        help_text=_("Centang untuk menghapus jenjang ini beserta jenjang di bawahnya dan indikatornya."),
+    )
+    ind_kode = forms.CharField(
+        label=_("Kode indikator"),
+        max_length=30,
+        required=False,
+        help_text=_("Kode indikator, unik di unit ini, contoh: IP1.1."),
+    )
+    ind_nama = forms.CharField(
+        label=_("Indikator"),
+        max_length=400,
+        required=False,
+        help_text=_("Apa yang diukur, contoh: Persentase layanan selesai tepat waktu."),
+    )
+    ind_satuan = forms.CharField(
+        label=_("Satuan"),
+        max_length=50,
+        required=False,
+        help_text=_("Satuan target, contoh: %, laporan, dokumen."),
+    )
+
+    WAJIB = ("kode", "level", "uraian", "anggaran")
+
+    def __init__(self, *args, tahun, induk, pemilik, anggaran, baru: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Jenjang
+
+        self.tahun = list(tahun)
+        self.baru = baru
+        self.fields["level"].choices = [("", "—"), *Jenjang.Level.choices]
+        self.fields["induk"].choices = induk
+        self.fields["pemilik"].choices = [("", _("— belum ditentukan —"))] + [
+            (str(p.id), p.jabatan) for p in pemilik
+        ]
+        self.fields["anggaran"].choices = [("", "—")] + [
+            (str(Jenjang.Level(level).label), [(a.kode, f"{a.kode} {a.nama}") for a in daftar])
+            for level, daftar in anggaran.items()
+        ]
+        for y in self.tahun:
+            self.fields[f"t_{y}"] = formulir.AngkaField(
+                jenis="desimal",
+                contoh="97,8",
+                label=_("Target %(tahun)s") % {"tahun": y},
+                required=False,
+                help_text=_("Target indikator tahun %(tahun)s, contoh: 100.") % {"tahun": y},
+            )
+        if baru:
+            del self.fields["hapus"]
+
+    @property
+    def kolom_target(self):
+        return [self[f"t_{y}"] for y in self.tahun]
+
+    @property
+    def kosong(self) -> bool:
+        return self.baru and not _ada_isi(
+            self.data, self.prefix, ("kode", "uraian", "anggaran", "ind_kode", "ind_nama")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.kosong or data.get("hapus"):
+            return data
+        for f in self.WAJIB:
+            if not data.get(f):
+                self.add_error(f, _("Wajib diisi."))
+        ada_indikator = any(data.get(f) for f in ("ind_kode", "ind_nama", "ind_satuan")) or any(
+            data.get(f"t_{y}") is not None for y in self.tahun
+        )
+        if ada_indikator:
+            for f in ("ind_kode", "ind_nama", "ind_satuan"):
+                if not data.get(f):
+                    self.add_error(f, _("Wajib diisi bila indikator diisi."))
+        return data
+
+
+class JenjangForm:
+    """The whole cascade under one sasaran in one form: the sasaran's owner and one SimpulForm
+    per existing node (prefix ``j<id>``, parents before children) plus empty rows for new nodes
+    (``b1``…). ``is_valid`` checks every row; nothing is saved by the form."""
+
+    BARIS_BARU = 3
+
+    def __init__(self, data, *, sasaran, nodes, indikator, target, tahun, pejabat, anggaran):
+        self.data = data
+        self.sasaran = sasaran
+        self.tahun = list(tahun)
+        self.pejabat = list(pejabat)
+        induk = [("s", f"{sasaran.kode} — {_('sasaran strategis')}")] + [
+            (f"j{n.id}", f"{n.kode} — {n.get_level_display()}") for n in nodes
+        ]
+        self.pilihan_pemilik = [("", _("— kepala unit —"))] + [(str(p.id), p.jabatan) for p in self.pejabat]
+        self.pemilik = data.get("sasaran-pemilik", "") if data is not None else str(sasaran.pemilik_id or "")
+        self.galat_pemilik = ""
+        self.baris = []
+        for n in nodes:
+            ind = indikator.get(n.id)
+            awal = {
+                "kode": n.kode,
+                "level": n.level,
+                "induk": "s" if n.sasaran_id else f"j{n.induk_id}",
+                "uraian": n.uraian,
+                "pemilik": str(n.pemilik_id or ""),
+                "anggaran": n.kode_anggaran,
+            }
+            if ind is not None:
+                awal.update(ind_kode=ind.kode, ind_nama=ind.nama, ind_satuan=ind.satuan)
+                for y in self.tahun:
+                    t = target.get((ind.id, y))
+                    awal[f"t_{y}"] = t.nilai if t else None
+            self.baris.append(self._form(f"j{n.id}", n, awal, induk, anggaran, baru=False))
+        for k in range(1, self.BARIS_BARU + 1):
+            self.baris.append(self._form(f"b{k}", None, {}, induk, anggaran, baru=True))
+
+    def _form(self, prefix, node, awal, induk, anggaran, baru):
+        f = SimpulForm(
+            self.data,
+            prefix=prefix,
+            initial=awal,
+            tahun=self.tahun,
+            induk=induk,
+            pemilik=self.pejabat,
+            anggaran=anggaran,
+            baru=baru,
+        )
+        f.node = node
+        return f
+
+    def is_valid(self) -> bool:
+        ok = all([f.is_valid() for f in self.baris])
+        if self.pemilik and self.pemilik not in {str(p.id) for p in self.pejabat}:
+            self.galat_pemilik = _("Pilih pejabat unit ini.")
+            ok = False
+        return ok
+
+    def pemilik_sasaran(self):
+        return next((p for p in self.pejabat if str(p.id) == self.pemilik), None)
+
+    def isian(self):
+        from .services import IsianSimpul
+
+        pejabat = {str(p.id): p for p in self.pejabat}
+        out = []
+        for f in self.baris:
+            d = f.cleaned_data
+            out.append(
+                IsianSimpul(
+                    kunci=f.prefix,
+                    jenjang=f.node,
+                    kode=d.get("kode", ""),
+                    level=d.get("level", ""),
+                    induk=d.get("induk", ""),
+                    uraian=d.get("uraian", ""),
+                    pemilik=pejabat.get(d.get("pemilik", "")),
+                    anggaran=d.get("anggaran", ""),
+                    hapus=bool(d.get("hapus")),
+                    ind_kode=d.get("ind_kode", ""),
+                    ind_nama=d.get("ind_nama", ""),
+                    ind_satuan=d.get("ind_satuan", ""),
+                    target={y: d.get(f"t_{y}") for y in self.tahun},
+                )
+            )
+        return out
+
+    def dihapus(self) -> list:
+        return [f.node for f in self.baris if f.node is not None and f.cleaned_data.get("hapus")]
+
+    def tandai(self, galat: dict) -> None:
+        """Show a refused save's problems at their fields."""
+        per_form = {f.prefix: f for f in self.baris}
+        for (kunci, bidang), pesan in galat.items():
+            if kunci == "sasaran":
+                self.galat_pemilik = pesan
+            elif kunci in per_form:
+                f = per_form[kunci]
+                f.add_error(bidang if bidang in f.fields else None, pesan)
+
+    def semua_galat(self) -> list[str]:
+        out = [self.galat_pemilik] if self.galat_pemilik else []
+        for f in self.baris:
+            nama = (f.data.get(f"{f.prefix}-kode") or f.prefix) if f.data is not None else f.prefix
+            for bidang, daftar in f.errors.items():
+                label = f.fields[bidang].label if bidang in f.fields else ""
+                for pesan in daftar:
+                    out.append(f"{nama} — {label}: {pesan}" if label else f"{nama}: {pesan}")
+        return out
+
+
+class RHKForm(formulir.Form):
+    """One staff RHK row of the RHK page."""
+
+    nama_pegawai = forms.CharField(
+        label=_("Nama pegawai"), max_length=200, required=False, help_text=_("Contoh: RINA MARLINA, S.E.")
+    )
+    nip = forms.CharField(
+        label=_("NIP"),
+        max_length=30,
+        required=False,
+        help_text=_("18 angka, spasi boleh; kosong untuk non-ASN."),
+    )
+    jabatan = forms.CharField(
+        label=_("Jabatan pegawai"), max_length=200, required=False, help_text=_("Contoh: Analis Perencanaan.")
+    )
+    urutan = forms.IntegerField(
+        label=_("No"),
+        min_value=0,
+        max_value=999,
+        required=False,
+        help_text=_("Nomor RHK pegawai ini; kosong: berikutnya."),
+    )
+    uraian = forms.CharField(
+        label=_("Rencana hasil kerja"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Contoh: Tersusunnya laporan kinerja kecamatan tepat waktu."),
+    )
+    indikator_atasan = forms.ChoiceField(
+        label=_("Indikator atasan"),
+        required=False,
+        help_text=_("Indikator jenjang atasan yang didukung RHK ini."),
+    )
+    nama_indikator = forms.CharField(
+        label=_("Indikator RHK"),
+        max_length=400,
+        required=False,
+        help_text=_("Contoh: Jumlah laporan yang tersusun."),
+    )
+    aspek = forms.ChoiceField(
+        label=_("Aspek"), required=False, help_text=_("Kuantitas, kualitas, waktu atau biaya.")
+    )
+    target = formulir.AngkaField(
+        jenis="desimal",
+        contoh="12",
+        label=_("Target"),
+        required=False,
+        help_text=_("Target tahunan, contoh: 12."),
+    )
+    satuan = forms.CharField(
+        label=_("Satuan"), max_length=50, required=False, help_text=_("Contoh: laporan.")
+    )
+    hapus = forms.BooleanField(
+        label=_("Hapus"), required=False, help_text=_("Centang untuk menghapus RHK ini.")
+    )
+
+    WAJIB = ("nama_pegawai", "jabatan", "uraian", "indikator_atasan", "nama_indikator", "target", "satuan")
+
+    def __init__(self, *args, indikator, baru: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import RencanaHasilKerja
+
+        self.baru = baru
+        self.fields["indikator_atasan"].choices = [("", "—")] + [
+            (
+                str(i.indikator.id),
+                f"{i.indikator.kode} {i.indikator.nama} ({i.pemilik.jabatan if i.pemilik else '—'})",
+            )
+            for i in indikator
+        ]
+        self.fields["aspek"].choices = RencanaHasilKerja.Aspek.choices
+        if baru:
+            del self.fields["hapus"]
+
+    @property
+    def kosong(self) -> bool:
+        return self.baru and not _ada_isi(
+            self.data, self.prefix, ("nama_pegawai", "uraian", "nama_indikator")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.kosong or data.get("hapus"):
+            return data
+        for f in self.WAJIB:
+            if data.get(f) in (None, ""):
+                self.add_error(f, _("Wajib diisi."))
+        return data

@@ -619,3 +619,173 @@ def milik_jabatan(pejabat: Pejabat, tahun: int) -> list[IndikatorMilik]:
             if x.pemilik == pejabat:
                 out.extend(x.indikator)
     return out
+
+
+def di_bawah_jenjang(node: Jenjang) -> list[Jenjang]:
+    """The node and every node below it (one query per level, at most three)."""
+    semua, lapis = [node], [node]
+    while lapis:
+        lapis = list(Jenjang.objects.filter(induk__in=lapis))
+        semua.extend(lapis)
+    return semua
+
+
+def ringkasan_hapus_jenjang(node: Jenjang) -> dict:
+    """What deleting a node removes: the nodes below it, their indicators and targets (the
+    confirmation's summary)."""
+    nodes = di_bawah_jenjang(node)
+    indikator = list(Indikator.objects.filter(jenjang__in=nodes).order_by("kode"))
+    return {
+        "jenjang": nodes,
+        "indikator": indikator,
+        "target": Target.objects.filter(indikator__in=indikator).count(),
+    }
+
+
+def alasan_tidak_hapus_jenjang(node: Jenjang) -> str:
+    """Why a node may not be deleted ("" when it may): an indicator under it is in a PK, has a
+    realisasi or a budget link, or an RHK supports it. Archive it instead."""
+    nodes = di_bawah_jenjang(node)
+    dipakai = (
+        Indikator.objects.filter(jenjang__in=nodes)
+        .filter(
+            Q(pk_indikator__isnull=False)
+            | Q(realisasi__isnull=False)
+            | Q(dukungan__isnull=False)
+            | Q(rhk__isnull=False)
+        )
+        .values_list("kode", flat=True)
+        .distinct()
+    )
+    kode = sorted(set(dipakai))
+    if not kode:
+        return ""
+    return _(
+        "Tidak dapat dihapus: indikator %(kode)s sudah dipakai (PK, realisasi, dukungan anggaran atau RHK). "
+        "Arsipkan saja mulai tahun tertentu."
+    ) % {"kode": ", ".join(kode)}
+
+
+def anggaran_unit(instansi) -> dict[str, list]:
+    """The budget items the unit holds a line under (any year), per level: what a cascade node
+    may rest on. Three queries. (The budget models are reached through Jenjang's foreign keys.)"""
+    out = {}
+    for level, jalur in (
+        ("program", "kegiatan__sub_kegiatan__baris__instansi"),
+        ("kegiatan", "sub_kegiatan__baris__instansi"),
+        ("sub_kegiatan", "baris__instansi"),
+    ):
+        model = Jenjang._meta.get_field(level).related_model
+        out[level] = list(model.objects.filter(**{jalur: instansi}).distinct().order_by("kode"))
+    return out
+
+
+def indikator_jenjang_pilihan(instansi, tahun: int) -> list[IndikatorMilik]:
+    """The indicators an RHK may support: every indicator of the unit's cascade in ``tahun``
+    (sasaran strategis and nodes), in tree order."""
+    return [i for akar in jenjang_unit(instansi, tahun) for x in akar.semua() for i in x.indikator]
+
+
+# the columns of the RHK download, in order (docs/perencanaan.md, "Pages")
+KOLOM_RHK = (
+    "nama_pegawai",
+    "nip",
+    "jabatan",
+    "no",
+    "rhk",
+    "indikator",
+    "aspek",
+    "target",
+    "satuan",
+    "indikator_atasan",
+    "nama_indikator_atasan",
+    "jenjang_atasan",
+    "pemilik_atasan",
+)
+
+
+def ekspor_rhk(instansi, tahun: int) -> list[dict]:
+    """The unit-year's RHK as rows of KOLOM_RHK, by staff member and number; the superior is the
+    owner of the node (or sasaran strategis) of the supported indicator. Four queries."""
+    from .models import RencanaHasilKerja
+
+    kepala = None
+    out = []
+    for x in (
+        RencanaHasilKerja.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("indikator_atasan__jenjang__pemilik", "indikator_atasan__sasaran__pemilik")
+        .order_by("nama_pegawai", "urutan", "id")
+    ):
+        ind = x.indikator_atasan
+        if ind.jenjang_id:
+            simpul, pemilik = ind.jenjang.kode, ind.jenjang.pemilik
+        elif ind.sasaran_id:
+            if kepala is None:
+                kepala = kepala_unit(instansi) or False
+            simpul, pemilik = ind.sasaran.kode, pemilik_sasaran(ind.sasaran, kepala or None)
+        else:
+            simpul, pemilik = "", None
+        out.append(
+            {
+                "nama_pegawai": x.nama_pegawai,
+                "nip": x.nip,
+                "jabatan": x.jabatan,
+                "no": x.urutan,
+                "rhk": x.uraian,
+                "indikator": x.nama_indikator,
+                "aspek": x.get_aspek_display(),
+                "target": x.target.quantize(Decimal(1))
+                if x.target == x.target.to_integral_value()
+                else x.target.normalize(),
+                "satuan": x.satuan,
+                "indikator_atasan": ind.kode,
+                "nama_indikator_atasan": ind.nama,
+                "jenjang_atasan": simpul,
+                "pemilik_atasan": pemilik.jabatan if pemilik else "",
+            }
+        )
+    return out
+
+
+def _angka_rhk(v: Decimal) -> str:
+    v = v.quantize(Decimal(1)) if v == v.to_integral_value() else v.normalize()
+    return format(v, "f")
+
+
+def rhk_csv(rows: list[dict]) -> bytes:
+    """The RHK rows as CSV (UTF-8 with BOM so spreadsheets read it; a decimal point in numbers;
+    text that a spreadsheet would run as a formula is prefixed with ')."""
+    import csv
+    import io
+
+    from dasar.xlsx import AWAL_RUMUS
+
+    def aman(v: str) -> str:
+        return "'" + v if v.startswith(AWAL_RUMUS) else v
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(KOLOM_RHK)
+    for r in rows:
+        w.writerow([_angka_rhk(r[k]) if k == "target" else aman(str(r[k])) for k in KOLOM_RHK])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def rhk_xlsx(rows: list[dict]) -> bytes:
+    """The RHK rows as an XLSX sheet "RHK" (numbers as numbers; text never run as a formula)."""
+    import io
+
+    from openpyxl import Workbook
+
+    from dasar.xlsx import aman_ditulis
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "RHK"
+    ws.append(list(KOLOM_RHK))
+    for r in rows:
+        ws.append([r[k] if k in ("target", "no") else str(r[k]) for k in KOLOM_RHK])
+    aman_ditulis(wb)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

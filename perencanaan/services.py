@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from akun.izin import boleh
@@ -669,3 +669,300 @@ def simpan_rencana_aksi(
             lama.delete()
             hasil.langkah += 1
     return hasil
+
+
+# --- the cascade inside a unit (Jenjang) and the staff RHK ------------------------------------
+
+
+class JenjangDitolak(Ditolak):
+    """A save of the cascade or of the RHK refused: ``galat`` maps (row key, field) to the
+    message shown at that field; nothing was written."""
+
+    def __init__(self, galat: dict[tuple[str, str], str]):
+        self.galat = galat
+        super().__init__(_("Ada isian yang belum benar; tidak ada yang disimpan."))
+
+
+@dataclass
+class IsianSimpul:
+    """One row of the cascade form: an existing node (``jenjang``) or a new one, with its first
+    indicator and that indicator's target per Renstra year (None: no target)."""
+
+    kunci: str
+    jenjang: object | None
+    kode: str
+    level: str
+    induk: str  # "s": the sasaran itself; "j<id>": an existing node
+    uraian: str
+    pemilik: object | None
+    anggaran: str  # the budget code
+    hapus: bool = False
+    ind_kode: str = ""
+    ind_nama: str = ""
+    ind_satuan: str = ""
+    target: dict = None
+
+    @property
+    def kosong(self) -> bool:
+        return self.jenjang is None and not any(
+            (self.kode, self.uraian, self.anggaran, self.ind_kode, self.ind_nama)
+        )
+
+
+def _galat_validasi(exc, kunci: str, peta: dict[str, str]) -> dict[tuple[str, str], str]:
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    out = {}
+    for bidang, pesan in exc.message_dict.items():
+        b = peta.get(bidang, bidang if bidang != NON_FIELD_ERRORS else "kode")
+        out[(kunci, b)] = " ".join(pesan)
+    return out
+
+
+# model field of a node -> the form field its problem is shown at
+_BIDANG_SIMPUL = {
+    "sasaran": "induk",
+    "induk": "induk",
+    "program": "anggaran",
+    "kegiatan": "anggaran",
+    "sub_kegiatan": "anggaran",
+}
+_BIDANG_INDIKATOR = {"kode": "ind_kode", "nama": "ind_nama", "satuan": "ind_satuan", "level": "ind_nama"}
+_URUT_LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+
+
+@transaction.atomic
+def simpan_jenjang(*, user, sasaran: Sasaran, pemilik_sasaran, isian: list[IsianSimpul], tahun) -> int:
+    """Save the whole cascade under one sasaran strategis in one go: the sasaran's owner, every
+    node row (created, changed or — ``hapus`` — deleted with what is below it) and each row's
+    indicator with its targets for ``tahun``. Every rule of Jenjang.clean and Indikator.clean is
+    checked; any problem raises JenjangDitolak with every problem at its field and writes nothing.
+    Returns the number of items changed. Audited item by item."""
+    from django.core.exceptions import ValidationError
+
+    from .models import Jenjang
+
+    instansi = sasaran.instansi
+    _cek_atur(user, instansi)
+    galat: dict[tuple[str, str], str] = {}
+    n = 0
+    # the sasaran's owner
+    if pemilik_sasaran is not None and pemilik_sasaran.instansi_id != instansi.id:
+        galat[("sasaran", "pemilik")] = _("Pemilik harus pejabat unit ini.")
+    elif sasaran.pemilik_id != getattr(pemilik_sasaran, "id", None):
+        lama = sasaran.pemilik_id
+        sasaran.pemilik = pemilik_sasaran
+        sasaran.save(update_fields=["pemilik"])
+        catat(user, sasaran, Aksi.UBAH, {"pemilik_id": (lama, sasaran.pemilik_id)}, instansi)
+        n += 1
+    ada = {f"j{x.jenjang.id}": x.jenjang for x in isian if x.jenjang is not None}
+    model_anggaran = {b: Jenjang._meta.get_field(b).related_model for b in Jenjang.ANGGARAN.values()}
+    # deletions first (a refused one is a problem at its row), then the rows parents first
+    terhapus: set[int] = set()  # the nodes deleted, with those below them
+    for x in isian:
+        if x.hapus and x.jenjang is not None and x.jenjang.id not in terhapus:
+            alasan = selectors.alasan_tidak_hapus_jenjang(x.jenjang)
+            if alasan:
+                galat[(x.kunci, "hapus")] = alasan
+                continue
+            for bawah in selectors.di_bawah_jenjang(x.jenjang):
+                terhapus.add(bawah.id)
+                catat(user, bawah, Aksi.HAPUS, {"kode": (bawah.kode, None)}, instansi)
+                ada.pop(f"j{bawah.id}", None)
+            x.jenjang.delete()
+            n += 1
+    urut = sorted(
+        (
+            x
+            for x in isian
+            if not x.hapus and not x.kosong and not (x.jenjang is not None and x.jenjang.id in terhapus)
+        ),
+        key=lambda x: (_URUT_LEVEL.get(x.level, 9), x.kunci),
+    )
+    for x in urut:
+        obj = x.jenjang or Jenjang(instansi=instansi)
+        baru = obj.pk is None
+        lama = {} if baru else _nilai_bidang(obj)
+        obj.kode, obj.level, obj.uraian, obj.pemilik = x.kode, x.level, x.uraian, x.pemilik
+        obj.sasaran = sasaran if x.induk == "s" else None
+        obj.induk = ada.get(x.induk) if x.induk != "s" else None
+        if x.induk not in ("s", "") and obj.induk is None:
+            galat[(x.kunci, "induk")] = _("Induk ini tidak ada lagi (dihapus); pilih induk lain.")
+            continue
+        for bidang in model_anggaran:
+            setattr(obj, bidang, None)
+        if x.level in model_anggaran and x.anggaran:
+            item = model_anggaran[x.level].objects.filter(kode=x.anggaran).first()
+            if item is None:
+                galat[(x.kunci, "anggaran")] = _("%(k)s bukan kode %(l)s anggaran.") % {
+                    "k": x.anggaran,
+                    "l": Jenjang._meta.get_field(x.level).verbose_name,
+                }
+                continue
+            setattr(obj, x.level, item)
+        try:
+            obj.full_clean(exclude=["urutan", "tahun_nonaktif"])
+        except ValidationError as exc:
+            galat.update(_galat_validasi(exc, x.kunci, _BIDANG_SIMPUL))
+            continue
+        if baru:
+            saudara = Jenjang.objects.filter(instansi=instansi, sasaran=obj.sasaran, induk=obj.induk)
+            obj.urutan = (saudara.aggregate(m=models.Max("urutan"))["m"] or 0) + 1
+        obj.save()
+        ada[f"j{obj.id}"] = obj
+        perubahan = {
+            k: (lama.get(k), v) for k, v in _nilai_bidang(obj).items() if lama.get(k) != v and k != "id"
+        }
+        if perubahan:
+            catat(user, obj, Aksi.BUAT if baru else Aksi.UBAH, perubahan, instansi)
+            n += 1
+        n += _simpan_indikator_simpul(user, obj, x, tahun, galat)
+    if galat:
+        raise JenjangDitolak(galat)
+    usangkan([instansi.id])
+    return n
+
+
+def _simpan_indikator_simpul(user, node, x: IsianSimpul, tahun, galat) -> int:
+    """The row's indicator of ``node`` (its first one) and its targets; problems into ``galat``."""
+    from django.core.exceptions import ValidationError
+
+    ind = node.indikator.order_by("urutan", "kode").first() if node.pk else None
+    if ind is None and not (x.ind_kode or x.ind_nama or x.ind_satuan or any((x.target or {}).values())):
+        return 0
+    ind = ind or Indikator(instansi=node.instansi, jenjang=node)
+    baru = ind.pk is None
+    lama = {} if baru else _nilai_bidang(ind)
+    ind.kode, ind.nama, ind.satuan = x.ind_kode, x.ind_nama, x.ind_satuan
+    ind.level = node.level
+    ind.jenjang = node
+    ind.program = node.program if node.level == "program" else None
+    ind.kegiatan = node.kegiatan if node.level == "kegiatan" else None
+    try:
+        ind.full_clean(exclude=["urutan", "tahun_nonaktif"])
+    except ValidationError as exc:
+        galat.update(_galat_validasi(exc, x.kunci, _BIDANG_INDIKATOR))
+        return 0
+    ind.save()
+    n = 0
+    perubahan = {k: (lama.get(k), v) for k, v in _nilai_bidang(ind).items() if lama.get(k) != v and k != "id"}
+    if perubahan:
+        catat(user, ind, Aksi.BUAT if baru else Aksi.UBAH, perubahan, node.instansi)
+        n += 1
+    tersimpan = {t.tahun: t for t in Target.objects.filter(indikator=ind)}
+    for y in tahun:
+        nilai = (x.target or {}).get(y)
+        t = tersimpan.get(y)
+        if nilai is None and t is not None:
+            catat(user, t, Aksi.HAPUS, {f"target {y}": (t.nilai, None)}, node.instansi)
+            t.delete()
+            n += 1
+        elif nilai is not None and (t is None or t.nilai != nilai):
+            sebelum = t.nilai if t else None
+            t = t or Target(indikator=ind, tahun=y)
+            t.nilai = nilai
+            t.save()
+            catat(
+                user,
+                t,
+                Aksi.BUAT if sebelum is None else Aksi.UBAH,
+                {"nilai": (sebelum, nilai)},
+                node.instansi,
+            )
+            n += 1
+    return n
+
+
+@dataclass
+class IsianRHK:
+    kunci: str
+    rhk: object | None
+    nama_pegawai: str
+    nip: str
+    jabatan: str
+    urutan: int | None
+    uraian: str
+    indikator_atasan: object | None
+    nama_indikator: str
+    aspek: str
+    target: Decimal | None
+    satuan: str
+    hapus: bool = False
+
+    @property
+    def kosong(self) -> bool:
+        return self.rhk is None and not any((self.nama_pegawai, self.uraian, self.nama_indikator))
+
+
+@transaction.atomic
+def simpan_rhk(*, user, instansi, tahun: int, isian: list[IsianRHK]) -> int:
+    """Save the staff RHK of the unit-year in one go (created, changed, ``hapus`` deleted); any
+    problem raises JenjangDitolak with every problem at its field, nothing written. Audited."""
+    from django.core.exceptions import ValidationError
+
+    from .models import RencanaHasilKerja
+
+    _cek_atur(user, instansi)
+    galat: dict[tuple[str, str], str] = {}
+    n = 0
+    for x in isian:
+        if x.hapus and x.rhk is not None:
+            catat(user, x.rhk, Aksi.HAPUS, {"uraian": (x.rhk.uraian, None)}, instansi)
+            x.rhk.delete()
+            n += 1
+            continue
+        if x.hapus or x.kosong:
+            continue
+        obj = x.rhk or RencanaHasilKerja(instansi=instansi, tahun=tahun)
+        baru = obj.pk is None
+        lama = {} if baru else _nilai_bidang(obj)
+        for f in (
+            "nama_pegawai",
+            "nip",
+            "jabatan",
+            "uraian",
+            "indikator_atasan",
+            "nama_indikator",
+            "aspek",
+            "target",
+            "satuan",
+        ):
+            setattr(obj, f, getattr(x, f))
+        obj.urutan = x.urutan or 0
+        if obj.urutan == 0:
+            obj.urutan = (
+                RencanaHasilKerja.objects.filter(instansi=instansi, tahun=tahun, nama_pegawai=x.nama_pegawai)
+                .exclude(pk=obj.pk)
+                .aggregate(m=models.Max("urutan"))["m"]
+                or 0
+            ) + 1
+        try:
+            obj.full_clean()
+        except ValidationError as exc:
+            galat.update(_galat_validasi(exc, x.kunci, {}))
+            continue
+        obj.save()
+        perubahan = {
+            k: (lama.get(k), v) for k, v in _nilai_bidang(obj).items() if lama.get(k) != v and k != "id"
+        }
+        if perubahan:
+            catat(user, obj, Aksi.BUAT if baru else Aksi.UBAH, perubahan, instansi)
+            n += 1
+    if galat:
+        raise JenjangDitolak(galat)
+    usangkan([instansi.id])
+    return n
+
+
+def catat_unduhan_rhk(*, user, instansi, tahun: int, format: str, jumlah: int) -> None:
+    """A download of the staff RHK (names, NIP) is in the audit trail: who, unit, year, rows."""
+    if not boleh(user, "unduh_rhk", instansi):
+        raise PermissionDenied
+    catat(
+        user,
+        instansi,
+        Aksi.UNDUH,
+        {f"rhk.{format}": (None, f"{tahun}: {jumlah} RHK")},
+        instansi,
+        keterangan="RHK pegawai",
+    )

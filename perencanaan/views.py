@@ -504,3 +504,244 @@ def rencana_aksi(request, instansi, tahun):
         {"instansi": instansi, "tahun": tahun, "pk": pk, "baris": baris, "form": form},
         status=status,
     )
+
+
+# --- the cascade inside a unit (Jenjang) and the staff RHK -------------------------------------
+
+
+@perlu("lihat")
+def jenjang(request, instansi, tahun):
+    """The unit's cascade of the year, read-only: every sasaran strategis with its sasaran
+    program → sasaran kegiatan → output sub kegiatan, owners, budget items, indicators and the
+    year's targets; the operator's link to edit the cascade of each sasaran."""
+    return render(
+        request,
+        "perencanaan/jenjang.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "akar": selectors.jenjang_unit(instansi, tahun),
+            "boleh_atur": boleh(request.user, "atur", instansi),
+        },
+    )
+
+
+def _nodes_sasaran(sasaran):
+    """The nodes under a sasaran, parents before children (depth-first, sibling order)."""
+    from .models import Jenjang
+
+    semua = list(
+        Jenjang.objects.filter(instansi_id=sasaran.instansi_id).select_related(
+            "program", "kegiatan", "sub_kegiatan", "pemilik"
+        )
+    )
+    anak: dict = {}
+    for n in semua:
+        anak.setdefault(("s", n.sasaran_id) if n.sasaran_id else ("j", n.induk_id), []).append(n)
+    out = []
+
+    def jalan(kunci):
+        for n in sorted(anak.get(kunci, []), key=lambda n: (n.urutan, n.kode)):
+            out.append(n)
+            jalan(("j", n.id))
+
+    jalan(("s", sasaran.id))
+    return out
+
+
+@perlu("atur")
+@require_http_methods(["GET", "POST"])
+def jenjang_ubah(request, instansi, tahun, sasaran_id):
+    """The whole cascade under one sasaran in ONE form with one Simpan: the sasaran's owner, each
+    node (tingkat, induk, kode, uraian, pemilik, anggaran) with its indicator and targets for the
+    Renstra's years, empty rows for new nodes. A refused save shows everything typed again with
+    the problems at their fields and saves nothing; deleting asks for confirmation with a summary."""
+    sasaran = get_object_or_404(
+        Sasaran.objects.select_related("tujuan__renstra", "pemilik"), pk=sasaran_id, instansi=instansi
+    )
+    renstra = sasaran.tujuan.renstra
+    nodes = _nodes_sasaran(sasaran)
+    indikator = {}
+    for i in Indikator.objects.filter(jenjang__in=nodes).order_by("urutan", "kode"):
+        indikator.setdefault(i.jenjang_id, i)
+    target = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator__in=indikator.values())}
+    form = forms_jenjang(
+        request.POST if request.method == "POST" else None,
+        sasaran=sasaran,
+        nodes=nodes,
+        indikator=indikator,
+        target=target,
+        tahun=renstra.tahun(),
+        pejabat=Pejabat.objects.filter(instansi=instansi, aktif=True).order_by("id"),
+        anggaran=selectors.anggaran_unit(instansi),
+    )
+    status, konfirmasi = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            dihapus = form.dihapus()
+            if dihapus and request.POST.get("konfirmasi") != "1":
+                konfirmasi = [(n, selectors.ringkasan_hapus_jenjang(n)) for n in dihapus]
+            else:
+                try:
+                    n = services.simpan_jenjang(
+                        user=request.user,
+                        sasaran=sasaran,
+                        pemilik_sasaran=form.pemilik_sasaran(),
+                        isian=form.isian(),
+                        tahun=renstra.tahun(),
+                    )
+                except services.JenjangDitolak as exc:
+                    form.tandai(exc.galat)
+                    status = 400
+                else:
+                    messages.success(request, _("Jenjang kinerja disimpan (%(n)d perubahan).") % {"n": n})
+                    return redirect("perencanaan:jenjang_ubah", instansi.slug, tahun, sasaran.id)
+        else:
+            status = 400
+    return render(
+        request,
+        "perencanaan/jenjang_ubah.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "sasaran": sasaran,
+            "form": form,
+            "galat": form.semua_galat() if status == 400 else [],
+            "konfirmasi": konfirmasi,
+        },
+        status=status,
+    )
+
+
+def forms_jenjang(*args, **kwargs):
+    from .forms import JenjangForm
+
+    return JenjangForm(*args, **kwargs)
+
+
+RHK_BARU = 3
+
+
+@perlu("lihat")
+@require_http_methods(["GET", "POST"])
+def rhk(request, instansi, tahun):
+    """The staff RHK of the unit-year in ONE form (the operator; others read it): each RHK with
+    its indicator, target and the superior's indicator it supports; empty rows add RHK; a row
+    marked Hapus is deleted after a confirmation listing it. Downloads as CSV and XLSX."""
+    from .forms import RHKForm
+    from .models import RencanaHasilKerja
+
+    boleh_atur = boleh(request.user, "atur", instansi)
+    if request.method == "POST" and not boleh_atur:
+        raise PermissionDenied
+    ada = list(
+        RencanaHasilKerja.objects.filter(instansi=instansi, tahun=tahun).select_related("indikator_atasan")
+    )
+    pilihan = selectors.indikator_jenjang_pilihan(instansi, tahun)
+    data = request.POST if request.method == "POST" else None
+    baris = []
+    for x in ada:
+        awal = {
+            f: getattr(x, f)
+            for f in (
+                "nama_pegawai",
+                "nip",
+                "jabatan",
+                "urutan",
+                "uraian",
+                "nama_indikator",
+                "aspek",
+                "target",
+                "satuan",
+            )
+        }
+        awal["indikator_atasan"] = str(x.indikator_atasan_id)
+        f = RHKForm(data, prefix=f"r{x.id}", initial=awal, indikator=pilihan, baru=False)
+        f.rhk = x
+        baris.append(f)
+    for k in range(1, RHK_BARU + 1):
+        f = RHKForm(data, prefix=f"b{k}", initial={"aspek": "kuantitas"}, indikator=pilihan, baru=True)
+        f.rhk = None
+        baris.append(f)
+    status, konfirmasi, galat = 200, None, []
+    if request.method == "POST":
+        if all([f.is_valid() for f in baris]):
+            dihapus = [f.rhk for f in baris if f.rhk is not None and f.cleaned_data.get("hapus")]
+            if dihapus and request.POST.get("konfirmasi") != "1":
+                konfirmasi = dihapus
+            else:
+                indikator = {str(i.indikator.id): i.indikator for i in pilihan}
+                isian = [
+                    services.IsianRHK(
+                        kunci=f.prefix,
+                        rhk=f.rhk,
+                        nama_pegawai=f.cleaned_data.get("nama_pegawai", ""),
+                        nip=f.cleaned_data.get("nip", "").replace(" ", ""),
+                        jabatan=f.cleaned_data.get("jabatan", ""),
+                        urutan=f.cleaned_data.get("urutan"),
+                        uraian=f.cleaned_data.get("uraian", ""),
+                        indikator_atasan=indikator.get(f.cleaned_data.get("indikator_atasan", "")),
+                        nama_indikator=f.cleaned_data.get("nama_indikator", ""),
+                        aspek=f.cleaned_data.get("aspek") or "kuantitas",
+                        target=f.cleaned_data.get("target"),
+                        satuan=f.cleaned_data.get("satuan", ""),
+                        hapus=bool(f.cleaned_data.get("hapus")),
+                    )
+                    for f in baris
+                ]
+                try:
+                    n = services.simpan_rhk(user=request.user, instansi=instansi, tahun=tahun, isian=isian)
+                except services.JenjangDitolak as exc:
+                    per = {f.prefix: f for f in baris}
+                    for (kunci, bidang), pesan in exc.galat.items():
+                        per[kunci].add_error(bidang if bidang in per[kunci].fields else None, pesan)
+                    status = 400
+                else:
+                    messages.success(request, _("RHK disimpan (%(n)d perubahan).") % {"n": n})
+                    return redirect("perencanaan:rhk", instansi.slug, tahun)
+        else:
+            status = 400
+        if status == 400:
+            for f in baris:
+                for bidang, daftar in f.errors.items():
+                    label = f.fields[bidang].label if bidang in f.fields else ""
+                    nama = f.data.get(f"{f.prefix}-nama_pegawai") or f.prefix
+                    galat.extend(f"{nama} — {label}: {p}" if label else f"{nama}: {p}" for p in daftar)
+    return render(
+        request,
+        "perencanaan/rhk.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "baris": baris,
+            "ada": ada,
+            "boleh_atur": boleh_atur,
+            "boleh_unduh": boleh(request.user, "unduh_rhk", instansi),
+            "konfirmasi": konfirmasi,
+            "galat": galat,
+        },
+        status=status,
+    )
+
+
+@perlu("unduh_rhk")
+def rhk_unduh(request, instansi, tahun, format):
+    """The unit-year's RHK as CSV or XLSX (columns: docs/perencanaan.md, "Pages")."""
+    from django.http import HttpResponse
+
+    if format not in ("csv", "xlsx"):
+        raise Http404
+    isi = selectors.ekspor_rhk(instansi, tahun)
+    services.catat_unduhan_rhk(
+        user=request.user, instansi=instansi, tahun=tahun, format=format, jumlah=len(isi)
+    )
+    nama = f"rhk-{instansi.slug}-{tahun}.{format}"
+    if format == "csv":
+        resp = HttpResponse(selectors.rhk_csv(isi), content_type="text/csv; charset=utf-8")
+    else:
+        resp = HttpResponse(
+            selectors.rhk_xlsx(isi),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    resp["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return resp

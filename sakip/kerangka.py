@@ -27,6 +27,8 @@ SIKLUS = [
         [
             ("perencanaan", _("Renstra"), "perencanaan:renstra", False),
             ("perencanaan", _("Indikator Kinerja Utama"), "perencanaan:iku", False),
+            ("perencanaan", _("Jenjang kinerja"), "perencanaan:jenjang", True),
+            ("perencanaan", _("RHK pegawai"), "perencanaan:rhk", True),
         ],
     ),
     (
@@ -77,6 +79,9 @@ HALAMAN_BAGIAN = {
     "perencanaan:rencana_aksi": "perencanaan:rencana_aksi",
     "perencanaan:iku": "perencanaan:iku",
     "perencanaan:iku_ubah": "perencanaan:iku",
+    "perencanaan:jenjang": "perencanaan:jenjang",
+    "perencanaan:jenjang_ubah": "perencanaan:jenjang",
+    "perencanaan:rhk": "perencanaan:rhk",
     "skm:pengaturan": "skm:pengaturan",
     "skm:kios": "skm:pengaturan",
     "skm:impor": "skm:hasil_staf",
