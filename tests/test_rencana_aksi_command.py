@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pengukuran.models import Realisasi
 from perencanaan import services
-from perencanaan.models import PKIndikator
+from perencanaan.models import PKIndikator, TargetTriwulan
 
 D = Decimal
 
@@ -22,6 +22,9 @@ def test_json_per_indicator_and_quarter(pengguna_demo, run_json):
         "selisih", "status", "status_triwulan", "triwulan", "langkah",
     }  # fmt: skip
     assert [t["periode"] for t in ikm["triwulan"]] == ["TW1", "TW2", "TW3", "TW4"]
+    # the demo's illustrative plan (data/demo/README.md): IKU1's mean of the quarters is 83
+    assert ikm["rencana_aksi"] is True and [t["target"] for t in ikm["triwulan"]] == [82, 82.5, 83.5, 84]
+    TargetTriwulan.objects.filter(indikator__kode="IKU1").delete()
 
     # a plan for IKU3 (Persentase Wilayah yang Tertib, 'terakhir', annual 40) and a TW2 value
     row = PKIndikator.objects.select_related("indikator").get(

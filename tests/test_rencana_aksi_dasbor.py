@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pengukuran.models import Realisasi
 from perencanaan import services
-from perencanaan.models import PKIndikator
+from perencanaan.models import PKIndikator, TargetTriwulan
 
 D = Decimal
 
@@ -16,6 +16,7 @@ def test_dashboard_says_on_plan_or_behind(pengguna_demo, masuk_sebagai):
         pk_dokumen__instansi__slug="bantargebang", pk_dokumen__tahun=2024, indikator__kode="IKU3"
     )
     ind = row.indikator
+    TargetTriwulan.objects.all().delete()  # the demo's illustrative plan: start without one
     c = masuk_sebagai("pimpinan")
     html = c.get("/unit/bantargebang/?tahun=2024").content.decode()
     assert "belum ada Rencana Aksi" in html and "/unit/bantargebang/rencana-aksi/2024/" in html

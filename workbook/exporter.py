@@ -22,12 +22,14 @@ from pengukuran.models import NilaiPembanding, Realisasi
 from perencanaan.models import (
     Indikator,
     Jenjang,
+    LangkahAksi,
     PerjanjianKinerja,
     PKIndikator,
     RencanaHasilKerja,
     Renstra,
     Sasaran,
     Target,
+    TargetTriwulan,
     Tujuan,
 )
 from skm.models import Responden, RingkasanNRR
@@ -343,6 +345,39 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     data["dukungan"] = [
         {"instansi": ins, "tahun": d.tahun, "kode": d.kode, "indikator": d.indikator.kode}
         for d in sorted(dukungan, key=lambda d: (d.kode, d.indikator.kode))
+    ]
+    data["rencana_aksi"] = [
+        {
+            "instansi": ins,
+            "indikator": t.indikator.kode,
+            "tahun": t.tahun,
+            "periode": t.periode,
+            "target": t.nilai,
+        }
+        for t in sorted(
+            TargetTriwulan.objects.filter(indikator__instansi=instansi, tahun=tahun).select_related(
+                "indikator"
+            ),
+            key=lambda t: (t.indikator.kode, t.periode),
+        )
+    ]
+    data["langkah_aksi"] = [
+        {
+            "instansi": ins,
+            "indikator": lk.indikator.kode,
+            "tahun": lk.tahun,
+            "urutan": lk.urutan,
+            "periode": lk.periode,
+            "uraian": lk.uraian,
+            "penanggung_jawab": lk.penanggung_jawab or None,
+            "sub_kegiatan": lk.sub_kegiatan.kode if lk.sub_kegiatan_id else None,
+        }
+        for lk in sorted(
+            LangkahAksi.objects.filter(indikator__instansi=instansi, tahun=tahun).select_related(
+                "indikator", "sub_kegiatan"
+            ),
+            key=lambda lk: (lk.indikator.kode, lk.urutan, lk.id),
+        )
     ]
     data["zona"] = [
         {

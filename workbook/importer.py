@@ -39,14 +39,17 @@ from perencanaan import selectors as perencanaan_selectors
 from perencanaan.models import (
     Indikator,
     Jenjang,
+    LangkahAksi,
     PerjanjianKinerja,
     PKIndikator,
     RencanaHasilKerja,
     Renstra,
     Sasaran,
     Target,
+    TargetTriwulan,
     Tujuan,
 )
+from rumus.rencana_aksi import TRIWULAN, cek_target_triwulan
 from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import data_diimpor, tunda, usangkan_semua
@@ -1236,6 +1239,135 @@ class _Loader(MuatRpjmd):
             for o in RencanaHasilKerja.objects.filter(instansi_id__in=self._ids())
         }
         self.upsert("rhk", RencanaHasilKerja, items, existing)
+
+    def _pk_tahun(self, rows):
+        """(instansi id, tahun) -> {indikator id: PK row} of the PK in force (the latest signed
+        versi, else the draft) of each unit-year the rows name, read after the PK sheets."""
+        out: dict = {}
+        for tahun in {r["tahun"] for r in rows}:
+            pk = perencanaan_selectors.pk_berlaku(self._ids(), tahun)
+            for row in PKIndikator.objects.filter(pk_dokumen__in=list(pk.values())).select_related(
+                "pk_dokumen"
+            ):
+                out.setdefault((row.pk_dokumen.instansi_id, tahun), {})[row.indikator_id] = row
+        return out
+
+    def _indikator_pk(self, r, pk_tahun):
+        """The row's indicator and its PK row in force, or (None, None) with the error recorded."""
+        ins, ind = self._indikator(r)
+        if not ind:
+            return None, None
+        row = pk_tahun.get((ins.id, r["tahun"]), {}).get(ind.id)
+        if row is None:
+            self.err(
+                r,
+                "indikator",
+                f'indikator "{r["indikator"]}" is not in the Perjanjian Kinerja {r["tahun"]} in force '
+                f"of {ins.slug} (a Rencana Aksi plans the PK's indicators)",
+            )
+            return None, None
+        return ind, row
+
+    def load_rencana_aksi(self, rows):
+        """Quarter targets: the four quarters of an indicator-year (stored values completed by
+        the rows) must follow its aggregation of the PK's annual target (rumus.rencana_aksi), and
+        a quarter whose performance realisasi is verified or locked keeps its target."""
+        pk_tahun = self._pk_tahun(rows)
+        existing = {
+            (o.indikator_id, o.tahun, o.periode): o
+            for o in TargetTriwulan.objects.filter(indikator__instansi_id__in=self._ids())
+        }
+        terkunci: dict = {}
+        items, per_ind = [], {}
+        for r in rows:
+            ind, pk_row = self._indikator_pk(r, pk_tahun)
+            if ind is None:
+                continue
+            kunci_ins = (ind.instansi_id, r["tahun"])
+            if kunci_ins not in terkunci:
+                terkunci[kunci_ins] = perencanaan_selectors.periode_terverifikasi(ind.instansi, r["tahun"])
+            old = existing.get((ind.id, r["tahun"], r["periode"]))
+            if r["periode"] in terkunci[kunci_ins] and (old is None or old.nilai != r["target"]):
+                lama = "-" if old is None else f"{old.nilai.normalize():f}"
+                self.err(
+                    r,
+                    "target",
+                    f"the {r['periode']} target of {ind.kode} {r['tahun']} cannot change: the "
+                    f"{r['periode']} realisasi is verified (stored target: {lama})",
+                )
+                continue
+            items.append(
+                (
+                    r,
+                    (ind.id, r["tahun"], r["periode"]),
+                    {"indikator": ind, "tahun": r["tahun"], "periode": r["periode"], "nilai": r["target"]},
+                )
+            )
+            per_ind.setdefault((ind.id, r["tahun"]), (ind, pk_row, []))[2].append(r)
+        for (iid, tahun), (ind, pk_row, baris) in per_ind.items():
+            nilai = {tw: o.nilai for (i, t, tw), o in existing.items() if i == iid and t == tahun}
+            nilai.update({r["periode"]: r["target"] for r in baris})
+            s = cek_target_triwulan(pk_row.target, [nilai.get(tw) for tw in TRIWULAN], ind.agregasi)
+            if s is None:
+                continue
+            akhir = max(baris, key=lambda r: r.nomor)
+            if s.aturan == "lengkap":
+                pesan = f"quarters {', '.join(s.kosong)} have no target (a Rencana Aksi needs TW1–TW4)"
+            elif s.aturan == "terakhir":
+                pesan = f"the TW4 target is {s.hasil.normalize():f}"
+            elif s.aturan == "jumlah":
+                pesan = f"TW1–TW4 add up to {s.hasil.normalize():f}"
+            else:
+                pesan = f"the mean of TW1–TW4 is {s.hasil.normalize():f}"
+            self.err(
+                akhir,
+                "target",
+                f"rencana_aksi of {ind.kode} {tahun} breaks the rule '{s.aturan}' of its aggregation: "
+                f"{pesan}, the PK's annual target is {s.harapan.normalize():f}",
+            )
+        self.upsert("rencana_aksi", TargetTriwulan, items, existing)
+
+    def load_langkah_aksi(self, rows):
+        pk_tahun = self._pk_tahun(rows)
+        dpa = {(k[0], k[1], k[2]) for k in self.map("anggaran")}
+        existing = {
+            (o.indikator_id, o.tahun, o.urutan): o
+            for o in LangkahAksi.objects.filter(indikator__instansi_id__in=self._ids())
+        }
+        items = []
+        for r in rows:
+            ind, _pk_row = self._indikator_pk(r, pk_tahun)
+            if ind is None:
+                continue
+            sub = None
+            if r["sub_kegiatan"]:
+                sub = self.lookup(r, "sub_kegiatan", "sub_kegiatan", r["sub_kegiatan"], "sub_kegiatan")
+                if sub is None:
+                    continue
+                if (ind.instansi_id, r["tahun"], sub.id) not in dpa:
+                    self.err(
+                        r,
+                        "sub_kegiatan",
+                        f"sub_kegiatan {r['sub_kegiatan']} is not in the DPA of {r['instansi']} in "
+                        f"{r['tahun']} (add it to sheet anggaran)",
+                    )
+                    continue
+            items.append(
+                (
+                    r,
+                    (ind.id, r["tahun"], r["urutan"]),
+                    {
+                        "indikator": ind,
+                        "tahun": r["tahun"],
+                        "urutan": r["urutan"],
+                        "periode": r["periode"],
+                        "uraian": r["uraian"],
+                        "penanggung_jawab": r["penanggung_jawab"] or "",
+                        "sub_kegiatan": sub,
+                    },
+                )
+            )
+        self.upsert("langkah_aksi", LangkahAksi, items, existing)
 
     def load_zona(self, rows):
         items = []

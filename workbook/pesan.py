@@ -125,6 +125,42 @@ POLA: tuple[tuple[re.Pattern, str], ...] = tuple(
         ),
         (r"(?P<k>\S+) must not be negative, got (?P<nilai>.*)", "{k} tidak boleh negatif, tertulis {nilai}"),
         (
+            r"rencana_aksi of (?P<k>\S+) (?P<t>\d+) breaks the rule '(?P<a>[\w-]+)' of its aggregation: the TW4 target is (?P<h>\S+), the PK's annual target is (?P<n>\S+)",
+            "rencana aksi {k} {t} melanggar aturan agregasi '{a}': target TW4 {h}, padahal target "
+            "tahunan PK {n}",
+        ),
+        (
+            r"rencana_aksi of (?P<k>\S+) (?P<t>\d+) breaks the rule '(?P<a>[\w-]+)' of its aggregation: TW1–TW4 add up to (?P<h>\S+), the PK's annual target is (?P<n>\S+)",
+            "rencana aksi {k} {t} melanggar aturan agregasi '{a}': jumlah TW1–TW4 {h}, padahal "
+            "target tahunan PK {n}",
+        ),
+        (
+            r"rencana_aksi of (?P<k>\S+) (?P<t>\d+) breaks the rule '(?P<a>[\w-]+)' of its aggregation: the mean of TW1–TW4 is (?P<h>\S+), the PK's annual target is (?P<n>\S+)",
+            "rencana aksi {k} {t} melanggar aturan agregasi '{a}': rata-rata TW1–TW4 {h}, padahal "
+            "target tahunan PK {n}",
+        ),
+        (
+            r"rencana_aksi of (?P<k>\S+) (?P<t>\d+) breaks the rule '(?P<a>[\w-]+)' of its aggregation: quarters (?P<q>.*) have no target \(a Rencana Aksi needs TW1–TW4\), the PK's annual target is (?P<n>\S+)",
+            "rencana aksi {k} {t} belum lengkap: {q} belum bertarget (rencana aksi memerlukan "
+            "TW1–TW4), target tahunan PK {n}",
+        ),
+        (
+            r'indikator "(?P<k>.*)" is not in the Perjanjian Kinerja (?P<t>\d+) in force of (?P<i>\S+) '
+            r"\(a Rencana Aksi plans the PK's indicators\)",
+            'indikator "{k}" tidak ada di Perjanjian Kinerja {t} yang berlaku untuk {i} (rencana aksi '
+            "hanya untuk indikator PK)",
+        ),
+        (
+            r"sub_kegiatan (?P<k>\S+) is not in the DPA of (?P<i>\S+) in (?P<t>\d+) \(add it to sheet "
+            r"anggaran\)",
+            "sub_kegiatan {k} tidak ada di DPA {i} tahun {t} (tambahkan di lembar anggaran)",
+        ),
+        (
+            r"the (?P<p>TW\d) target of (?P<k>\S+) (?P<t>\d+) cannot change: the TW\d realisasi is "
+            r"verified \(stored target: (?P<n>[^)]*)\)",
+            "target {p} {k} {t} tidak dapat diubah: realisasi {p} sudah diverifikasi (target tersimpan: {n})",
+        ),
+        (
             r"(?P<k>\S+) must be one of (?P<daftar>.*); got " + _NILAI,
             '{k} harus salah satu dari {daftar}; tertulis "{nilai}"',
         ),

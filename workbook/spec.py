@@ -16,6 +16,7 @@ from rumus.angka import AngkaError, JenisAngka, parse_angka
 
 PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
 PERIODE_ANGGARAN = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
+TRIWULAN_RA = ("TW1", "TW2", "TW3", "TW4")  # the periods of a Rencana Aksi
 
 
 BATAS = Decimal(10) ** 15  # largest magnitude a number cell may hold
@@ -518,6 +519,32 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         ("instansi", "tahun", "nama_pegawai", "urutan"),
     ),
+    # Rencana Aksi (docs/rencana_aksi.md): quarter targets of a PK indicator and its action steps
+    Sheet(
+        "rencana_aksi",
+        (
+            INSTANSI,
+            W("indikator", "kode"),
+            TAHUN,
+            W("periode", "periode", pilihan=TRIWULAN_RA),
+            W("target", "angka"),
+        ),
+        ("instansi", "indikator", "tahun", "periode"),
+    ),
+    Sheet(
+        "langkah_aksi",
+        (
+            INSTANSI,
+            W("indikator", "kode"),
+            TAHUN,
+            W("urutan", "bulat"),
+            W("periode", "periode", pilihan=TRIWULAN_RA),
+            W("uraian"),
+            K("penanggung_jawab"),
+            K("sub_kegiatan", "kode"),
+        ),
+        ("instansi", "indikator", "tahun", "urutan"),
+    ),
     Sheet(
         "zona",
         (
@@ -622,6 +649,8 @@ MODEL = {
     "dukungan": "anggaran.Dukungan",
     "jenjang": "perencanaan.Jenjang",
     "rhk": "perencanaan.RencanaHasilKerja",
+    "rencana_aksi": "perencanaan.TargetTriwulan",
+    "langkah_aksi": "perencanaan.LangkahAksi",
     "zona": "zona.Zona",
     "zona_penilaian": "zona.PenilaianZona",
     "skm_nrr": "skm.RingkasanNRR",

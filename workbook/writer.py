@@ -98,6 +98,8 @@ URAIAN_LEMBAR = {
     "anggaran = kode program), sasaran kegiatan dan output sub kegiatan (induk = kode jenjang di atasnya), "
     "pemilik = kode pejabat unit.",
     "rhk": "Rencana hasil kerja (RHK) pegawai per tahun: indikator, target, dan indikator atasan yang diintervensi.",
+    "rencana_aksi": "Rencana Aksi: target indikator PK per triwulan (TW1–TW4), mengikuti agregasinya.",
+    "langkah_aksi": "Rencana Aksi: langkah per triwulan (urutan, uraian, penanggung jawab, sub-kegiatan DPA).",
     "zona": "Zona tertib: kode, nama, sub-unit, urutan, tahun_nonaktif.",
     "zona_penilaian": "Penilaian zona per bulan (baik, cukup, kurang); bulan kosong = rekap tahun.",
     "skm_nrr": "NRR SKM per periode dan layanan (u1–u9, 1–4).",
@@ -133,6 +135,7 @@ DAFTAR_KOLOM = {
     ("jenjang", "anggaran"): "anggaran_kode",
     ("indikator", "jenjang"): "jenjang",
     ("rhk", "indikator_atasan"): "indikator",
+    ("langkah_aksi", "sub_kegiatan"): "sub_kegiatan",
 }
 DAFTAR_UMUM = ("instansi", "pemda", "indikator", "subunit", "layanan")
 BARIS_VALIDASI = 2000  # rows of each sheet the validation lists cover
