@@ -23,6 +23,9 @@ RENCANA = {  # IKU1 rata-rata 83; IKU2 terakhir 74,15; IKU3 terakhir 40
 
 def test_operator_fills_the_plan_in_one_save(live_server, browser, pengguna_demo):
     url = f"{live_server.url}/unit/bantargebang/rencana-aksi/2024/"
+    # the demo's illustrative plan (data/demo/README.md) removed: the operator starts from none
+    TargetTriwulan.objects.all().delete()
+    LangkahAksi.objects.all().delete()
     op = browser.new_page()
     masuk(op, live_server.url, "operator")
     op.goto(url)
