@@ -143,3 +143,44 @@ def pembanding_unit(baris: list[tuple[str, Decimal]], sorot: str, label_x: str) 
     ax.set_xlim(0, max(float(v) for _, v in baris) * 1.15)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+def rencana_triwulan(
+    periode: list[str], target: list[Decimal | None], realisasi: list[Decimal | None], label_y: str
+) -> Figure | None:
+    """The Rencana Aksi of one indicator: per quarter the target (grey) beside the realisasi
+    entered for it (blue), each bar labelled; a quarter without a realisasi has no blue bar and
+    says "-". None when no quarter has a target."""
+    if all(t is None for t in target):
+        return None
+    fig = Figure(figsize=(6, 3), layout="constrained")
+    ax = fig.add_subplot()
+    x = list(range(len(periode)))
+    lebar = 0.38
+    tinggi = [float(v) for v in (*target, *realisasi) if v is not None]
+    puncak = max(tinggi) if tinggi else 1.0
+    for geser, nilai, warna, label in (
+        (-lebar / 2, target, WARNA["abu"], "Target"),
+        (lebar / 2, realisasi, WARNA["biru"], "Realisasi"),
+    ):
+        ax.bar(
+            [i + geser for i in x],
+            [float(v) if v is not None else 0.0 for v in nilai],
+            lebar,
+            color=warna,
+            label=label,
+        )
+        for i, v in zip(x, nilai, strict=True):
+            ax.text(
+                i + geser,
+                (float(v) if v is not None else 0.0) + puncak * 0.02,
+                _id(v, 2) if v is not None else "-",
+                ha="center",
+                fontsize=8,
+            )
+    ax.set_xticks(x, periode)
+    ax.set_ylim(0, puncak * 1.35)
+    ax.set_ylabel("\n".join(textwrap.wrap(label_y, 28)[:3]), fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, ncol=2, loc="upper left")
+    return fig

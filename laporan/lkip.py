@@ -26,7 +26,7 @@ from laporan.perjanjian import DataPK, isi_lampiran, isi_pernyataan, muat_pk, ta
 from laporan.teks import BAGIAN, Teks, kunci_analisis
 from organisasi.models import PENDIDIKAN, Instansi, Layanan, Pegawai, Pejabat, SubUnit
 from pengukuran.models import URUTAN_PERIODE, NilaiPembanding
-from pengukuran.selectors import BarisCapaian, Pengukuran, capaian_pk
+from pengukuran.selectors import BarisCapaian, PantauRencana, Pengukuran, capaian_pk, pantau_rencana
 from perencanaan.models import Indikator, Renstra, Sasaran, Target, Tujuan
 from rumus import narasi
 from rumus import skm as rumus_skm
@@ -95,6 +95,8 @@ class Konteks:
     layanan: list[Layanan]
     zona: list[Zona]
     tahun_lalu: list[int] = field(default_factory=list)
+    # the Rencana Aksi of the PK indicators that have one (pengukuran.selectors.pantau_rencana)
+    rencana: list[PantauRencana] = field(default_factory=list)
 
     # the data source printed under each table ("Sumber: ..."), named as the unit knows it
     @property
@@ -178,6 +180,7 @@ def muat(instansi, tahun: int) -> Konteks:
         list(Layanan.objects.filter(instansi=instansi).order_by("kode")),
         list(Zona.objects.filter(instansi=instansi).select_related("subunit").order_by("kode")),
         [tahun - 1, tahun - 2] if ada_lalu2 else [tahun - 1],
+        [p for p in pantau_rencana(instansi, tahun)[1] if p.baris.ada_rencana],
     )
 
 
@@ -458,6 +461,8 @@ def _bab_akuntabilitas(dok: Dokumen, k: Konteks) -> None:
     for r in k.iku:
         _analisis_iku(analisis.bagian(r.indikator.nama), k, r)
     _akuntabilitas_anggaran(bab.bagian("Akuntabilitas Anggaran"), k)
+    if k.rencana:
+        _rencana_aksi(bab.bagian("Rencana Aksi"), k)
 
 
 def _capaian_organisasi(b: Bagian, k: Konteks) -> None:
@@ -949,6 +954,72 @@ def _akuntabilitas_anggaran(b: Bagian, k: Konteks) -> None:
         "LKIP sebelumnya).",
         "miring",
     )
+
+
+def _langkah_teks(lk) -> str:
+    """An action step as one line: description (who; budget sub-kegiatan code)."""
+    ket = [x for x in (lk.penanggung_jawab, lk.sub_kegiatan.kode if lk.sub_kegiatan_id else "") if x]
+    return lk.uraian + (f" ({'; '.join(ket)})" if ket else "")
+
+
+def _rencana_aksi(b: Bagian, k: Konteks) -> None:
+    """The Rencana Aksi (docs/rencana_aksi.md): per PK indicator with a plan the quarter targets,
+    the realisasi entered per quarter and its capaian against that quarter's target, the action
+    steps of each quarter; where the plan stands; a chart per IKU. Only when a plan exists."""
+    b.paragraf(
+        f"Rencana Aksi tahun {k.tahun} menjabarkan target {len(k.rencana)} indikator Perjanjian Kinerja "
+        "per triwulan beserta langkah aksinya. Realisasi setiap triwulan dibandingkan dengan target "
+        "triwulan yang sama."
+    )
+    baris = []
+    for no, p in enumerate(k.rencana, 1):
+        ind = p.baris.indikator
+        per_tw: dict[str, list[str]] = defaultdict(list)
+        for lk in p.baris.langkah:
+            per_tw[lk.periode].append(_langkah_teks(lk))
+        for j, tw in enumerate(p.triwulan):
+            baris.append(
+                [
+                    str(no) if j == 0 else "",
+                    ind.nama if j == 0 else "",
+                    ind.satuan if j == 0 else "",
+                    tw.periode,
+                    _n(tw.target),
+                    _n(tw.realisasi),
+                    _p(tw.capaian),
+                    "; ".join(per_tw.get(tw.periode, [])) or KOSONG,
+                ]
+            )
+    # no year in the title nor the header: a table naming a year with target and realisasi columns
+    # is read as that year's annual values by the reviu of an LKIP file (rumus.reviu_dokumen)
+    b.tabel(
+        "Rencana Aksi dan Capaian per Triwulan",
+        [["No", "Indikator Kinerja", "Satuan", "Triwulan", "Target", "Realisasi", "Capaian", "Langkah Aksi"]],
+        baris,
+        kolom_angka=[4, 5, 6],
+        sumber=f"Rencana Aksi {k.instansi.nama} Tahun {k.tahun}; data realisasi kinerja (aplikasi SAKIP)",
+    )
+    for p in k.rencana:
+        ind = p.baris.indikator
+        if p.baris.selisih is not None:
+            keadaan = "target triwulannya tidak lagi sesuai dengan target tahunan Perjanjian Kinerja"
+        elif p.status is None:
+            keadaan = "belum ada triwulan dengan realisasi untuk dinilai terhadap rencana"
+        else:
+            keadaan = f"{p.status} pada {p.status_periode}"
+        b.paragraf(f"{ind.nama}: {keadaan}.", "butir")
+    for p in k.rencana:
+        ind = p.baris.indikator
+        if not ind.iku:
+            continue
+        fig = grafik.rencana_triwulan(
+            [t.periode for t in p.triwulan],
+            [t.target for t in p.triwulan],
+            [t.realisasi for t in p.triwulan],
+            f"{ind.nama} ({ind.satuan})" if ind.satuan else ind.nama,
+        )
+        if fig is not None:
+            b.gambar(f"Target dan Realisasi per Triwulan: {ind.nama}", fig)
 
 
 # --- BAB IV ------------------------------------------------------------------------------
