@@ -232,6 +232,7 @@ def boleh_atur_skm(user, instansi: Instansi) -> bool:
 AKSI_TUGAS = {
     "lkip": "lihat",
     "pk": "lihat",
+    "renja": "lihat",  # the Renja document (laporan.renja): whoever sees the unit
     "lhe": "lihat",
     "skm": "lihat",
     "terbitan": "terbitkan",

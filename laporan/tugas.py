@@ -36,6 +36,10 @@ def _isi(p):
         versi = param.get("versi")
         dok = bangun_perjanjian(instansi, param["tahun"], versi)
         return dok, param["tahun"], f"perjanjian-kinerja-v{versi}" if versi else "perjanjian-kinerja"
+    if p.jenis == "renja":
+        from .renja import bangun_renja
+
+        return bangun_renja(instansi, param["tahun"]), param["tahun"], "renja"
     if p.jenis == "skm":
         from .skm import laporan_skm
 
@@ -142,7 +146,7 @@ def buat_dokumen(tugas_id: str) -> dict:
 
 
 def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
-    """Request a document (LKIP, PK, LHE, Laporan SKM) to be made by the task queue's worker: the
+    """Request a document (LKIP, PK, Renja, LHE, Laporan SKM) to be made by the task queue's worker: the
     job (``tugas.Tugas``) for it, reused while the same document of the same data is waiting,
     running or kept (idempotent by kind, unit, parameters and the unit's data token)."""
     from django.utils import timezone

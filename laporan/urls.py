@@ -35,6 +35,7 @@ urlpatterns = [
         views.pk_tandatangani,
         name="pk_tandatangani",
     ),
+    path("unit/<slug:slug>/renja/<tahun:tahun>/", views.renja, name="renja"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/", views.reviu_halaman, name="reviu"),
     path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.lhe_unduh, name="lhe"),
     path(

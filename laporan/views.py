@@ -23,6 +23,7 @@ from .forms import FormTeks
 from .lhe import dokumen_lhe
 from .models import TerbitanLKIP
 from .perjanjian import bangun_perjanjian, muat_pk
+from .renja import muat_renja
 from .reviu import LEVEL, NAMA_LEVEL, lembar_reviu, reviu, ringkasan, versi_direviu
 from .unduhan import unduh
 
@@ -155,7 +156,7 @@ def skm_unduh(request, instansi, tahun, fmt):
 @perlu("lihat")
 @require_POST
 def minta(request, instansi, jenis, nomor, fmt):
-    """Request a document (``jenis``: lkip, pk, skm with ``nomor`` the year; lhe with ``nomor``
+    """Request a document (``jenis``: lkip, pk, renja, skm with ``nomor`` the year; lhe with ``nomor``
     the evaluation) from the task queue and go to its job page."""
     if jenis not in AKSI_TUGAS or jenis == "terbitan" or fmt not in ("docx", "pdf"):
         raise Http404
@@ -180,6 +181,19 @@ def minta(request, instansi, jenis, nomor, fmt):
             parameter["versi"] = int(versi)
     p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
     return redirect("tugas:halaman", instansi.slug, p.pk)
+
+
+@perlu("lihat")
+@require_GET
+def renja(request, instansi, tahun):
+    """The Renja (Rencana Kerja) of the unit-year: the year's indicators and targets from the
+    Renstra and the programmes, kegiatan and sub-kegiatan of the DPA with their pagu
+    (``laporan.renja``); its DOCX/PDF are made by the task queue (``minta``)."""
+    return render(
+        request,
+        "laporan/renja.html",
+        {"instansi": instansi, "tahun": tahun, "d": muat_renja(instansi, tahun)},
+    )
 
 
 @perlu("isi")

@@ -29,6 +29,7 @@ SIKLUS = [
             ("perencanaan", _("Indikator Kinerja Utama"), "perencanaan:iku", False),
             ("perencanaan", _("Jenjang kinerja"), "perencanaan:jenjang", True),
             ("perencanaan", _("RHK pegawai"), "perencanaan:rhk", True),
+            ("perencanaan", _("Renja (Rencana Kerja)"), "laporan:renja", True),
         ],
     ),
     (
@@ -86,6 +87,7 @@ HALAMAN_BAGIAN = {
     "skm:kios": "skm:pengaturan",
     "skm:impor": "skm:hasil_staf",
     "laporan:teks": "laporan:teks",
+    "laporan:renja": "laporan:renja",
     "anggaran:dpa": "anggaran:dpa",
     "anggaran:dukungan": "anggaran:dpa",
     "anggaran:hapus_baris": "anggaran:dpa",

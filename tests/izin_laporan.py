@@ -10,6 +10,8 @@ CASES: dict = {
     # asked for a year without PK (404 to whoever may see the unit) so the matrix does not render them
     # — their content is tested in tests/test_laporan_views.py
     "unit/<slug:slug>/lkip/<tahun:tahun>/": ("/unit/bantargebang/lkip/2024/", UNIT),
+    # the Renja page (tests/test_renja_isi.py): everyone who sees the unit
+    "unit/<slug:slug>/renja/<tahun:tahun>/": ("/unit/bantargebang/renja/2024/", UNIT),
     "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.docx": ("/unit/bantargebang/lkip/2030/lkip.docx", _TANPA_PK),
     "unit/<slug:slug>/lkip/<tahun:tahun>/lkip.pdf": ("/unit/bantargebang/lkip/2030/lkip.pdf", _TANPA_PK),
     "unit/<slug:slug>/pk/<tahun:tahun>/dokumen.docx": ("/unit/bantargebang/pk/2030/dokumen.docx", _TANPA_PK),
