@@ -1,7 +1,7 @@
 """The Renja (Rencana Kerja; RKT, Rencana Kinerja Tahunan) of a unit for a year: the part of the
 Renstra planned for that year — its tujuan and sasaran with their indicators and the year's
 targets, and the programmes, kegiatan and sub-kegiatan of the year's budget (DPA) with their pagu
-and the programme and kegiatan indicators' targets (PermenPANRB 53/2014: the Rencana Kinerja
+and the targets of the programme, kegiatan and sub-kegiatan indicators (PermenPANRB 53/2014: the Rencana Kinerja
 Tahunan; Permendagri 86/2017: the Renja table).
 
 ``muat_renja`` reads everything in a fixed number of queries (the page, ``laporan:renja``);
@@ -82,6 +82,21 @@ def _aktif(tahun: int) -> Q:
     return Q(tahun_nonaktif__isnull=True) | Q(tahun_nonaktif__gt=tahun)
 
 
+def _kode_anggaran(ind: Indikator) -> str | None:
+    """The budget code a programme, kegiatan or sub-kegiatan indicator sits on: its own programme
+    or kegiatan, else the one of the cascade node it measures (``jenjang``). None for the others."""
+    j = ind.jenjang
+    if ind.level == Indikator.Level.PROGRAM:
+        p = ind.program or (j.program if j else None)
+        return p.kode if p else None
+    if ind.level == Indikator.Level.KEGIATAN:
+        k = ind.kegiatan or (j.kegiatan if j else None)
+        return k.kode if k else None
+    if ind.level == Indikator.Level.SUB_KEGIATAN and j is not None and j.sub_kegiatan is not None:
+        return j.sub_kegiatan.kode
+    return None
+
+
 def muat_renja(instansi, tahun: int) -> DataRenja:
     """The Renja of the unit-year from the Renstra in force and the year's DPA. Eleven queries
     whatever the number of indicators and budget lines."""
@@ -94,7 +109,9 @@ def muat_renja(instansi, tahun: int) -> DataRenja:
     indikator = list(
         Indikator.objects.filter(instansi=instansi)
         .filter(_aktif(tahun))
-        .select_related("program", "kegiatan")
+        .select_related(
+            "program", "kegiatan", "jenjang__program", "jenjang__kegiatan", "jenjang__sub_kegiatan"
+        )
         .order_by("urutan", "kode")
     )
     target = {t.indikator_id: t for t in Target.objects.filter(indikator__instansi=instansi, tahun=tahun)}
@@ -128,10 +145,9 @@ def muat_renja(instansi, tahun: int) -> DataRenja:
     )
     per_kode: dict[str, list[TargetRenja]] = defaultdict(list)
     for ind in indikator:
-        if ind.level == Indikator.Level.PROGRAM and ind.program_id:
-            per_kode[ind.program.kode].append(tr(ind))
-        elif ind.level == Indikator.Level.KEGIATAN and ind.kegiatan_id:
-            per_kode[ind.kegiatan.kode].append(tr(ind))
+        kode = _kode_anggaran(ind)
+        if kode:
+            per_kode[kode].append(tr(ind))
     anggaran: list[AnggaranRenja] = []
     for p_kode, prog in sorted(rollup.anak.items()):
         anggaran.append(
@@ -145,7 +161,9 @@ def muat_renja(instansi, tahun: int) -> DataRenja:
             for (s_kode, _su), node in keg.anak.items():
                 sub[s_kode] += node.pagu
             for s_kode, pagu in sorted(sub.items()):
-                anggaran.append(AnggaranRenja("sub_kegiatan", s_kode, nama.get(s_kode, s_kode), pagu))
+                anggaran.append(
+                    AnggaranRenja("sub_kegiatan", s_kode, nama.get(s_kode, s_kode), pagu, per_kode[s_kode])
+                )
     return DataRenja(instansi, tahun, renstra, sasaran, anggaran, rollup.pagu)
 
 
