@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "sakip.middleware.IdPermintaan",
+    "dasar.replika.BacaReplika",  # the portal's and the API's reads from the replica, when there is one
     "django.middleware.security.SecurityMiddleware",
     "sakip.middleware.KebijakanIzinBrowser",
     "csp.middleware.CSPMiddleware",
@@ -119,6 +120,14 @@ DATABASES = {
         conn_max_age=baca_int("DB_CONN_MAX_AGE", 0, minimum=0),
     )
 }
+# A read replica (dasar/replika.py, docs/architecture.md "Growing past one machine"): the portal's and
+# the API's GET requests read from it; every write, and every other page, uses the primary.
+if baca_teks("DATABASE_REPLICA_URL"):
+    DATABASES["replika"] = dj_database_url.parse(
+        baca_teks("DATABASE_REPLICA_URL"), conn_max_age=baca_int("DB_CONN_MAX_AGE", 0, minimum=0)
+    )
+DATABASE_ROUTERS = ["dasar.replika.RuteReplika"]
+SAKIP_REPLIKA_AWALAN = ("/publik/", "/api/")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -174,6 +183,30 @@ FILE_UPLOAD_HANDLERS = [
 ]
 # Uploaded evidence and photos: outside the web root, served only through permission-checked views.
 MEDIA_ROOT = Path(baca_teks("SAKIP_MEDIA_ROOT") or BASE_DIR / "var" / "media")
+# Where uploaded files are kept (the FileFields: evidence, zone photos, logos): local files under
+# MEDIA_ROOT by default; on S3-compatible object storage (AWS S3, MinIO, Ceph …) when SAKIP_S3_BUCKET
+# is set, through django-storages — private objects, served only through the permission-checked
+# views as before (docs/architecture.md "Growing past one machine", docs/deploy.md).
+S3_BUCKET = baca_teks("SAKIP_S3_BUCKET")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": baca_teks("SAKIP_S3_ENDPOINT") or None,
+            "region_name": baca_teks("SAKIP_S3_REGION") or None,
+            "access_key": baca_teks("SAKIP_S3_ACCESS_KEY") or None,
+            "secret_key": baca_teks("SAKIP_S3_SECRET_KEY") or None,
+            "location": baca_teks("SAKIP_S3_PREFIX", "media"),
+            "default_acl": "private",
+            "querystring_auth": True,  # never a public URL: files go out through our views only
+            "file_overwrite": False,  # two uploads with the same name never replace each other
+        },
+    }
 # Generated documents (LKIP, PK, LHE) are written here before download.
 DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokumen")
 # PDFs (laporan/keluaran.py): the Python that has LibreOffice's ``uno`` module, and the seconds one
