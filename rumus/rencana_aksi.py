@@ -20,9 +20,20 @@ from decimal import Decimal
 
 from .capaian import Agregasi, Polaritas, capaian
 
-__all__ = ["TRIWULAN", "Selisih", "cek_target_triwulan", "status_rencana", "SESUAI", "TERTINGGAL"]
+__all__ = [
+    "TRIWULAN",
+    "BULAN",
+    "Selisih",
+    "cek_target_triwulan",
+    "cek_target_bulan",
+    "triwulan_dari_bulan",
+    "status_rencana",
+    "SESUAI",
+    "TERTINGGAL",
+]
 
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+BULAN = tuple(f"B{i:02d}" for i in range(1, 13))  # B01 (January) .. B12 (December)
 SESUAI = "sesuai rencana"
 TERTINGGAL = "tertinggal"
 SERATUS = Decimal(100)
@@ -81,3 +92,58 @@ def status_rencana(
             continue
         return (SESUAI if c >= SERATUS else TERTINGGAL), tw
     return None
+
+
+def _cek_periode(
+    target_tahunan: Decimal, target: Sequence[Decimal | None], cara: Agregasi | str, nama: Sequence[str]
+) -> Selisih | None:
+    """The aggregation rule over any number of periods (their names ``nama``, in order): the last
+    period's target equals the annual one ("terakhir"), the periods add up to it ("jumlah") or
+    their mean equals it ("rata-rata", compared as ``sum == n × annual``)."""
+    if len(target) != len(nama):
+        raise ValueError(f"{len(nama)} periods expected")
+    kosong = tuple(p for p, v in zip(nama, target, strict=True) if v is None)
+    if kosong:
+        return Selisih("lengkap", target_tahunan, None, kosong)
+    nilai = [Decimal(v) for v in target]
+    cara = Agregasi(cara)
+    if cara is Agregasi.TERAKHIR:
+        return None if nilai[-1] == target_tahunan else Selisih(cara.value, target_tahunan, nilai[-1])
+    total = sum(nilai, Decimal(0))
+    if cara is Agregasi.JUMLAH:
+        return None if total == target_tahunan else Selisih(cara.value, target_tahunan, total)
+    if total == len(nilai) * target_tahunan:
+        return None
+    return Selisih(cara.value, target_tahunan, total / len(nilai))
+
+
+def cek_target_bulan(
+    target_tahunan: Decimal, target_bulan: Sequence[Decimal | None], cara: Agregasi | str
+) -> Selisih | None:
+    """The monthly form of ``cek_target_triwulan``: None when the twelve month targets (B01..B12)
+    follow the aggregation ``cara`` of the annual target — the same rules as the quarters: the
+    December target equals the annual target ("terakhir"), the months add up to it ("jumlah"),
+    their mean equals it ("rata-rata") — else what is wrong."""
+    return _cek_periode(target_tahunan, target_bulan, cara, BULAN)
+
+
+def triwulan_dari_bulan(target_bulan: Sequence[Decimal | None], cara: Agregasi | str) -> list[Decimal | None]:
+    """The four quarter targets a monthly plan gives, by the indicator's aggregation: a quarter is
+    its last month ("terakhir"), the sum of its three months ("jumlah") or their mean
+    ("rata-rata"); a quarter with an empty month is None. Months that follow the aggregation give
+    quarters that follow it too (tests/test_rumus_rencana_aksi_bulan.py)."""
+    if len(target_bulan) != 12:
+        raise ValueError("twelve months expected")
+    cara = Agregasi(cara)
+    out: list[Decimal | None] = []
+    for q in range(4):
+        tiga = target_bulan[3 * q : 3 * q + 3]
+        if any(v is None for v in tiga):
+            out.append(None)
+        elif cara is Agregasi.TERAKHIR:
+            out.append(Decimal(tiga[2]))
+        elif cara is Agregasi.JUMLAH:
+            out.append(sum((Decimal(v) for v in tiga), Decimal(0)))
+        else:
+            out.append(sum((Decimal(v) for v in tiga), Decimal(0)) / 3)
+    return out
