@@ -239,6 +239,7 @@ AKSI_TUGAS = {
     "reviu": "reviu_berkas",
     "skm_impor": "atur",  # a large SKM upload imported by the worker: operator or admin_pemda (skm.tugas)
     "workbook": "impor",  # a large uploaded workbook checked or applied by the worker (workbook.tugas)
+    "pohon": "lihat",  # the performance tree's PDF (pohon.tugas)
 }
 
 
@@ -600,6 +601,7 @@ BAGIAN_UNIT = {
     "laporan": "lihat",
     "laporan_teks": "isi",
     "laporan_reviu_berkas": "reviu_berkas",
+    "pohon": "lihat",  # the pohon kinerja of the unit
     "workbook": "lihat",
 }
 

@@ -63,6 +63,7 @@ class IndikatorForm(KodeUnikMixin, formulir.ModelForm):
             "agregasi",
             "sumber_realisasi",
             "iku",
+            "jenis_hasil",
             "formulasi",
             "alasan",
             "sumber_data",

@@ -281,6 +281,24 @@ class Indikator(Arsip):
             "contoh: IKM kecamatan."
         ),
     )
+
+    class JenisHasil(models.TextChoices):
+        MENURUT_TINGKAT = "", _("Menurut tingkatnya")
+        OUTCOME = "outcome", _("Hasil (outcome)")
+        OUTPUT = "output", _("Keluaran (output)")
+
+    jenis_hasil = models.CharField(
+        _("jenis hasil"),
+        max_length=10,
+        choices=JenisHasil.choices,
+        default="",
+        blank=True,
+        help_text=_(
+            "Hasil (outcome) mengukur manfaat atau perubahan yang dirasakan; keluaran (output) mengukur "
+            "barang atau jasa yang dihasilkan. Kosong: menurut tingkatnya — tujuan, sasaran dan program "
+            "hasil, kegiatan keluaran; contoh: keluaran untuk jumlah dokumen yang disusun."
+        ),
+    )
     sumber_realisasi = models.CharField(
         _("sumber realisasi"),
         max_length=10,

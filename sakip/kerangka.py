@@ -30,6 +30,7 @@ SIKLUS = [
             ("perencanaan", _("Jenjang kinerja"), "perencanaan:jenjang", True),
             ("perencanaan", _("RHK pegawai"), "perencanaan:rhk", True),
             ("perencanaan", _("Renja (Rencana Kerja)"), "laporan:renja", True),
+            ("pohon", _("Pohon kinerja"), "pohon:unit", True),
         ],
     ),
     (
@@ -94,6 +95,7 @@ HALAMAN_BAGIAN = {
     "laporan:reviu": "laporan:reviu",
     "laporan:reviu_berkas": "laporan:reviu_berkas",
     "laporan:reviu_berkas_hasil": "laporan:reviu_berkas",
+    "pohon:unit": "pohon:unit",
 }
 NAMESPACE_BAGIAN = {
     "perencanaan": "perencanaan:renstra",
@@ -104,6 +106,7 @@ NAMESPACE_BAGIAN = {
     "evaluasi": "evaluasi:daftar",
     "laporan": "laporan:lkip",
     "workbook": "workbook:halaman",
+    "pohon": "pohon:unit",
 }
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "rpjmd",
     "pengukuran",
     "anggaran",
+    "pohon",
     "skm",
     "evaluasi",
     "zona",

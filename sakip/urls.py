@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("pengukuran.urls")),
     path("", include("perencanaan.urls")),
     path("", include("anggaran.urls")),
+    path("", include("pohon.urls")),
     path("", include("zona.urls")),
     path("", include("evaluasi.urls")),
     path("", include("audit.urls")),

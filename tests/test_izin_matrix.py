@@ -35,6 +35,7 @@ from tests import (  # noqa: E402
     izin_panduan,
     izin_perencanaan,
     izin_portal,
+    izin_pohon,
     izin_realisasi,
     izin_renaksi,
     izin_rpjmd,
@@ -156,6 +157,7 @@ CASES = {
     **izin_rpjmd.CASES,
     **izin_panduan.CASES,
     **izin_portal.CASES,
+    **izin_pohon.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 

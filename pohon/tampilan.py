@@ -1,0 +1,124 @@
+"""How a tree is shown: the levels' and findings' Indonesian names, and the tree as a nested HTML
+list (built here rather than by recursive template includes: the 500-unit pemda tree has
+thousands of nodes, docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rumus import pohon as r
+from rumus.format import format_angka, format_persen, format_rupiah
+
+NAMA_LEVEL = {
+    r.SASARAN_PEMDA: gettext_lazy("Sasaran pemda"),
+    r.TUJUAN: gettext_lazy("Tujuan"),
+    r.SASARAN: gettext_lazy("Sasaran strategis"),
+    r.PROGRAM: gettext_lazy("Program"),
+    r.KEGIATAN: gettext_lazy("Kegiatan"),
+    r.SUB_KEGIATAN: gettext_lazy("Sub kegiatan"),
+    r.RHK: gettext_lazy("Rencana hasil kerja"),
+}
+
+NAMA_TEMUAN = {
+    r.TANPA_INDIKATOR: gettext_lazy("Simpul tanpa indikator"),
+    r.TANPA_PEMILIK: gettext_lazy("Indikator tanpa pemilik"),
+    r.SASARAN_TANPA_PROGRAM: gettext_lazy("Sasaran tanpa program pendukung"),
+    r.ANGGARAN_TANPA_KINERJA: gettext_lazy("Anggaran yang tidak mendukung kinerja"),
+    r.OUTCOME_HANYA_OUTPUT: gettext_lazy("Sasaran hasil yang hanya diukur dengan indikator keluaran"),
+}
+
+
+def pesan_temuan(t: r.TemuanPohon) -> str:
+    """The finding as one Indonesian sentence naming the node, indicator or budget line."""
+    isi = {"kode": t.kode, "nama": t.nama}
+    if t.jenis == r.TANPA_INDIKATOR:
+        return _("Pohon kinerja: %(kode)s %(nama)s belum punya indikator") % isi
+    if t.jenis == r.TANPA_PEMILIK:
+        return (
+            _("Pohon kinerja: indikator %(kode)s %(nama)s belum punya pemilik (jabatan penanggung jawab)")
+            % isi
+        )
+    if t.jenis == r.SASARAN_TANPA_PROGRAM:
+        return (
+            _("Pohon kinerja: sasaran %(kode)s %(nama)s belum didukung program (tautan dukungan anggaran)")
+            % isi
+        )
+    if t.jenis == r.ANGGARAN_TANPA_KINERJA:
+        return _("Pohon kinerja: sub kegiatan %(kode)s %(nama)s tidak mendukung indikator mana pun") % isi
+    if t.jenis == r.OUTCOME_HANYA_OUTPUT:
+        return (
+            _("Pohon kinerja: %(kode)s %(nama)s adalah sasaran hasil tetapi semua indikatornya keluaran")
+            % isi
+        )
+    return f"{t.kode} {t.nama}"
+
+
+def _indikator(i: r.IndikatorPohon) -> str:
+    pemilik = escape(i.pemilik) if i.pemilik else _("belum ada pemilik")
+    kategori = escape(i.kategori) if i.kategori else _("belum ada capaian")
+    satuan = f" {escape(i.satuan)}" if i.satuan else ""
+    return (
+        f'<li class="pohon-ind {i.warna}"><span class="pohon-ind-nama">{escape(i.nama)}</span> '
+        f'<span class="kecil">{_("target")} {format_angka(i.target, 2)}{satuan} · '
+        f"{_('realisasi')} {format_angka(i.realisasi, 2)} · "
+        f'{_("capaian")} <strong class="capaian {i.warna}">{format_persen(i.capaian)}</strong> '
+        f"({kategori}) · {_('pemilik')}: {pemilik}</span></li>"
+    )
+
+
+def _anggaran(a: r.AnggaranPohon) -> str:
+    return (
+        f"<li>{escape(a.kode)} {escape(a.nama)}: {_('pagu')} {format_rupiah(a.pagu)}, "
+        f"{_('realisasi')} {format_rupiah(a.realisasi)}</li>"
+    )
+
+
+def html_pohon(
+    akar: list[r.SimpulPohon], nama_instansi: dict[str, str] | None = None, tampil_unit=False
+) -> str:
+    """The tree as nested lists: each node a ``<details open>`` (collapsible without JavaScript)
+    holding its level, code, name, owner, indicators, budget codes and children."""
+    nama_instansi = nama_instansi or {}
+    bagian: list[str] = []
+    add = bagian.append
+    judul_ind, judul_ang = _("Indikator"), _("Anggaran")
+    tanpa_ind = _("Belum ada indikator")
+    label_pemilik = _("Pemilik")
+    level = {k: str(v) for k, v in NAMA_LEVEL.items()}
+
+    def simpul(s: r.SimpulPohon, induk_unit: str) -> None:
+        add(f'<li class="pohon-simpul pohon-{s.level}" id="simpul-{escape(s.kunci.replace(":", "-"))}">')
+        add("<details open><summary>")
+        add(f'<span class="pohon-level">{level.get(s.level, s.level)}</span> ')
+        add(f"<strong>{escape(s.kode)}</strong> {escape(s.nama)}")
+        if tampil_unit and s.instansi and s.instansi != induk_unit:
+            add(f' <span class="pohon-unit">({escape(nama_instansi.get(s.instansi, s.instansi))})</span>')
+        add("</summary>")
+        if s.pemilik:
+            add(f'<p class="kecil">{label_pemilik}: {escape(s.pemilik)}</p>')
+        if s.indikator:
+            add(f'<ul class="pohon-indikator" aria-label="{judul_ind}">')
+            for i in s.indikator:
+                add(_indikator(i))
+            add("</ul>")
+        else:
+            add(f'<p class="kecil pohon-kosong">{tanpa_ind}</p>')
+        if s.anggaran:
+            add(f'<ul class="pohon-anggaran kecil" aria-label="{judul_ang}">')
+            for a in s.anggaran:
+                add(_anggaran(a))
+            add("</ul>")
+        if s.anak:
+            add('<ul class="pohon-anak">')
+            for a in s.anak:
+                simpul(a, s.instansi or induk_unit)
+            add("</ul>")
+        add("</details></li>")
+
+    add('<ul class="pohon-akar">')
+    for s in akar:
+        simpul(s, "")
+    add("</ul>")
+    return "".join(bagian)

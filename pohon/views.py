@@ -1,0 +1,100 @@
+"""The pohon kinerja pages: a unit's tree and the pemda's tree across its units, each with its
+findings, the SVG download and (for a unit) the A3 PDF through the task queue."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from akun.izin import boleh_pemda, perlu
+from organisasi.models import Pemda
+
+from . import tugas
+from .gambar import svg_pohon
+from .selectors import pohon_pemda, pohon_unit
+from .tampilan import NAMA_TEMUAN, html_pohon, pesan_temuan
+
+
+def _temuan(pohon):
+    """The findings grouped by kind, in the order of ``NAMA_TEMUAN``."""
+    kelompok = {}
+    for t in pohon.temuan:
+        kelompok.setdefault(t.jenis, []).append(pesan_temuan(t))
+    return [(j, nama, kelompok[j]) for j, nama in NAMA_TEMUAN.items() if j in kelompok]
+
+
+def _svg(pohon, judul, nama_berkas):
+    resp = HttpResponse(svg_pohon(pohon.akar, judul), content_type="image/svg+xml; charset=utf-8")
+    resp["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
+    resp["X-Content-Type-Options"] = "nosniff"
+    return resp
+
+
+@perlu("lihat")
+@require_GET
+def unit(request, instansi, tahun):
+    pohon = pohon_unit(instansi, tahun)
+    return render(
+        request,
+        "pohon/pohon.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "pohon": pohon,
+            "judul": _("Pohon kinerja %(unit)s") % {"unit": instansi.nama},
+            "html_pohon": mark_safe(html_pohon(pohon.akar, pohon.nama_instansi)),  # noqa: S308 - escaped by html_pohon
+            "temuan": _temuan(pohon),
+        },
+    )
+
+
+@perlu("lihat")
+@require_GET
+def unit_svg(request, instansi, tahun):
+    pohon = pohon_unit(instansi, tahun)
+    judul = _("Pohon kinerja %(unit)s tahun %(tahun)s") % {"unit": instansi.nama, "tahun": tahun}
+    return _svg(pohon, judul, f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
+
+
+@perlu("lihat")
+@require_POST
+def unit_pdf(request, instansi, tahun):
+    p = tugas.minta_pdf(user=request.user, instansi=instansi, tahun=tahun)
+    return redirect("tugas:halaman", instansi.slug, p.pk)
+
+
+def _pemda(request, kode):
+    pemda = get_object_or_404(Pemda, kode=kode)
+    if not boleh_pemda(request.user, "lihat", pemda):
+        raise Http404
+    return pemda
+
+
+@login_required
+@require_GET
+def pemda(request, kode, tahun):
+    pemda = _pemda(request, kode)
+    pohon = pohon_pemda(pemda, tahun)
+    return render(
+        request,
+        "pohon/pohon.html",
+        {
+            "pemda": pemda,
+            "tahun": tahun,
+            "pohon": pohon,
+            "judul": _("Pohon kinerja %(pemda)s") % {"pemda": pemda.nama},
+            "html_pohon": mark_safe(html_pohon(pohon.akar, pohon.nama_instansi, tampil_unit=True)),  # noqa: S308
+            "temuan": _temuan(pohon),
+        },
+    )
+
+
+@login_required
+@require_GET
+def pemda_svg(request, kode, tahun):
+    pemda = _pemda(request, kode)
+    pohon = pohon_pemda(pemda, tahun)
+    judul = _("Pohon kinerja %(pemda)s tahun %(tahun)s") % {"pemda": pemda.nama, "tahun": tahun}
+    return _svg(pohon, judul, f"pohon-kinerja-{pemda.kode}-{tahun}.svg")
