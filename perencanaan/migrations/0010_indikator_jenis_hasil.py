@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('perencanaan', '0008_rencana_aksi'),
+        ('perencanaan', '0009_jenjang'),
     ]
 
     operations = [
