@@ -326,7 +326,27 @@ def reviu(instansi, tahun: int) -> list[Temuan]:
                     url_realisasi(ind, "TW4", tahun - 1) if manual else "",
                 )
             )
+    # --- the pohon kinerja's checks (rumus.pohon.periksa_pohon; docs/pohon.md) -----------------
+    out.extend(temuan_pohon(instansi, tahun))
     out.sort(key=lambda t: LEVEL.index(t.level) if t.level in LEVEL else len(LEVEL))
+    return out
+
+
+def temuan_pohon(instansi, tahun: int) -> list[Temuan]:
+    """The findings of the unit's pohon kinerja as reviu warnings, each linking to its node on the
+    tree page (a budget line: to the budget support links, where it is fixed)."""
+    from pohon.selectors import pohon_unit
+    from pohon.tampilan import NAMA_TEMUAN, pesan_temuan
+    from rumus.pohon import ANGGARAN_TANPA_KINERJA
+
+    halaman = reverse("pohon:unit", args=[instansi.slug, tahun])
+    out = []
+    for t in pohon_unit(instansi, tahun).temuan:
+        if t.jenis == ANGGARAN_TANPA_KINERJA:
+            url = reverse("anggaran:dukungan", args=[instansi.slug, tahun])
+        else:
+            url = halaman + "#simpul-" + t.kunci.replace(":", "-")
+        out.append(Temuan("warning", f"{_('Pohon kinerja')} / {NAMA_TEMUAN[t.jenis]}", pesan_temuan(t), url))
     return out
 
 

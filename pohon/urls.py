@@ -11,4 +11,12 @@ urlpatterns = [
     path("unit/<slug:slug>/pohon/<tahun:tahun>/pdf/", views.unit_pdf, name="unit_pdf"),
     path("pemda/<slug:kode>/pohon/<tahun:tahun>/", views.pemda, name="pemda"),
     path("pemda/<slug:kode>/pohon/<tahun:tahun>/svg/", views.pemda_svg, name="pemda_svg"),
+    path(
+        "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/", views.sasaran_pemda, name="sasaran_pemda"
+    ),
+    path(
+        "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/svg/",
+        views.sasaran_pemda_svg,
+        name="sasaran_pemda_svg",
+    ),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh_pemda, perlu
 from organisasi.models import Pemda
+from rpjmd.models import SasaranPemda
 
 from . import tugas
 from .gambar import svg_pohon
@@ -87,8 +88,50 @@ def pemda(request, kode, tahun):
             "judul": _("Pohon kinerja %(pemda)s") % {"pemda": pemda.nama},
             "html_pohon": mark_safe(html_pohon(pohon.akar, pohon.nama_instansi, tampil_unit=True)),  # noqa: S308
             "temuan": _temuan(pohon),
+            "sasaran_pemda": [
+                (int(s.kunci.split(":")[1]), s) for s in pohon.akar if s.level == "sasaran_pemda"
+            ],
         },
     )
+
+
+def _sasaran(request, kode, tahun, pk):
+    pemda = _pemda(request, kode)
+    sasaran = get_object_or_404(SasaranPemda.objects.select_related("rpjmd"), pk=pk, rpjmd__pemda=pemda)
+    return pemda, sasaran, pohon_pemda(pemda, tahun, sasaran_pemda=sasaran.pk)
+
+
+@login_required
+@require_GET
+def sasaran_pemda(request, kode, tahun, pk):
+    """The tree of one pemda sasaran: every unit supporting it, down to its lowest level."""
+    pemda, sasaran, pohon = _sasaran(request, kode, tahun, pk)
+    return render(
+        request,
+        "pohon/pohon.html",
+        {
+            "pemda": pemda,
+            "sasaran": sasaran,
+            "tahun": tahun,
+            "pohon": pohon,
+            "judul": _("Pohon kinerja sasaran %(kode)s %(pemda)s")
+            % {"kode": sasaran.kode, "pemda": pemda.nama},
+            "html_pohon": mark_safe(html_pohon(pohon.akar, pohon.nama_instansi, tampil_unit=True)),  # noqa: S308
+            "temuan": _temuan(pohon),
+        },
+    )
+
+
+@login_required
+@require_GET
+def sasaran_pemda_svg(request, kode, tahun, pk):
+    pemda, sasaran, pohon = _sasaran(request, kode, tahun, pk)
+    judul = _("Pohon kinerja sasaran %(kode)s %(pemda)s tahun %(tahun)s") % {
+        "kode": sasaran.kode,
+        "pemda": pemda.nama,
+        "tahun": tahun,
+    }
+    return _svg(pohon, judul, f"pohon-kinerja-{pemda.kode}-sasaran-{sasaran.kode}-{tahun}.svg")
 
 
 @login_required

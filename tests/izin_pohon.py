@@ -16,4 +16,14 @@ CASES: dict = {
     ),
     "pemda/<slug:kode>/pohon/<tahun:tahun>/": ("/pemda/kota-bekasi/pohon/2024/", PEMDA),
     "pemda/<slug:kode>/pohon/<tahun:tahun>/svg/": ("/pemda/kota-bekasi/pohon/2024/svg/", PEMDA),
+    # the demo has no RPD: an unknown pemda sasaran is 404 to everyone (the page itself and who may
+    # see it: tests/test_pohon_lintas.py)
+    "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/": (
+        "/pemda/kota-bekasi/pohon/2024/sasaran/999999/",
+        {**PEMDA, "evaluator": 404, "adminpemda": 404},
+    ),
+    "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/svg/": (
+        "/pemda/kota-bekasi/pohon/2024/sasaran/999999/svg/",
+        {**PEMDA, "evaluator": 404, "adminpemda": 404},
+    ),
 }

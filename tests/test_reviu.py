@@ -256,7 +256,10 @@ def test_demo_gives_a_stable_sensible_list(demo):
     teks = [t for t in temuan if t.where.startswith("Teks LKIP / ")]
     assert len(teks) == len(BAGIAN)
     assert {t.where for t in teks if t.level == "info"} == {f"Teks LKIP / {BAGIAN[k]}" for k in TEKS_TAMBAHAN}
-    assert len(temuan) == len(periksa(demo, 2024)) + 1 + 3 + len(BAGIAN)
+    # and the pohon kinerja's findings (tests/test_pohon_reviu.py)
+    pohon = [t for t in temuan if t.where.startswith("Pohon kinerja / ")]
+    assert pohon and all(t.level == "warning" for t in pohon)
+    assert len(temuan) == len(periksa(demo, 2024)) + 1 + 3 + len(BAGIAN) + len(pohon)
 
 
 def test_review_sheet_document(demo):

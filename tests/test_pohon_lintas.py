@@ -1,0 +1,63 @@
+"""A crosscutting pemda sasaran (supported by two units: one with its tujuan, the other with a
+sasaran) is one node of the pemda tree with both units under it, and the root parent of each
+unit's own tree."""
+
+import pytest
+
+from pohon.selectors import pohon_pemda, pohon_unit
+from rumus.pohon import SASARAN_PEMDA, telusur
+from tests.rpjmd_bantu import rpd_kecil
+
+pytestmark = pytest.mark.django_db
+
+
+def test_crosscutting_sasaran_once_in_the_pemda_tree_and_in_both_units_trees():
+    x = rpd_kecil()
+    pemda = pohon_pemda(x.pemda, 2025)
+    atas = [s for s in telusur(pemda.akar) if s.level == SASARAN_PEMDA]
+    assert [(s.kode, s.nama) for s in atas] == [("S1.1", "Meningkatnya kualitas pelayanan publik")]
+    (s11,) = atas
+    assert [n.instansi for n in s11.anak] == ["kec-dua", "kec-satu"] or [n.instansi for n in s11.anak] == [
+        "kec-satu",
+        "kec-dua",
+    ]
+    assert {n.level for n in s11.anak} == {"tujuan"}
+    assert [(i.kode, i.target) for i in s11.indikator] == [("IS1.1", 80)]
+    # the pemda sasaran is not repeated as a root anywhere else
+    assert sum(1 for s in telusur(pemda.akar) if s.kunci == s11.kunci) == 1
+    assert [s.kunci for s in pemda.akar].count(s11.kunci) == 1
+    for unit in (x.unit1, x.unit2):
+        p = pohon_unit(unit, 2025)
+        (akar,) = p.akar
+        assert (akar.level, akar.kode) == (SASARAN_PEMDA, "S1.1")
+        assert [n.instansi for n in akar.anak] == [unit.slug]
+        assert akar.anak[0].level == "tujuan"
+
+
+def test_the_pemda_sasaran_page_shows_both_units(db, masuk_sebagai):
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+
+    x = rpd_kecil()
+    u = get_user_model().objects.create_user("admin-contoh", password="demo-sakip-2024")
+    Peran.objects.create(user=u, jenis="admin_pemda", pemda=x.pemda)
+    c = masuk_sebagai("admin-contoh")
+    html = c.get(f"/pemda/{x.pemda.kode}/pohon/2025/sasaran/{x.s11.id}/").content.decode()
+    assert "Meningkatnya kualitas pelayanan publik" in html
+    assert "Kecamatan Satu" in html and "Kecamatan Dua" in html
+    assert c.get(f"/pemda/{x.pemda.kode}/pohon/2025/sasaran/{x.s12.id + 999}/").status_code == 404
+
+
+def test_a_unit_operator_does_not_see_the_pemda_trees(db, masuk_sebagai):
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+
+    x = rpd_kecil()
+    u = get_user_model().objects.create_user("op-satu", password="demo-sakip-2024")
+    Peran.objects.create(user=u, jenis="operator", instansi=x.unit1)
+    c = masuk_sebagai("op-satu")
+    assert c.get(f"/pemda/{x.pemda.kode}/pohon/2025/sasaran/{x.s11.id}/").status_code == 404
+    assert c.get(f"/pemda/{x.pemda.kode}/pohon/2025/").status_code == 404
+    assert c.get(f"/unit/{x.unit1.slug}/pohon/2025/").status_code == 200
