@@ -140,3 +140,18 @@ def status_target(nilai: Decimal | None) -> str | None:
     if nilai == SERATUS:
         return "mencapai target"
     return "belum mencapai target"
+
+
+# docs/rules.md §12.1: the status colour of a capaian category on the dashboards and the tree
+WARNA_KATEGORI = {
+    "Sangat Baik": "hijau",
+    "Baik": "hijau",
+    "Cukup": "kuning",
+    "Kurang": "merah",
+    "Sangat Kurang": "merah",
+}
+
+
+def warna_kategori(kategori: str | None) -> str:
+    """The status colour of a capaian category: hijau, kuning, merah, or abu (no capaian)."""
+    return WARNA_KATEGORI.get(kategori or "", "abu")

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .capaian import WARNA_KATEGORI, warna_kategori  # noqa: F401 - the tree's colours are the dashboards'
+
 # The levels of a tree, top to bottom (a unit tree starts at its tujuan; its parent is the pemda
 # sasaran it supports).
 SASARAN_PEMDA = "sasaran_pemda"
@@ -38,21 +40,8 @@ JENIS_LEVEL = {
     RHK: OUTPUT,
 }
 
-# the capaian category's status colour (the category scale is rumus.capaian.SKALA_DEFAULT)
-WARNA_KATEGORI = {
-    "Sangat Baik": "hijau",
-    "Baik": "hijau",
-    "Cukup": "kuning",
-    "Kurang": "merah",
-    "Sangat Kurang": "merah",
-}
 # the same colours as hex, for the server-side SVG and PDF (static/sakip.css --hijau …)
 HEKS_WARNA = {"hijau": "#1e7b34", "kuning": "#7a5400", "merah": "#a4262c", "abu": "#5a6470"}
-
-
-def warna_kategori(kategori: str | None) -> str:
-    """The status colour of a capaian category: hijau, kuning, merah, or abu (no capaian)."""
-    return WARNA_KATEGORI.get(kategori or "", "abu")
 
 
 def jenis_indikator(level: str, jenis: str = "") -> str:

@@ -1,5 +1,7 @@
-"""The demo's pohon kinerja 2024: tujuan → sasaran strategis → programme (from the budget support
-links) → kegiatan; each IKU's target, realisasi and capaian are the `capaian` command's."""
+"""The demo's pohon kinerja 2024: tujuan → sasaran strategis → the cascade (sasaran program →
+sasaran kegiatan → output sub kegiatan → staff RHK) where the demo has one, else the programmes of
+the budget support links with their kegiatan; each IKU's target, realisasi and capaian are the
+`capaian` command's."""
 
 import pytest
 
@@ -20,11 +22,16 @@ def test_tree_shape_and_numbers_equal_the_capaian_command(demo, run_json):
     assert [s["kode"] for s in akar[0]["anak"]] == ["S1.1", "S1.2"]
     assert [s["kode"] for s in akar[1]["anak"]] == ["S2.1"]
     s11 = akar[0]["anak"][0]
-    assert [p["kode"] for p in s11["anak"]] == ["7.01.02", "7.01.03", "7.01.05"]
+    # the cascade's sasaran program of 7.01.02, then the other supporting programmes
+    assert [p["kode"] for p in s11["anak"]] == ["SP1.1", "7.01.03", "7.01.05"]
     assert all(p["level"] == "program" for p in s11["anak"])
-    # the programme indicator of the Renstra hangs on its programme's node
-    assert [i["kode"] for i in s11["anak"][0]["indikator"]] == ["IP1"]
+    sp = s11["anak"][0]
+    assert [a["kode"] for a in sp["anggaran"]] == ["7.01.02"]
+    assert [i["kode"] for i in sp["indikator"]] == ["IP1"]  # the programme indicator of the Renstra
+    assert sp["pemilik"] == "Sekretaris Kecamatan Bantargebang"
     assert {k["level"] for p in s11["anak"] for k in p["anak"]} == {"kegiatan"}
+    levels = [n["level"] for n in _semua([sp])]
+    assert levels[:4] == ["program", "kegiatan", "sub_kegiatan", "rhk"]
     ind = {i["kode"]: i for n in _semua(akar) for i in n["indikator"]}
     for kode in ("IKU1", "IKU2", "IKU3"):
         for kunci in ("target", "realisasi", "capaian", "kategori"):
@@ -40,7 +47,7 @@ def test_budget_of_a_programme_node_is_the_anggaran_commands(demo, run_json):
     out = run_json("pohon", "--instansi", "bantargebang", "--tahun", "2024")
     s21 = out["pohon"][1]["anak"][0]
     (p,) = s21["anak"]
-    assert p["kode"] == "7.01.04"
+    assert p["kode"] == "SP2.1"
     (a,) = p["anggaran"]
     assert a["kode"] == "7.01.04"
     assert (a["pagu"], a["realisasi"]) == (program["7.01.04"]["pagu"], program["7.01.04"]["realisasi"])

@@ -2,6 +2,7 @@
 
 from django import template
 
+from rumus import capaian
 from rumus import format as f
 
 register = template.Library()
@@ -27,19 +28,13 @@ def tanggal(value):
     return f.format_tanggal(value)
 
 
-WARNA = {
-    "Sangat Baik": "hijau",
-    "Baik": "hijau",
-    "Cukup": "kuning",
-    "Kurang": "merah",
-    "Sangat Kurang": "merah",
-}
+WARNA = capaian.WARNA_KATEGORI
 
 
 @register.filter
 def warna_kategori(kategori):
-    """CSS class of a capaian category (status colour)."""
-    return WARNA.get(kategori or "", "abu")
+    """CSS class of a capaian category (status colour, rumus.capaian.warna_kategori)."""
+    return capaian.warna_kategori(kategori)
 
 
 @register.filter
