@@ -2,8 +2,9 @@
 
 from django import template
 
-from rumus import capaian
 from rumus import format as f
+from rumus.capaian import WARNA_KATEGORI
+from rumus.capaian import warna_kategori as _warna_kategori
 
 register = template.Library()
 
@@ -28,13 +29,13 @@ def tanggal(value):
     return f.format_tanggal(value)
 
 
-WARNA = capaian.WARNA_KATEGORI
+WARNA = WARNA_KATEGORI
 
 
 @register.filter
 def warna_kategori(kategori):
     """CSS class of a capaian category (status colour, rumus.capaian.warna_kategori)."""
-    return capaian.warna_kategori(kategori)
+    return _warna_kategori(kategori)
 
 
 @register.filter
