@@ -17,7 +17,11 @@ def _semua(nodes):
 def test_tree_shape_and_numbers_equal_the_capaian_command(demo, run_json):
     capaian = {r["kode"]: r for r in run_json("capaian", "--instansi", "bantargebang", "--tahun", "2024")}
     out = run_json("pohon", "--instansi", "bantargebang", "--tahun", "2024")
-    akar = out["pohon"]
+    # the roots are the RPD Kota Bekasi sasaran the two tujuan support (the unit's root parent)
+    atas = out["pohon"]
+    assert [(n["level"], n["kode"]) for n in atas] == [("sasaran_pemda", "S1.1"), ("sasaran_pemda", "S2.1")]
+    akar = [n["anak"][0] for n in atas]
+    assert [len(n["anak"]) for n in atas] == [1, 1]
     assert [(n["level"], n["kode"]) for n in akar] == [("tujuan", "T1"), ("tujuan", "T2")]
     assert [s["kode"] for s in akar[0]["anak"]] == ["S1.1", "S1.2"]
     assert [s["kode"] for s in akar[1]["anak"]] == ["S2.1"]
@@ -33,6 +37,7 @@ def test_tree_shape_and_numbers_equal_the_capaian_command(demo, run_json):
     levels = [n["level"] for n in _semua([sp])]
     assert levels[:4] == ["program", "kegiatan", "sub_kegiatan", "rhk"]
     ind = {i["kode"]: i for n in _semua(akar) for i in n["indikator"]}
+    assert not {"IKU1", "IKU2", "IKU3"} & {i["kode"] for n in atas for i in n["indikator"]}
     for kode in ("IKU1", "IKU2", "IKU3"):
         for kunci in ("target", "realisasi", "capaian", "kategori"):
             assert ind[kode][kunci] == capaian[kode][kunci], (kode, kunci)
@@ -45,7 +50,7 @@ def test_budget_of_a_programme_node_is_the_anggaran_commands(demo, run_json):
     anggaran = run_json("anggaran", "--instansi", "bantargebang", "--tahun", "2024")
     program = {p["kode"]: p for p in anggaran["program"]}
     out = run_json("pohon", "--instansi", "bantargebang", "--tahun", "2024")
-    s21 = out["pohon"][1]["anak"][0]
+    s21 = out["pohon"][1]["anak"][0]["anak"][0]
     (p,) = s21["anak"]
     assert p["kode"] == "SP2.1"
     (a,) = p["anggaran"]
