@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint check check-deploy bench bench-web clean screenshots screenshots-lkip
+.PHONY: install run test lint check check-deploy bench bench-web bench-antrian clean screenshots screenshots-lkip
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -72,6 +72,11 @@ bench: install
 # Dashboards under load: gunicorn (2 workers) + PostgreSQL at 127.0.0.1:5432, 500 synthetic units.
 bench-web: install
 	$(BIN)/python benchmarks/bench_web.py
+
+# The survey and the dashboards while the task workers (manage.py db_worker) make 10 LKIP PDFs,
+# against the same load without documents: gunicorn (2 workers) + PostgreSQL at 127.0.0.1:5432.
+bench-antrian: install
+	$(BIN)/python benchmarks/bench_antrian.py
 
 # Page images for docs/screenshots/ and the user guide's docs/panduan/gambar/ (the browser tests
 # write them when SAKIP_SCREENSHOTS is set).

@@ -29,9 +29,8 @@ def gunicorn(db_url: str, workers: int, settings_extra: str = "", on_start=None)
     port once the login page answers. ``settings_extra``: lines appended to a benchmark-only
     settings module that imports sakip.settings; ``on_start(pid)`` is called when it is up."""
     tmp = tempfile.TemporaryDirectory(prefix="sakip_bench_")
-    env = dict(
-        {"DJANGO_SECRET_KEY": "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop"},
-        **os.environ,
+    env = {"DJANGO_SECRET_KEY": "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop", **os.environ}
+    env.update(  # over the caller's environment (bench_core._setup put its own DATABASE_URL there)
         DATABASE_URL=db_url,
         DJANGO_DEBUG="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
