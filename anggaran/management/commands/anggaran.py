@@ -17,6 +17,54 @@ def _node(n, nama, extra=None):
     return d
 
 
+def _kode(total) -> set[str]:
+    codes = set()
+    for p in total.anak.values():
+        codes.add(p.kode)
+        for k in p.anak.values():
+            codes.add(k.kode)
+            codes.update(s.kode for s in k.anak.values())
+    return codes
+
+
+def data_json(ins, tahun: int, total=None):
+    """The command's JSON answer (also the API's, ``api``): the budget tree of the unit-year with
+    pagu, realisasi, serapan, efisiensi and cash plan as JSON numbers; None without budget lines."""
+    if total is None:
+        total = roll_up_instansi([ins.id], tahun).get(ins.id)
+        if total is None:
+            return None
+    nama = nama_nomenklatur(_kode(total))
+    murni = pagu_murni_program(ins.id, tahun)
+
+    def pagu_murni(p):
+        return p.pagu_murni if p.pagu_murni is not None else murni.get(p.kode)
+
+    programmes = []
+    for p in sorted(total.anak.values(), key=lambda n: n.kode):
+        kegiatan = []
+        for k in sorted(p.anak.values(), key=lambda n: n.kode):
+            subs = [
+                _node(s, nama, {"subunit": s.subunit})
+                for s in sorted(k.anak.values(), key=lambda n: (n.kode, n.subunit or ""))
+            ]
+            kegiatan.append(_node(k, nama, {"sub_kegiatan": subs}))
+        programmes.append(_node(p, nama, {"pagu_murni": angka_json(pagu_murni(p)), "kegiatan": kegiatan}))
+    murni_total = [pagu_murni(p) for p in total.anak.values()]
+    total_d = _node(
+        total,
+        nama,
+        {
+            "pagu_murni": angka_json(sum(murni_total)) if None not in murni_total else None,
+            "jumlah_program": len(programmes),
+            "jumlah_kegiatan": sum(len(p["kegiatan"]) for p in programmes),
+            "jumlah_sub_kegiatan": total.jumlah_baris,
+        },
+    )
+    del total_d["kode"], total_d["nama"]
+    return {"instansi": ins.slug, "tahun": tahun, "program": programmes, "total": total_d}
+
+
 class Command(PerintahKueri):
     help = "Budget per programme → kegiatan → sub-kegiatan with pagu, realisasi, serapan and efisiensi."
 
@@ -25,45 +73,16 @@ class Command(PerintahKueri):
         if total is None:
             self.stdout.write(f"{ins.nama} {opts['tahun']}: no budget lines.")
             return
-        codes = set()
-        for p in total.anak.values():
-            codes.add(p.kode)
-            for k in p.anak.values():
-                codes.add(k.kode)
-                codes.update(s.kode for s in k.anak.values())
-        nama = nama_nomenklatur(codes)
+        if opts["format"] == "json":
+            self.stdout.write(dumps(data_json(ins, opts["tahun"], total)))
+            return
+        nama = nama_nomenklatur(_kode(total))
         murni = pagu_murni_program(ins.id, opts["tahun"])
 
         def pagu_murni(p):
             return p.pagu_murni if p.pagu_murni is not None else murni.get(p.kode)
 
-        programmes = []
-        for p in sorted(total.anak.values(), key=lambda n: n.kode):
-            kegiatan = []
-            for k in sorted(p.anak.values(), key=lambda n: n.kode):
-                subs = [
-                    _node(s, nama, {"subunit": s.subunit})
-                    for s in sorted(k.anak.values(), key=lambda n: (n.kode, n.subunit or ""))
-                ]
-                kegiatan.append(_node(k, nama, {"sub_kegiatan": subs}))
-            programmes.append(_node(p, nama, {"pagu_murni": angka_json(pagu_murni(p)), "kegiatan": kegiatan}))
         murni_total = [pagu_murni(p) for p in total.anak.values()]
-        total_d = _node(
-            total,
-            nama,
-            {
-                "pagu_murni": angka_json(sum(murni_total)) if None not in murni_total else None,
-                "jumlah_program": len(programmes),
-                "jumlah_kegiatan": sum(len(p["kegiatan"]) for p in programmes),
-                "jumlah_sub_kegiatan": total.jumlah_baris,
-            },
-        )
-        del total_d["kode"], total_d["nama"]
-        if opts["format"] == "json":
-            self.stdout.write(
-                dumps({"instansi": ins.slug, "tahun": opts["tahun"], "program": programmes, "total": total_d})
-            )
-            return
         rows = []
         for p in sorted(total.anak.values(), key=lambda n: n.kode):
             rows.append(

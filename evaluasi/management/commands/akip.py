@@ -3,6 +3,20 @@ from rumus.format import format_angka
 from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 
 
+def data_json(hasil: dict):
+    """The command's JSON answer for ``evaluasi.selectors.hasil_akip`` (also the API's, ``api``)."""
+    predikat, arti = hasil["predikat"]
+    return {
+        "components": [
+            {"nama": n, "bobot": angka_json(b), "nilai": angka_json(v, 2)} for n, b, v in hasil["components"]
+        ],
+        "total": angka_json(hasil["total"], 2),
+        "predikat": predikat,
+        "interpretasi": arti,
+        "source": hasil["source"],
+    }
+
+
 class Command(PerintahKueri):
     help = (
         "Nilai AKIP of a unit for a year: component scores, total, predikat; from the final LKE "
@@ -18,16 +32,7 @@ class Command(PerintahKueri):
                 self.stdout.write(f"{ins.nama} {opts['tahun']}: no AKIP evaluation.")
             return
         predikat, arti = hasil["predikat"]
-        data = {
-            "components": [
-                {"nama": n, "bobot": angka_json(b), "nilai": angka_json(v, 2)}
-                for n, b, v in hasil["components"]
-            ],
-            "total": angka_json(hasil["total"], 2),
-            "predikat": predikat,
-            "interpretasi": arti,
-            "source": hasil["source"],
-        }
+        data = data_json(hasil)
         if opts["format"] == "json":
             self.stdout.write(dumps(data))
             return

@@ -15,19 +15,7 @@ class Command(PerintahKueri):
     def jawab(self, ins, **opts):
         rows = capaian_pk([ins.id], opts["tahun"]).get(ins.id, [])
         if opts["format"] == "json":
-            if not rows:
-                self.stdout.write(dumps({"indikator": [], "alasan": alasan_kosong(ins, opts["tahun"])}))
-                return
-            out = []
-            for r in rows:
-                d = r.as_dict()
-                d.update(
-                    target=angka_json(r.target),
-                    realisasi=angka_json(r.realisasi.nilai, 2),
-                    capaian=angka_json(r.capaian, 1),
-                )
-                out.append(d)
-            self.stdout.write(dumps(out))
+            self.stdout.write(dumps(data_json(ins, opts["tahun"], rows)))
             return
         if not rows:
             self.stdout.write(f"{ins.nama} {opts['tahun']}: {alasan_kosong(ins, opts['tahun'])}")
@@ -52,6 +40,25 @@ class Command(PerintahKueri):
                 "rlllrrll",
             )
         )
+
+
+def data_json(ins, tahun: int, rows=None):
+    """The command's JSON answer (also the API's, ``api``): a list of indicators with target,
+    realisasi and capaian as JSON numbers, or ``{"indikator": [], "alasan": ...}``."""
+    if rows is None:
+        rows = capaian_pk([ins.id], tahun).get(ins.id, [])
+    if not rows:
+        return {"indikator": [], "alasan": alasan_kosong(ins, tahun)}
+    out = []
+    for r in rows:
+        d = r.as_dict()
+        d.update(
+            target=angka_json(r.target),
+            realisasi=angka_json(r.realisasi.nilai, 2),
+            capaian=angka_json(r.capaian, 1),
+        )
+        out.append(d)
+    return out
 
 
 def alasan_kosong(ins, tahun: int) -> str:

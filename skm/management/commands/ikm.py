@@ -3,6 +3,25 @@ from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 from skm.selectors import ikm_tahun
 
 
+def data_json(hasil):
+    """The command's JSON answer for an ``IKMTahun`` (also the API's, ``api``)."""
+    return {
+        "periods": [
+            {
+                "period": p.periode,
+                "nrr": [angka_json(n, 3) for n in p.nrr],
+                "ikm_unsur": [angka_json(v, 2) for v in p.ikm_unsur],
+                "mutu_unsur": p.mutu_unsur,
+                "ikm": angka_json(p.ikm, 2),
+                "mutu": p.mutu,
+                "respondents": p.responden,
+            }
+            for p in hasil.periode
+        ],
+        "tahun": {"ikm": angka_json(hasil.ikm, 2), "mutu": hasil.mutu, "method": hasil.metode},
+    }
+
+
 class Command(PerintahKueri):
     help = (
         "IKM of a unit per survey period and for the year, in the unit's survey scheme "
@@ -18,21 +37,7 @@ class Command(PerintahKueri):
                 else f"{ins.nama} {opts['tahun']}: no SKM data."
             )
             return
-        data = {
-            "periods": [
-                {
-                    "period": p.periode,
-                    "nrr": [angka_json(n, 3) for n in p.nrr],
-                    "ikm_unsur": [angka_json(v, 2) for v in p.ikm_unsur],
-                    "mutu_unsur": p.mutu_unsur,
-                    "ikm": angka_json(p.ikm, 2),
-                    "mutu": p.mutu,
-                    "respondents": p.responden,
-                }
-                for p in hasil.periode
-            ],
-            "tahun": {"ikm": angka_json(hasil.ikm, 2), "mutu": hasil.mutu, "method": hasil.metode},
-        }
+        data = data_json(hasil)
         if opts["format"] == "json":
             self.stdout.write(dumps(data))
             return
