@@ -30,6 +30,7 @@ class Aksi(models.TextChoices):
     MULAI = "mulai", _("mulai")  # the evaluator starts evaluating
     FINALKAN = "finalkan", _("finalkan")  # the evaluation is final
     TERBITKAN = "terbitkan", _("terbitkan")  # a document version issued (the LKIP)
+    CABUT = "cabut", _("cabut")  # a credential revoked (an API token)
 
 
 class Jejak(models.Model):

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "pengingat",
     "konsol",
     "portal",
+    "api",
+    "ninja",  # django-ninja: its Swagger UI page from its own static files, never a CDN (docs/api.md)
     "django_tasks",  # the Tasks API backport (Django 6 has it as django.tasks: then drop this line)
     "django_tasks_db",  # the database backend's table and `manage.py db_worker`
 ]
