@@ -436,10 +436,21 @@ def tulis_realisasi(request, slug: str, periode: str, body: skema.TulisRealisasi
         nilai = _angka(i.nilai, JenisAngka.DESIMAL, NILAI, i.kode)
         analisis = {k: getattr(i, k) for k in pengukuran_services.ANALISIS}
         isian[ind] = pengukuran_services.Isian(nilai, analisis, i.versi)
-    with transaction.atomic():
-        hasil = pengukuran_services.simpan_triwulan(
-            user=request.auth, instansi=ins, tahun=tahun, periode=periode, isian=isian, bukti={}
-        )
+    try:
+        with transaction.atomic():
+            hasil = pengukuran_services.simpan_triwulan(
+                user=request.auth, instansi=ins, tahun=tahun, periode=periode, isian=isian, bukti={}
+            )
+    except pengukuran_services.KonflikTriwulan as exc:
+        kode_ind = {ind.id: ind.kode for ind in isian}
+        rincian = [
+            f"{kode_ind[iid]}: versi sekarang {r.versi}" if r else f"{kode_ind[iid]}: sudah dihapus"
+            for iid, r in sorted(exc.baris.items())
+        ]
+        raise Konflik(
+            f"Realisasi {periode} {tahun} sudah diubah pengguna lain sejak dibaca ({'; '.join(rincian)}). "
+            "Tidak ada yang disimpan; baca ulang, lalu kirim lagi dengan versi terbaru."
+        ) from None
     status = pengajuan_periode(ins, tahun, periode).status
     return {"disimpan": [ind.kode for ind in hasil.disimpan], "status_periode": status}
 

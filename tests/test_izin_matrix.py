@@ -26,6 +26,7 @@ def all_routes(resolver=None, prefix=""):
 
 from tests import (  # noqa: E402
     izin_akun,
+    izin_api,
     izin_anggaran,
     izin_evaluasi,
     izin_jadwal,
@@ -158,6 +159,7 @@ CASES = {
     **izin_panduan.CASES,
     **izin_portal.CASES,
     **izin_pohon.CASES,
+    **izin_api.CASES,
 }
 SKIP_PREFIXES = ("admin/", "i18n/")  # Django's own views, tested by Django (the admin: test_admin_pemda_*)
 
@@ -197,9 +199,47 @@ def test_matrix(clients):
 def test_every_write_view_requires_a_csrf_token(pk_manual, masuk_sebagai):
     """CSRF on every form: each POST-only route refuses a post without the token (403)."""
     c = masuk_sebagai("operator", enforce_csrf_checks=True)
-    posts = [url for url, expected in CASES.values() if 405 in expected.values()]
+    # the REST API (api/v1/) is exempt: it never reads the session, so a browser's cookie gives no
+    # right there to forge (test_api_matrix_with_tokens, test_api_csrf.py)
+    posts = [
+        url for url, expected in CASES.values() if 405 in expected.values() and not url.startswith("/api/")
+    ]
     assert len(posts) >= 8
     for url in posts:
         assert c.post(url, {}).status_code == 403, url
     public = Client(enforce_csrf_checks=True)
     assert public.post("/akun/masuk/", {"username": "operator", "password": PASSWORD}).status_code == 403
+
+
+# --- the REST API with tokens (tests/izin_api.py) -------------------------------------------------
+
+
+def test_every_api_route_is_in_the_token_matrix():
+    routes = {r for r, _ in all_routes() if r.startswith("api/")}
+    assert routes == set(izin_api.TOKEN_CASES), sorted(routes ^ set(izin_api.TOKEN_CASES))
+
+
+def test_api_matrix_with_tokens(pk_manual, masuk_sebagai):
+    import json
+
+    from anggaran.models import BarisAnggaran
+    from tests.api_bantu import klien, operator_lain, token
+
+    operator_lain()
+    callers = {
+        name: klien(token(name)) for name in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")
+    }
+    callers["other"] = klien(token("op-rawalumbu"))
+    callers["anon"] = klien()
+    baris = BarisAnggaran.objects.filter(instansi__slug="bantargebang", tahun=2024).order_by("id").first()
+    for method, url, body, expected in izin_api.TOKEN_CASES.values():
+        data = json.dumps(body).replace('"<baris>"', str(baris.id)) if body is not None else None
+        for caller, status in expected.items():
+            c = callers[caller]
+            if data is None:
+                got = getattr(c, method)(url)
+            else:
+                got = getattr(c, method)(url, data=data, content_type="application/json")
+            assert got.status_code == status, (
+                f"{caller} {method.upper()} {url}: {got.status_code}, expected {status}"
+            )
