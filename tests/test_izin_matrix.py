@@ -26,8 +26,8 @@ def all_routes(resolver=None, prefix=""):
 
 from tests import (  # noqa: E402
     izin_akun,
-    izin_api,
     izin_anggaran,
+    izin_api,
     izin_evaluasi,
     izin_jadwal,
     izin_konsol,
