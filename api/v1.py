@@ -18,7 +18,7 @@ from django.core.validators import DecimalValidator
 from django.db import transaction
 from django.http import Http404
 from ninja import NinjaAPI, Path, Query, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
 from ninja.security import HttpBearer
@@ -95,6 +95,15 @@ def _galat(request, pesan: str, status: int, galat: list[str] | None = None):
 @api.exception_handler(AuthenticationError)
 def _tanpa_token(request, exc):
     return _galat(request, "Perlu token API yang berlaku (Authorization: Bearer <token>).", 401)
+
+
+@api.exception_handler(HttpError)
+def _galat_http(request, exc):
+    """ninja's own refusals (a body that is not JSON, …): the status kept, the message in Indonesian."""
+    pesan = {400: "Isi permintaan tidak dapat dibaca (harus JSON yang sah)."}.get(
+        exc.status_code, "Permintaan ditolak."
+    )
+    return _galat(request, pesan, exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)
