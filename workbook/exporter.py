@@ -467,8 +467,10 @@ def export_workbook(instansi: Instansi, tahun: int, path) -> dict[str, int]:
 def kode_templat(instansi: Instansi) -> dict[str, list[str]]:
     """The codes the empty template offers as lists (writer.tulis_templat): the unit's own rows
     (indicators, sub-units, Renstra, tujuan, sasaran, zones, layanan, officials it may name), its
-    pemda and the national nomenclature. One query per list."""
+    pemda, its RPJMD/RPD codes and the national nomenclature. One query per list."""
     from django.db.models import Q
+
+    from rpjmd.models import IndikatorPemda, Rpjmd, SasaranPemda, TujuanPemda
 
     def kode(qs, f="kode"):
         return sorted(qs.values_list(f, flat=True).distinct())
@@ -496,6 +498,10 @@ def kode_templat(instansi: Instansi) -> dict[str, list[str]]:
         "kegiatan": kegiatan,
         "sub_kegiatan": sub,
         "anggaran_kode": sorted(set(program) | set(kegiatan) | set(sub)),
+        "rpjmd": kode(Rpjmd.objects.filter(pemda=instansi.pemda)),
+        "rpjmd_tujuan": kode(TujuanPemda.objects.filter(rpjmd__pemda=instansi.pemda)),
+        "rpjmd_sasaran": kode(SasaranPemda.objects.filter(rpjmd__pemda=instansi.pemda)),
+        "rpjmd_indikator": kode(IndikatorPemda.objects.filter(rpjmd__pemda=instansi.pemda)),
     }
 
 
