@@ -99,7 +99,7 @@ def test_refused_save_keeps_everything_typed(pengguna_demo, masuk_sebagai):
 def test_delete_asks_for_confirmation_with_summary(pengguna_demo, masuk_sebagai):
     from perencanaan.models import RencanaHasilKerja
 
-    RencanaHasilKerja.objects.all().delete()  # the demo's RHK support IS1.1.1.1
+    RencanaHasilKerja.objects.all().delete()  # the demo's RHK support IO1.1.1.1
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
     url = _url(s)
@@ -114,7 +114,7 @@ def test_delete_asks_for_confirmation_with_summary(pengguna_demo, masuk_sebagai)
     r = c.post(url, {**data, "konfirmasi": "1"})
     assert r.status_code == 302, r.context["galat"]
     assert not Jenjang.objects.filter(kode__in=["SK1.1.1", "OS1.1.1.1"]).exists()
-    assert not Indikator.objects.filter(kode__in=["IK1.1.1", "IS1.1.1.1"]).exists()
+    assert not Indikator.objects.filter(kode__in=["IK1.1.1", "IO1.1.1.1"]).exists()
 
 
 def test_delete_of_a_used_node_refused(pengguna_demo, masuk_sebagai):
@@ -127,7 +127,7 @@ def test_delete_of_a_used_node_refused(pengguna_demo, masuk_sebagai):
     data[f"j{sp.id}-hapus"] = "on"
     r = c.post(url, {**data, "konfirmasi": "1"})
     assert r.status_code == 400, r.context["galat"]
-    assert "indikator IP1, IS1.1.1.1 sudah dipakai" in r.content.decode()
+    assert "indikator IO1.1.1.1, IP1 sudah dipakai" in r.content.decode()
     assert Jenjang.objects.filter(kode__in=["SP1.1", "SK1.1.1", "OS1.1.1.1"]).count() == 3
 
 

@@ -24,7 +24,7 @@ BARIS_A1 = [
     "Kuantitas",
     "12",
     "laporan",
-    "IS1.1.1.1",
+    "IO1.1.1.1",
     "Jumlah Laporan Pelaksanaan Kewenangan yang Dilimpahkan",
     "OS1.1.1.1",
     "Kepala Seksi Pemerintahan",

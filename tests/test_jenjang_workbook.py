@@ -31,7 +31,7 @@ def test_cascade_round_trip(demo, tmp_path):
         "S1.1",
     )
     assert (os_.pemilik.kode, os_.sub_kegiatan.kode) == ("kasi-pem", "7.01.02.2.04.0003")
-    assert Indikator.objects.get(kode="IS1.1.1.1").jenjang == os_
+    assert Indikator.objects.get(kode="IO1.1.1.1").jenjang == os_
     assert Indikator.objects.get(kode="IP1").jenjang.kode == "SP1.1"
     assert Sasaran.objects.get(kode="S2.1").pemilik.kode == "sekcam"
     rhk = RencanaHasilKerja.objects.get(nama_pegawai="Pegawai Contoh B", urutan=1)
