@@ -154,6 +154,15 @@ def ukur(units: int, ulang: int) -> dict:
         halaman.append(time.perf_counter() - s)
         assert resp.status_code == 200, resp.status_code
     ukuran = len(resp.content)
+    if os.environ.get("BENCH_POHON_PROFIL"):  # the page's hot spots, on stderr
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        c.get(url, secure=True)
+        prof.disable()
+        pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
 
     # baseline: the same trees, one unit at a time
     units_qs = list(Instansi.objects.filter(pemda=pemda, aktif=True).select_related("pemda"))
@@ -204,6 +213,8 @@ def main(argv=None) -> int:
         )
         if res.returncode:
             raise SystemExit(res.stderr[-3000:])
+        if os.environ.get("BENCH_POHON_PROFIL"):
+            print(res.stderr[-12000:])
         r = json.loads(next(x for x in res.stdout.splitlines() if x.startswith("HASIL "))[6:])
     r.update(
         date=time.strftime("%Y-%m-%d %H:%M"),

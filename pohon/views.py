@@ -17,13 +17,26 @@ from .gambar import svg_pohon
 from .selectors import pohon_pemda, pohon_unit
 from .tampilan import NAMA_TEMUAN, html_pohon, pesan_temuan
 
+BATAS_TEMUAN = 50  # findings listed per kind on a page; the rest counted (the reviu lists all)
+
 
 def _temuan(pohon):
-    """The findings grouped by kind, in the order of ``NAMA_TEMUAN``."""
+    """The findings grouped by kind, in the order of ``NAMA_TEMUAN``: (kind, name, count, the first
+    ``BATAS_TEMUAN`` messages, how many more)."""
     kelompok = {}
     for t in pohon.temuan:
-        kelompok.setdefault(t.jenis, []).append(pesan_temuan(t))
-    return [(j, nama, kelompok[j]) for j, nama in NAMA_TEMUAN.items() if j in kelompok]
+        kelompok.setdefault(t.jenis, []).append(t)
+    return [
+        (
+            j,
+            nama,
+            len(kelompok[j]),
+            [pesan_temuan(t) for t in kelompok[j][:BATAS_TEMUAN]],
+            max(len(kelompok[j]) - BATAS_TEMUAN, 0),
+        )
+        for j, nama in NAMA_TEMUAN.items()
+        if j in kelompok
+    ]
 
 
 def _svg(pohon, judul, nama_berkas):
