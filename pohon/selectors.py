@@ -215,14 +215,22 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
         elif ind.level == Indikator.Level.KEGIATAN and ind.kegiatan_id:
             ind_kegiatan[(ind.instansi_id, ind.kegiatan.kode)].append(ind)
 
-    def anggaran_kode(lines, kode: str) -> r.AnggaranPohon:
-        ikut = [b for b in lines if _di_bawah(b.sub_kegiatan, kode)]
-        return r.AnggaranPohon(
-            kode,
-            nama.get(kode, ""),
-            sum((b.pagu for b in ikut), Decimal(0)),
-            sum((b.realisasi for b in ikut), Decimal(0)),
-        )
+    # Σ pagu and Σ realisasi of each unit's lines under every code prefix (programme, kegiatan,
+    # sub-kegiatan and anything between), summed once per unit
+    nol = (Decimal(0), Decimal(0))
+    jumlah: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
+    for iid, lines in baris.items():
+        d = jumlah[iid] = {}
+        for b in lines:
+            seg = b.sub_kegiatan.split(".")
+            for n in range(1, len(seg) + 1):
+                k = ".".join(seg[:n])
+                p, rl = d.get(k, nol)
+                d[k] = (p + b.pagu, rl + b.realisasi)
+
+    def anggaran_kode(iid: int, kode: str) -> r.AnggaranPohon:
+        p, rl = jumlah.get(iid, {}).get(kode, nol)
+        return r.AnggaranPohon(kode, nama.get(kode, ""), p, rl)
 
     def daftar_indikator(inds: list[Indikator], pemilik: str | None, slug: str) -> tuple[list, list]:
         """The node's indicators and the RHK nodes of the staff supporting them."""
@@ -272,7 +280,7 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
             slug,
             pemilik,
             inds,
-            [anggaran_kode(baris.get(j.instansi_id, []), kode_ang)] if kode_ang else [],
+            [anggaran_kode(j.instansi_id, kode_ang)] if kode_ang else [],
             anak_rhk,
         )
     jenjang_sasaran: dict[int, list[r.SimpulPohon]] = defaultdict(list)
@@ -308,7 +316,7 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
                     slug,
                     next((i.pemilik for i in kinds if i.pemilik), None),
                     kinds,
-                    [anggaran_kode(lines, sk) for sk in subs],
+                    [anggaran_kode(iid, sk) for sk in subs],
                 )
             )
         return r.SimpulPohon(
@@ -319,7 +327,7 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
             slug,
             next((i.pemilik for i in inds if i.pemilik), None),
             inds,
-            [anggaran_kode(lines, k) for k in kode_s],
+            [anggaran_kode(iid, k) for k in kode_s],
             anak,
         )
 
@@ -342,7 +350,7 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
             slug,
             pemilik,
             inds,
-            [anggaran_kode(lines, k) for k in kode_s],
+            [anggaran_kode(s.instansi_id, k) for k in kode_s],
             program + anak,
         )
 

@@ -55,23 +55,36 @@ def pesan_temuan(t: r.TemuanPohon) -> str:
     return f"{t.kode} {t.nama}"
 
 
-def _indikator(i: r.IndikatorPohon) -> str:
-    pemilik = escape(i.pemilik) if i.pemilik else _("belum ada pemilik")
-    kategori = escape(i.kategori) if i.kategori else _("belum ada capaian")
+def _label() -> dict[str, str]:
+    """The words of a node's lines, translated once per tree."""
+    return {
+        "tanpa_pemilik": _("belum ada pemilik"),
+        "tanpa_capaian": _("belum ada capaian"),
+        "target": _("target"),
+        "realisasi": _("realisasi"),
+        "capaian": _("capaian"),
+        "pemilik": _("pemilik"),
+        "pagu": _("pagu"),
+    }
+
+
+def _indikator(i: r.IndikatorPohon, lb: dict[str, str]) -> str:
+    pemilik = escape(i.pemilik) if i.pemilik else lb["tanpa_pemilik"]
+    kategori = escape(i.kategori) if i.kategori else lb["tanpa_capaian"]
     satuan = f" {escape(i.satuan)}" if i.satuan else ""
     return (
         f'<li class="pohon-ind {i.warna}"><span class="pohon-ind-nama">{escape(i.nama)}</span> '
-        f'<span class="kecil">{_("target")} {format_angka(i.target, 2)}{satuan} · '
-        f"{_('realisasi')} {format_angka(i.realisasi, 2)} · "
-        f'{_("capaian")} <strong class="capaian {i.warna}">{format_persen(i.capaian)}</strong> '
-        f"({kategori}) · {_('pemilik')}: {pemilik}</span></li>"
+        f'<span class="kecil">{lb["target"]} {format_angka(i.target, 2)}{satuan} · '
+        f"{lb['realisasi']} {format_angka(i.realisasi, 2)} · "
+        f'{lb["capaian"]} <strong class="capaian {i.warna}">{format_persen(i.capaian)}</strong> '
+        f"({kategori}) · {lb['pemilik']}: {pemilik}</span></li>"
     )
 
 
-def _anggaran(a: r.AnggaranPohon) -> str:
+def _anggaran(a: r.AnggaranPohon, lb: dict[str, str]) -> str:
     return (
-        f"<li>{escape(a.kode)} {escape(a.nama)}: {_('pagu')} {format_rupiah(a.pagu)}, "
-        f"{_('realisasi')} {format_rupiah(a.realisasi)}</li>"
+        f"<li>{escape(a.kode)} {escape(a.nama)}: {lb['pagu']} {format_rupiah(a.pagu)}, "
+        f"{lb['realisasi']} {format_rupiah(a.realisasi)}</li>"
     )
 
 
@@ -87,6 +100,7 @@ def html_pohon(
     tanpa_ind = _("Belum ada indikator")
     label_pemilik = _("Pemilik")
     level = {k: str(v) for k, v in NAMA_LEVEL.items()}
+    lb = _label()
 
     def simpul(s: r.SimpulPohon, induk_unit: str) -> None:
         add(f'<li class="pohon-simpul pohon-{s.level}" id="simpul-{escape(s.kunci.replace(":", "-"))}">')
@@ -101,14 +115,14 @@ def html_pohon(
         if s.indikator:
             add(f'<ul class="pohon-indikator" aria-label="{judul_ind}">')
             for i in s.indikator:
-                add(_indikator(i))
+                add(_indikator(i, lb))
             add("</ul>")
         else:
             add(f'<p class="kecil pohon-kosong">{tanpa_ind}</p>')
         if s.anggaran:
             add(f'<ul class="pohon-anggaran kecil" aria-label="{judul_ang}">')
             for a in s.anggaran:
-                add(_anggaran(a))
+                add(_anggaran(a, lb))
             add("</ul>")
         if s.anak:
             add('<ul class="pohon-anak">')
