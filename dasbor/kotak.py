@@ -194,7 +194,7 @@ def pk_belum_ditandatangani(k: KonteksKotak) -> list[ItemKotak]:
         )
         .annotate(n=Count("indikator"))
         .filter(n__gt=0)
-        .select_related("instansi", "pihak_pertama", "pihak_kedua")
+        .select_related("instansi", "pihak_pertama", "pihak_kedua", "jabatan")
         .order_by("tahun", "versi", "instansi__nama")
     )
     hasil = []
@@ -204,11 +204,17 @@ def pk_belum_ditandatangani(k: KonteksKotak) -> list[ItemKotak]:
             for label, pj in ((_("PIHAK PERTAMA"), p.pihak_pertama), (_("PIHAK KEDUA"), p.pihak_kedua))
             if pj is None or not pj.nama
         ]
+        if p.jabatan_id:  # a position's own PK: its page
+            judul = _("Tandatangani %(pk)s %(j)s") % {"pk": p.label, "j": p.jabatan.jabatan}
+            tautan = reverse("perencanaan:pk_jabatan", args=[p.instansi.slug, p.tahun, p.jabatan.kode])
+        else:
+            judul = _("Tandatangani %(pk)s") % {"pk": p.label}
+            tautan = reverse("perencanaan:pk", args=[p.instansi.slug, p.tahun])
         hasil.append(
             ItemKotak(
-                _("Tandatangani %(pk)s") % {"pk": p.label},
+                judul,
                 p.instansi.nama,
-                reverse("perencanaan:pk", args=[p.instansi.slug, p.tahun]),
+                tautan,
                 _("Penanda tangan belum dipilih: %(p)s") % {"p": ", ".join(kurang)}
                 if kurang
                 else _("%(n)d indikator") % {"n": p.n},
@@ -223,7 +229,10 @@ def lkip_belum_terbit(k: KonteksKotak) -> list[ItemKotak]:
     if k.tahun is None:
         return []
     pk = PerjanjianKinerja.objects.filter(
-        instansi=OuterRef("pk"), tahun=k.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
+        instansi=OuterRef("pk"),
+        tahun=k.tahun,
+        status=PerjanjianKinerja.Status.DITANDATANGANI,
+        jabatan__isnull=True,
     )
     terbit = TerbitanLKIP.objects.filter(instansi=OuterRef("pk"), tahun=k.tahun)
     qs = (

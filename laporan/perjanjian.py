@@ -55,9 +55,11 @@ class DataPK:
 def _muat(pk: PerjanjianKinerja, rollup=None, nama: dict[str, str] | None = None) -> DataPK:
     """Live data of one PK (its officials, indicator rows and the year's programmes)."""
     instansi = pk.instansi
-    kedua = pk.pihak_kedua or (
-        Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True).order_by("id").first()
-    )
+    kedua = pk.pihak_kedua
+    if kedua is None and not pk.jabatan_id:  # the head's PK: the pemda's head unless chosen
+        kedua = (
+            Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True).order_by("id").first()
+        )
     rows = list(
         PKIndikator.objects.filter(pk_dokumen=pk)
         .select_related(
@@ -69,8 +71,26 @@ def _muat(pk: PerjanjianKinerja, rollup=None, nama: dict[str, str] | None = None
         rollup = roll_up(b.baris() for b in muat_baris([instansi.id], pk.tahun).get(instansi.id, []))
     if nama is None:
         nama = nama_nomenklatur(rollup.anak.keys())
-    program = [(k, nama.get(k, k), p.pagu) for k, p in sorted(rollup.anak.items())]
+    kode = _program_jabatan(pk, rows)
+    program = [
+        (k, nama.get(k, k), p.pagu) for k, p in sorted(rollup.anak.items()) if kode is None or k in kode
+    ]
     return DataPK(instansi, pk.tahun, pk, kedua, rows, program)
+
+
+def _program_jabatan(pk: PerjanjianKinerja, rows: list[PKIndikator]) -> set[str] | None:
+    """The programme codes a position's PK shows the budget of: those of its indicators (a
+    kegiatan indicator's programme); None for the unit head's PK (every programme of the unit)."""
+    if not pk.jabatan_id:
+        return None
+    kode = set()
+    for r in rows:
+        ind = r.indikator
+        if ind.program_id:
+            kode.add(ind.program.kode)
+        elif ind.kegiatan_id:
+            kode.add(ind.kegiatan.kode.rsplit(".", 2)[0])
+    return kode
 
 
 def _pejabat(p: Pejabat | None) -> dict | None:
@@ -115,7 +135,9 @@ def isi_pk(data: DataPK) -> dict:
                 "target": target,
             }
         )
+    jabatan = {"jabatan": pk.jabatan.jabatan} if pk.jabatan_id else {}  # a position's PK only
     return {
+        **jabatan,
         "format": FORMAT_ISI,
         "pemda": data.instansi.pemda.nama,
         "instansi": data.instansi.nama,
@@ -178,27 +200,40 @@ def bekukan_banyak(pks: list[PerjanjianKinerja]) -> int:
     nama = nama_nomenklatur({k for r in rollup.values() for k in r.anak})
     for p in pks:
         r = rollup[(p.instansi_id, p.tahun)]
-        program = [(k, nama.get(k, k), x.pagu) for k, x in sorted(r.anak.items())]
-        kedua = p.pihak_kedua or kedua_pemda.get(p.instansi.pemda_id)
+        kode = _program_jabatan(p, rows[p.id])
+        program = [
+            (k, nama.get(k, k), x.pagu) for k, x in sorted(r.anak.items()) if kode is None or k in kode
+        ]
+        kedua = p.pihak_kedua or (None if p.jabatan_id else kedua_pemda.get(p.instansi.pemda_id))
         p.isi_beku, p.sha256 = isi_beku_pk(p, DataPK(p.instansi, p.tahun, p, kedua, rows[p.id], program))
     PerjanjianKinerja.objects.bulk_update(pks, ["isi_beku", "sha256"], batch_size=500)
     return len(pks)
 
 
 def muat_pk(
-    instansi, tahun: int, rollup=None, nama: dict[str, str] | None = None, versi: int | None = None
+    instansi,
+    tahun: int,
+    rollup=None,
+    nama: dict[str, str] | None = None,
+    versi: int | None = None,
+    jabatan: Pejabat | None = None,
 ) -> DataPK:
-    """Load the PK in force (or the given ``versi``); ``rollup``/``nama`` may be passed when the
-    caller already has them."""
-    if versi is None:
+    """Load the unit head's PK in force (or the given ``versi``), or, with ``jabatan``, that
+    position's; ``rollup``/``nama`` may be passed when the caller already has them."""
+    if versi is None and jabatan is None:
         pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     else:
-        pk = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi).first()
+        semua = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jabatan=jabatan)
+        if versi is None:  # the position's PK in force: the latest signed, else the latest draft
+            urut = list(semua.order_by("versi"))
+            pk = next((p for p in reversed(urut) if p.ditandatangani), urut[-1] if urut else None)
+        else:
+            pk = semua.filter(versi=versi).first()
     if pk is None:
         return DataPK(instansi, tahun, None, None)
-    pk = PerjanjianKinerja.objects.select_related("pihak_pertama", "pihak_kedua", "instansi__pemda").get(
-        pk=pk.pk
-    )
+    pk = PerjanjianKinerja.objects.select_related(
+        "pihak_pertama", "pihak_kedua", "instansi__pemda", "jabatan"
+    ).get(pk=pk.pk)
     if pk.ditandatangani and pk.isi_beku is not None:  # signed: the snapshot only, nothing live
         return DataPK(instansi, tahun, pk, None, isi=pk.isi_beku, sha256=pk.sha256)
     data = _muat(pk, rollup, nama)
@@ -248,6 +283,8 @@ def isi_pernyataan(bagian: Bagian, data: DataPK) -> None:
     isi = data.isi
     pertama, kedua = isi["pihak_pertama"], isi["pihak_kedua"]
     bagian.paragraf(f"PERJANJIAN KINERJA TAHUN {isi['tahun']}", "tengah")
+    if isi.get("jabatan"):
+        bagian.paragraf(isi["jabatan"].upper(), "tengah")
     bagian.paragraf(isi["instansi"].upper(), "tengah")
     if isi["versi"] > 1:
         bagian.paragraf(f"(Perjanjian Kinerja Perubahan ke-{isi['versi'] - 1})", "tengah")
@@ -279,14 +316,16 @@ def isi_pernyataan(bagian: Bagian, data: DataPK) -> None:
 
 
 def tabel_sasaran(bagian: Bagian, data: DataPK, judul: str | None = None):
-    """No | Sasaran Strategis | Indikator Kinerja | Satuan | Target."""
+    """No | Sasaran Strategis | Indikator Kinerja | Satuan | Target (a position's PK: its
+    programme or kegiatan in the second column)."""
+    kolom = "Program/Kegiatan" if data.isi and data.isi.get("jabatan") else "Sasaran Strategis"
     baris = [
         [str(i), r["sasaran"], r["indikator"], r["satuan"], r["target"]]
         for i, r in enumerate(data.isi["indikator"] if data.isi else [], 1)
     ]
     return bagian.tabel(
         judul or f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {data.tahun}",
-        [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]],
+        [["No", kolom, "Indikator Kinerja", "Satuan", "Target"]],
         baris,
         kolom_angka=[4],
     )
@@ -319,14 +358,18 @@ def isi_lampiran(bagian: Bagian, data: DataPK) -> None:
     kode_verifikasi(bagian, data)
 
 
-def bangun_perjanjian(instansi, tahun: int, versi: int | None = None) -> Dokumen:
-    """The PK in force for the year (latest signed versi, else the latest draft), or the given
-    ``versi``; a signed PK from its snapshot only."""
-    data = muat_pk(instansi, tahun, versi=versi)
+def bangun_perjanjian(
+    instansi, tahun: int, versi: int | None = None, jabatan: Pejabat | None = None
+) -> Dokumen:
+    """The unit head's PK in force for the year (latest signed versi, else the latest draft), or
+    the given ``versi``; with ``jabatan``, that position's PK; a signed PK from its snapshot only."""
+    data = muat_pk(instansi, tahun, versi=versi, jabatan=jabatan)
     if data.pk is None:
         nama_unit, versi = instansi.nama, 1
     else:
         nama_unit, versi = data.isi["instansi"], data.isi["versi"]
+        if data.isi.get("jabatan"):  # a position's PK: "Sekretaris Kecamatan Kecamatan Bantargebang"
+            nama_unit = f"{data.isi['jabatan']} {nama_unit}"
     label = "Perjanjian Kinerja"
     if versi > 1:
         label = f"Perjanjian Kinerja Perubahan ke-{versi - 1}"

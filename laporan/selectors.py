@@ -27,7 +27,9 @@ def daftar_bagian(instansi, tahun: int) -> dict[str, str]:
     """Editable sections (key → title): the LKIP's sections, then one analysis per IKU of the year's PK."""
     hasil = dict(BAGIAN)
     pk = (
-        PKIndikator.objects.filter(pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun)
+        PKIndikator.objects.filter(
+            pk_dokumen__instansi=instansi, pk_dokumen__tahun=tahun, pk_dokumen__jabatan__isnull=True
+        )
         .select_related("indikator")
         .order_by("-pk_dokumen__versi", "no")
     )

@@ -33,9 +33,17 @@ def _isi(p):
     if p.jenis == "pk":
         from .perjanjian import bangun_perjanjian
 
-        versi = param.get("versi")
-        dok = bangun_perjanjian(instansi, param["tahun"], versi)
-        return dok, param["tahun"], f"perjanjian-kinerja-v{versi}" if versi else "perjanjian-kinerja"
+        versi, kode = param.get("versi"), param.get("jabatan")
+        jabatan = None
+        if kode:  # a position's PK
+            from organisasi.models import Pejabat
+
+            jabatan = Pejabat.objects.filter(instansi=instansi, kode=kode).first()
+            if jabatan is None:
+                raise Ditolak(_("Jabatan PK tidak ditemukan."))
+        dok = bangun_perjanjian(instansi, param["tahun"], versi, jabatan=jabatan)
+        awalan = f"perjanjian-kinerja-{kode}" if kode else "perjanjian-kinerja"
+        return dok, param["tahun"], f"{awalan}-v{versi}" if versi else awalan
     if p.jenis == "renja":
         from .renja import bangun_renja
 

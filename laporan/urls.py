@@ -36,6 +36,17 @@ urlpatterns = [
         name="pk_tandatangani",
     ),
     path("unit/<slug:slug>/renja/<tahun:tahun>/", views.renja, name="renja"),
+    # a position's own PK (``jabatan`` = the official's code): its documents come from the job path
+    path(
+        "unit/<slug:slug>/pk/<tahun:tahun>/jabatan/<slug:jabatan>/<int:versi>/dokumen/",
+        views.pk_dokumen,
+        name="pk_dokumen_jabatan",
+    ),
+    path(
+        "unit/<slug:slug>/pk/<tahun:tahun>/jabatan/<slug:jabatan>/<int:versi>/tandatangani/",
+        views.pk_tandatangani,
+        name="pk_tandatangani_jabatan",
+    ),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/", views.reviu_halaman, name="reviu"),
     path("unit/<slug:slug>/evaluasi/<int:pk>/lhe.<str:fmt>", views.lhe_unduh, name="lhe"),
     path(

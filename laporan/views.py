@@ -4,6 +4,7 @@ reviu of a unit-year (findings page and printable sheet). Downloads go through `
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -14,6 +15,7 @@ from dasar.sidik import sidik
 from dasar.tahun import sah
 from dasar.teks import ambil
 from evaluasi.models import Evaluasi
+from organisasi.models import Pejabat
 from perencanaan.models import PerjanjianKinerja
 from perencanaan.selectors import kurang_untuk_tandatangan
 from perencanaan.services import tandatangani
@@ -170,15 +172,17 @@ def minta(request, instansi, jenis, nomor, fmt):
             _ada_pk(instansi, nomor)
         parameter = {"tahun": nomor, "fmt": fmt}
         versi = request.POST.get("versi", "")
-        if jenis == "pk" and versi:  # one version's document, not the one in force
-            if (
-                not versi.isdigit()
-                or not PerjanjianKinerja.objects.filter(
-                    instansi=instansi, tahun=nomor, versi=int(versi)
-                ).exists()
-            ):
+        jabatan = request.POST.get("jabatan", "") if jenis == "pk" else ""
+        pj = _pejabat_pk(instansi, jabatan) if jabatan else None
+        if jenis == "pk" and (versi or pj):  # one version's document, or a position's PK
+            if (versi and not versi.isdigit()) or not PerjanjianKinerja.objects.filter(
+                instansi=instansi, tahun=nomor, jabatan=pj, **({"versi": int(versi)} if versi else {})
+            ).exists():
                 raise Http404
-            parameter["versi"] = int(versi)
+            if versi:
+                parameter["versi"] = int(versi)
+            if pj is not None:
+                parameter["jabatan"] = pj.kode
     p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
     return redirect("tugas:halaman", instansi.slug, p.pk)
 
@@ -326,10 +330,17 @@ def reviu_berkas_hasil(request, instansi, pk):
     )
 
 
-def _pk_versi(instansi, tahun: int, versi: int) -> PerjanjianKinerja:
+def _pejabat_pk(instansi, kode: str | None):
+    """The position of a position's PK named by the URL (None: the unit head's PK)."""
+    if kode is None:
+        return None
+    return get_object_or_404(Pejabat, instansi=instansi, kode=kode)
+
+
+def _pk_versi(instansi, tahun: int, versi: int, jabatan=None) -> PerjanjianKinerja:
     p = (
-        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi)
-        .select_related("instansi__pemda", "pihak_pertama", "pihak_kedua")
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, versi=versi, jabatan=jabatan)
+        .select_related("instansi__pemda", "pihak_pertama", "pihak_kedua", "jabatan")
         .first()
     )
     if p is None:
@@ -337,13 +348,20 @@ def _pk_versi(instansi, tahun: int, versi: int) -> PerjanjianKinerja:
     return p
 
 
+def _halaman_pk(instansi, tahun: int, jabatan) -> str:
+    if jabatan is None:
+        return reverse("perencanaan:pk", args=[instansi.slug, tahun])
+    return reverse("perencanaan:pk_jabatan", args=[instansi.slug, tahun, jabatan.kode])
+
+
 @perlu("lihat")
 @require_GET
-def pk_dokumen(request, instansi, tahun, versi):
-    """One version of the PK as its document shows it (a signed one from its frozen content),
-    with its downloads."""
-    p = _pk_versi(instansi, tahun, versi)
-    dok = bangun_perjanjian(instansi, tahun, versi)
+def pk_dokumen(request, instansi, tahun, versi, jabatan=None):
+    """One version of the PK (the unit head's, or with ``jabatan`` a position's) as its document
+    shows it (a signed one from its frozen content), with its downloads."""
+    pj = _pejabat_pk(instansi, jabatan)
+    p = _pk_versi(instansi, tahun, versi, pj)
+    dok = bangun_perjanjian(instansi, tahun, versi, jabatan=pj)
     return render(
         request,
         "laporan/pk_dokumen.html",
@@ -351,17 +369,19 @@ def pk_dokumen(request, instansi, tahun, versi):
             "instansi": instansi,
             "tahun": tahun,
             "p": p,
+            "tautan_kembali": _halaman_pk(instansi, tahun, pj),
             "dokumen": mark_safe(keluaran.render_html(dok, nonce=str(request.csp_nonce))),  # noqa: S308
         },
     )
 
 
 @perlu("tandatangani")
-def pk_tandatangani(request, instansi, tahun, versi):
+def pk_tandatangani(request, instansi, tahun, versi, jabatan=None):
     """Sign a draft PK: the page shows what will be frozen (signatories, place and date, the
     targets, the whole document) or what is still missing; the POST signs only the content shown
     (its SHA-256 is posted back and checked by ``perencanaan.services.tandatangani``)."""
-    p = _pk_versi(instansi, tahun, versi)
+    pj = _pejabat_pk(instansi, jabatan)
+    p = _pk_versi(instansi, tahun, versi, pj)
     if request.method == "POST" and not p.ditandatangani:
         try:
             tandatangani(user=request.user, pk=p, sha256=ambil(request.POST, "sha256") or "-")
@@ -369,11 +389,11 @@ def pk_tandatangani(request, instansi, tahun, versi):
             messages.error(request, str(exc))
         else:
             messages.success(request, _("%(pk)s ditandatangani; isinya dibekukan.") % {"pk": p.label})
-            return redirect("perencanaan:pk", instansi.slug, tahun)
-        p = _pk_versi(instansi, tahun, versi)
+            return redirect(_halaman_pk(instansi, tahun, pj))
+        p = _pk_versi(instansi, tahun, versi, pj)
     kurang = [] if p.ditandatangani else kurang_untuk_tandatangan(p)
-    data = muat_pk(instansi, tahun, versi=versi)
-    dok = bangun_perjanjian(instansi, tahun, versi)
+    data = muat_pk(instansi, tahun, versi=versi, jabatan=pj)
+    dok = bangun_perjanjian(instansi, tahun, versi, jabatan=pj)
     return render(
         request,
         "laporan/pk_tandatangani.html",
@@ -381,6 +401,7 @@ def pk_tandatangani(request, instansi, tahun, versi):
             "instansi": instansi,
             "tahun": tahun,
             "p": p,
+            "tautan_kembali": _halaman_pk(instansi, tahun, pj),
             "isi": data.isi,
             "sha256": sidik(data.isi) if data.isi and not p.ditandatangani else "",
             "kurang": kurang,

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from dasar import formulir
 from dasar.formulir import pesan_angka
+from organisasi.models import Pejabat
 from rumus.angka import AngkaError, JenisAngka, parse_angka, saran_tak_ambigu
 
 from .models import Indikator, Sasaran, Tujuan
@@ -287,6 +289,33 @@ class PenandatanganForm(formulir.Form):
         super().__init__(*args, **kwargs)
         self.fields["pihak_pertama"].queryset = pilihan.filter(instansi=instansi)
         self.fields["pihak_kedua"].queryset = pilihan
+
+
+class PilihJabatan(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        n = self.jumlah.get(obj.id, 0)
+        return ngettext("%(j)s (%(n)d indikator)", "%(j)s (%(n)d indikator)", n) % {"j": obj.jabatan, "n": n}
+
+
+class PKJabatanForm(formulir.Form):
+    """The position a new PK is made for (one of the unit's officials below its head who own
+    indicators with a target in the year: ``selectors.jabatan_pemilik``)."""
+
+    jabatan = PilihJabatan(
+        label=_("Jabatan"),
+        queryset=None,
+        empty_label=_("— pilih jabatan —"),
+        help_text=_(
+            "Jabatan yang berjanji mewujudkan target indikator miliknya; PIHAK KEDUA-nya kepala unit. "
+            "Contoh: Sekretaris Kecamatan."
+        ),
+    )
+
+    def __init__(self, *args, pilihan, **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.fields["jabatan"]
+        f.queryset = Pejabat.objects.filter(id__in=[pj.id for pj, _n in pilihan]).order_by("jabatan", "id")
+        f.jumlah = {pj.id: n for pj, n in pilihan}
 
 
 class RevisiForm(formulir.Form):

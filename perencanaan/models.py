@@ -11,6 +11,7 @@ under an indicator of the superior's node. The sasaran strategis itself is owned
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from dasar.galat import Ditolak
@@ -670,6 +671,19 @@ class PerjanjianKinerja(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # the position (jabatan) whose PK this is, when it is not the unit head's: a Sekretaris,
+    # Kepala Seksi or Lurah signing with the head as PIHAK KEDUA (docs/rules.md §1). Empty: the
+    # head's PK, the unit's PK in force for the year (LKIP, capaian, dashboards); every PK made
+    # before positions had their own is the head's.
+    jabatan = models.ForeignKey(
+        "organisasi.Pejabat",
+        verbose_name=_("jabatan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="perjanjian_kinerja",
+        help_text=_("Jabatan pemilik PK ini; kosong untuk PK kepala unit, contoh: Sekretaris Kecamatan."),
+    )
     keterangan = models.TextField(max_length=2000, blank=True)
     # what the signed document shows, stored at signing (laporan.perjanjian.isi_pk), and the
     # SHA-256 of its canonical serialisation (dasar.sidik.sidik); empty for a draft
@@ -680,10 +694,22 @@ class PerjanjianKinerja(models.Model):
         verbose_name = _("perjanjian kinerja")
         verbose_name_plural = _("perjanjian kinerja")
         ordering = ["instansi", "tahun", "versi"]
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "versi"], name="pk_unik")]
+        # one versi number per unit-year for the head's PK, and per unit-year-position for the others
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "versi"], condition=Q(jabatan__isnull=True), name="pk_unik"
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "jabatan", "versi"],
+                condition=Q(jabatan__isnull=False),
+                name="pk_jabatan_unik",
+            ),
+        ]
 
     def __str__(self):
         label = "PK" if self.versi == 1 else f"PK Perubahan {self.versi - 1}"
+        if self.jabatan_id:
+            return f"{label} {self.jabatan.jabatan} {self.instansi} {self.tahun}"
         return f"{label} {self.instansi} {self.tahun}"
 
     @property

@@ -316,6 +316,108 @@ def pejabat_pilihan(instansi):
     ).order_by("instansi_id", "jabatan", "id")
 
 
+def kepala_pemda(instansi) -> Pejabat | None:
+    """The pemda's head (the Wali Kota): the first active official of the pemda without unit."""
+    return (
+        Pejabat.objects.filter(pemda_id=instansi.pemda_id, instansi__isnull=True, aktif=True)
+        .order_by("id")
+        .first()
+    )
+
+
+def atasan_bawaan(instansi, jabatan: Pejabat | None) -> Pejabat | None:
+    """Who a PK's PIHAK KEDUA is unless chosen otherwise: the pemda's head for the unit head's PK
+    (``jabatan`` None), the unit head for a lower position's."""
+    return kepala_pemda(instansi) if jabatan is None else kepala_unit(instansi)
+
+
+def indikator_jabatan(pejabat: Pejabat, tahun: int) -> list[tuple]:
+    """(indikator, target, target_atas) a position's PK of the year starts from: the indicators it
+    owns in the unit's cascade (``milik_jabatan``, the one place saying which) with a Renstra
+    target for the year, in tree order. Six queries."""
+    return [
+        (m.indikator, m.target, m.target_atas) for m in milik_jabatan(pejabat, tahun) if m.target is not None
+    ]
+
+
+def jabatan_pemilik(instansi, tahun: int) -> list[tuple[Pejabat, int]]:
+    """The unit's active officials below its head that own indicators with a target in ``tahun``
+    (nodes of the cascade), with how many, by jabatan: the positions a PK may be made for. Eight
+    queries."""
+    kepala = kepala_unit(instansi)
+    jumlah: dict[int, int] = {}
+    pejabat: dict[int, Pejabat] = {}
+    for akar in jenjang_unit(instansi, tahun):
+        for x in akar.semua():
+            pj = x.pemilik
+            if pj is None or not pj.aktif or (kepala and pj.id == kepala.id):
+                continue
+            n = sum(1 for m in x.indikator if m.target is not None)
+            if n:
+                pejabat[pj.id] = pj
+                jumlah[pj.id] = jumlah.get(pj.id, 0) + n
+    return sorted(((pejabat[i], n) for i, n in jumlah.items()), key=lambda t: (t[0].jabatan, t[0].id))
+
+
+@dataclass
+class BarisDaftarPK:
+    """One position's PK of the year on the unit's list: the position (None: the unit head's),
+    its versions (oldest first) and the one in force (latest signed, else latest draft)."""
+
+    jabatan: Pejabat | None
+    versi: list
+
+    @property
+    def berlaku(self) -> PerjanjianKinerja:
+        signed = [p for p in self.versi if p.ditandatangani]
+        return signed[-1] if signed else self.versi[-1]
+
+    @property
+    def draf(self) -> PerjanjianKinerja | None:
+        return next((p for p in self.versi if not p.ditandatangani), None)
+
+    def _pihak(self, nama: str) -> dict | None:
+        """A party of the PK in force as its page shows it: from the frozen content once signed
+        (later renames never show), else the official today."""
+        p = self.berlaku
+        if p.isi_beku:
+            return p.isi_beku.get(nama)
+        pj = getattr(p, nama)
+        return {"nama": pj.nama, "jabatan": pj.jabatan} if pj else None
+
+    @property
+    def pertama(self) -> dict | None:
+        return self._pihak("pihak_pertama")
+
+    @property
+    def kedua(self) -> dict | None:
+        return self._pihak("pihak_kedua")
+
+    @property
+    def nama_jabatan(self) -> str:
+        """The position's name (the head's: PIHAK PERTAMA's jabatan), frozen once signed."""
+        p = self.berlaku
+        if p.isi_beku and self.jabatan is not None:
+            return p.isi_beku.get("jabatan") or self.jabatan.jabatan
+        if self.jabatan is not None:
+            return self.jabatan.jabatan
+        return (self.pertama or {}).get("jabatan", "")
+
+
+def daftar_pk(instansi, tahun: int) -> list[BarisDaftarPK]:
+    """Every PK of the unit-year by position: the head's first, then the others by jabatan name.
+    One query."""
+    per: dict[int | None, list] = {}
+    for p in (
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("pihak_pertama", "pihak_kedua", "jabatan")
+        .order_by("versi")
+    ):
+        per.setdefault(p.jabatan_id, []).append(p)
+    rows = [BarisDaftarPK(v[0].jabatan, v) for v in per.values()]
+    return sorted(rows, key=lambda r: (r.jabatan is not None, r.jabatan.jabatan if r.jabatan else ""))
+
+
 @dataclass
 class BedaTarget:
     """One indicator's target in the previous version and in this one (None: not in it)."""
@@ -386,9 +488,12 @@ def kurang_untuk_tandatangan(pk: PerjanjianKinerja) -> list[str]:
 
 
 def pk_berlaku(instansi_ids, tahun: int) -> dict[int, PerjanjianKinerja]:
-    """The PK in force per unit: the latest signed versi, else the latest draft. One query."""
+    """The PK in force per unit (the head's: a position's own PK is never the unit's): the latest
+    signed versi, else the latest draft. One query."""
     out: dict[int, PerjanjianKinerja] = {}
-    for pk in PerjanjianKinerja.objects.filter(instansi_id__in=instansi_ids, tahun=tahun).order_by("versi"):
+    for pk in PerjanjianKinerja.objects.filter(
+        instansi_id__in=instansi_ids, tahun=tahun, jabatan__isnull=True
+    ).order_by("versi"):
         cur = out.get(pk.instansi_id)
         if cur is None or pk.ditandatangani or not cur.ditandatangani:
             out[pk.instansi_id] = pk
@@ -526,8 +631,8 @@ def kepala_unit(instansi) -> Pejabat | None:
     """The unit head: PIHAK PERTAMA of the unit's latest PK, else its first official by id (what
     owns a sasaran strategis whose ``pemilik`` is empty). Two queries."""
     instansi_id = getattr(instansi, "id", instansi)
-    pihak = (
-        PerjanjianKinerja.objects.filter(instansi_id=instansi_id)
+    pihak = (  # the head's PK (a position's own PK has that position as PIHAK PERTAMA)
+        PerjanjianKinerja.objects.filter(instansi_id=instansi_id, jabatan__isnull=True)
         .order_by("-tahun", "-versi")
         .values_list("pihak_pertama_id", flat=True)
         .first()

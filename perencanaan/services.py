@@ -110,41 +110,84 @@ SUMBER_REVISI = ("renstra", "pk")  # a revision starts from the Renstra targets 
 
 @transaction.atomic
 def buat_pk(
-    *, user, instansi, tahun: int, pihak_pertama, pihak_kedua=None, sumber: str | None = None
+    *,
+    user,
+    instansi,
+    tahun: int,
+    pihak_pertama=None,
+    pihak_kedua=None,
+    sumber: str | None = None,
+    jabatan=None,
 ) -> PerjanjianKinerja:
-    """A new PK (or the next versi). The first versi takes the year's Renstra targets of the IKU;
-    a revision (PK Perubahan) starts, as chosen explicitly by ``sumber``, from the Renstra targets
-    of today ("renstra") or from the previous versi's indicators and targets ("pk"), and keeps
-    the previous versi's signatories and place (its date is chosen again)."""
+    """A new PK (or the next versi) of the unit head (``jabatan`` None) or of a lower position
+    (``jabatan``: an official of the unit who owns indicators, ``selectors.indikator_jabatan``).
+    The first versi takes the year's Renstra targets of the IKU (the head's) or of the indicators
+    the position owns; a revision (PK Perubahan) starts, as chosen explicitly by ``sumber``, from
+    the Renstra targets of today ("renstra") or from the previous versi's indicators and targets
+    ("pk"), and keeps the previous versi's signatories and place (its date is chosen again). A
+    position's PK is signed by the position (PIHAK PERTAMA) and, unless chosen otherwise, the
+    unit head (PIHAK KEDUA)."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
-    terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
+    if jabatan is not None:
+        if jabatan.instansi_id != instansi.id or not jabatan.aktif:
+            raise Ditolak(bidang={"jabatan": [_("Pilih jabatan dari pejabat aktif unit ini.")]})
+        kepala = selectors.kepala_unit(instansi)
+        if kepala is not None and jabatan.id == kepala.id:
+            jabatan = None  # the head's PK is the unit's PK
+    terakhir = (
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jabatan=jabatan)
+        .order_by("-versi")
+        .first()
+    )
     if terakhir and not terakhir.ditandatangani:
         raise Ditolak(f"{terakhir} masih draf: ubah draf itu, jangan buat versi baru.")
     if terakhir and sumber not in SUMBER_REVISI:
         raise Ditolak(_("Pilih dasar PK Perubahan: target Renstra atau PK sebelumnya."))
-    pk = PerjanjianKinerja.objects.create(
-        instansi=instansi,
-        tahun=tahun,
-        versi=(terakhir.versi + 1) if terakhir else 1,
-        pihak_pertama=terakhir.pihak_pertama if terakhir else pihak_pertama,
-        pihak_kedua=terakhir.pihak_kedua if terakhir else pihak_kedua,
-        tempat=terakhir.tempat if terakhir else "",
-    )
     if terakhir and sumber == "pk":
         rows = [
             (r.indikator, r.target, r.target_atas)
             for r in PKIndikator.objects.filter(pk_dokumen=terakhir).select_related("indikator")
         ]
+    elif jabatan is not None:
+        rows = selectors.indikator_jabatan(jabatan, tahun)
+        if not rows:
+            raise Ditolak(
+                bidang={
+                    "jabatan": [
+                        _("%(j)s belum memiliki indikator dengan target tahun %(t)s.")
+                        % {"j": jabatan.jabatan, "t": tahun}
+                    ]
+                }
+            )
     else:
         rows = target_renstra(instansi, tahun)
+    if terakhir:
+        pertama, kedua = terakhir.pihak_pertama, terakhir.pihak_kedua
+    elif jabatan is not None:
+        pertama, kedua = jabatan, pihak_kedua or selectors.atasan_bawaan(instansi, jabatan)
+    else:
+        pertama, kedua = pihak_pertama, pihak_kedua
+    pk = PerjanjianKinerja.objects.create(
+        instansi=instansi,
+        tahun=tahun,
+        jabatan=jabatan,
+        versi=(terakhir.versi + 1) if terakhir else 1,
+        pihak_pertama=pertama,
+        pihak_kedua=kedua,
+        tempat=terakhir.tempat if terakhir else "",
+    )
     for no, (ind, target, atas) in enumerate(rows, start=1):
         PKIndikator.objects.create(pk_dokumen=pk, indikator=ind, target=target, target_atas=atas, no=no)
     catat(
         user,
         pk,
         Aksi.BUAT,
-        {"versi": (None, pk.versi), **({"sumber": (None, sumber)} if terakhir else {})},
+        {
+            "versi": (None, pk.versi),
+            **({"jabatan": (None, jabatan.jabatan)} if jabatan is not None else {}),
+            **({"sumber": (None, sumber)} if terakhir else {}),
+        },
         instansi,
     )
     return pk
@@ -168,6 +211,10 @@ def ubah_penandatangan(*, user, pk: PerjanjianKinerja, pihak_pertama, pihak_kedu
         or pihak_pertama.instansi_id != instansi.id
     ):
         bidang["pihak_pertama"] = [_("Pilih pejabat unit ini sebagai PIHAK PERTAMA.")]
+    elif pk.jabatan_id and pihak_pertama.id != pk.jabatan_id:
+        bidang["pihak_pertama"] = [
+            _("PIHAK PERTAMA PK jabatan ini adalah %(j)s sendiri.") % {"j": pk.jabatan.jabatan}
+        ]
     if pihak_kedua is not None and pihak_kedua.id not in boleh_pilih:
         bidang["pihak_kedua"] = [_("Pilih PIHAK KEDUA dari pejabat unit ini atau pemda.")]
     elif pihak_kedua is not None and pihak_pertama is not None and pihak_kedua.id == pihak_pertama.id:

@@ -15,6 +15,19 @@ urlpatterns = [
     path("unit/<slug:slug>/pk/<tahun:tahun>/buat/", views.pk_buat, name="pk_buat"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/target/<int:row_id>/", views.pk_target, name="pk_target"),
     path("unit/<slug:slug>/pk/<tahun:tahun>/penandatangan/", views.pk_penandatangan, name="pk_penandatangan"),
+    # a position's own PK (Sekretaris, Kepala Seksi, Lurah: ``jabatan`` = the official's code)
+    path("unit/<slug:slug>/pk/<tahun:tahun>/jabatan/buat/", views.pk_jabatan_buat, name="pk_jabatan_buat"),
+    path("unit/<slug:slug>/pk/<tahun:tahun>/jabatan/<slug:jabatan>/", views.pk, name="pk_jabatan"),
+    path(
+        "unit/<slug:slug>/pk/<tahun:tahun>/jabatan/<slug:jabatan>/buat/",
+        views.pk_buat,
+        name="pk_buat_jabatan",
+    ),
+    path(
+        "unit/<slug:slug>/pk/<tahun:tahun>/jabatan/<slug:jabatan>/penandatangan/",
+        views.pk_penandatangan,
+        name="pk_penandatangan_jabatan",
+    ),
     path("unit/<slug:slug>/rencana-aksi/<tahun:tahun>/", views.rencana_aksi, name="rencana_aksi"),
     path("unit/<slug:slug>/jenjang/<tahun:tahun>/", views.jenjang, name="jenjang"),
     path(

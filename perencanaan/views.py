@@ -24,6 +24,7 @@ from .forms import (
     KisiTargetForm,
     LembarIKUForm,
     PenandatanganForm,
+    PKJabatanForm,
     RencanaAksiForm,
     RenstraForm,
     RevisiForm,
@@ -143,10 +144,28 @@ def iku_ubah(request, instansi):
     return render(request, "perencanaan/iku_ubah.html", {"instansi": instansi, "form": form})
 
 
-def _halaman_pk(request, instansi, tahun, form_ttd=None, status=200):
+def _jabatan(instansi, kode: str | None) -> Pejabat | None:
+    """The position named by the URL's ``jabatan`` (an official's code in the unit); None for the
+    unit head's PK (the URLs without it)."""
+    if kode is None:
+        return None
+    return get_object_or_404(Pejabat, instansi=instansi, kode=kode)
+
+
+def tautan_pk(instansi, tahun: int, jabatan: Pejabat | None, nama: str, *args) -> str:
+    """The URL of a PK page (``nama`` of the head's URLs: pk, pk_buat, pk_penandatangan, or
+    laporan:pk_dokumen …) for the head's PK or, with ``jabatan``, for that position's."""
+    app, _sep, url = nama.rpartition(":")
+    app = app or "perencanaan"
+    if jabatan is None:
+        return reverse(f"{app}:{url}", args=[instansi.slug, tahun, *args])
+    return reverse(f"{app}:{url}_jabatan", args=[instansi.slug, tahun, jabatan.kode, *args])
+
+
+def _halaman_pk(request, instansi, tahun, jabatan=None, form_ttd=None, status=200):
     versi = list(
-        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
-        .select_related("pihak_pertama", "pihak_kedua")
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jabatan=jabatan)
+        .select_related("pihak_pertama", "pihak_kedua", "jabatan")
         .prefetch_related("indikator__indikator")
     )
     draf = next((p for p in versi if not p.ditandatangani), None)
@@ -166,15 +185,25 @@ def _halaman_pk(request, instansi, tahun, form_ttd=None, status=200):
     for p in versi:
         p.beda = beda.get(p.id)
         p.kurang = [] if p.ditandatangani else kurang_untuk_tandatangan(p)
+        p.tautan_dokumen = tautan_pk(instansi, tahun, jabatan, "laporan:pk_dokumen", p.versi)
+        p.tautan_tandatangani = tautan_pk(instansi, tahun, jabatan, "laporan:pk_tandatangani", p.versi)
+    daftar = selectors.daftar_pk(instansi, tahun) if jabatan is None else []
+    for r in daftar:
+        r.tautan = tautan_pk(instansi, tahun, r.jabatan, "pk")
     return render(
         request,
         "perencanaan/pk.html",
         {
             "instansi": instansi,
             "tahun": tahun,
+            "jabatan": jabatan,
             "versi": versi,
             "draf": draf,
+            "daftar": daftar,
             "form_ttd": form_ttd,
+            "tautan_penandatangan": tautan_pk(instansi, tahun, jabatan, "pk_penandatangan"),
+            "tautan_buat": tautan_pk(instansi, tahun, jabatan, "pk_buat"),
+            "tautan_kembali": reverse("perencanaan:pk", args=[instansi.slug, tahun]),
             "boleh_isi": boleh_isi,
             "boleh_tandatangani": boleh(request.user, "tandatangani", instansi),
         },
@@ -183,17 +212,20 @@ def _halaman_pk(request, instansi, tahun, form_ttd=None, status=200):
 
 
 @perlu("lihat")
-def pk(request, instansi, tahun):
-    return _halaman_pk(request, instansi, tahun)
+def pk(request, instansi, tahun, jabatan=None):
+    """The unit's PK of the year (the head's, with its versions) and the list of every PK of the
+    year by position; with ``jabatan``, that position's PK and its versions."""
+    return _halaman_pk(request, instansi, tahun, _jabatan(instansi, jabatan))
 
 
 @perlu("isi")
 @require_POST
-def pk_penandatangan(request, instansi, tahun):
+def pk_penandatangan(request, instansi, tahun, jabatan=None):
     """Save the draft's signatories, place and date (one form); errors keep every typed value."""
+    pj = _jabatan(instansi, jabatan)
     draf = (
-        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, status="draft")
-        .select_related("instansi__pemda")
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jabatan=pj, status="draft")
+        .select_related("instansi__pemda", "jabatan")
         .first()
     )
     if draf is None:
@@ -212,53 +244,98 @@ def pk_penandatangan(request, instansi, tahun):
             messages.success(
                 request, _("Penanda tangan, tempat dan tanggal %(pk)s disimpan.") % {"pk": draf.label}
             )
-            return redirect("perencanaan:pk", instansi.slug, tahun)
-    return _halaman_pk(request, instansi, tahun, form_ttd=form, status=400)
+            return redirect(tautan_pk(instansi, tahun, pj, "pk"))
+    return _halaman_pk(request, instansi, tahun, pj, form_ttd=form, status=400)
 
 
 @perlu("isi")
-def pk_buat(request, instansi, tahun):
+def pk_buat(request, instansi, tahun, jabatan=None):
     """Make the year's first PK from the Renstra targets, or a PK Perubahan: the page shows the
     previous version's targets beside today's Renstra targets and the user chooses which to start
-    from; the POST makes it."""
-    terakhir = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).order_by("-versi").first()
-    renstra = [(i, t) for i, t, _atas in target_renstra(instansi, tahun)]
+    from; the POST makes it. With ``jabatan``: a position's PK Perubahan (its first versi is made
+    on ``pk_jabatan_buat``)."""
+    pj = _jabatan(instansi, jabatan)
+    terakhir = (
+        PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jabatan=pj)
+        .order_by("-versi")
+        .first()
+    )
+    if pj is not None and terakhir is None:
+        return redirect("perencanaan:pk_jabatan_buat", instansi.slug, tahun)
+    if pj is None:
+        renstra = [(i, t) for i, t, _atas in target_renstra(instansi, tahun)]
+    else:
+        renstra = [(i, t) for i, t, _atas in selectors.indikator_jabatan(pj, tahun)]
+    halaman = tautan_pk(instansi, tahun, pj, "pk")
     form = RevisiForm(request.POST or None) if terakhir else None
     if request.method == "POST":
-        pertama = Pejabat.objects.filter(instansi=instansi, aktif=True).order_by("id").first()
+        pertama = selectors.kepala_unit(instansi)
         if pertama is None:
             messages.error(request, _("Belum ada pejabat penanda tangan untuk unit ini."))
-            return redirect("perencanaan:pk", instansi.slug, tahun)
+            return redirect(halaman)
         if form is None or form.is_valid():
             try:
                 p = services.buat_pk(
                     user=request.user,
                     instansi=instansi,
                     tahun=tahun,
+                    jabatan=pj,
                     pihak_pertama=pertama,
                     # prefilled with the pemda's first official (e.g. the Wali Kota); changed on the PK page
-                    pihak_kedua=Pejabat.objects.filter(
-                        pemda_id=instansi.pemda_id, instansi__isnull=True, aktif=True
-                    )
-                    .order_by("id")
-                    .first(),
+                    pihak_kedua=selectors.atasan_bawaan(instansi, None),
                     sumber=form.cleaned_data["sumber"] if form else None,
                 )
             except Ditolak as exc:
                 messages.error(request, str(exc))
-                return redirect("perencanaan:pk", instansi.slug, tahun)
+                return redirect(halaman)
             messages.success(request, _("%(pk)s dibuat.") % {"pk": p.label})
-            return redirect("perencanaan:pk", instansi.slug, tahun)
+            return redirect(halaman)
     return render(
         request,
         "perencanaan/pk_buat.html",
         {
             "instansi": instansi,
             "tahun": tahun,
+            "jabatan": pj,
             "terakhir": terakhir,
             "form": form,
             "beda": beda_target(target_pk(terakhir), renstra) if terakhir else None,
             "renstra": renstra,
+            "tautan_kembali": halaman,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@perlu("isi")
+def pk_jabatan_buat(request, instansi, tahun):
+    """Make the first PK of the year of a position below the unit head: the form asks only which
+    position (those owning indicators with a target this year); the PIHAK KEDUA is the unit head
+    (changed afterwards on the PK's page). A refusal is said on the form, nothing is made."""
+    pilihan = selectors.jabatan_pemilik(instansi, tahun)
+    form = PKJabatanForm(request.POST or None, pilihan=pilihan)
+    if request.method == "POST" and form.is_valid():
+        pj = form.cleaned_data["jabatan"]
+        try:
+            p = services.buat_pk(user=request.user, instansi=instansi, tahun=tahun, jabatan=pj)
+        except Ditolak as exc:
+            for bidang, pesan in exc.bidang.items():
+                for t in pesan:
+                    form.add_error(bidang if bidang in form.fields else None, t)
+            if not exc.bidang:
+                form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(pk)s %(j)s dibuat.") % {"pk": p.label, "j": pj.jabatan})
+            return redirect(tautan_pk(instansi, tahun, p.jabatan, "pk"))
+    return render(
+        request,
+        "perencanaan/pk_jabatan_buat.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "form": form,
+            "pilihan": pilihan,
+            "kepala": selectors.kepala_unit(instansi),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -268,7 +345,7 @@ def pk_buat(request, instansi, tahun):
 @require_POST
 def pk_target(request, instansi, tahun, row_id):
     row = get_object_or_404(
-        PKIndikator.objects.select_related("pk_dokumen__instansi", "indikator"),
+        PKIndikator.objects.select_related("pk_dokumen__instansi", "pk_dokumen__jabatan", "indikator"),
         pk=row_id,
         pk_dokumen__instansi=instansi,
         pk_dokumen__tahun=tahun,
@@ -284,7 +361,7 @@ def pk_target(request, instansi, tahun, row_id):
         messages.error(request, f"Target tidak valid: {exc}")
     except Ditolak as exc:
         messages.error(request, str(exc))
-    return redirect("perencanaan:pk", instansi.slug, tahun)
+    return redirect(tautan_pk(instansi, tahun, row.pk_dokumen.jabatan, "pk"))
 
 
 FORMS = {

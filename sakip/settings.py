@@ -369,6 +369,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Where the demo workbook lives (generated from data/demo/source by `python manage.py build_demo`).
 DEMO_WORKBOOK = BASE_DIR / "data" / "demo" / "bantargebang-2024.xlsx"
+# The demo's illustrative additions loaded after it by `load_demo` (from data/demo/pk_jabatan: the
+# Sekretaris Kecamatan's own PK; kept apart so the seed's workbook holds the seed only)
+DEMO_WORKBOOK_PK_JABATAN = BASE_DIR / "data" / "demo" / "bantargebang-2024-pk-jabatan.xlsx"
 
 # Serve static files from the apps' and project's static dirs without collectstatic (whitenoise).
 WHITENOISE_USE_FINDERS = True

@@ -123,6 +123,17 @@ def pengguna_demo(demo):
 
 
 @pytest.fixture
+def demo_pk_jabatan(pengguna_demo):
+    """The demo users and data with the demo's illustrative additions loaded on top, as
+    ``load_demo`` does (data/demo/pk_jabatan: the Sekretaris Kecamatan's signed PK 2024 over IP3)."""
+    from workbook.importer import import_workbook
+
+    hasil = import_workbook(settings.DEMO_WORKBOOK_PK_JABATAN)
+    assert hasil.ok, hasil.errors
+    return pengguna_demo
+
+
+@pytest.fixture
 def pk_manual(pengguna_demo):
     """A draft PK 2025 of Bantargebang with one indicator whose realisasi is entered by hand."""
     from decimal import Decimal

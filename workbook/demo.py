@@ -12,6 +12,8 @@ from . import writer
 from .spec import SHEETS
 
 SOURCE = Path(settings.BASE_DIR) / "data" / "demo" / "source"
+# the illustrative additions (not in the seed): the Sekretaris Kecamatan's own PK and its indicator
+SOURCE_PK_JABATAN = Path(settings.BASE_DIR) / "data" / "demo" / "pk_jabatan"
 
 
 def baca_sumber(source: Path = SOURCE) -> dict[str, list[dict]]:

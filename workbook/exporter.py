@@ -64,8 +64,8 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     ]
     pks = list(
         PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)
-        .select_related("pihak_pertama", "pihak_kedua")
-        .order_by("versi")
+        .select_related("pihak_pertama", "pihak_kedua", "jabatan")
+        .order_by("jabatan_id", "versi")
     )
     pejabat_ids = {p.pihak_pertama_id for p in pks} | {p.pihak_kedua_id for p in pks if p.pihak_kedua_id}
     pejabat = Pejabat.objects.filter(pemda=instansi.pemda).filter(instansi=instansi) | Pejabat.objects.filter(
@@ -259,6 +259,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "tanggal": p.tanggal,
             "status": p.status,
             "keterangan": p.keterangan,
+            "jabatan": p.jabatan.kode if p.jabatan_id else None,
         }
         for p in pks
     ]
@@ -271,10 +272,11 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "target": x.target,
             "target_atas": x.target_atas,
             "no": x.no,
+            "jabatan": x.pk_dokumen.jabatan.kode if x.pk_dokumen.jabatan_id else None,
         }
         for x in PKIndikator.objects.filter(pk_dokumen__in=pks)
-        .select_related("pk_dokumen", "indikator")
-        .order_by("pk_dokumen__versi", "no", "indikator__kode")
+        .select_related("pk_dokumen__jabatan", "indikator")
+        .order_by("pk_dokumen__jabatan_id", "pk_dokumen__versi", "no", "indikator__kode")
     ]
     data["realisasi"] = [
         {

@@ -449,8 +449,8 @@ class _Loader(MuatRpjmd):
                 "kegiatan": lambda: {o.kode: o for o in Kegiatan.objects.all()},
                 "sub_kegiatan": lambda: {o.kode: o for o in SubKegiatan.objects.all()},
                 "pk": lambda: {
-                    (o.instansi_id, o.tahun, o.versi): o
-                    for o in PerjanjianKinerja.objects.filter(instansi_id__in=ids)
+                    (o.instansi_id, o.tahun, o.jabatan.kode if o.jabatan_id else "", o.versi): o
+                    for o in PerjanjianKinerja.objects.filter(instansi_id__in=ids).select_related("jabatan")
                 },
                 "anggaran": lambda: {
                     (o.instansi_id, o.tahun, o.sub_kegiatan_id, o.subunit_id): o
@@ -541,7 +541,7 @@ class _Loader(MuatRpjmd):
         re-import can change the live data (and so later drafts) but never a signed document."""
         signed = PerjanjianKinerja.objects.filter(
             instansi_id__in=self._ids(), status=PerjanjianKinerja.Status.DITANDATANGANI, isi_beku__isnull=True
-        ).select_related("pihak_pertama", "pihak_kedua", "instansi__pemda")
+        ).select_related("pihak_pertama", "pihak_kedua", "instansi__pemda", "jabatan")
         bekukan_banyak(list(signed))
 
     def load_pemda(self, rows):
@@ -877,10 +877,17 @@ class _Loader(MuatRpjmd):
                     continue
             if p1 is None:
                 continue
-            key = (ins.id, r["tahun"], r["versi"])
+            jabatan = None
+            if r["jabatan"]:  # a position's own PK: an official of the unit
+                jabatan = self.map("pejabat").get((ins.pemda_id, ins.id, r["jabatan"]))
+                if jabatan is None:
+                    self.err(r, "jabatan", f'unknown pejabat "{r["jabatan"]}" of instansi {ins.slug}')
+                    continue
+            key = (ins.id, r["tahun"], r["jabatan"] or "", r["versi"])
             values = {
                 "instansi": ins,
                 "tahun": r["tahun"],
+                "jabatan": jabatan,
                 "versi": r["versi"],
                 "tanggal": r["tanggal"],
                 "status": r["status"],
@@ -913,7 +920,7 @@ class _Loader(MuatRpjmd):
             ins, ind = self._indikator(r)
             if not ind:
                 continue
-            key_pk = (ins.id, r["tahun"], r["versi"])
+            key_pk = (ins.id, r["tahun"], r["jabatan"] or "", r["versi"])
             pk = self.map("pk").get(key_pk)
             if pk is None:
                 self.err(r, "versi", f"no Perjanjian Kinerja {r['tahun']} versi {r['versi']} for {ins.slug}")

@@ -408,8 +408,9 @@ SHEETS: tuple[Sheet, ...] = (
             K("tanggal", "tanggal"),
             K("status", "pilihan", pilihan=("draft", "ditandatangani"), default="draft"),
             K("keterangan"),
+            K("jabatan", "kode"),  # a position's own PK (its official's kode); blank: the unit head's
         ),
-        ("instansi", "tahun", "versi"),
+        ("instansi", "tahun", "jabatan", "versi"),
     ),
     Sheet(
         "pk_indikator",
@@ -421,8 +422,9 @@ SHEETS: tuple[Sheet, ...] = (
             W("target", "angka"),
             K("target_atas", "angka"),
             K("no", "bulat", default=0),
+            K("jabatan", "kode"),
         ),
-        ("instansi", "tahun", "versi", "indikator"),
+        ("instansi", "tahun", "jabatan", "versi", "indikator"),
     ),
     Sheet(
         "realisasi",
