@@ -60,7 +60,7 @@ def test_sekcam_pk_signed_and_frozen(demo_pk_jabatan):
     data = muat_pk(ins, 2025, jabatan=sekcam)
     assert data.isi == beku and data.sha256 == pk.sha256
     # the signed PK and its rows refuse any change
-    row = PKIndikator.objects.get(pk_dokumen=pk)
+    row = PKIndikator.objects.filter(pk_dokumen=pk).first()
     row.target = Decimal(1)
     with pytest.raises(PKTerkunci):
         row.save()
