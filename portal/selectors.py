@@ -76,7 +76,7 @@ def _dokumen(instansi_list) -> list[dict]:
                 }
             )
     for p in (
-        PerjanjianKinerja.objects.filter(instansi_id__in=slug)
+        PerjanjianKinerja.objects.filter(instansi_id__in=slug, jabatan__isnull=True)  # the unit's PK
         .only("id", "instansi_id", "tahun", "versi", "tanggal", "status", "sha256")
         .order_by("-tahun", "-versi")
     ):
