@@ -141,7 +141,7 @@ def _bangun(units: list[Instansi], tahun: int) -> _Bagian:
     # the unit head, as perencanaan.selectors.kepala_unit (for many units at once)
     pihak: dict[int, int] = {}
     for iid, pid in (
-        PerjanjianKinerja.objects.filter(instansi_id__in=ids)
+        PerjanjianKinerja.objects.filter(instansi_id__in=ids, jabatan__isnull=True)  # the head's PK
         .order_by("instansi_id", "-tahun", "-versi")
         .values_list("instansi_id", "pihak_pertama_id")
     ):

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisasi', '0004_konsol_aktif_logo'),
-        ('perencanaan', '0009_jenjang'),
+        ('perencanaan', '0010_indikator_jenis_hasil'),
     ]
 
     operations = [
