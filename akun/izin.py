@@ -171,7 +171,7 @@ def boleh_baca_panduan(user) -> bool:
 
 # --- the public portal (portal/, docs/portal.md) ------------------------------------------------
 # What anyone may read without logging in. The portal's selectors and views ask only here.
-JENIS_PUBLIK = {"instansi", "pk", "lkip", "tahun", "ikm", "akip"}
+JENIS_PUBLIK = {"instansi", "pk", "lkip", "tahun", "ikm", "akip", "simpul_pohon"}
 
 
 def publik_boleh(jenis: str, obj) -> bool:
@@ -187,7 +187,10 @@ def publik_boleh(jenis: str, obj) -> bool:
     - ``"ikm"``: the IKM of a year (``skm.selectors.IKMTahun``): published as the public SKM
       results page already does (aggregates only, never a respondent);
     - ``"akip"``: an AKIP result (``evaluasi.selectors.hasil_akip``) from a final LKE evaluation
-      or the imported LHE scores; an evaluation in progress is never public."""
+      or the imported LHE scores; an evaluation in progress is never public;
+    - ``"simpul_pohon"``: a node of the pohon kinerja (``rumus.pohon.SimpulPohon``; the tree of a
+      unit-year is shown only when ``"tahun"`` allows the year): every level except a staff
+      member's RHK (it names the employee: personal data, UU 27/2022)."""
     if jenis not in JENIS_PUBLIK:
         raise ValueError(f"unknown publik jenis {jenis!r}")
     if obj is None:
@@ -200,6 +203,8 @@ def publik_boleh(jenis: str, obj) -> bool:
         return obj._meta.label == "laporan.TerbitanLKIP" and obj.pk is not None
     if jenis == "ikm":
         return obj.ikm is not None
+    if jenis == "simpul_pohon":
+        return obj.level != "rhk"
     return obj.get("source") in ("lke", "imported")  # akip
 
 

@@ -200,6 +200,36 @@ def kumpulkan(instansi_list, tahun_list) -> dict:
     }
 
 
+def _pangkas(simpul):
+    """The public part of a pohon kinerja: the nodes ``publik_boleh("simpul_pohon")`` allows,
+    copied with their allowed children (the tree itself is not changed)."""
+    from dataclasses import replace
+
+    return [replace(s, anak=_pangkas(s.anak)) for s in simpul if publik_boleh("simpul_pohon", s)]
+
+
+def pohon_unit_html(instansi, tahun: int) -> str | None:
+    """The unit-year's pohon kinerja (``pohon.selectors.pohon_unit``, drawn as nested lists by
+    ``pohon.tampilan.html_pohon``) for the portal: only when the year's PK is signed, without
+    the staff's RHK nodes; stored under the unit's token. None when there is no tree to show."""
+    from django.utils.translation import get_language
+
+    from pohon.selectors import pohon_unit
+    from pohon.tampilan import html_pohon
+
+    def buat() -> str:
+        if not publik_boleh("tahun", pk_berlaku([instansi.id], tahun).get(instansi.id)):
+            return ""
+        p = pohon_unit(instansi, tahun)
+        akar = _pangkas(p.akar)
+        return html_pohon(akar, p.nama_instansi) if akar else ""
+
+    html = cuplikan(
+        f"portal:pohon:i:{instansi.id}:{tahun}:{get_language()}", "i", instansi.id, buat, _syarat()
+    )
+    return html or None
+
+
 def _syarat() -> str:
     return tembolok.selectors.sidik_kode()
 

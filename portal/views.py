@@ -41,9 +41,12 @@ def _tanggal(teks: str | None):
 
 
 def _pohon(instansi, tahun: int):
-    """The hook of the pohon kinerja (docs/portal.md, "Pohon kinerja"): the public tree of the
-    unit-year once the pohon app provides one; None until then (the section is not shown)."""
-    return None
+    """The unit-year's public pohon kinerja (HTML, escaped by ``pohon.tampilan.html_pohon``), or
+    None (docs/portal.md, "Pohon kinerja")."""
+    from django.utils.safestring import mark_safe
+
+    html = selectors.pohon_unit_html(instansi, tahun)
+    return mark_safe(html) if html else None  # noqa: S308 - escaped by html_pohon
 
 
 def _iku(data: dict, tahun: int) -> list[dict]:
