@@ -305,6 +305,42 @@ def capaian(request, slug: str, tahun: int = Tahun):
 
 
 @api.get(
+    "/pemda/{kode}/capaian/{tahun}",
+    response={200: skema.Halaman[skema.CapaianKeluar], **GALAT},
+    tags=["pengukuran"],
+)
+def capaian_pemda(request, kode: str, p: Query[ParamHalaman], tahun: int = Tahun):
+    """Capaian of every unit of a pemda the caller may read (public: active units whose PK of the
+    year is signed; with a token, also the units its user may see), paginated by unit (by slug);
+    each item as ``/instansi/{slug}/capaian/{tahun}``. A fixed number of queries per page."""
+    from organisasi.models import Pemda
+
+    pemda = Pemda.objects.filter(kode=kode).first()
+    if pemda is None:
+        raise Http404
+    user = _pengguna(request)
+    units = list(Instansi.objects.filter(pemda=pemda).select_related("pemda").order_by("slug"))
+    pks = pk_berlaku([u.id for u in units], tahun)
+    terbaca = [
+        u
+        for u in units
+        if (user.is_authenticated and izin.boleh(user, "lihat", u))
+        or (izin.publik_boleh("instansi", u) and izin.publik_boleh("tahun", pks.get(u.id)))
+    ]
+    awal = (p.halaman - 1) * p.per_halaman
+    halaman = terbaca[awal : awal + p.per_halaman]
+    rows = capaian_pk([u.id for u in halaman], tahun)
+    hasil = []
+    for u in halaman:
+        data = capaian_json(u, tahun, rows.get(u.id, []), pks.get(u.id))
+        if isinstance(data, dict):
+            hasil.append({"instansi": u.slug, "tahun": tahun, "indikator": [], "alasan": data["alasan"]})
+        else:
+            hasil.append({"instansi": u.slug, "tahun": tahun, "indikator": data, "alasan": None})
+    return _keluar_halaman(len(terbaca), p, hasil)
+
+
+@api.get(
     "/instansi/{slug}/anggaran/{tahun}", response={200: skema.AnggaranKeluar, **GALAT}, tags=["anggaran"]
 )
 def anggaran(request, slug: str, tahun: int = Tahun):

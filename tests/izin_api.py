@@ -21,6 +21,7 @@ CASES = {
     "api/v1/": ("/api/v1/", {r: 404 for r in UNIT}),  # no page at the root: the docs are at docs/
     "api/v1/pemda": ("/api/v1/pemda", SEMUA),
     "api/v1/instansi": ("/api/v1/instansi", SEMUA),
+    "api/v1/pemda/<kode>/capaian/<tahun>": ("/api/v1/pemda/kota-bekasi/capaian/2024", SEMUA),
     "api/v1/instansi/<slug>": ("/api/v1/instansi/bantargebang", SEMUA),
     "api/v1/instansi/<slug>/renstra": ("/api/v1/instansi/bantargebang/renstra", ANON),
     "api/v1/instansi/<slug>/indikator/<tahun>": ("/api/v1/instansi/bantargebang/indikator/2025", ANON),
@@ -68,6 +69,8 @@ TOKEN_CASES = {
     "api/v1/": ("get", "/api/v1/", None, {r: 404 for r in SEMUA}),
     "api/v1/pemda": ("get", "/api/v1/pemda", None, PUBLIK),
     "api/v1/instansi": ("get", "/api/v1/instansi?pemda=kota-bekasi", None, PUBLIK),
+    # a pemda's list answers 200 to all; which units it holds is tests/test_api_capaian_pemda.py
+    "api/v1/pemda/<kode>/capaian/<tahun>": ("get", "/api/v1/pemda/kota-bekasi/capaian/2025", None, PUBLIK),
     "api/v1/instansi/<slug>": ("get", B, None, PUBLIK),
     "api/v1/instansi/<slug>/renstra": ("get", f"{B}/renstra", None, TERTUTUP),
     "api/v1/instansi/<slug>/indikator/<tahun>": ("get", f"{B}/indikator/2025", None, TERTUTUP),

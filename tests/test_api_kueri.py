@@ -13,6 +13,7 @@ B = "/api/v1/instansi/bantargebang"
 URLS = [
     "/api/v1/pemda",
     "/api/v1/instansi",
+    "/api/v1/pemda/kota-bekasi/capaian/2024",
     B,
     f"{B}/renstra",
     f"{B}/indikator/2024",

@@ -28,6 +28,8 @@ def _demo(case):
     """The same case on the demo unit and year (generated slugs are mostly unknown units)."""
     if "slug" in (case.path_parameters or {}):
         case.path_parameters["slug"] = "bantargebang"
+    if "kode" in (case.path_parameters or {}):
+        case.path_parameters["kode"] = "kota-bekasi"
     if "tahun" in (case.path_parameters or {}):
         case.path_parameters["tahun"] = 2024
     return case

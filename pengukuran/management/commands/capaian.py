@@ -42,13 +42,17 @@ class Command(PerintahKueri):
         )
 
 
-def data_json(ins, tahun: int, rows=None):
+_BACA = object()
+
+
+def data_json(ins, tahun: int, rows=None, pk=_BACA):
     """The command's JSON answer (also the API's, ``api``): a list of indicators with target,
-    realisasi and capaian as JSON numbers, or ``{"indikator": [], "alasan": ...}``."""
+    realisasi and capaian as JSON numbers, or ``{"indikator": [], "alasan": ...}``. ``pk``: the
+    unit-year's PK in force when the caller has read it already (many units at once)."""
     if rows is None:
         rows = capaian_pk([ins.id], tahun).get(ins.id, [])
     if not rows:
-        return {"indikator": [], "alasan": alasan_kosong(ins, tahun)}
+        return {"indikator": [], "alasan": alasan_kosong(ins, tahun, pk)}
     out = []
     for r in rows:
         d = r.as_dict()
@@ -61,9 +65,10 @@ def data_json(ins, tahun: int, rows=None):
     return out
 
 
-def alasan_kosong(ins, tahun: int) -> str:
+def alasan_kosong(ins, tahun: int, pk=_BACA) -> str:
     """Why a unit-year has no capaian row: no PK in force, or a PK without indicators."""
-    pk = pk_berlaku([ins.id], tahun).get(ins.id)
+    if pk is _BACA:
+        pk = pk_berlaku([ins.id], tahun).get(ins.id)
     if pk is None:
         return _("belum ada Perjanjian Kinerja tahun %(tahun)s") % {"tahun": tahun}
     return _("Perjanjian Kinerja tahun %(tahun)s versi %(versi)s belum memuat indikator") % {
