@@ -53,6 +53,7 @@ TIDAK_DICADANGKAN = {
     "tembolok.token",
     "tembolok.cuplikan",
     "skm.bataskiriman",
+    "skm.jumlahjawaban",  # derived: the triggers rebuild it as the answers are restored
 }
 # Rows a freshly migrated database already holds (the evaluation templates shipped with the
 # system, the kecamatan budget nomenclature of anggaran's migration 0003 — the nomenclature is

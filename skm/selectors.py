@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from rumus import skm as rumus_skm
 from rumus.skm import UNSUR
 
-from .models import PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
+from .models import JumlahJawaban, PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
 
 URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
@@ -64,29 +64,84 @@ class IKMTahun:
 
 
 def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
-    """NRR per unsur per period from raw responses, summed and counted in SQL (one query).
+    """NRR per unsur per period of the units' raw responses, from the running sums
+    (``JumlahJawaban``, kept by the database with every answer): one query over a few rows per
+    unit, layanan and period, never a scan of the answers.
 
     Returns {instansi_id: {periode: ([NRR u1..u9, and u10..u14 when answered], respondents)}}.
     """
     qs = (
-        Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        JumlahJawaban.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, n__gt=0)
         .values("instansi_id", "periode")
         .annotate(
-            n=Count("id"),
-            **{f"s{i}": Sum(f"u{i}") for i in range(1, 10)},
-            **{f"s{f}": Sum(f) for f in UNSUR_LAMA},
-            **{f"n{f}": Count(f) for f in UNSUR_LAMA},
+            jn=Sum("n"),
+            **{f"js{i}": Sum(f"s{i}") for i in range(1, rumus_skm.MAKS_UNSUR + 1)},
+            **{f"jn{i}": Sum(f"n{i}") for i in range(10, rumus_skm.MAKS_UNSUR + 1)},
         )
         .order_by()
     )
+    return _nrr_dari_jumlah(qs)
+
+
+def _nrr_dari_jumlah(baris) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    """NRR from grouped sums (``jn``: respondents, ``js1``…: Σ answers, ``jn10``…: answers given)."""
     out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
-    for r in qs:
-        n = r["n"]
-        nrr = [Decimal(r[f"s{i}"]) / n for i in range(1, 10)]
+    for r in baris:
+        n = r["jn"]
+        if not n:
+            continue
+        nrr = [Decimal(r[f"js{i}"]) / n for i in range(1, 10)]
         # u10..u14 (14-unsur scheme): Σ answers / answers given to that unsur
-        nrr += [Decimal(r[f"s{f}"]) / r[f"n{f}"] for f in UNSUR_LAMA if r[f"n{f}"]]
+        nrr += [
+            Decimal(r[f"js{i}"]) / r[f"jn{i}"] for i in range(10, rumus_skm.MAKS_UNSUR + 1) if r[f"jn{i}"]
+        ]
         out[r["instansi_id"]][r["periode"]] = (nrr, n)
     return out
+
+
+def nrr_responden_dari_jawaban(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    """The same as ``nrr_responden``, recomputed by a GROUP BY over every answer: the check of the
+    running sums (``manage.py jumlah_skm``, tests) and the baseline of benchmarks/bench_nasional.py."""
+    qs = (
+        Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        .values("instansi_id", "periode")
+        .annotate(
+            jn=Count("id"),
+            **{f"js{i}": Sum(f"u{i}") for i in range(1, rumus_skm.MAKS_UNSUR + 1)},
+            **{f"jn{i}": Count(f"u{i}") for i in range(10, rumus_skm.MAKS_UNSUR + 1)},
+        )
+        .order_by()
+    )
+    return _nrr_dari_jumlah(qs)
+
+
+def selisih_jumlah_jawaban() -> list[dict]:
+    """Groups (unit, layanan, year, period) where the running sums differ from a GROUP BY over the
+    answers (two queries; a maintenance check, ``manage.py jumlah_skm``, not a page's read)."""
+    from django.db.models.functions import Coalesce
+
+    kolom = ["n", *[f"s{i}" for i in range(1, 15)], *[f"n{i}" for i in range(10, 15)]]
+    kunci = ("instansi_id", "layanan_kunci", "tahun", "periode")
+    dihitung = {
+        tuple(r[k] for k in kunci): [r[k] for k in kolom]
+        for r in Responden.objects.annotate(layanan_kunci=Coalesce("layanan_id", 0))
+        .values(*kunci)
+        .annotate(
+            n=Count("id"),
+            **{f"s{i}": Coalesce(Sum(f"u{i}"), 0) for i in range(1, 15)},
+            **{f"n{i}": Count(f"u{i}") for i in range(10, 15)},
+        )
+        .order_by()
+    }
+    tersimpan = {
+        tuple(r[k] for k in kunci): [r[k] for k in kolom]
+        for r in JumlahJawaban.objects.filter(n__gt=0).values(*kunci, *kolom)
+    }
+    return [
+        {"kunci": list(k), "tersimpan": tersimpan.get(k), "dihitung": dihitung.get(k)}
+        for k in sorted(set(dihitung) | set(tersimpan), key=str)
+        if dihitung.get(k) != tersimpan.get(k)
+    ]
 
 
 def _skema_data(skema: rumus_skm.Skema, nrr) -> rumus_skm.Skema:

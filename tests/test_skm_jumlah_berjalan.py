@@ -1,0 +1,146 @@
+"""The running sums of the survey (skm.JumlahJawaban, kept by database triggers) always equal a full
+recomputation over the answers: after random inserts (one by one and in bulk, as imports do),
+deletes (single, bulk, a replaced batch, a deleted unit), moves (period, layanan set to NULL when a
+layanan is deleted) and updates of answers; and the IKM read from them is the one of the answers.
+"""
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from organisasi.models import Layanan
+from skm.models import ImporResponden, JumlahJawaban, Responden
+from skm.selectors import ikm_tahun, nrr_responden, nrr_responden_dari_jawaban
+from tests.factories import InstansiFactory
+
+PERIODE = ["TW1", "TW2", "TW3", "TW4"]
+
+jawaban = st.fixed_dictionaries(
+    {
+        "unit": st.integers(0, 1),
+        "layanan": st.integers(0, 2),  # 0: none
+        "periode": st.sampled_from(PERIODE),
+        "u": st.lists(st.integers(1, 4), min_size=9, max_size=9),
+        "lama": st.one_of(st.none(), st.lists(st.integers(1, 4), min_size=5, max_size=5)),
+    }
+)
+langkah = st.one_of(
+    st.tuples(st.just("tambah"), jawaban),
+    st.tuples(st.just("impor"), st.lists(jawaban, min_size=1, max_size=8)),
+    st.tuples(st.just("hapus"), st.integers(0, 10_000)),
+    st.tuples(st.just("hapus_batch"), st.integers(0, 10_000)),
+    st.tuples(st.just("pindah"), st.tuples(st.integers(0, 10_000), st.sampled_from(PERIODE))),
+    st.tuples(st.just("ubah_nilai"), st.tuples(st.integers(0, 10_000), st.integers(1, 4))),
+    st.tuples(st.just("hapus_layanan"), st.integers(1, 2)),
+)
+
+
+def _baris(units, layanan, d, impor=None):
+    lay = layanan[d["unit"]].get(d["layanan"])
+    isi = {f"u{i}": v for i, v in enumerate(d["u"], 1)}
+    if d["lama"]:
+        isi |= {f"u{i}": v for i, v in enumerate(d["lama"], 10)}
+    return Responden(
+        instansi=units[d["unit"]], layanan=lay, tahun=2024, periode=d["periode"], impor=impor, **isi
+    )
+
+
+def _jumlah_dari_jawaban():
+    """Every (unit, layanan, year, period) group of the answers, summed the slow way."""
+    out = {}
+    for r in Responden.objects.all():
+        k = (r.instansi_id, r.layanan_id or 0, r.tahun, r.periode)
+        g = out.setdefault(k, [0] * 20)
+        g[0] += 1
+        for i in range(1, 15):
+            g[i] += getattr(r, f"u{i}") or 0
+        for j, i in enumerate(range(10, 15), 15):
+            g[j] += getattr(r, f"u{i}") is not None
+    return out
+
+
+def _jumlah_tersimpan():
+    kolom = ["n", *[f"s{i}" for i in range(1, 15)], *[f"n{i}" for i in range(10, 15)]]
+    return {
+        (j.instansi_id, j.layanan_kunci, j.tahun, j.periode): [getattr(j, k) for k in kolom]
+        for j in JumlahJawaban.objects.all()
+    }
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(langkah, min_size=1, max_size=12))
+def test_jumlah_sama_dengan_hitung_ulang(daftar):
+    with transaction.atomic():
+        units = [InstansiFactory(), InstansiFactory()]
+        layanan = [
+            {i: Layanan.objects.create(instansi=u, kode=f"L{i}", nama=f"Layanan {i}") for i in (1, 2)}
+            for u in units
+        ]
+        for jenis, arg in daftar:
+            ids = list(Responden.objects.order_by("id").values_list("id", flat=True))
+            if jenis == "tambah":
+                _baris(units, layanan, arg).save()
+            elif jenis == "impor":
+                batch = ImporResponden.objects.create(instansi=units[arg[0]["unit"]], nama_berkas="x.xlsx")
+                Responden.objects.bulk_create([_baris(units, layanan, d, batch) for d in arg])
+            elif jenis == "hapus" and ids:
+                Responden.objects.filter(id=ids[arg % len(ids)]).delete()
+            elif jenis == "hapus_batch":
+                batches = list(ImporResponden.objects.order_by("id"))
+                if batches:
+                    batches[arg % len(batches)].delete()  # its answers go with it (CASCADE)
+            elif jenis == "pindah" and ids:
+                Responden.objects.filter(id=ids[arg[0] % len(ids)]).update(periode=arg[1])
+            elif jenis == "ubah_nilai" and ids:
+                Responden.objects.filter(id=ids[arg[0] % len(ids)]).update(u3=arg[1])
+            elif jenis == "hapus_layanan":
+                Layanan.objects.filter(kode=f"L{arg}").delete()  # answers keep no layanan (SET_NULL)
+                for lay in layanan:
+                    lay.pop(arg, None)
+        lambat = {k: v for k, v in _jumlah_dari_jawaban().items() if v[0]}
+        assert _jumlah_tersimpan() == lambat
+        ids = [u.pk for u in units]
+        assert nrr_responden(ids, 2024) == nrr_responden_dari_jawaban(ids, 2024)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_hapus_unit_menghapus_jumlahnya():
+    u = InstansiFactory()
+    for p in PERIODE:
+        Responden.objects.create(instansi=u, tahun=2024, periode=p, **{f"u{i}": 3 for i in range(1, 10)})
+    assert JumlahJawaban.objects.filter(instansi=u).count() == 4
+    u.delete()
+    assert not JumlahJawaban.objects.filter(instansi_id=u.pk).exists()
+
+
+def test_ikm_demo_dari_jumlah_sama_dengan_dari_jawaban(demo, django_assert_max_num_queries):
+    from organisasi.models import Instansi
+
+    ids = list(Instansi.objects.values_list("pk", flat=True))
+    for tahun in (2023, 2024):
+        assert nrr_responden(ids, tahun) == nrr_responden_dari_jawaban(ids, tahun)
+    from django.db.models import Sum
+
+    assert (JumlahJawaban.objects.aggregate(n=Sum("n"))["n"] or 0) == Responden.objects.count()
+    with django_assert_max_num_queries(6):
+        hasil = ikm_tahun(ids, 2024)
+    assert hasil
+
+
+@pytest.mark.django_db
+def test_perintah_jumlah_skm_memeriksa_dan_membangun_ulang():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    u = InstansiFactory()
+    Responden.objects.create(instansi=u, tahun=2024, periode="TW1", **{f"u{i}": 2 for i in range(1, 10)})
+    call_command("jumlah_skm")  # equal: no error
+    JumlahJawaban.objects.filter(instansi=u).update(s1=99)  # damaged by hand
+    with pytest.raises(CommandError):
+        call_command("jumlah_skm")
+    call_command("jumlah_skm", "--perbaiki")
+    assert JumlahJawaban.objects.get(instansi=u).s1 == 2
+    call_command("jumlah_skm")
