@@ -2,12 +2,15 @@
 cascade survives export → import into an empty database → export; a broken node rule is
 refused at its sheet!cell naming the rule, and nothing of the workbook is saved."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
 from perencanaan.models import Indikator, Jenjang, RencanaHasilKerja
 from tests.wb_utils import column_of, demo_copy
 from workbook.importer import import_workbook
+from workbook.pesan import indonesiakan
 from workbook.writer import isi
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,6 +73,10 @@ def test_node_rule_refused_at_its_cell(demo, tmp_path, kolom, nilai, pesan):
     hasil = import_workbook(path)
     assert not hasil.ok
     assert any(e.startswith(f"jenjang!{col}{baris}: ") and pesan in e for e in hasil.errors), hasil.errors
+    # the upload page says them in Indonesian
+    for e in hasil.errors:
+        teks = indonesiakan(e).split(": ", 1)[1]
+        assert not re.search(r"\b(rule|node|unknown|must|of instansi)\b", teks), teks
     # all or nothing: nothing of the workbook was written
     assert Jenjang.objects.get(kode="SP1.1").uraian == "diubah di aplikasi"
     assert Jenjang.objects.get(kode="OS1.1.1.1").induk.kode == "SK1.1.1"
@@ -83,3 +90,6 @@ def test_indicator_level_must_match_its_node(demo, tmp_path):
     hasil = import_workbook(demo_copy(tmp_path, {("indikator", f"{col}{baris}"): "SP2.1"}))
     assert not hasil.ok
     assert f'indikator!{col}{baris}: jenjang node "SP2.1" is a program node' in hasil.errors[0]
+    assert indonesiakan(hasil.errors[0]).endswith(
+        'jenjang "SP2.1" bertingkat program: tingkat indikatornya harus program'
+    )

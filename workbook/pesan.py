@@ -17,6 +17,24 @@ _NILAI = r'"(?P<nilai>.*)"'
 POLA: tuple[tuple[re.Pattern, str], ...] = tuple(
     (re.compile(a, re.S), b)
     for a, b in (
+        # the cascade sheet jenjang and the indicators' link to it (importer.load_jenjang)
+        (r"rule of a (?P<l>\w+) node: (?P<pesan>.*)", "aturan jenjang {l}: {pesan}"),
+        (
+            r'jenjang node "(?P<k>[^"]*)" is a (?P<l>\w+) node: the indicator\'s level must be (?P<l2>\w+)',
+            'jenjang "{k}" bertingkat {l}: tingkat indikatornya harus {l2}',
+        ),
+        (
+            r'induk must be (?P<a>\S+), the budget code of jenjang node "(?P<k>[^"]*)"',
+            'induk harus {a}, kode anggaran jenjang "{k}"',
+        ),
+        (
+            r'unknown (?P<l>\w+) code "(?P<nilai>.*)" for a (?P<l2>\w+) node',
+            'kode {l} "{nilai}" tidak dikenal untuk jenjang {l2}',
+        ),
+        (
+            r'unknown (?P<apa>[\w ]+) "(?P<nilai>.*)" of instansi (?P<i>\S+) \(sheet (?P<s>\w+)\)',
+            '{apa} "{nilai}" tidak dikenal di instansi {i} (lembar {s})',
+        ),
         (
             r"periode is required when tanggal_layanan is blank",
             "periode wajib diisi bila tanggal_layanan kosong",
