@@ -35,8 +35,22 @@ def _demo(case):
     return case
 
 
+@pytest.fixture
+def _koneksi_tetap():
+    """Keep the test's database connection across the WSGI requests, as Django's test client
+    does: a finished request would close it (on PostgreSQL, ending the test's transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db(transaction=False)
-def test_every_operation_conforms_to_the_schema(pengguna_demo):
+def test_every_operation_conforms_to_the_schema(pengguna_demo, _koneksi_tetap):
     app = get_wsgi_application()
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operator = {"Authorization": f"Bearer {token('operator')}"}
