@@ -43,6 +43,10 @@ AKSI = {
     # upload an LKIP file made elsewhere for its reviu, and read the findings: the unit's own staff
     # and the Inspektorat (evaluator); not viewers
     "reviu_berkas": {"operator", "pimpinan", "evaluator"},
+    # the ESR package of a unit-year (laporan.esr: every document of the year in one ZIP, for
+    # KemenPANRB's evaluation): the unit's operator and pimpinan who upload it, and the pemda's
+    # admin and evaluator (Inspektorat) who check it; not viewers
+    "paket_esr": {"operator", "pimpinan", "evaluator", "admin_pemda"},
 }
 
 # pemda-level action -> roles that, held for the whole pemda, allow it
@@ -245,6 +249,7 @@ AKSI_TUGAS = {
     "skm_impor": "atur",  # a large SKM upload imported by the worker: operator or admin_pemda (skm.tugas)
     "workbook": "impor",  # a large uploaded workbook checked or applied by the worker (workbook.tugas)
     "pohon": "lihat",  # the performance tree's PDF (pohon.tugas)
+    "esr": "paket_esr",  # the ESR package ZIP (laporan.esr)
 }
 
 

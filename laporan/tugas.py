@@ -131,7 +131,22 @@ def _reviu(p, lapor):
     return data, f"lembar-reviu-berkas-{rb.instansi.slug}-{rb.pk}.docx", MIME["docx"]
 
 
+def _esr(p, lapor):
+    """The ESR package ZIP of the job's unit-year (``laporan.esr``)."""
+    from .esr import cek_tahun, nama_paket, paket_esr
+
+    tahun = p.parameter["tahun"]
+    alasan = cek_tahun(p.instansi, tahun)
+    if alasan:
+        raise Ditolak(alasan)
+    data, _m = paket_esr(p.instansi, tahun, lapor)
+    lapor(95)
+    return data, nama_paket(p.instansi, tahun), MIME["zip"]
+
+
 def _kerja(p, lapor):
+    if p.jenis == "esr":
+        return _esr(p, lapor)
     if p.jenis == "terbitan":
         return _terbitkan(p, lapor)
     if p.jenis == "reviu":
@@ -154,7 +169,7 @@ def buat_dokumen(tugas_id: str) -> dict:
 
 
 def minta_dokumen(*, user, instansi, jenis: str, parameter: dict):
-    """Request a document (LKIP, PK, Renja, LHE, Laporan SKM) to be made by the task queue's worker: the
+    """Request a document (LKIP, PK, Renja, LHE, Laporan SKM, the ESR package) to be made by the task queue's worker: the
     job (``tugas.Tugas``) for it, reused while the same document of the same data is waiting,
     running or kept (idempotent by kind, unit, parameters and the unit's data token)."""
     from django.utils import timezone

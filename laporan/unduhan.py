@@ -25,6 +25,7 @@ MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
 }
 # format -> renderer of laporan.keluaran for a Dokumen (looked up at call time)
 PERENDER = {"docx": "render_docx", "pdf": "render_pdf"}

@@ -56,6 +56,7 @@ urlpatterns = [
     # documents made by the task queue's worker (tugas.Tugas); the downloads above stay for
     # scripts and the tests of the documents' content
     path("unit/<slug:slug>/dokumen/<str:jenis>/<int:nomor>/<str:fmt>/minta/", views.minta, name="minta"),
+    path("unit/<slug:slug>/esr/<tahun:tahun>/minta/", views.minta_esr, name="minta_esr"),
     path("unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx", views.reviu_lembar, name="reviu_lembar"),
     # the reviu of an LKIP file made elsewhere: upload, then its findings (read by the worker)
     path("unit/<slug:slug>/reviu-berkas/", views.reviu_berkas, name="reviu_berkas"),

@@ -51,6 +51,7 @@ def lkip(request, instansi, tahun):
             "reviu": ringkasan(reviu(instansi, tahun)),
             "boleh_isi": boleh(request.user, "isi", instansi),
             "boleh_terbitkan": boleh(request.user, "terbitkan", instansi),
+            "boleh_esr": boleh(request.user, "paket_esr", instansi),
             "terbitan": selectors.terbitan_lkip(instansi, tahun),
         },
     )
@@ -184,6 +185,15 @@ def minta(request, instansi, jenis, nomor, fmt):
             if pj is not None:
                 parameter["jabatan"] = pj.kode
     p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis=jenis, parameter=parameter)
+    return redirect("tugas:halaman", instansi.slug, p.pk)
+
+
+@perlu("paket_esr")
+@require_POST
+def minta_esr(request, instansi, tahun):
+    """Request the ESR package (ZIP of the unit-year's documents by ESR type, ``laporan.esr``) from
+    the task queue and go to its job page; a year the unit holds nothing for is refused there."""
+    p = tugas.minta_dokumen(user=request.user, instansi=instansi, jenis="esr", parameter={"tahun": tahun})
     return redirect("tugas:halaman", instansi.slug, p.pk)
 
 

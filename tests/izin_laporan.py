@@ -37,6 +37,12 @@ CASES: dict = {
         "/unit/bantargebang/dokumen/lkip/2024/pdf/minta/",
         {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda", "pembaca")}},
     ),
+    # the ESR package job: POST only, for the unit's operator and pimpinan and the pemda's admin
+    # and evaluator (GET: 405); not viewers (403)
+    "unit/<slug:slug>/esr/<tahun:tahun>/minta/": (
+        "/unit/bantargebang/esr/2024/minta/",
+        {**UNIT, **{r: 405 for r in ("operator", "pimpinan", "evaluator", "adminpemda")}, "pembaca": 403},
+    ),
     # reviu before the LKIP: readable by everyone who sees the unit
     "unit/<slug:slug>/reviu/<tahun:tahun>/": ("/unit/bantargebang/reviu/2024/", UNIT),
     "unit/<slug:slug>/reviu/<tahun:tahun>/lembar.docx": ("/unit/bantargebang/reviu/2024/lembar.docx", UNIT),

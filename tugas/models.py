@@ -28,6 +28,7 @@ class Tugas(models.Model):
         SKM_IMPOR = "skm_impor", _("Impor responden SKM")  # a large SKM upload imported (skm.tugas)
         WORKBOOK = "workbook", _("Unggahan workbook")  # a large workbook's dry run or import (workbook.tugas)
         POHON = "pohon", _("Pohon kinerja (PDF)")  # the unit's performance tree on A3 landscape (pohon.tugas)
+        ESR = "esr", _("Paket dokumen ESR")  # the unit-year's ESR package ZIP (laporan.esr)
 
     class Status(models.TextChoices):
         ANTRI = "antri", _("Menunggu giliran")
