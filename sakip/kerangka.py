@@ -221,6 +221,14 @@ def _bangun(request) -> dict:
                     "aktif": view_name == "evaluasi:perbandingan",
                 }
             )
+    if "dasbor_pemda" in boleh and tahun is not None:  # the pemda's pohon kinerja (same readers)
+        pemda_tautan.append(
+            {
+                "label": _("Pohon kinerja pemda"),
+                "url": reverse("pohon:pemda", kwargs={"kode": unit.pemda.kode, "tahun": tahun}),
+                "aktif": (view_name or "") in ("pohon:pemda", "pohon:sasaran_pemda"),
+            }
+        )
     if "jadwal" in boleh and tahun is not None:
         pemda_tautan.append(
             {

@@ -29,3 +29,11 @@ def test_page_lists_findings_by_kind_with_a_limit(masuk_sebagai):
     # the cascade with owners and budget code
     assert "Sekretaris Kecamatan" in html and "SP1" in html and x["sub"].kode in html
     assert 'class="pohon-simpul pohon-sub_kegiatan"' in html
+
+
+def test_side_navigation_links_the_unit_and_the_pemda_tree(pengguna_demo, masuk_sebagai):
+    html = masuk_sebagai("adminpemda").get("/unit/bantargebang/pohon/2024/").content.decode()
+    assert 'href="/unit/bantargebang/pohon/2024/"' in html and "Pohon kinerja pemda" in html
+    assert 'href="/pemda/kota-bekasi/pohon/2024/"' in html
+    pembaca = masuk_sebagai("pembaca").get("/unit/bantargebang/pohon/2024/").content.decode()
+    assert "Pohon kinerja pemda" not in pembaca  # the pemda's pages are not the reader's
