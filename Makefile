@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint check check-deploy bench bench-web bench-antrian clean screenshots screenshots-lkip
+.PHONY: install run test lint check check-deploy bench bench-web bench-antrian bench-nasional clean screenshots screenshots-lkip
 
 # Idempotent set-up: virtualenv + locked dependencies (hash-checked).
 install: $(STAMP)
@@ -77,6 +77,12 @@ bench-web: install
 # against the same load without documents: gunicorn (2 workers) + PostgreSQL at 127.0.0.1:5432.
 bench-antrian: install
 	$(BIN)/python benchmarks/bench_antrian.py
+
+# National scale (#18): 550 pemda, 20,000 units, 200,000 indicators, 10,000,000 SKM answers on
+# PostgreSQL at 127.0.0.1:5432; IKM from the running sums vs the GROUP BY, the pemda capaian API
+# page at 20 users, survey intake with the sums maintained, EXPLAIN. NASIONAL_ARGS: e.g. --jumlah-sesudah.
+bench-nasional: install
+	$(BIN)/python benchmarks/bench_nasional.py $(NASIONAL_ARGS)
 
 # Page images for docs/screenshots/ and the user guide's docs/panduan/gambar/ (the browser tests
 # write them when SAKIP_SCREENSHOTS is set).
