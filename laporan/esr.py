@@ -339,38 +339,39 @@ def _renja(p: Paket) -> None:
 
 # --- 06 Perjanjian Kinerja ------------------------------------------------------------------------
 def _pk(p: Paket) -> None:
+    """Every signed PK of the year: the unit head's and each position's (``jabatan``), every signed
+    version, each from its frozen content."""
     from perencanaan.models import PerjanjianKinerja
 
     from .perjanjian import bangun_perjanjian
 
     semua = list(
         PerjanjianKinerja.objects.filter(instansi=p.instansi, tahun=p.tahun)
-        .select_related("pihak_pertama")
-        .order_by("versi")
+        .select_related("pihak_pertama", "jabatan")
+        .order_by("jabatan__kode", "versi")
     )
-    ttd = [pk for pk in semua if pk.ditandatangani]
     if not semua:
         p.tidak_ada("06", f"Perjanjian Kinerja {p.tahun} belum dibuat.")
         return
-    if not ttd:
+    if not any(pk.ditandatangani for pk in semua):
         p.tidak_ada("06", f"Perjanjian Kinerja {p.tahun} belum ditandatangani (masih draf).")
         return
-    jabatan = {pk.pihak_pertama.jabatan for pk in ttd if pk.pihak_pertama_id}
-    for pk in ttd:
+    for pk in semua:
+        milik = pk.jabatan.jabatan if pk.jabatan_id else "kepala unit"
+        if not pk.ditandatangani:
+            p.tidak_ada("06", f"{pk.label} ({milik}, versi {pk.versi}) belum ditandatangani; tidak dimuat.")
+            continue
+        bagian_jabatan = f"-{pk.jabatan.kode}" if pk.jabatan_id else ""
         pj = pk.pihak_pertama
-        bagian_jabatan = f"-{_slug(pj.jabatan)}" if len(jabatan) > 1 and pj else ""
         p.tambah(
             "06",
             f"perjanjian-kinerja{bagian_jabatan}-{p.instansi.slug}-{p.tahun}-v{pk.versi}.docx",
-            _docx(bangun_perjanjian(p.instansi, p.tahun, pk.versi)),
-            f"{pk.label}, ditandatangani"
+            _docx(bangun_perjanjian(p.instansi, p.tahun, pk.versi, jabatan=pk.jabatan)),
+            f"{pk.label} ({milik}), ditandatangani"
             + (f" {format_tanggal(pk.tanggal)}" if pk.tanggal else "")
-            + (f" oleh {pj.jabatan}" if pj else "")
+            + (f"; pihak pertama {pj.jabatan}" if pj else "")
             + f" (isi beku, SHA-256 isi {pk.sha256[:12]}…)",
         )
-    draf = [pk for pk in semua if not pk.ditandatangani]
-    for pk in draf:
-        p.tidak_ada("06", f"{pk.label} (versi {pk.versi}) belum ditandatangani; tidak dimuat.")
 
 
 def _slug(teks: str) -> str:
