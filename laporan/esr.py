@@ -146,11 +146,77 @@ def _renstra(instansi, tahun: int):
 
 
 # --- 01 RPJMD -------------------------------------------------------------------------------------
+def dokumen_rpjmd(rpjmd, instansi) -> Dokumen:
+    """The pemda's RPJMD/RPD from the data (``rpjmd.selectors.pohon_rpjmd``): misi, tujuan and
+    sasaran with their indicators and the targets of the period, and the pemda sasaran the unit
+    supports."""
+    from rpjmd.selectors import pohon_rpjmd
+
+    pohon = pohon_rpjmd(rpjmd)
+    periode = f"{rpjmd.tahun_awal}–{rpjmd.tahun_akhir}"
+    judul = f"{rpjmd.nama}"
+    dok = Dokumen(
+        judul,
+        kepala=judul,
+        sampul=Sampul(
+            [rpjmd.get_jenis_display().split(" — ")[-1].upper(), f"({rpjmd.jenis.upper()})"],
+            [rpjmd.pemda.nama.upper(), f"TAHUN {periode}"],
+            [f"Disusun dari data {rpjmd.nama} untuk paket ESR {instansi.nama}"],
+            logo=logo_pemda(rpjmd.pemda),
+        ),
+    )
+    bab = dok.tambah_bab("TUJUAN, SASARAN DAN INDIKATOR KINERJA DAERAH")
+    if rpjmd.visi:
+        bab.paragraf(f"Visi: {rpjmd.visi}")
+    tahun = list(rpjmd.tahun())
+    baris = []
+    for m in pohon.misi:
+        if m.misi is not None:
+            baris.append([f"Misi {m.misi.kode}", m.misi.uraian, "", "", *["" for _y in tahun]])
+        for t in m.tujuan:
+            baris.append([f"Tujuan {t.tujuan.kode}", t.tujuan.uraian, "", "", *["" for _y in tahun]])
+            for i in t.indikator:
+                baris.append(["", "", i.indikator.nama, i.indikator.satuan, *[v for _y, v in i.deret]])
+            for s in t.sasaran:
+                baris.append([f"Sasaran {s.sasaran.kode}", s.sasaran.uraian, "", "", *["" for _y in tahun]])
+                for i in s.indikator:
+                    baris.append(["", "", i.indikator.nama, i.indikator.satuan, *[v for _y, v in i.deret]])
+    if baris:
+        bab.tabel(
+            f"Tujuan, Sasaran, Indikator dan Target {rpjmd.nama}",
+            [["Kode", "Uraian", "Indikator Kinerja", "Satuan", *[str(y) for y in tahun]]],
+            baris,
+            kolom_angka=list(range(4, 4 + len(tahun))),
+            sumber=rpjmd.nama,
+        )
+    else:
+        bab.paragraf("Belum ada tujuan dan sasaran pada dokumen ini.", "miring")
+    dukung = [
+        [f"{s.sasaran.kode}", s.sasaran.uraian]
+        for s in pohon.semua_sasaran()
+        if any(k.instansi_id == instansi.id for k in s.kontribusi)
+    ]
+    bg = bab.bagian(f"Sasaran Daerah yang Didukung {instansi.nama}")
+    if dukung:
+        bg.tabel(f"Sasaran Daerah yang Didukung {instansi.nama}", [["Kode", "Sasaran Daerah"]], dukung)
+    else:
+        bg.paragraf(f"{instansi.nama} belum dikaitkan dengan sasaran daerah.", "miring")
+    return dok
+
+
 def _rpjmd(p: Paket) -> None:
-    p.tidak_ada(
+    from rpjmd.selectors import rpjmd_berlaku
+
+    r = rpjmd_berlaku(p.instansi.pemda, p.tahun)
+    if r is None:
+        p.tidak_ada("01", f"RPJMD/RPD {p.instansi.pemda.nama} yang berlaku pada tahun {p.tahun} belum diisi.")
+        return
+    p.tambah(
         "01",
-        "RPJMD adalah dokumen pemerintah daerah; sistem ini tidak membuat dokumen RPJMD "
-        "(unggah dokumen RPJMD pemda secara terpisah).",
+        f"{r.kode if r.kode.startswith(r.jenis) else f'{r.jenis}-{r.kode}'}.docx",
+        _docx(dokumen_rpjmd(r, p.instansi)),
+        f"Dibuat dari data {r.nama} (misi, tujuan, sasaran, indikator dan target daerah; sasaran yang "
+        "didukung unit); dokumen resmi RPJMD/RPD tetap diunggah pemda",
     )
 
 

@@ -29,6 +29,7 @@ def test_demo_package_holds_the_documents_and_a_true_manifest(pengguna_demo, dem
     zf, m = _buka(out)
     nama = set(zf.namelist())
     for jalur in (
+        "01 RPJMD/rpd-2024-2026.docx",
         "08 Laporan Kinerja/lkip-bantargebang-2024-v1.pdf",
         "06 Perjanjian Kinerja/perjanjian-kinerja-bantargebang-2024-v1.docx",
         "02 Renstra/renstra-bantargebang-2024-2026.docx",
@@ -72,6 +73,18 @@ def test_demo_package_holds_the_documents_and_a_true_manifest(pengguna_demo, dem
         assert i.nama in iku
         if i.formulasi:
             assert i.formulasi.split("\n")[0][:40] in iku
+    # the pemda's RPD (the demo's plan) with the pemda sasaran the unit supports
+    from rpjmd.models import Kontribusi
+
+    rpd = "\n".join(
+        c.text
+        for tb in Document(io.BytesIO(zf.read("01 RPJMD/rpd-2024-2026.docx"))).tables
+        for r in tb.rows
+        for c in r.cells
+    )
+    assert Kontribusi.objects.filter(instansi=demo).exists()
+    for k in Kontribusi.objects.filter(instansi=demo).select_related("sasaran_pemda"):
+        assert k.sasaran_pemda.uraian in rpd
     from openpyxl import load_workbook
 
     from anggaran.selectors import total_instansi
