@@ -511,10 +511,66 @@ def _rencana_aksi(p: Paket) -> None:
 
 
 def _monev(p: Paket) -> None:
-    p.tidak_ada(
+    """The monitoring of the Rencana Aksi (``pengukuran.selectors.pantau_rencana``): per planned PK
+    indicator and quarter the quarter's target, the realisasi entered and the capaian, and where
+    each indicator stands (the same figures as the LKIP's Rencana Aksi section)."""
+    from pengukuran.selectors import pantau_rencana
+
+    pk, rows = pantau_rencana(p.instansi, p.tahun)
+    rows = [r for r in rows if r.baris.ada_rencana]
+    if pk is None or not rows:
+        p.tidak_ada("16", f"Rencana Aksi {p.tahun} belum diisi; tidak ada yang dipantau.")
+        return
+    baris = [
+        [
+            r.baris.indikator.kode,
+            r.baris.indikator.nama,
+            r.baris.indikator.satuan,
+            tw.periode,
+            tw.target,
+            "Target triwulan" if tw.triwulan else "Target tahunan",
+            tw.realisasi,
+            tw.capaian,
+        ]
+        for r in rows
+        for tw in r.triwulan
+    ]
+    keadaan = [
+        [
+            r.baris.indikator.kode,
+            r.baris.indikator.nama,
+            "Target triwulan tidak sesuai target tahunan PK"
+            if r.baris.selisih is not None
+            else (r.status or "Belum ada triwulan dengan realisasi"),
+            r.status_periode or "",
+        ]
+        for r in rows
+    ]
+    terisi = sum(1 for b in baris if b[6] is not None)
+    p.tambah(
         "16",
-        "Sistem belum membuat laporan monev Rencana Aksi tersendiri; target dan realisasi triwulan "
-        "Rencana Aksi dimuat di LKIP (BAB III, bagian Rencana Aksi).",
+        f"monev-rencana-aksi-{p.instansi.slug}-{p.tahun}.xlsx",
+        _xlsx(
+            [
+                (
+                    "Monev per Triwulan",
+                    [
+                        "Kode",
+                        "Indikator Kinerja",
+                        "Satuan",
+                        "Triwulan",
+                        "Target",
+                        "Pembanding",
+                        "Realisasi",
+                        "Capaian (%)",
+                    ],
+                    baris,
+                ),
+                ("Keadaan", ["Kode", "Indikator Kinerja", "Keadaan", "Triwulan"], keadaan),
+            ]
+        ),
+        f"Dibuat dari Rencana Aksi {pk.label} dan realisasi triwulan yang dimasukkan "
+        f"({terisi} dari {len(baris)} triwulan berisi realisasi)",
     )
 
 

@@ -37,6 +37,7 @@ def test_demo_package_holds_the_documents_and_a_true_manifest(pengguna_demo, dem
         "04 Renja-RKT/renja-bantargebang-2024.docx",
         "07 Rencana Aksi/rencana-aksi-bantargebang-2024.xlsx",
         "12 DPA/dpa-bantargebang-2024.xlsx",
+        "16 Laporan Monev Renaksi/monev-rencana-aksi-bantargebang-2024.xlsx",
         "13 Pohon Kinerja dan Cascading/pohon-kinerja-bantargebang-2024.svg",
         "manifest.json",
         "MANIFEST.txt",
