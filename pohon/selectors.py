@@ -492,3 +492,133 @@ def pohon_pemda(pemda, tahun: int, sasaran_pemda: int | None = None) -> Pohon:
         slugs = {n.instansi for s in akar for n in s.anak}
         units = [u for u in units if u.instansi.slug in slugs]
     return _pohon(units, tahun, akar)
+
+
+@dataclass
+class RingkasanUnit:
+    """A supporting unit as the pemda page shows it before its subtree is opened: the nodes
+    recorded for it (active tujuan, sasaran strategis, cascade nodes and RHK of the year; the
+    programme and kegiatan nodes derived from the budget support links are counted when its
+    subtree is built) and its IKU (PK indicators) by capaian colour."""
+
+    instansi: Instansi
+    simpul: int = 0
+    warna: dict[str, int] = field(default_factory=dict)  # hijau / kuning / merah / abu -> count
+
+    @property
+    def iku(self) -> int:
+        return sum(self.warna.values())
+
+
+@dataclass
+class PohonPemdaRingkas:
+    """The pemda level of the pemda tree: each pemda sasaran supported in the year (a node
+    without children) with its supporting units, then the units supporting none."""
+
+    tahun: int
+    sasaran: list[tuple[int, r.SimpulPohon, list[RingkasanUnit]]]
+    lepas: list[RingkasanUnit]
+
+    @property
+    def units(self) -> int:
+        return len(
+            {u.instansi.id for _, _, us in self.sasaran for u in us} | {u.instansi.id for u in self.lepas}
+        )
+
+
+def ringkasan_pemda(pemda, tahun: int) -> PohonPemdaRingkas:
+    """The pemda sasaran and, under each, the units supporting it with their summaries — no node
+    of a unit's subtree is built (those come per unit, ``pohon_unit``, when opened). A fixed
+    number of queries whatever the number of units (tests/test_pohon_kueri.py)."""
+    from rpjmd.models import Kontribusi
+
+    daftar = list(Instansi.objects.filter(pemda=pemda, aktif=True).select_related("pemda").order_by("nama"))
+    ids = [u.id for u in daftar]
+    ringkas = {u.id: RingkasanUnit(u) for u in daftar}
+    tujuan: dict[int, int] = {}  # tujuan id -> unit id (active in the year)
+    for tid, iid, non in Tujuan.objects.filter(
+        instansi_id__in=ids, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
+    ).values_list("id", "instansi_id", "tahun_nonaktif"):
+        if non is None or tahun < non:
+            tujuan[tid] = iid
+    sasaran: dict[int, int] = {}  # sasaran id -> tujuan id
+    for sid, tid, non in Sasaran.objects.filter(instansi_id__in=ids, tujuan_id__in=list(tujuan)).values_list(
+        "id", "tujuan_id", "tahun_nonaktif"
+    ):
+        if non is None or tahun < non:
+            sasaran[sid] = tid
+    for iid in tujuan.values():
+        ringkas[iid].simpul += 1
+    for tid in sasaran.values():
+        ringkas[tujuan[tid]].simpul += 1
+    for iid, non in Jenjang.objects.filter(instansi_id__in=ids).values_list("instansi_id", "tahun_nonaktif"):
+        if non is None or tahun < non:
+            ringkas[iid].simpul += 1
+    for iid in RencanaHasilKerja.objects.filter(instansi_id__in=ids, tahun=tahun).values_list(
+        "instansi_id", flat=True
+    ):
+        ringkas[iid].simpul += 1
+    pengukuran = Pengukuran(ids, [tahun], ringan=True)
+    for iid, rows in capaian_pk(ids, tahun, pengukuran).items():
+        for b in rows:
+            w = r.warna_kategori(b.kategori)
+            ringkas[iid].warna[w] = ringkas[iid].warna.get(w, 0) + 1
+    # which pemda sasaran of a plan in force each unit supports, through an active tujuan or sasaran
+    didukung: dict[int, list[int]] = defaultdict(list)  # pemda sasaran id -> unit ids
+    dipakai: set[int] = set()
+    for spid, iid, tid, sid in (
+        Kontribusi.objects.filter(
+            instansi_id__in=ids,
+            sasaran_pemda__rpjmd__tahun_awal__lte=tahun,
+            sasaran_pemda__rpjmd__tahun_akhir__gte=tahun,
+        )
+        .order_by("id")
+        .values_list("sasaran_pemda_id", "instansi_id", "tujuan_id", "sasaran_id")
+    ):
+        if (tid in tujuan) or (sid in sasaran):
+            if iid not in didukung[spid]:
+                didukung[spid].append(iid)
+            dipakai.add(iid)
+    kontribusi = {}  # _sasaran_pemda reads the pemda sasaran from the contributions
+    if didukung:
+        from types import SimpleNamespace
+
+        from rpjmd.models import SasaranPemda
+
+        kontribusi = {
+            0: SimpleNamespace(
+                semua=[
+                    SimpleNamespace(sasaran_pemda_id=s.id, sasaran_pemda=s)
+                    for s in SasaranPemda.objects.filter(id__in=list(didukung))
+                ]
+            )
+        }
+    simpul_pemda = _sasaran_pemda(set(didukung), kontribusi, tahun)
+    urut = {u.id: n for n, u in enumerate(daftar)}
+    return PohonPemdaRingkas(
+        tahun,
+        [
+            (sid, node, [ringkas[i] for i in sorted(didukung[sid], key=urut.__getitem__)])
+            for sid, node in simpul_pemda.items()
+        ],
+        [ringkas[u.id] for u in daftar if u.id not in dipakai],
+    )
+
+
+def bagian_unit(instansi: Instansi, tahun: int, sasaran_pemda: int | None = None) -> Pohon:
+    """One unit's subtree as the pemda page loads it when the unit is opened: the unit's tree
+    (``pohon_unit``) below the pemda sasaran ``sasaran_pemda`` (its tujuan supporting it), or
+    the unit's whole tree without its pemda sasaran parents when none is given; the findings are
+    the unit's."""
+    p = pohon_unit(instansi, tahun)
+    if sasaran_pemda is not None:
+        p.akar = [n for s in p.akar if s.kunci == f"sasaran_pemda:{sasaran_pemda}" for n in s.anak]
+    else:
+        akar, dilihat = [], set()
+        for s in p.akar:
+            for n in s.anak if s.level == r.SASARAN_PEMDA else [s]:
+                if n.kunci not in dilihat:  # a tujuan supporting two pemda sasaran: once
+                    dilihat.add(n.kunci)
+                    akar.append(n)
+        p.akar = akar
+    return p

@@ -4,6 +4,7 @@ thousands of nodes, docs/benchmarks.md)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -89,10 +90,11 @@ def _anggaran(a: r.AnggaranPohon, lb: dict[str, str]) -> str:
 
 
 def html_pohon(
-    akar: list[r.SimpulPohon], nama_instansi: dict[str, str] | None = None, tampil_unit=False
+    akar: list[r.SimpulPohon], nama_instansi: dict[str, str] | None = None, tampil_unit=False, awalan=""
 ) -> str:
     """The tree as nested lists: each node a ``<details open>`` (collapsible without JavaScript)
-    holding its level, code, name, owner, indicators, budget codes and children."""
+    holding its level, code, name, owner, indicators, budget codes and children. ``awalan``
+    prefixes the nodes' ids (a unit's subtree loaded twice in the pemda page)."""
     nama_instansi = nama_instansi or {}
     bagian: list[str] = []
     add = bagian.append
@@ -103,7 +105,9 @@ def html_pohon(
     lb = _label()
 
     def simpul(s: r.SimpulPohon, induk_unit: str) -> None:
-        add(f'<li class="pohon-simpul pohon-{s.level}" id="simpul-{escape(s.kunci.replace(":", "-"))}">')
+        add(
+            f'<li class="pohon-simpul pohon-{s.level}" id="{awalan}simpul-{escape(s.kunci.replace(":", "-"))}">'
+        )
         add("<details open><summary>")
         add(f'<span class="pohon-level">{level.get(s.level, s.level)}</span> ')
         add(f"<strong>{escape(s.kode)}</strong> {escape(s.nama)}")
@@ -134,5 +138,86 @@ def html_pohon(
     add('<ul class="pohon-akar">')
     for s in akar:
         simpul(s, "")
+    add("</ul>")
+    return "".join(bagian)
+
+
+def html_pemda(ringkas) -> str:
+    """The pemda level of the pemda tree (``pohon.selectors.ringkasan_pemda``): each pemda
+    sasaran (open) with its indicators and, under it, one closed ``<details>`` per supporting
+    unit whose summary names the unit, its recorded nodes and its IKU by capaian colour. Opening
+    a unit fetches its subtree with htmx (``pohon:unit_bagian``); without script the node holds
+    a link to the unit's own tree page."""
+    from urllib.parse import urlencode
+
+    bagian: list[str] = []
+    add = bagian.append
+    judul_ind = _("Indikator")
+    tanpa_ind = _("Belum ada indikator")
+    level = str(NAMA_LEVEL[r.SASARAN_PEMDA])
+    lb = _label()
+    buka = _("Buka pohon unit ini")
+    memuat = _("Memuat pohon unit…")
+    nama_warna = {
+        "hijau": _("hijau"),
+        "kuning": _("kuning"),
+        "merah": _("merah"),
+        "abu": _("belum ada capaian"),
+    }
+    tahun = str(ringkas.tahun)
+
+    def unit(u, sid: int | None) -> None:
+        ins = u.instansi
+        halaman = reverse("pohon:unit", args=[ins.slug, tahun])
+        url = reverse("pohon:unit_bagian", args=[ins.slug, tahun])
+        if sid is not None:
+            url += "?" + urlencode({"sasaran": sid})
+        warna = ", ".join(
+            f"{n} {nama_warna[w]}"
+            for w, n in sorted(u.warna.items(), key=lambda x: list(nama_warna).index(x[0]))
+        )
+        ringkas_iku = (
+            _("IKU %(n)s: %(warna)s") % {"n": u.iku, "warna": warna} if u.iku else _("belum ada IKU")
+        )
+        add(f'<li class="pohon-simpul pohon-unit-ringkas" data-unit="{escape(ins.slug)}">')
+        add(
+            f'<details hx-get="{escape(url)}" hx-trigger="toggle once" hx-target="find .pohon-isi" '
+            f'hx-swap="innerHTML"><summary>'
+        )
+        add(f'<span class="pohon-level">{_("Unit")}</span> <strong>{escape(ins.nama)}</strong> ')
+        add(
+            f'<span class="kecil">{_("%(n)s simpul tercatat") % {"n": u.simpul}} · {escape(ringkas_iku)}</span>'
+        )
+        add("</summary>")
+        add(
+            f'<div class="pohon-isi" aria-live="polite"><p class="kecil"><a href="{escape(halaman)}">{buka}</a>'
+            f'<span class="tanpa-js-sembunyi"> · {memuat}</span></p></div>'
+        )
+        add("</details></li>")
+
+    add('<ul class="pohon-akar">')
+    for sid, s, units in ringkas.sasaran:
+        add(f'<li class="pohon-simpul pohon-{s.level}" id="simpul-{escape(s.kunci.replace(":", "-"))}">')
+        add("<details open><summary>")
+        add(f'<span class="pohon-level">{level}</span> <strong>{escape(s.kode)}</strong> {escape(s.nama)}')
+        add("</summary>")
+        if s.indikator:
+            add(f'<ul class="pohon-indikator" aria-label="{judul_ind}">')
+            for i in s.indikator:
+                add(_indikator(i, lb))
+            add("</ul>")
+        else:
+            add(f'<p class="kecil pohon-kosong">{tanpa_ind}</p>')
+        add('<ul class="pohon-anak">')
+        for u in units:
+            unit(u, sid)
+        add("</ul></details></li>")
+    if ringkas.lepas:
+        add('<li class="pohon-simpul pohon-lepas"><details open><summary>')
+        add(f"<strong>{_('Unit yang belum mendukung sasaran pemda')}</strong></summary>")
+        add('<ul class="pohon-anak">')
+        for u in ringkas.lepas:
+            unit(u, None)
+        add("</ul></details></li>")
     add("</ul>")
     return "".join(bagian)

@@ -14,8 +14,8 @@ from rpjmd.models import SasaranPemda
 
 from . import tugas
 from .gambar import svg_pohon
-from .selectors import pohon_pemda, pohon_unit
-from .tampilan import NAMA_TEMUAN, html_pohon, pesan_temuan
+from .selectors import bagian_unit, pohon_pemda, pohon_unit, ringkasan_pemda
+from .tampilan import NAMA_TEMUAN, html_pemda, html_pohon, pesan_temuan
 
 BATAS_TEMUAN = 50  # findings listed per kind on a page; the rest counted (the reviu lists all)
 
@@ -89,21 +89,44 @@ def _pemda(request, kode):
 @login_required
 @require_GET
 def pemda(request, kode, tahun):
+    """The pemda level only: each pemda sasaran with its supporting units' summaries; a unit's
+    subtree is fetched (``unit_bagian``) when its node is opened."""
     pemda = _pemda(request, kode)
-    pohon = pohon_pemda(pemda, tahun)
+    ringkas = ringkasan_pemda(pemda, tahun)
     return render(
         request,
         "pohon/pohon.html",
         {
             "pemda": pemda,
             "tahun": tahun,
-            "pohon": pohon,
+            "ringkas": ringkas,
             "judul": _("Pohon kinerja %(pemda)s") % {"pemda": pemda.nama},
-            "html_pohon": mark_safe(html_pohon(pohon.akar, pohon.nama_instansi, tampil_unit=True)),  # noqa: S308
-            "temuan": _temuan(pohon),
-            "sasaran_pemda": [
-                (int(s.kunci.split(":")[1]), s) for s in pohon.akar if s.level == "sasaran_pemda"
-            ],
+            "html_pohon": mark_safe(html_pemda(ringkas)),  # noqa: S308 - escaped by html_pemda
+            "sasaran_pemda": [(pk, s) for pk, s, _u in ringkas.sasaran],
+        },
+    )
+
+
+@perlu("lihat")
+@require_GET
+def unit_bagian(request, instansi, tahun):
+    """A unit's subtree for the pemda page (below the pemda sasaran ``?sasaran=<id>`` when
+    given), as an HTML fragment; checked like the unit's own tree page."""
+    try:
+        sid = int(request.GET["sasaran"]) if request.GET.get("sasaran") else None
+    except ValueError:
+        raise Http404 from None
+    pohon = bagian_unit(instansi, tahun, sid)
+    return render(
+        request,
+        "pohon/_bagian.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "pohon": pohon,
+            "html_pohon": mark_safe(  # noqa: S308 - escaped by html_pohon
+                html_pohon(pohon.akar, pohon.nama_instansi, awalan=f"s{sid or 0}-")
+            ),
         },
     )
 

@@ -15,7 +15,11 @@ document.addEventListener("DOMContentLoaded", function () {
     b.addEventListener("click", function () {
       var aksi = b.dataset.pohon;
       if (aksi === "buka" || aksi === "tutup") {
-        pohon.querySelectorAll("details").forEach(function (d) { d.open = aksi === "buka"; });
+        // a unit of the pemda page (details[hx-get]) is not opened by "Buka semua": each opening
+        // fetches its subtree; open units one by one
+        pohon.querySelectorAll("details").forEach(function (d) {
+          if (aksi === "tutup" || !d.hasAttribute("hx-get")) { d.open = aksi === "buka"; }
+        });
       } else if (aksi === "perbesar") { atur(skala + 0.1); } else { atur(skala - 0.1); }
     });
   });

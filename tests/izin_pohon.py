@@ -14,6 +14,7 @@ CASES: dict = {
         "/unit/bantargebang/pohon/2024/pdf/",
         {r: (405 if s == 200 else s) for r, s in UNIT.items()},
     ),
+    "unit/<slug:slug>/pohon/<tahun:tahun>/bagian/": ("/unit/bantargebang/pohon/2024/bagian/", UNIT),
     "pemda/<slug:kode>/pohon/<tahun:tahun>/": ("/pemda/kota-bekasi/pohon/2024/", PEMDA),
     "pemda/<slug:kode>/pohon/<tahun:tahun>/svg/": ("/pemda/kota-bekasi/pohon/2024/svg/", PEMDA),
     # the demo has no RPD: an unknown pemda sasaran is 404 to everyone (the page itself and who may

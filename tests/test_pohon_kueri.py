@@ -63,3 +63,25 @@ def test_pemda_tree_query_count_does_not_grow_with_the_units():
         _perbesar(unit_baru(), 2)
     assert _kueri(lambda: pohon_pemda(x.pemda, 2025)) == n
     assert len(pohon_pemda(x.pemda, 2025).nama_instansi) == 7
+
+
+def test_pemda_level_query_count_does_not_grow_with_the_units():
+    """The pemda page's selector reads the pemda sasaran and the units' summaries only."""
+    from pohon.selectors import ringkasan_pemda
+
+    x = rpd_kecil()
+
+    def unit_baru():
+        y = buat_pohon()
+        y["instansi"].pemda = x.pemda
+        y["instansi"].save()
+        return y
+
+    unit_baru()
+    n = _kueri(lambda: ringkasan_pemda(x.pemda, 2025))
+    for _ in range(4):
+        _perbesar(unit_baru(), 2)
+    assert _kueri(lambda: ringkasan_pemda(x.pemda, 2025)) == n
+    r = ringkasan_pemda(x.pemda, 2025)
+    assert r.units == 7
+    assert n <= 25  # the summaries' reads and capaian_pk's, not one per unit

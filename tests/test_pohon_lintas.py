@@ -61,3 +61,37 @@ def test_a_unit_operator_does_not_see_the_pemda_trees(db, masuk_sebagai):
     assert c.get(f"/pemda/{x.pemda.kode}/pohon/2025/sasaran/{x.s11.id}/").status_code == 404
     assert c.get(f"/pemda/{x.pemda.kode}/pohon/2025/").status_code == 404
     assert c.get(f"/unit/{x.unit1.slug}/pohon/2025/").status_code == 200
+
+
+def test_the_pemda_page_shows_the_pemda_level_and_loads_a_unit_on_demand(db, masuk_sebagai):
+    """The pemda page holds the pemda sasaran and each supporting unit's summary, not the units'
+    subtrees; each unit node fetches its subtree from the unit fragment URL (a link without JS)."""
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+
+    x = rpd_kecil()
+    u = get_user_model().objects.create_user("admin-contoh", password="demo-sakip-2024")
+    Peran.objects.create(user=u, jenis="admin_pemda", pemda=x.pemda)
+    c = masuk_sebagai("admin-contoh")
+    html = c.get(f"/pemda/{x.pemda.kode}/pohon/2025/").content.decode()
+    assert "Meningkatnya kualitas pelayanan publik" in html and "Indeks Kepuasan Masyarakat" in html
+    assert "Kecamatan Satu" in html and "Kecamatan Dua" in html
+    assert "Pelayanan kecamatan prima" not in html  # the unit's tujuan: only once opened
+    bagian = f"/unit/kec-satu/pohon/2025/bagian/?sasaran={x.s11.id}"
+    assert f'hx-get="{bagian.replace("&", "&amp;")}"' in html
+    assert 'href="/unit/kec-satu/pohon/2025/"' in html
+    assert "1 simpul tercatat" in html  # kec-satu: its tujuan
+    assert "2 simpul tercatat" in html  # kec-dua: tujuan and sasaran
+    frag = c.get(bagian).content.decode()
+    assert "Pelayanan kecamatan prima" in frag and "Pelayanan kecamatan cepat" not in frag
+    assert "<html" not in frag and "temuan pemeriksaan" in frag
+    assert f'id="s{x.s11.id}-simpul-tujuan-' in frag
+    assert c.get("/unit/kec-satu/pohon/2025/bagian/?sasaran=x").status_code == 404
+    # another pemda's admin does not get the fragment (checked like the unit page)
+    from tests.factories import PemdaFactory
+
+    lain = rpd_kecil(pemda=PemdaFactory(kode="kota-lain", nama="Kota Lain"))
+    v = get_user_model().objects.create_user("admin-lain", password="demo-sakip-2024")
+    Peran.objects.create(user=v, jenis="admin_pemda", pemda=lain.pemda)
+    assert masuk_sebagai("admin-lain").get(bagian).status_code == 404
