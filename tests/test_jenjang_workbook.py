@@ -93,3 +93,46 @@ def test_indicator_level_must_match_its_node(demo, tmp_path):
     assert indonesiakan(hasil.errors[0]).endswith(
         'jenjang "SP2.1" bertingkat program: tingkat indikatornya harus program'
     )
+
+
+def test_indicator_jenis_hasil_round_trip(demo, tmp_path):
+    """``indikator.jenis_hasil`` is exported, imported into an empty database and exported again
+    the same; a workbook without the column leaves the stored value; a wrong value is refused at
+    its cell."""
+    from django.conf import settings
+
+    Indikator.objects.filter(kode="IP1").update(jenis_hasil="output")
+    Indikator.objects.filter(kode="IK2.1.1").update(jenis_hasil="outcome")
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    call_command("export_workbook", "--instansi", "bantargebang", "--tahun", "2024", "--out", str(a))
+    sheets = isi(a)
+    kepala = sheets["indikator"][0]
+    assert "jenis_hasil" in kepala
+    baris = {r[kepala.index("kode")]: r[kepala.index("jenis_hasil")] for r in sheets["indikator"][1:]}
+    assert (baris["IP1"], baris["IK2.1.1"], baris["IKU1"]) == ("output", "outcome", None)
+    call_command("flush", "--noinput")
+    call_command("import_workbook", str(a))
+    assert Indikator.objects.get(kode="IP1").jenis_hasil == "output"
+    assert Indikator.objects.get(kode="IK2.1.1").jenis_hasil == "outcome"
+    assert Indikator.objects.get(kode="IKU1").jenis_hasil == ""
+    call_command("export_workbook", "--instansi", "bantargebang", "--tahun", "2024", "--out", str(b))
+    assert isi(a) == isi(b)
+    # the demo workbook has no jenis_hasil column: importing it keeps the stored value
+    assert "jenis_hasil" not in isi(settings.DEMO_WORKBOOK)["indikator"][0]
+    assert import_workbook(str(settings.DEMO_WORKBOOK)).ok
+    assert Indikator.objects.get(kode="IP1").jenis_hasil == "output"
+    # a value that is not a choice: refused at its cell, nothing saved
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(a)
+    sel = f"{get_column_letter(kepala.index('jenis_hasil') + 1)}{_nomor_baris(a, 'indikator', 'IP1')}"
+    wb["indikator"][sel] = "dampak"
+    wb.save(a)
+    h = import_workbook(str(a))
+    assert not h.ok
+    assert any(
+        e.startswith(f"indikator!{sel}:") and "jenis_hasil must be one of outcome, output" in e
+        for e in h.errors
+    ), h.errors[:3]
+    assert Indikator.objects.get(kode="IP1").jenis_hasil == "output"

@@ -215,6 +215,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "urutan": i.urutan,
             "tahun_nonaktif": i.tahun_nonaktif,
             "jenjang": i.jenjang.kode if i.jenjang_id and i.level != "sub_kegiatan" else None,
+            "jenis_hasil": i.jenis_hasil or None,
         }
         for i in indikator
     ]

@@ -799,7 +799,12 @@ class _Loader(MuatRpjmd):
             arsip = self._arsip(r, "indikator", ins)
             if arsip is None:
                 continue
-            arsip.update(_ada(r, {"penanggung_jawab": r["penanggung_jawab"] or ""}))
+            arsip.update(
+                _ada(
+                    r,
+                    {"penanggung_jawab": r["penanggung_jawab"] or "", "jenis_hasil": r["jenis_hasil"] or ""},
+                )
+            )
             items.append(
                 (
                     r,

@@ -389,6 +389,7 @@ SHEETS: tuple[Sheet, ...] = (
             K("urutan", "bulat", default=0),
             K("tahun_nonaktif", "tahun"),
             K("jenjang", "kode"),
+            K("jenis_hasil", "pilihan", pilihan=("outcome", "output")),
         ),
         ("instansi", "kode"),
     ),
