@@ -39,13 +39,21 @@ class NilaiRealisasi:
 class Pengukuran:
     """Preloads every source for a set of units and years, then answers per indicator."""
 
-    def __init__(self, instansi_ids, tahun_list, ringan: bool = False):
+    def __init__(self, instansi_ids, tahun_list, ringan: bool = False, hanya_pk: bool = False):
         """``ringan``: load only the value columns of the entered realisasi (for pages over many
-        units that need values only; analysis, workflow and evidence fields are then deferred)."""
+        units that need values only; analysis, workflow and evidence fields are then deferred).
+        ``hanya_pk``: load the entered realisasi of the units' PK indicators only (any PK of the
+        units, a superset of the PK in force; for readers asking only ``capaian_pk``)."""
         self.instansi_ids = list(instansi_ids)
         self.tahun_list = sorted(set(tahun_list))
         self.manual: dict[tuple[int, int], dict[str, Realisasi]] = defaultdict(dict)
         qs = Realisasi.objects.filter(indikator__instansi_id__in=self.instansi_ids, tahun__in=self.tahun_list)
+        if hanya_pk:
+            qs = qs.filter(
+                indikator_id__in=PKIndikator.objects.filter(
+                    pk_dokumen__instansi_id__in=self.instansi_ids
+                ).values("indikator_id")
+            )
         if ringan:
             qs = qs.only("id", "indikator_id", "tahun", "periode", "nilai")
         for r in qs:

@@ -558,7 +558,7 @@ def ringkasan_pemda(pemda, tahun: int) -> PohonPemdaRingkas:
         "instansi_id", flat=True
     ):
         ringkas[iid].simpul += 1
-    pengukuran = Pengukuran(ids, [tahun], ringan=True)
+    pengukuran = Pengukuran(ids, [tahun], ringan=True, hanya_pk=True)  # the IKU colours only
     for iid, rows in capaian_pk(ids, tahun, pengukuran).items():
         for b in rows:
             w = r.warna_kategori(b.kategori)

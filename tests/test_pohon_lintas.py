@@ -95,3 +95,20 @@ def test_the_pemda_page_shows_the_pemda_level_and_loads_a_unit_on_demand(db, mas
     v = get_user_model().objects.create_user("admin-lain", password="demo-sakip-2024")
     Peran.objects.create(user=v, jenis="admin_pemda", pemda=lain.pemda)
     assert masuk_sebagai("admin-lain").get(bagian).status_code == 404
+
+
+def test_pemda_level_iku_colours_are_the_capaian_numbers(demo):
+    """The unit summary's IKU colours are those of ``capaian_pk`` (the `capaian` command's), read
+    with only the PK indicators' realisasi."""
+    from pengukuran.selectors import capaian_pk
+    from pohon.selectors import ringkasan_pemda
+    from rumus.capaian import warna_kategori
+
+    r = ringkasan_pemda(demo.pemda, 2024)
+    semua = [u for _sid, _s, us in r.sasaran for u in us] + r.lepas
+    u = next(u for u in semua if u.instansi == demo)
+    harus: dict[str, int] = {}
+    for b in capaian_pk([demo.id], 2024)[demo.id]:
+        harus[warna_kategori(b.kategori)] = harus.get(warna_kategori(b.kategori), 0) + 1
+    assert u.warna == harus and u.iku == 3
+    assert u.simpul >= 5  # 2 tujuan, 3 sasaran and the demo's cascade nodes
