@@ -13,7 +13,6 @@ from organisasi.models import Pejabat
 from perencanaan import services
 from perencanaan.models import PerjanjianKinerja
 from rumus.format import format_tanggal
-from tests.factories import PejabatFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +28,15 @@ def test_pk_docx_prints_the_chosen_officials_place_and_date(pk_manual, masuk_seb
     User = get_user_model()
     op, pim = User.objects.get(username="operator"), User.objects.get(username="pimpinan")
     pk = PerjanjianKinerja.objects.get(instansi=pk_manual.instansi, tahun=2025)
-    sekcam = PejabatFactory(
-        instansi=pk_manual.instansi, kode="sekcam", nama="ANDI SEKRETARIS, S.Sos.", jabatan="Sekretaris Camat"
+    # the demo holds the Sekretaris Kecamatan's position (the cascade's owner), without a name
+    sekcam, _ = Pejabat.objects.update_or_create(
+        instansi=pk_manual.instansi,
+        kode="sekcam",
+        defaults={
+            "nama": "ANDI SEKRETARIS, S.Sos.",
+            "jabatan": "Sekretaris Camat",
+            "pemda": pk_manual.instansi.pemda,
+        },
     )
     walikota = Pejabat.objects.get(kode="walikota")
     walikota.nama = "TRI ADHIANTO"

@@ -65,7 +65,7 @@ def test_quarters_against_the_aggregation_are_refused_naming_rule_and_numbers(
     pesan = exc.value.bidang[f"t-{ind.id}-TW4"][0]
     for k in kata:
         assert k in pesan, pesan
-    assert not TargetTriwulan.objects.exists()
+    assert not TargetTriwulan.objects.filter(tahun=2025).exists()
 
 
 def test_an_empty_quarter_is_refused_and_a_reader_may_not_save(pk_manual, pengguna_demo):
@@ -89,7 +89,7 @@ def test_an_empty_quarter_is_refused_and_a_reader_may_not_save(pk_manual, penggu
             target={ind.id: [D(10)] * 4},
             langkah={},
         )
-    assert not TargetTriwulan.objects.exists()
+    assert not TargetTriwulan.objects.filter(tahun=2025).exists()
 
 
 def test_web_form_refusal_keeps_every_typed_value(pk_manual, masuk_sebagai):
@@ -112,7 +112,10 @@ def test_web_form_refusal_keeps_every_typed_value(pk_manual, masuk_sebagai):
     html = r.content.decode()
     assert "Sosialisasi kanal pengaduan di 4 kelurahan" in html and 'value="10,5"' in html
     assert "42,5 Pengaduan" in html and "jumlah" in html
-    assert not TargetTriwulan.objects.exists() and not LangkahAksi.objects.exists()
+    assert (
+        not TargetTriwulan.objects.filter(tahun=2025).exists()
+        and not LangkahAksi.objects.filter(tahun=2025).exists()
+    )
     data[f"t-{ind.id}-TW4"] = "9,5"
     r = c.post(url, data)
     assert r.status_code == 302
