@@ -27,6 +27,8 @@ class TokenAPI(models.Model):
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     terakhir_dipakai = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
     dicabut = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    # every token ends: chosen at creation (services.MASA_BERLAKU), never extended
+    kedaluwarsa = models.DateTimeField(_("berlaku sampai"))
 
     class Meta:
         verbose_name = _("token API")
@@ -38,4 +40,12 @@ class TokenAPI(models.Model):
 
     @property
     def aktif(self) -> bool:
-        return self.dicabut is None
+        """Neither revoked nor past its end."""
+        return self.dicabut is None and not self.lewat
+
+    @property
+    def lewat(self) -> bool:
+        """Past its end (``kedaluwarsa``)."""
+        from django.utils import timezone
+
+        return self.kedaluwarsa <= timezone.now()

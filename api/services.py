@@ -26,6 +26,9 @@ AWALAN = "sakip_"
 BATAS_TOKEN_AKTIF = 20  # active tokens per user
 # last use is written at most once per this interval (one UPDATE, not one per request)
 SELANG_PAKAI = dt.timedelta(minutes=1)
+# how long a new token works, in days (the user chooses; no token works for ever)
+MASA_BERLAKU = (30, 90, 180, 365)
+MASA_BAWAAN = 90
 
 
 def sidik_token(token: str) -> str:
@@ -33,15 +36,19 @@ def sidik_token(token: str) -> str:
 
 
 @transaction.atomic
-def buat_token(*, user, nama: str) -> tuple[TokenAPI, str]:
-    """A new token for ``user``: (the row, the token text shown once)."""
+def buat_token(*, user, nama: str, hari: int = MASA_BAWAAN) -> tuple[TokenAPI, str]:
+    """A new token for ``user`` that works for ``hari`` days (one of ``MASA_BERLAKU``): (the row,
+    the token text shown once)."""
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied
     nama = (nama or "").strip()
     if not nama:
         raise Ditolak(bidang={"nama": ["Nama token wajib diisi."]})
     tolak_jika_panjang(TokenAPI, nama=nama)
-    if TokenAPI.objects.filter(user=user, dicabut=None).count() >= BATAS_TOKEN_AKTIF:
+    if hari not in MASA_BERLAKU:
+        raise Ditolak(bidang={"masa_berlaku": ["Pilih salah satu masa berlaku yang tersedia."]})
+    now = timezone.now()
+    if TokenAPI.objects.filter(user=user, dicabut=None, kedaluwarsa__gt=now).count() >= BATAS_TOKEN_AKTIF:
         raise Ditolak(
             f"Anda sudah mempunyai {BATAS_TOKEN_AKTIF} token aktif; cabut token yang tidak dipakai lebih dahulu."
         )
@@ -50,8 +57,24 @@ def buat_token(*, user, nama: str) -> tuple[TokenAPI, str]:
         if not TokenAPI.objects.filter(awalan=AWALAN + awalan).exists():
             break
     token = f"{AWALAN}{awalan}_{secrets.token_urlsafe(32)}"
-    obj = TokenAPI.objects.create(user=user, nama=nama, awalan=AWALAN + awalan, sidik=sidik_token(token))
-    catat(user, obj, Aksi.BUAT, {"nama": (None, nama), "awalan": (None, obj.awalan)}, keterangan="token API")
+    obj = TokenAPI.objects.create(
+        user=user,
+        nama=nama,
+        awalan=AWALAN + awalan,
+        sidik=sidik_token(token),
+        kedaluwarsa=now + dt.timedelta(days=hari),
+    )
+    catat(
+        user,
+        obj,
+        Aksi.BUAT,
+        {
+            "nama": (None, nama),
+            "awalan": (None, obj.awalan),
+            "kedaluwarsa": (None, obj.kedaluwarsa.isoformat(timespec="seconds")),
+        },
+        keterangan="token API",
+    )
     return obj, token
 
 
@@ -76,17 +99,17 @@ def cabut_token(*, user, token: TokenAPI) -> TokenAPI:
 
 
 def pemilik_token(token: str):
-    """The active user a token text belongs to, or None (unknown, malformed, revoked, inactive
-    user). Records the last use (at most once per ``SELANG_PAKAI``)."""
+    """The active user a token text belongs to, or None (unknown, malformed, revoked, past its
+    end, inactive user). Records the last use (at most once per ``SELANG_PAKAI``)."""
     if not token.startswith(AWALAN) or len(token) > 200:
         return None
     sidik = sidik_token(token)
     obj = TokenAPI.objects.select_related("user").filter(sidik=sidik).first()
     if obj is None or not hmac.compare_digest(obj.sidik, sidik):
         return None
-    if obj.dicabut is not None or not obj.user.is_active:
-        return None
     now = timezone.now()
+    if obj.dicabut is not None or obj.kedaluwarsa <= now or not obj.user.is_active:
+        return None
     if obj.terakhir_dipakai is None or now - obj.terakhir_dipakai >= SELANG_PAKAI:
         TokenAPI.objects.filter(pk=obj.pk).update(terakhir_dipakai=now)
     user = obj.user

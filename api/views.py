@@ -27,7 +27,9 @@ def daftar(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                baru = services.buat_token(user=request.user, nama=form.cleaned_data["nama"])
+                baru = services.buat_token(
+                    user=request.user, nama=form.cleaned_data["nama"], hari=form.cleaned_data["masa_berlaku"]
+                )
             except Ditolak as exc:
                 form.add_error(None, str(exc))
                 status = 400

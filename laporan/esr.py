@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from laporan.dokumen import Dokumen, Sampul
 from laporan.logo import logo_pemda
@@ -888,14 +889,18 @@ def cek_tahun(instansi, tahun: int) -> str | None:
     from perencanaan.models import PerjanjianKinerja
 
     if not sah(tahun):
-        return f"Tahun {tahun} di luar rentang {TAHUN_MIN}–{TAHUN_MAKS}."
+        return _("Tahun %(tahun)s di luar rentang %(min)s–%(maks)s.") % {
+            "tahun": tahun,
+            "min": TAHUN_MIN,
+            "maks": TAHUN_MAKS,
+        }
     if (
         _renstra(instansi, tahun) is None
         and not PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun).exists()
         and not BarisAnggaran.objects.filter(instansi=instansi, tahun=tahun).exists()
     ):
-        return (
-            f"{instansi.nama} belum memiliki data tahun {tahun} (tidak ada Renstra yang berlaku, "
+        return _(
+            "%(unit)s belum memiliki data tahun %(tahun)s (tidak ada Renstra yang berlaku, "
             "Perjanjian Kinerja, maupun anggaran)."
-        )
+        ) % {"unit": instansi.nama, "tahun": tahun}
     return None
