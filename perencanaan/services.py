@@ -663,7 +663,9 @@ def _cek_bulan(per_id, target_bulan, terkunci, bidang) -> dict[int, list]:
             raise Ditolak(_("Target bulan harus dua belas (Januari–Desember)."))
         kode = b.indikator.kode
         if all(v is None for v in nilai):
-            turunan[iid] = [None] * 4
+            if b.target_bulan:  # the months emptied: the plan removed
+                turunan[iid] = [None] * 4
+            # else no months typed for a plan made per quarter (or none): left as it is
         else:
             s = cek_target_bulan(b.pk_row.target, nilai, b.indikator.agregasi)
             if s is not None:
@@ -702,24 +704,27 @@ def _cek_bulan(per_id, target_bulan, terkunci, bidang) -> dict[int, list]:
     return turunan
 
 
-def _simpan_target(user, instansi, b, tahun, periode, nilai, ada, hasil) -> None:
-    """Create, change or remove the stored targets of one indicator for ``periode`` (audited)."""
+def _simpan_target(user, instansi, b, tahun, periode, nilai, ada) -> int:
+    """Create, change or remove the stored targets of one indicator for ``periode`` (audited);
+    how many changed."""
+    n = 0
     for p, v in zip(periode, nilai, strict=True):
         lama = ada.get(p)
         if v is None:
             if lama is not None:
                 catat(user, lama, Aksi.HAPUS, {"nilai": (lama.nilai, None)}, instansi, keterangan=p)
                 lama.delete()
-                hasil.target += 1
+                n += 1
         elif lama is None:
             baru = TargetTriwulan.objects.create(indikator=b.indikator, tahun=tahun, periode=p, nilai=v)
             catat(user, baru, Aksi.BUAT, {"nilai": (None, v)}, instansi, keterangan=p)
-            hasil.target += 1
+            n += 1
         elif lama.nilai != v:
             catat(user, lama, Aksi.UBAH, {"nilai": (lama.nilai, v)}, instansi, keterangan=p)
             lama.nilai = v
             lama.save(update_fields=["nilai"])
-            hasil.target += 1
+            n += 1
+    return n
 
 
 @dataclass(frozen=True)
@@ -735,7 +740,8 @@ class IsianLangkah:
 
 @dataclass
 class HasilRencana:
-    target: int = 0  # quarter (and month) targets created, changed or removed
+    target: int = 0  # quarter targets created, changed or removed (derived ones included)
+    bulan: int = 0  # month targets created, changed or removed
     langkah: int = 0  # action steps created, changed or removed
 
 
@@ -841,9 +847,9 @@ def simpan_rencana_aksi(
     for iid, nilai in target.items():
         b = per_id[iid]
         ada = {t.periode: t for t in TargetTriwulan.objects.filter(indikator_id=iid, tahun=tahun)}
-        _simpan_target(user, instansi, b, tahun, TRIWULAN, nilai, ada, hasil)
+        hasil.target += _simpan_target(user, instansi, b, tahun, TRIWULAN, nilai, ada)
         bulan = list(target_bulan[iid]) if bulanan else [None] * 12
-        _simpan_target(user, instansi, b, tahun, BULAN, bulan, ada, hasil)
+        hasil.bulan += _simpan_target(user, instansi, b, tahun, BULAN, bulan, ada)
     for iid, daftar in langkah.items():
         b = per_id[iid]
         ada = list(b.langkah)

@@ -575,10 +575,18 @@ def rencana_aksi(request, instansi, tahun):
                 except Ditolak as exc:
                     form.tolakan(exc)
                 else:
+                    if bulanan:
+                        pesan = _(
+                            "Rencana Aksi %(tahun)s disimpan: %(b)d target bulan, %(t)d target triwulan "
+                            "turunan dan %(l)d langkah berubah."
+                        )
+                    else:
+                        pesan = _(
+                            "Rencana Aksi %(tahun)s disimpan: %(t)d target triwulan dan %(l)d langkah berubah."
+                        )
                     messages.success(
                         request,
-                        _("Rencana Aksi %(tahun)s disimpan: %(t)d target triwulan dan %(l)d langkah berubah.")
-                        % {"tahun": tahun, "t": hasil.target, "l": hasil.langkah},
+                        pesan % {"tahun": tahun, "b": hasil.bulan, "t": hasil.target, "l": hasil.langkah},
                     )
                     return redirect("perencanaan:rencana_aksi", instansi.slug, tahun)
             status = 400

@@ -37,7 +37,7 @@ def test_months_saved_and_quarters_derived(pk_manual, pengguna_demo):
     ind, _row = pengaduan(pk_manual)
     _bulanan(ind)
     hasil = _simpan(pengguna_demo["operator"], ind, BULAN_10)
-    assert hasil.target == 16
+    assert (hasil.bulan, hasil.target) == (12, 4)
     t = _tersimpan(ind)
     assert [t[f"B{i:02d}"] for i in range(1, 13)] == BULAN_10
     assert [t[tw] for tw in ("TW1", "TW2", "TW3", "TW4")] == [D(10)] * 4
@@ -103,6 +103,20 @@ def test_emptying_the_months_removes_the_plan(pk_manual, pengguna_demo):
     assert _tersimpan(ind) == {}
 
 
+def test_no_months_typed_keeps_a_plan_made_per_quarter(pk_manual, pengguna_demo):
+    """After the pemda switches to months, a save with the months of an indicator left empty
+    keeps the quarters it was planned with."""
+    ind, _row = pengaduan(pk_manual)
+    op = pengguna_demo["operator"]
+    services.simpan_rencana_aksi(
+        user=op, instansi=ind.instansi, tahun=2025, target={ind.id: [D(10)] * 4}, langkah={}
+    )
+    _bulanan(ind)
+    hasil = _simpan(op, ind, [None] * 12)
+    assert (hasil.bulan, hasil.target) == (0, 0)
+    assert _tersimpan(ind) == {f"TW{i}": D(10) for i in range(1, 5)}
+
+
 def test_months_of_a_verified_quarter_are_locked(pk_manual, pengguna_demo):
     ind, _row = pengaduan(pk_manual)
     _bulanan(ind)
@@ -122,7 +136,7 @@ def test_months_of_a_verified_quarter_are_locked(pk_manual, pengguna_demo):
     # months of later quarters still change
     lanjut = list(BULAN_10)
     lanjut[3], lanjut[4] = D(4), D(2)
-    assert _simpan(op, ind, lanjut).target == 2
+    assert _simpan(op, ind, lanjut).bulan == 2
 
 
 def test_switching_from_quarters_keeps_a_verified_quarter(pk_manual, pengguna_demo):
@@ -141,7 +155,8 @@ def test_switching_from_quarters_keeps_a_verified_quarter(pk_manual, pengguna_de
     with pytest.raises(Ditolak) as exc:
         _simpan(op, ind, lain)
     assert "TW1" in exc.value.bidang[f"b-{ind.id}-B03"][0]
-    assert _simpan(op, ind, BULAN_10).target == 12  # the months added, quarters unchanged
+    hasil = _simpan(op, ind, BULAN_10)
+    assert (hasil.bulan, hasil.target) == (12, 0)  # the months added, quarters unchanged
 
 
 def test_rata_rata_quarter_that_cannot_be_stored_exactly_is_refused(pk_manual, pengguna_demo):
