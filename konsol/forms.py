@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from akun.models import Peran
 from dasar import formulir
-from organisasi.models import Instansi, SubUnit
+from organisasi.models import Instansi, Pemda, SubUnit
 
 
 class PemdaForm(formulir.Form):
@@ -33,6 +33,15 @@ class PemdaForm(formulir.Form):
         help_text=_(
             "Admin pemda, evaluator dan pimpinan memasukkan kode dari aplikasi autentikator saat masuk, "
             "contoh: dicentang untuk pemda yang mewajibkan verifikasi dua langkah."
+        ),
+    )
+    periode_rencana_aksi = forms.ChoiceField(
+        label=_("Periode Rencana Aksi"),
+        required=False,
+        choices=Pemda.PeriodeRencanaAksi.choices,
+        help_text=_(
+            "Target Rencana Aksi setiap indikator PK diisi per triwulan (4 kolom) atau per bulan (12 kolom), "
+            "contoh: per triwulan."
         ),
     )
     logo = forms.FileField(

@@ -89,12 +89,15 @@ def ubah_pemda(
     nama: str,
     tahun_berjalan: int | None,
     wajib_otp: bool | None = None,
+    periode_rencana_aksi: str | None = None,
     logo=None,
     hapus_logo: bool = False,
 ) -> Pemda:
     """The pemda's name, its tahun berjalan (the year selector's default), whether its admins,
     evaluators and pimpinan must give a TOTP code (``wajib_otp``; None: unchanged) and the logo
-    printed on its documents (PNG or JPG, judged by content by ``dasar.unggahan.cek_unggahan``)."""
+    printed on its documents (PNG or JPG, judged by content by ``dasar.unggahan.cek_unggahan``).
+    ``periode_rencana_aksi`` ("triwulan" or "bulan"; None: unchanged) is the period of its units'
+    Rencana Aksi targets."""
     _boleh(user, pemda.id)
     nama = (nama or "").strip()
     galat: dict[str, list[str]] = {}
@@ -102,6 +105,8 @@ def ubah_pemda(
     _panjang(Pemda, galat, nama=nama)
     if tahun_berjalan is not None and not tahun_sah(tahun_berjalan):
         galat.setdefault("tahun_berjalan", []).append("Tahun 2000–2100, contoh: 2025.")
+    if periode_rencana_aksi is not None and periode_rencana_aksi not in Pemda.PeriodeRencanaAksi.values:
+        galat.setdefault("periode_rencana_aksi", []).append("Pilih per triwulan atau per bulan.")
     jenis = None
     if logo is not None:
         try:
@@ -116,6 +121,8 @@ def ubah_pemda(
     nilai = {"nama": nama, "tahun_berjalan": tahun_berjalan}
     if wajib_otp is not None:
         nilai["wajib_otp"] = wajib_otp
+    if periode_rencana_aksi is not None:
+        nilai["periode_rencana_aksi"] = periode_rencana_aksi
     perubahan = _terapkan(pemda, nilai)
     lama_logo = pemda.logo.name if pemda.logo else ""
     if logo is not None:

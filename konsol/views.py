@@ -49,6 +49,7 @@ def beranda(request, pemda):
 @izin.perlu_konsol
 def profil(request, pemda):
     awal = {"nama": pemda.nama, "tahun_berjalan": pemda.tahun_berjalan, "wajib_otp": pemda.wajib_otp}
+    awal["periode_rencana_aksi"] = pemda.periode_rencana_aksi
     form = PemdaForm(request.POST or None, request.FILES or None, initial=awal)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -59,6 +60,7 @@ def profil(request, pemda):
                 nama=d["nama"],
                 tahun_berjalan=d["tahun_berjalan"],
                 wajib_otp=d["wajib_otp"],
+                periode_rencana_aksi=d["periode_rencana_aksi"] or None,
                 logo=d["logo"],
                 hapus_logo=d["hapus_logo"],
             )

@@ -23,6 +23,10 @@ def validate_nip(value: str) -> None:
 class Pemda(models.Model):
     jalur_unit = UMUM
 
+    class PeriodeRencanaAksi(models.TextChoices):
+        TRIWULAN = "triwulan", _("Per triwulan")
+        BULAN = "bulan", _("Per bulan")
+
     kode = models.SlugField(unique=True)
     nama = models.CharField(max_length=200)
     wajib_otp = models.BooleanField(
@@ -36,6 +40,14 @@ class Pemda(models.Model):
     logo = models.FileField(_("logo"), upload_to="pemda/logo/", blank=True)
     # the default year of the top bar's year selector for a user who chose none (sakip.kerangka)
     tahun_berjalan = models.PositiveSmallIntegerField(_("tahun berjalan"), null=True, blank=True)
+    # the period of the Rencana Aksi targets of the pemda's units (docs/rencana_aksi.md)
+    periode_rencana_aksi = models.CharField(
+        _("periode Rencana Aksi"),
+        max_length=8,
+        choices=PeriodeRencanaAksi.choices,
+        default=PeriodeRencanaAksi.TRIWULAN,
+        help_text=_("Target Rencana Aksi indikator PK diisi per triwulan atau per bulan"),
+    )
 
     class Meta:
         verbose_name = _("pemerintah daerah")

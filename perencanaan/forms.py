@@ -7,9 +7,10 @@ from dasar import formulir
 from dasar.formulir import pesan_angka
 from organisasi.models import Pejabat
 from rumus.angka import AngkaError, JenisAngka, parse_angka, saran_tak_ambigu
+from rumus.rencana_aksi import BULAN
 
 from .models import Indikator, Sasaran, Tujuan
-from .services import BIDANG_IKU, IsianLangkah
+from .services import BIDANG_IKU, NAMA_BULAN, IsianLangkah
 
 
 def _kode_uraian(obj) -> str:
@@ -341,11 +342,13 @@ class RencanaAksiForm(formulir.Form):
     (``t-<id>-TW1`` … ``t-<id>-TW4``) and its action steps (``l-<id>-<n>-periode|uraian|
     penanggung_jawab|sub_kegiatan``: the stored ones, then ``LANGKAH_KOSONG`` empty rows; a row left
     empty is no step). Typed numbers are read the Indonesian way (``AngkaField``) and kept as
-    typed when refused."""
+    typed when refused. When the pemda plans per month (``bulanan``) the twelve month targets
+    ``b-<id>-B01`` … ``b-<id>-B12`` take the place of the quarter targets (``isian_bulan``)."""
 
-    def __init__(self, *args, baris, sub_kegiatan, **kwargs):
+    def __init__(self, *args, baris, sub_kegiatan, bulanan=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.baris = list(baris)
+        self.bulanan = bulanan
         sk_pilihan = [("", _("— tanpa tautan anggaran —"))] + [
             (str(s.id), f"{s.kode} {s.nama}") for s in sub_kegiatan
         ]
@@ -354,7 +357,22 @@ class RencanaAksiForm(formulir.Form):
         for b in self.baris:
             ind = b.indikator
             nama_t = []
-            for tw in ("TW1", "TW2", "TW3", "TW4"):
+            for bl, nama_bl in zip(BULAN, NAMA_BULAN, strict=True) if bulanan else ():
+                nama = f"b-{ind.id}-{bl}"
+                self.fields[nama] = formulir.AngkaField(
+                    jenis="desimal",
+                    contoh="97,8",
+                    required=False,
+                    label=_("Target %(bulan)s %(kode)s") % {"bulan": nama_bl, "kode": ind.kode},
+                    initial=b.target_bulan.get(bl),
+                    help_text=_(
+                        "Target indikator pada akhir %(bulan)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
+                        "kedua belasnya bila belum ada rencana."
+                    )
+                    % {"bulan": nama_bl, "satuan": ind.satuan or _("satuan indikator")},
+                )
+                nama_t.append(nama)
+            for tw in () if bulanan else ("TW1", "TW2", "TW3", "TW4"):
                 nama = f"t-{ind.id}-{tw}"
                 self.fields[nama] = formulir.AngkaField(
                     jenis="desimal",
@@ -420,7 +438,8 @@ class RencanaAksiForm(formulir.Form):
         target, langkah = {}, {}
         for b, t, lk in self.susunan:
             iid = b.indikator.id
-            target[iid] = [cd[f] for f in t]
+            if not self.bulanan:
+                target[iid] = [cd[f] for f in t]
             daftar = []
             for n, awal in enumerate(lk):
                 isi = [cd[f"{awal}-{k}"] for k in ("periode", "uraian", "penanggung_jawab", "sub_kegiatan")]
@@ -430,6 +449,13 @@ class RencanaAksiForm(formulir.Form):
                 daftar.append(IsianLangkah(isi[0], isi[1], isi[2], int(isi[3]) if isi[3] else None))
             langkah[iid] = daftar
         return target, langkah
+
+    def isian_bulan(self) -> dict:
+        """The month targets for ``services.simpan_rencana_aksi(target_bulan=...)``: {id: [B01..B12]}
+        (empty when the pemda plans per quarter)."""
+        if not self.bulanan:
+            return {}
+        return {b.indikator.id: [self.cleaned_data[f] for f in t] for b, t, _lk in self.susunan}
 
     def tolakan(self, exc) -> None:
         """Put a refusal of the service next to its fields (step indexes mapped back to rows)."""

@@ -769,17 +769,41 @@ class Triwulan(models.TextChoices):
     TW4 = "TW4", _("Triwulan IV")
 
 
+class PeriodeRencana(models.TextChoices):
+    """A Rencana Aksi target's period: a quarter, or a month (B01..B12) when the unit's pemda plans
+    per month (``organisasi.Pemda.periode_rencana_aksi``)."""
+
+    TW1 = "TW1", _("Triwulan I")
+    TW2 = "TW2", _("Triwulan II")
+    TW3 = "TW3", _("Triwulan III")
+    TW4 = "TW4", _("Triwulan IV")
+    B01 = "B01", _("Januari")
+    B02 = "B02", _("Februari")
+    B03 = "B03", _("Maret")
+    B04 = "B04", _("April")
+    B05 = "B05", _("Mei")
+    B06 = "B06", _("Juni")
+    B07 = "B07", _("Juli")
+    B08 = "B08", _("Agustus")
+    B09 = "B09", _("September")
+    B10 = "B10", _("Oktober")
+    B11 = "B11", _("November")
+    B12 = "B12", _("Desember")
+
+
 class TargetTriwulan(models.Model):
     """Rencana Aksi: the target of a PK indicator for one quarter of the year. The four quarters
     follow the indicator's aggregation of the PK's annual target (rumus.rencana_aksi; docs/rules.md
     §11). Kept per indicator and year, so a PK Perubahan keeps the plan (and the page says when the
-    new annual target no longer agrees with it)."""
+    new annual target no longer agrees with it). When the pemda plans per month the twelve month
+    targets (``periode`` B01..B12) are stored here too, and the quarter rows are derived from them
+    (``rumus.rencana_aksi.triwulan_dari_bulan``), so every reader of the quarters is unchanged."""
 
     jalur_unit = "indikator__instansi_id"
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_triwulan")
     tahun = models.PositiveSmallIntegerField()
-    periode = models.CharField(max_length=3, choices=Triwulan.choices)
+    periode = models.CharField(max_length=3, choices=PeriodeRencana.choices)
     nilai = models.DecimalField(_("target triwulan"), **NILAI)
 
     class Meta:

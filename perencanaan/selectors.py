@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from organisasi.models import Pejabat
-from rumus.rencana_aksi import TRIWULAN, Selisih, cek_target_triwulan
+from rumus.rencana_aksi import BULAN, TRIWULAN, Selisih, cek_target_triwulan
 
 from .models import (
     Indikator,
@@ -510,6 +510,7 @@ class BarisRencana:
     target_tw: dict
     langkah: list
     selisih: Selisih | None = None
+    target_bulan: dict = field(default_factory=dict)  # B01..B12 -> Decimal (monthly plans only)
 
     @property
     def indikator(self) -> Indikator:
@@ -522,13 +523,17 @@ class BarisRencana:
     def target_daftar(self) -> list:
         return [self.target_tw.get(tw) for tw in TRIWULAN]
 
+    def bulan_daftar(self) -> list:
+        return [self.target_bulan.get(b) for b in BULAN]
+
 
 def target_triwulan(indikator_ids, tahun: int) -> dict[int, dict[str, Decimal]]:
     """indikator id -> {TW: target} of the Rencana Aksi of the year (only indicators with a
-    plan). One query."""
+    plan; a monthly plan's quarters are its derived quarter rows, the months are left out). One
+    query."""
     out: dict[int, dict[str, Decimal]] = {}
     for i, p, n in TargetTriwulan.objects.filter(
-        indikator_id__in=list(indikator_ids), tahun=tahun
+        indikator_id__in=list(indikator_ids), tahun=tahun, periode__in=TRIWULAN
     ).values_list("indikator_id", "periode", "nilai"):
         out.setdefault(i, {})[p] = n
     return out
@@ -536,7 +541,8 @@ def target_triwulan(indikator_ids, tahun: int) -> dict[int, dict[str, Decimal]]:
 
 def rencana_aksi(instansi, tahun: int) -> tuple[PerjanjianKinerja | None, list[BarisRencana]]:
     """The PK in force of the unit-year and, per PK indicator (in the PK's order), its quarter
-    targets and action steps (with their budget sub-kegiatan). Four queries."""
+    targets, its month targets (when stored: a monthly plan) and action steps (with their budget
+    sub-kegiatan). Four queries."""
     pk = pk_berlaku([instansi.id], tahun).get(instansi.id)
     if pk is None:
         return None, []
@@ -546,14 +552,19 @@ def rencana_aksi(instansi, tahun: int) -> tuple[PerjanjianKinerja | None, list[B
         .order_by("no", "id")
     )
     ids = [r.indikator_id for r in rows]
-    tw = target_triwulan(ids, tahun)
+    tw: dict[int, dict[str, Decimal]] = {}
+    bulan: dict[int, dict[str, Decimal]] = {}
+    for i, p, n in TargetTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun).values_list(
+        "indikator_id", "periode", "nilai"
+    ):
+        (tw if p in TRIWULAN else bulan).setdefault(i, {})[p] = n
     langkah: dict[int, list[LangkahAksi]] = {}
     for lk in LangkahAksi.objects.filter(indikator_id__in=ids, tahun=tahun).select_related("sub_kegiatan"):
         langkah.setdefault(lk.indikator_id, []).append(lk)
     out = []
     for r in rows:
         t = tw.get(r.indikator_id, {})
-        b = BarisRencana(r, t, langkah.get(r.indikator_id, []))
+        b = BarisRencana(r, t, langkah.get(r.indikator_id, []), target_bulan=bulan.get(r.indikator_id, {}))
         if t:
             b.selisih = cek_target_triwulan(r.target, b.target_daftar(), r.indikator.agregasi)
         out.append(b)

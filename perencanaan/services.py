@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akun.izin import boleh
 from audit.models import Aksi, catat
@@ -15,7 +16,14 @@ from dasar.galat import Ditolak
 from dasar.teks import tolak_jika_panjang
 from laporan.perjanjian import isi_beku_pk
 from rumus.format import format_angka
-from rumus.rencana_aksi import TRIWULAN, Selisih, cek_target_triwulan
+from rumus.rencana_aksi import (
+    BULAN,
+    TRIWULAN,
+    Selisih,
+    cek_target_bulan,
+    cek_target_triwulan,
+    triwulan_dari_bulan,
+)
 from tembolok.services import usangkan
 
 from . import selectors
@@ -579,6 +587,146 @@ def pesan_selisih(s: Selisih, satuan: str = "") -> str:
     )
 
 
+NAMA_BULAN = (
+    gettext_lazy("Januari"),
+    gettext_lazy("Februari"),
+    gettext_lazy("Maret"),
+    gettext_lazy("April"),
+    gettext_lazy("Mei"),
+    gettext_lazy("Juni"),
+    gettext_lazy("Juli"),
+    gettext_lazy("Agustus"),
+    gettext_lazy("September"),
+    gettext_lazy("Oktober"),
+    gettext_lazy("November"),
+    gettext_lazy("Desember"),
+)
+DESIMAL_TARGET = TargetTriwulan._meta.get_field("nilai").decimal_places
+
+
+def per_bulan(instansi) -> bool:
+    """Whether the unit's pemda plans its Rencana Aksi per month (``Pemda.periode_rencana_aksi``)."""
+    return instansi.pemda.periode_rencana_aksi == "bulan"
+
+
+def nama_bulan(kode: str) -> str:
+    """B01 -> Januari."""
+    return str(NAMA_BULAN[BULAN.index(kode)])
+
+
+def pesan_selisih_bulan(s: Selisih, satuan: str = "") -> str:
+    """Why twelve month targets do not follow the aggregation, naming the rule and the numbers."""
+    sat = f" {satuan}" if satuan else ""
+    if s.aturan == "lengkap":
+        return _(
+            "Isi target kedua belas bulan (belum diisi: %(bulan)s), atau kosongkan semuanya bila "
+            "indikator ini belum punya rencana aksi."
+        ) % {"bulan": ", ".join(nama_bulan(b) for b in s.kosong)}
+    isi = {"tahunan": _angka(s.harapan) + sat, "hasil": _angka(s.hasil) + sat}
+    if s.aturan == "terakhir":
+        return (
+            _(
+                "Agregasi indikator ini 'terakhir': target Desember harus sama dengan target tahunan PK "
+                "%(tahunan)s, bukan %(hasil)s."
+            )
+            % isi
+        )
+    if s.aturan == "jumlah":
+        return (
+            _(
+                "Agregasi indikator ini 'jumlah': jumlah target Januari–Desember harus sama dengan target "
+                "tahunan PK %(tahunan)s, sekarang %(hasil)s."
+            )
+            % isi
+        )
+    return (
+        _(
+            "Agregasi indikator ini 'rata-rata': rata-rata target Januari–Desember harus sama dengan "
+            "target tahunan PK %(tahunan)s, sekarang %(hasil)s."
+        )
+        % isi
+    )
+
+
+def _cek_bulan(per_id, target_bulan, terkunci, bidang) -> dict[int, list]:
+    """Check a monthly plan (per indicator id the twelve month targets B01..B12) and return the
+    quarter targets it gives ({id: [TW1..TW4]}, all None for an emptied plan). Errors go to
+    ``bidang`` at ``b-<id>-<Bxx>``: the aggregation (``cek_target_bulan``), a quarter of a
+    "rata-rata" indicator whose mean of three months has more decimals than a target can keep, and
+    a month of a verified quarter that changes (when the plan was quarterly, with no months stored,
+    the months must give the kept quarter target; checked with the quarters)."""
+    turunan: dict[int, list] = {}
+    for iid, nilai in target_bulan.items():
+        b = per_id[iid]
+        nilai = list(nilai)
+        if len(nilai) != 12:
+            raise Ditolak(_("Target bulan harus dua belas (Januari–Desember)."))
+        kode = b.indikator.kode
+        if all(v is None for v in nilai):
+            if b.target_bulan:  # the months emptied: the plan removed
+                turunan[iid] = [None] * 4
+            # else no months typed for a plan made per quarter (or none): left as it is
+        else:
+            s = cek_target_bulan(b.pk_row.target, nilai, b.indikator.agregasi)
+            if s is not None:
+                bl = s.kosong[0] if s.kosong else "B12"
+                bidang[f"b-{iid}-{bl}"] = [f"{kode}: {pesan_selisih_bulan(s, b.indikator.satuan)}"]
+                continue
+            tw = triwulan_dari_bulan(nilai, b.indikator.agregasi)
+            for q, v in enumerate(tw):
+                if v is not None and v != round(v, DESIMAL_TARGET):
+                    bl = BULAN[3 * q + 2]
+                    bidang.setdefault(f"b-{iid}-{bl}", []).append(
+                        _(
+                            "%(kode)s: rata-rata target bulan %(tw)s tidak dapat disimpan tepat "
+                            "(lebih dari %(n)d desimal); sesuaikan target bulannya."
+                        )
+                        % {"kode": kode, "tw": TRIWULAN[q], "n": DESIMAL_TARGET}
+                    )
+            turunan[iid] = tw
+        ada = b.target_bulan
+        if ada:
+            for n, (bl, v) in enumerate(zip(BULAN, nilai, strict=True)):
+                tw = TRIWULAN[n // 3]
+                if tw in terkunci and ada.get(bl) != v:
+                    bidang.setdefault(f"b-{iid}-{bl}", []).append(
+                        _(
+                            "%(kode)s: target %(bulan)s tidak dapat diubah lagi karena realisasi %(tw)s "
+                            "sudah diverifikasi (tetap %(lama)s)."
+                        )
+                        % {
+                            "kode": kode,
+                            "bulan": nama_bulan(bl),
+                            "tw": tw,
+                            "lama": _angka(ada[bl]) if ada.get(bl) is not None else _("kosong"),
+                        }
+                    )
+    return turunan
+
+
+def _simpan_target(user, instansi, b, tahun, periode, nilai, ada) -> int:
+    """Create, change or remove the stored targets of one indicator for ``periode`` (audited);
+    how many changed."""
+    n = 0
+    for p, v in zip(periode, nilai, strict=True):
+        lama = ada.get(p)
+        if v is None:
+            if lama is not None:
+                catat(user, lama, Aksi.HAPUS, {"nilai": (lama.nilai, None)}, instansi, keterangan=p)
+                lama.delete()
+                n += 1
+        elif lama is None:
+            baru = TargetTriwulan.objects.create(indikator=b.indikator, tahun=tahun, periode=p, nilai=v)
+            catat(user, baru, Aksi.BUAT, {"nilai": (None, v)}, instansi, keterangan=p)
+            n += 1
+        elif lama.nilai != v:
+            catat(user, lama, Aksi.UBAH, {"nilai": (lama.nilai, v)}, instansi, keterangan=p)
+            lama.nilai = v
+            lama.save(update_fields=["nilai"])
+            n += 1
+    return n
+
+
 @dataclass(frozen=True)
 class IsianLangkah:
     """One action step as typed: its quarter, description, who is responsible, and the id of the
@@ -592,7 +740,8 @@ class IsianLangkah:
 
 @dataclass
 class HasilRencana:
-    target: int = 0  # quarter targets created, changed or removed
+    target: int = 0  # quarter targets created, changed or removed (derived ones included)
+    bulan: int = 0  # month targets created, changed or removed
     langkah: int = 0  # action steps created, changed or removed
 
 
@@ -604,6 +753,7 @@ def simpan_rencana_aksi(
     tahun: int,
     target: dict[int, list[Decimal | None]],
     langkah: dict[int, list[IsianLangkah]],
+    target_bulan: dict[int, list[Decimal | None]] | None = None,
 ) -> HasilRencana:
     """Save the whole Rencana Aksi of a unit-year in one transaction: per PK indicator (by id) the
     four quarter targets (TW1..TW4; all four empty removes the plan) and its action steps (the
@@ -612,7 +762,15 @@ def simpan_rencana_aksi(
     aggregation of the PK's annual target (rumus.rencana_aksi), a step has no description or names
     a sub-kegiatan that is not in the unit's DPA of the year, or a quarter target changes after
     that quarter's realisasi was verified (or locked); ``Ditolak.bidang`` names the fields
-    (``t-<id>-<TW>``, ``l-<id>-<n>-<bidang>``). Every change audited."""
+    (``t-<id>-<TW>``, ``l-<id>-<n>-<bidang>``). Every change audited.
+
+    When the unit's pemda plans per month (``per_bulan``) the targets come as ``target_bulan``
+    (per indicator the twelve months B01..B12; ``target`` must be empty): the months are checked
+    with ``rumus.rencana_aksi.cek_target_bulan``, the quarters derived with
+    ``triwulan_dari_bulan`` are then checked and stored exactly like typed quarters, and the months
+    are stored beside them; a month of a verified quarter is locked like its quarter (fields
+    ``b-<id>-<Bxx>``). A quarterly pemda's save removes any month targets left from a monthly
+    plan of the indicators it saves."""
     if not boleh(user, "isi", instansi):
         raise PermissionDenied
     pk, rows = selectors.rencana_aksi(instansi, tahun)
@@ -622,8 +780,20 @@ def simpan_rencana_aksi(
     asing = (set(target) | set(langkah)) - set(per_id)
     if asing:
         raise Ditolak(_("Indikator yang diisi tidak ada di PK yang berlaku; muat ulang halaman ini."))
+    bulanan = per_bulan(instansi)
+    target_bulan = dict(target_bulan or {})
+    if bulanan and target:
+        raise Ditolak(_("Pemda ini menyusun Rencana Aksi per bulan: isi target bulan, bukan triwulan."))
+    if not bulanan and target_bulan:
+        raise Ditolak(_("Pemda ini menyusun Rencana Aksi per triwulan: isi target triwulan, bukan bulan."))
+    asing = set(target_bulan) - set(per_id)
+    if asing:
+        raise Ditolak(_("Indikator yang diisi tidak ada di PK yang berlaku; muat ulang halaman ini."))
     sk_boleh = {sk.id for sk in selectors.sub_kegiatan_dpa(instansi, tahun)}
+    terkunci = selectors.periode_terverifikasi(instansi, tahun)
     bidang: dict[str, list[str]] = {}
+    if bulanan:
+        target = _cek_bulan(per_id, target_bulan, terkunci, bidang)
     for iid, nilai in target.items():
         b = per_id[iid]
         nilai = list(nilai)
@@ -631,10 +801,14 @@ def simpan_rencana_aksi(
             raise Ditolak(_("Target triwulan harus empat (TW1–TW4)."))
         if all(v is None for v in nilai):
             continue
+        if any(k.startswith(f"b-{iid}-") for k in bidang):
+            continue  # the months are already refused
         s = cek_target_triwulan(b.pk_row.target, nilai, b.indikator.agregasi)
         if s is not None:
             tw = s.kosong[0] if s.kosong else "TW4"
-            bidang[f"t-{iid}-{tw}"] = [f"{b.indikator.kode}: {pesan_selisih(s, b.indikator.satuan)}"]
+            bidang[f"{'b' if bulanan else 't'}-{iid}-{BULAN[-1] if bulanan else tw}"] = [
+                f"{b.indikator.kode}: {pesan_selisih(s, b.indikator.satuan)}"
+            ]
     for iid, daftar in langkah.items():
         for n, lk in enumerate(daftar):
             awal = f"l-{iid}-{n}"
@@ -647,13 +821,15 @@ def simpan_rencana_aksi(
                     _("Sub kegiatan ini tidak ada di DPA unit tahun %(tahun)s.") % {"tahun": tahun}
                 ]
             tolak_jika_panjang(LangkahAksi, uraian=lk.uraian, penanggung_jawab=lk.penanggung_jawab)
-    terkunci = selectors.periode_terverifikasi(instansi, tahun)
     if terkunci:
         for iid, nilai in target.items():
             ada = per_id[iid].target_tw
+            if bulanan and per_id[iid].target_bulan:
+                continue  # stored months of a verified quarter are locked month by month above
             for tw, v in zip(TRIWULAN, list(nilai), strict=True):
                 if tw in terkunci and ada.get(tw) != v:
-                    bidang.setdefault(f"t-{iid}-{tw}", []).append(
+                    medan = f"b-{iid}-{BULAN[TRIWULAN.index(tw) * 3 + 2]}" if bulanan else f"t-{iid}-{tw}"
+                    bidang.setdefault(medan, []).append(
                         _(
                             "%(kode)s: target %(tw)s tidak dapat diubah lagi karena realisasi %(tw)s "
                             "sudah diverifikasi (tetap %(lama)s)."
@@ -671,22 +847,9 @@ def simpan_rencana_aksi(
     for iid, nilai in target.items():
         b = per_id[iid]
         ada = {t.periode: t for t in TargetTriwulan.objects.filter(indikator_id=iid, tahun=tahun)}
-        for tw, v in zip(TRIWULAN, nilai, strict=True):
-            lama = ada.get(tw)
-            if v is None:
-                if lama is not None:
-                    catat(user, lama, Aksi.HAPUS, {"nilai": (lama.nilai, None)}, instansi, keterangan=tw)
-                    lama.delete()
-                    hasil.target += 1
-            elif lama is None:
-                baru = TargetTriwulan.objects.create(indikator=b.indikator, tahun=tahun, periode=tw, nilai=v)
-                catat(user, baru, Aksi.BUAT, {"nilai": (None, v)}, instansi, keterangan=tw)
-                hasil.target += 1
-            elif lama.nilai != v:
-                catat(user, lama, Aksi.UBAH, {"nilai": (lama.nilai, v)}, instansi, keterangan=tw)
-                lama.nilai = v
-                lama.save(update_fields=["nilai"])
-                hasil.target += 1
+        hasil.target += _simpan_target(user, instansi, b, tahun, TRIWULAN, nilai, ada)
+        bulan = list(target_bulan[iid]) if bulanan else [None] * 12
+        hasil.bulan += _simpan_target(user, instansi, b, tahun, BULAN, bulan, ada)
     for iid, daftar in langkah.items():
         b = per_id[iid]
         ada = list(b.langkah)

@@ -545,10 +545,12 @@ def kisi_target(request, instansi):
 @perlu("lihat")
 @require_http_methods(["GET", "POST"])
 def rencana_aksi(request, instansi, tahun):
-    """The Rencana Aksi of the unit-year: per PK indicator the four quarter targets and the action
+    """The Rencana Aksi of the unit-year: per PK indicator the four quarter targets (twelve month
+    targets when the pemda plans per month, the quarters derived and shown) and the action
     steps, in ONE form with one Simpan (the operator); everyone who sees the unit reads it. A
     refused save shows every typed value again with the fields marked, and saves nothing."""
     pk, baris = selectors.rencana_aksi(instansi, tahun)
+    bulanan = services.per_bulan(instansi)
     boleh_isi = boleh(request.user, "isi", instansi)
     if request.method == "POST" and not boleh_isi:
         raise PermissionDenied
@@ -556,29 +558,50 @@ def rencana_aksi(request, instansi, tahun):
     if pk is not None and boleh_isi:
         sk = selectors.sub_kegiatan_dpa(instansi, tahun)
         form = RencanaAksiForm(
-            request.POST if request.method == "POST" else None, baris=baris, sub_kegiatan=sk
+            request.POST if request.method == "POST" else None, baris=baris, sub_kegiatan=sk, bulanan=bulanan
         )
         if request.method == "POST":
             if form.is_valid():
                 target, langkah = form.isian()
                 try:
                     hasil = services.simpan_rencana_aksi(
-                        user=request.user, instansi=instansi, tahun=tahun, target=target, langkah=langkah
+                        user=request.user,
+                        instansi=instansi,
+                        tahun=tahun,
+                        target=target,
+                        langkah=langkah,
+                        target_bulan=form.isian_bulan(),
                     )
                 except Ditolak as exc:
                     form.tolakan(exc)
                 else:
+                    if bulanan:
+                        pesan = _(
+                            "Rencana Aksi %(tahun)s disimpan: %(b)d target bulan, %(t)d target triwulan "
+                            "turunan dan %(l)d langkah berubah."
+                        )
+                    else:
+                        pesan = _(
+                            "Rencana Aksi %(tahun)s disimpan: %(t)d target triwulan dan %(l)d langkah berubah."
+                        )
                     messages.success(
                         request,
-                        _("Rencana Aksi %(tahun)s disimpan: %(t)d target triwulan dan %(l)d langkah berubah.")
-                        % {"tahun": tahun, "t": hasil.target, "l": hasil.langkah},
+                        pesan % {"tahun": tahun, "b": hasil.bulan, "t": hasil.target, "l": hasil.langkah},
                     )
                     return redirect("perencanaan:rencana_aksi", instansi.slug, tahun)
             status = 400
     return render(
         request,
         "perencanaan/rencana_aksi.html",
-        {"instansi": instansi, "tahun": tahun, "pk": pk, "baris": baris, "form": form},
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "pk": pk,
+            "baris": baris,
+            "form": form,
+            "bulanan": bulanan,
+            "nama_bulan": services.NAMA_BULAN,
+        },
         status=status,
     )
 

@@ -349,6 +349,17 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
         {"instansi": ins, "tahun": d.tahun, "kode": d.kode, "indikator": d.indikator.kode}
         for d in sorted(dukungan, key=lambda d: (d.kode, d.indikator.kode))
     ]
+    # a pemda planning per month: the months of an indicator with months, its quarters being
+    # derived from them on import; per quarter: the quarters only (months left from a monthly plan
+    # are not the plan)
+    target_ra = list(
+        TargetTriwulan.objects.filter(indikator__instansi=instansi, tahun=tahun).select_related("indikator")
+    )
+    if instansi.pemda.periode_rencana_aksi == "bulan":
+        dengan_bulan = {t.indikator_id for t in target_ra if t.periode.startswith("B")}
+        target_ra = [t for t in target_ra if t.periode.startswith("B") or t.indikator_id not in dengan_bulan]
+    else:
+        target_ra = [t for t in target_ra if t.periode.startswith("TW")]
     data["rencana_aksi"] = [
         {
             "instansi": ins,
@@ -357,12 +368,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
             "periode": t.periode,
             "target": t.nilai,
         }
-        for t in sorted(
-            TargetTriwulan.objects.filter(indikator__instansi=instansi, tahun=tahun).select_related(
-                "indikator"
-            ),
-            key=lambda t: (t.indikator.kode, t.periode),
-        )
+        for t in sorted(target_ra, key=lambda t: (t.indikator.kode, t.periode))
     ]
     data["langkah_aksi"] = [
         {

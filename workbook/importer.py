@@ -49,7 +49,7 @@ from perencanaan.models import (
     TargetTriwulan,
     Tujuan,
 )
-from rumus.rencana_aksi import TRIWULAN, cek_target_triwulan
+from rumus.rencana_aksi import BULAN, TRIWULAN, cek_target_bulan, cek_target_triwulan, triwulan_dari_bulan
 from rumus.skm import baca_kepala
 from skm.models import ImporResponden, PengaturanSKM, Responden, RingkasanNRR
 from tembolok.services import data_diimpor, tunda, usangkan_semua
@@ -1283,29 +1283,62 @@ class _Loader(MuatRpjmd):
     def load_rencana_aksi(self, rows):
         """Quarter targets: the four quarters of an indicator-year (stored values completed by
         the rows) must follow its aggregation of the PK's annual target (rumus.rencana_aksi), and
-        a quarter whose performance realisasi is verified or locked keeps its target."""
+        a quarter whose performance realisasi is verified or locked keeps its target. For a unit
+        whose pemda plans per month (``Pemda.periode_rencana_aksi`` = bulan) the rows give the
+        months B01..B12 instead: the twelve months follow the aggregation (``cek_target_bulan``),
+        the quarters are derived from them (``triwulan_dari_bulan``) and stored as well, a month
+        of a verified quarter keeps its target, and quarter rows of an indicator-year with months
+        are refused (its quarters come from the months)."""
         pk_tahun = self._pk_tahun(rows)
         existing = {
             (o.indikator_id, o.tahun, o.periode): o
             for o in TargetTriwulan.objects.filter(indikator__instansi_id__in=self._ids())
         }
         terkunci: dict = {}
+        bulanan: dict = {}
         items, per_ind = [], {}
-        for r in rows:
-            ind, pk_row = self._indikator_pk(r, pk_tahun)
-            if ind is None:
+        dikenal = [(r, *self._indikator_pk(r, pk_tahun)) for r in rows]
+        dikenal = [(r, ind, pk_row) for r, ind, pk_row in dikenal if ind is not None]
+        ada_bulan = {(i, t) for (i, t, p) in existing if p in BULAN}
+        ada_bulan |= {(ind.id, r["tahun"]) for r, ind, _pk in dikenal if r["periode"] in BULAN}
+        for r, ind, pk_row in dikenal:
+            if ind.instansi_id not in bulanan:
+                bulanan[ind.instansi_id] = ind.instansi.pemda.periode_rencana_aksi == "bulan"
+            per_bulan = bulanan[ind.instansi_id]
+            if r["periode"] in BULAN and not per_bulan:
+                self.err(
+                    r,
+                    "periode",
+                    f"{r['periode']} is a month: the pemda of {ind.instansi.slug} plans its Rencana Aksi "
+                    "per quarter (TW1..TW4; the pemda's setting periode_rencana_aksi)",
+                )
+                continue
+            if r["periode"] in TRIWULAN and per_bulan and (ind.id, r["tahun"]) in ada_bulan:
+                self.err(
+                    r,
+                    "periode",
+                    f"the pemda of {ind.instansi.slug} plans its Rencana Aksi per month: the "
+                    f"{r['periode']} target of {ind.kode} {r['tahun']} is derived from its months "
+                    "B01..B12, give the months instead",
+                )
                 continue
             kunci_ins = (ind.instansi_id, r["tahun"])
             if kunci_ins not in terkunci:
                 terkunci[kunci_ins] = perencanaan_selectors.periode_terverifikasi(ind.instansi, r["tahun"])
+            tw = r["periode"] if r["periode"] in TRIWULAN else TRIWULAN[BULAN.index(r["periode"]) // 3]
             old = existing.get((ind.id, r["tahun"], r["periode"]))
-            if r["periode"] in terkunci[kunci_ins] and (old is None or old.nilai != r["target"]):
+            ada_bulan_ini = any(existing.get((ind.id, r["tahun"], b)) for b in BULAN)
+            if (
+                tw in terkunci[kunci_ins]
+                and (r["periode"] in TRIWULAN or ada_bulan_ini)
+                and (old is None or old.nilai != r["target"])
+            ):
                 lama = "-" if old is None else f"{old.nilai.normalize():f}"
                 self.err(
                     r,
                     "target",
                     f"the {r['periode']} target of {ind.kode} {r['tahun']} cannot change: the "
-                    f"{r['periode']} realisasi is verified (stored target: {lama})",
+                    f"{tw} realisasi is verified (stored target: {lama})",
                 )
                 continue
             items.append(
@@ -1317,12 +1350,15 @@ class _Loader(MuatRpjmd):
             )
             per_ind.setdefault((ind.id, r["tahun"]), (ind, pk_row, []))[2].append(r)
         for (iid, tahun), (ind, pk_row, baris) in per_ind.items():
-            nilai = {tw: o.nilai for (i, t, tw), o in existing.items() if i == iid and t == tahun}
+            nilai = {p: o.nilai for (i, t, p), o in existing.items() if i == iid and t == tahun}
             nilai.update({r["periode"]: r["target"] for r in baris})
+            akhir = max(baris, key=lambda r: r.nomor)
+            if (iid, tahun) in ada_bulan and bulanan[ind.instansi_id]:
+                self._bulan_ke_triwulan(ind, pk_row, tahun, nilai, akhir, terkunci, existing, items)
+                continue
             s = cek_target_triwulan(pk_row.target, [nilai.get(tw) for tw in TRIWULAN], ind.agregasi)
             if s is None:
                 continue
-            akhir = max(baris, key=lambda r: r.nomor)
             if s.aturan == "lengkap":
                 pesan = f"quarters {', '.join(s.kosong)} have no target (a Rencana Aksi needs TW1–TW4)"
             elif s.aturan == "terakhir":
@@ -1338,6 +1374,54 @@ class _Loader(MuatRpjmd):
                 f"{pesan}, the PK's annual target is {s.harapan.normalize():f}",
             )
         self.upsert("rencana_aksi", TargetTriwulan, items, existing)
+
+    def _bulan_ke_triwulan(self, ind, pk_row, tahun, nilai, akhir, terkunci, existing, items):
+        """A monthly plan of one indicator-year (the stored months completed by the rows): check
+        the twelve months, then add the derived quarters to ``items`` (errors at the indicator's
+        last row, column target)."""
+        s = cek_target_bulan(pk_row.target, [nilai.get(b) for b in BULAN], ind.agregasi)
+        if s is not None:
+            if s.aturan == "lengkap":
+                pesan = f"months {', '.join(s.kosong)} have no target (a monthly Rencana Aksi needs B01–B12)"
+            elif s.aturan == "terakhir":
+                pesan = f"the B12 (December) target is {s.hasil.normalize():f}"
+            elif s.aturan == "jumlah":
+                pesan = f"B01–B12 add up to {s.hasil.normalize():f}"
+            else:
+                pesan = f"the mean of B01–B12 is {s.hasil.normalize():f}"
+            self.err(
+                akhir,
+                "target",
+                f"rencana_aksi of {ind.kode} {tahun} breaks the rule '{s.aturan}' of its aggregation: "
+                f"{pesan}, the PK's annual target is {s.harapan.normalize():f}",
+            )
+            return
+        desimal = TargetTriwulan._meta.get_field("nilai").decimal_places
+        kunci = terkunci.get((ind.instansi_id, tahun), set())
+        for tw, v in zip(
+            TRIWULAN, triwulan_dari_bulan([nilai.get(b) for b in BULAN], ind.agregasi), strict=True
+        ):
+            if v != round(v, desimal):
+                self.err(
+                    akhir,
+                    "target",
+                    f"rencana_aksi of {ind.kode} {tahun}: the mean of the months of {tw} has more than "
+                    f"{desimal} decimals and cannot be stored exactly as the {tw} target",
+                )
+                continue
+            old = existing.get((ind.id, tahun, tw))
+            if tw in kunci and (old is None or old.nilai != v):
+                lama = "-" if old is None else f"{old.nilai.normalize():f}"
+                self.err(
+                    akhir,
+                    "target",
+                    f"the months of {tw} of {ind.kode} {tahun} give a {tw} target of {v.normalize():f}: "
+                    f"the {tw} realisasi is verified (stored target: {lama})",
+                )
+                continue
+            items.append(
+                (akhir, (ind.id, tahun, tw), {"indikator": ind, "tahun": tahun, "periode": tw, "nilai": v})
+            )
 
     def load_langkah_aksi(self, rows):
         pk_tahun = self._pk_tahun(rows)

@@ -17,6 +17,7 @@ from rumus.angka import AngkaError, JenisAngka, parse_angka
 PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
 PERIODE_ANGGARAN = ("TW1", "TW2", "TW3", "TW4", "TAHUN")
 TRIWULAN_RA = ("TW1", "TW2", "TW3", "TW4")  # the periods of a Rencana Aksi
+BULAN_RA = tuple(f"B{i:02d}" for i in range(1, 13))  # its months, for a pemda planning per month
 
 
 BATAS = Decimal(10) ** 15  # largest magnitude a number cell may hold
@@ -529,7 +530,7 @@ SHEETS: tuple[Sheet, ...] = (
             INSTANSI,
             W("indikator", "kode"),
             TAHUN,
-            W("periode", "periode", pilihan=TRIWULAN_RA),
+            W("periode", "periode", pilihan=TRIWULAN_RA + BULAN_RA),
             W("target", "angka"),
         ),
         ("instansi", "indikator", "tahun", "periode"),

@@ -1,6 +1,7 @@
 from pengukuran.selectors import pantau_rencana
-from perencanaan.services import pesan_selisih
+from perencanaan.services import nama_bulan, pesan_selisih
 from rumus.format import format_angka, format_persen
+from rumus.rencana_aksi import BULAN
 from sakip.cli import PerintahKueri, angka_json, dumps, tabel
 
 
@@ -53,7 +54,7 @@ class Command(PerintahKueri):
 def _json(no, r):
     b = r.baris
     ind = b.indikator
-    return {
+    out = {
         "no": no,
         "kode": ind.kode,
         "indikator": ind.nama,
@@ -86,3 +87,8 @@ def _json(no, r):
             for lk in b.langkah
         ],
     }
+    if b.target_bulan:  # a monthly plan: its months (the quarters above are derived from them)
+        out["bulan"] = [
+            {"periode": p, "nama": nama_bulan(p), "target": angka_json(b.target_bulan.get(p))} for p in BULAN
+        ]
+    return out
