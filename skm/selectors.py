@@ -188,6 +188,17 @@ def _urut(periode: str) -> int:
     return URUTAN.index(periode) if periode in URUTAN else len(URUTAN)
 
 
+def _per_unit(qs, instansi_ids: list[int]):
+    """``qs`` of the units: on PostgreSQL the ids as one array parameter (``= ANY(%s)``; a national
+    read passes tens of thousands, which as an ``IN`` list are formatted and parsed one by one)."""
+    from django.db import connections
+
+    if connections[qs.db].vendor != "postgresql":
+        return qs.filter(instansi_id__in=instansi_ids)
+    kolom = f"{connections[qs.db].ops.quote_name(qs.model._meta.db_table)}.instansi_id"
+    return qs.extra(where=[f"{kolom} = ANY(%s)"], params=[[int(i) for i in instansi_ids]])
+
+
 def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     """IKM of each unit for the year: from raw responses when the unit has any (combined
     per its PengaturanSKM), else from the all-layanan NRR summaries (a fixed number of
@@ -197,14 +208,12 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     instansi_ids = list(instansi_ids)
     mentah = nrr_responden(instansi_ids, tahun)
     pengaturan = list(
-        PengaturanSKM.objects.filter(instansi_id__in=instansi_ids).values_list(
-            "instansi_id", "metode", "skema_id"
-        )
+        _per_unit(PengaturanSKM.objects.all(), instansi_ids).values_list("instansi_id", "metode", "skema_id")
     )
     metode = {iid: m for iid, m, _s in pengaturan}
     skema = skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
-    qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
+    qs = _per_unit(RingkasanNRR.objects.filter(tahun=tahun, layanan__isnull=True), instansi_ids)
     for r in qs:
         if r.instansi_id not in mentah:
             nrr = r.nrr
