@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Sum
 
@@ -41,8 +42,10 @@ class IKMPeriode:
     def mutu_unsur(self) -> list[str]:
         return [rumus_skm.mutu(v, self.skema)[0] for v in self.ikm_unsur]
 
-    @property
+    @cached_property
     def ikm(self) -> Decimal:
+        """Computed once (a national read asks each period's IKM for the year's and again for
+        the page); ``nrr`` and ``skema`` are not changed after construction."""
         return rumus_skm.ikm_dari_nrr(self.nrr, self.skema)
 
     @property
@@ -63,39 +66,61 @@ class IKMTahun:
         return m[0] if m else None
 
 
+KOLOM_JUMLAH = (
+    "n",
+    *(f"s{i}" for i in range(1, rumus_skm.MAKS_UNSUR + 1)),
+    *(f"n{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)),
+)
+
+
 def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
     """NRR per unsur per period of the units' raw responses, from the running sums
     (``JumlahJawaban``, kept by the database with every answer): one query over a few rows per
     unit, layanan and period, never a scan of the answers.
 
+    The query only adds the layanan's sums up (as integers: PostgreSQL's SUM of a bigint is a
+    numeric, slower to send and to read) and passes the unit ids as one array parameter on
+    PostgreSQL (``= ANY(%s)``: a national read has tens of thousands); the NRR are computed
+    here, as for the GROUP BY over the answers (``_nrr_dari_jumlah``).
+
     Returns {instansi_id: {periode: ([NRR u1..u9, and u10..u14 when answered], respondents)}}.
     """
-    qs = (
-        JumlahJawaban.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, n__gt=0)
-        .values("instansi_id", "periode")
-        .annotate(
-            jn=Sum("n"),
-            **{f"js{i}": Sum(f"s{i}") for i in range(1, rumus_skm.MAKS_UNSUR + 1)},
-            **{f"jn{i}": Sum(f"n{i}") for i in range(10, rumus_skm.MAKS_UNSUR + 1)},
+    from django.db import connection
+
+    instansi_ids = [int(i) for i in instansi_ids]
+    if not instansi_ids:
+        return {}
+    tabel = connection.ops.quote_name(JumlahJawaban._meta.db_table)
+    jumlah = ", ".join(f"CAST(SUM({k}) AS BIGINT)" for k in KOLOM_JUMLAH)
+    if connection.vendor == "postgresql":
+        unit, param = "instansi_id = ANY(%s)", [instansi_ids]
+    else:
+        unit, param = f"instansi_id IN ({', '.join(['%s'] * len(instansi_ids))})", instansi_ids
+    with connection.cursor() as c:
+        c.execute(
+            f"SELECT instansi_id, periode, {jumlah} FROM {tabel} "
+            f"WHERE {unit} AND tahun = %s AND n > 0 GROUP BY instansi_id, periode",
+            [*param, tahun],
         )
-        .order_by()
-    )
-    return _nrr_dari_jumlah(qs)
+        return _nrr_dari_jumlah(c.fetchall())
 
 
 def _nrr_dari_jumlah(baris) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
-    """NRR from grouped sums (``jn``: respondents, ``js1``…: Σ answers, ``jn10``…: answers given)."""
+    """NRR from grouped sums, rows (instansi_id, periode, respondents, Σ answers u1..u14,
+    answers given u10..u14)."""
     out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
+    pertama = 3 + 9  # the first of u10..u14's sums
+    lama = range(pertama, 3 + rumus_skm.MAKS_UNSUR)
+    geser = rumus_skm.MAKS_UNSUR - 9  # from u<k>'s sum to its count of answers
     for r in baris:
-        n = r["jn"]
+        n = r[2]
         if not n:
             continue
-        nrr = [Decimal(r[f"js{i}"]) / n for i in range(1, 10)]
+        nd = Decimal(n)  # exact: the same quotients as dividing by the int
+        nrr = [Decimal(s) / nd for s in r[3:pertama]]
         # u10..u14 (14-unsur scheme): Σ answers / answers given to that unsur
-        nrr += [
-            Decimal(r[f"js{i}"]) / r[f"jn{i}"] for i in range(10, rumus_skm.MAKS_UNSUR + 1) if r[f"jn{i}"]
-        ]
-        out[r["instansi_id"]][r["periode"]] = (nrr, n)
+        nrr += [Decimal(r[i]) / r[i + geser] for i in lama if r[i + geser]]
+        out[r[0]][r[1]] = (nrr, n)
     return out
 
 
@@ -111,6 +136,13 @@ def nrr_responden_dari_jawaban(instansi_ids, tahun: int) -> dict[int, dict[str, 
             **{f"jn{i}": Count(f"u{i}") for i in range(10, rumus_skm.MAKS_UNSUR + 1)},
         )
         .order_by()
+        .values_list(
+            "instansi_id",
+            "periode",
+            "jn",
+            *(f"js{i}" for i in range(1, rumus_skm.MAKS_UNSUR + 1)),
+            *(f"jn{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)),
+        )
     )
     return _nrr_dari_jumlah(qs)
 
@@ -156,6 +188,17 @@ def _urut(periode: str) -> int:
     return URUTAN.index(periode) if periode in URUTAN else len(URUTAN)
 
 
+def _per_unit(qs, instansi_ids: list[int]):
+    """``qs`` of the units: on PostgreSQL the ids as one array parameter (``= ANY(%s)``; a national
+    read passes tens of thousands, which as an ``IN`` list are formatted and parsed one by one)."""
+    from django.db import connections
+
+    if connections[qs.db].vendor != "postgresql":
+        return qs.filter(instansi_id__in=instansi_ids)
+    kolom = f"{connections[qs.db].ops.quote_name(qs.model._meta.db_table)}.instansi_id"
+    return qs.extra(where=[f"{kolom} = ANY(%s)"], params=[[int(i) for i in instansi_ids]])
+
+
 def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     """IKM of each unit for the year: from raw responses when the unit has any (combined
     per its PengaturanSKM), else from the all-layanan NRR summaries (a fixed number of
@@ -165,14 +208,12 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     instansi_ids = list(instansi_ids)
     mentah = nrr_responden(instansi_ids, tahun)
     pengaturan = list(
-        PengaturanSKM.objects.filter(instansi_id__in=instansi_ids).values_list(
-            "instansi_id", "metode", "skema_id"
-        )
+        _per_unit(PengaturanSKM.objects.all(), instansi_ids).values_list("instansi_id", "metode", "skema_id")
     )
     metode = {iid: m for iid, m, _s in pengaturan}
     skema = skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
-    qs = RingkasanNRR.objects.filter(instansi_id__in=instansi_ids, tahun=tahun, layanan__isnull=True)
+    qs = _per_unit(RingkasanNRR.objects.filter(tahun=tahun, layanan__isnull=True), instansi_ids)
     for r in qs:
         if r.instansi_id not in mentah:
             nrr = r.nrr
