@@ -79,7 +79,8 @@ def test_own_master_data_change_is_audited_with_the_pemda(dua_pemda):
     lay = Layanan.objects.get(kode="L1")
     assert Jejak.objects.filter(objek="organisasi.Layanan", objek_id=str(lay.pk), pemda=d.a).exists()
     r = masuk("admin-a").post(
-        f"/admin/organisasi/pemda/{d.a.pk}/change/", {"kode": d.a.kode, "nama": "Kota A Baru"}
+        f"/admin/organisasi/pemda/{d.a.pk}/change/",
+        {"kode": d.a.kode, "nama": "Kota A Baru", "periode_rencana_aksi": "triwulan"},
     )
     assert r.status_code == 302
     j = Jejak.objects.get(objek="organisasi.Pemda", field="nama")

@@ -41,7 +41,13 @@ from . import writer
 def kumpulkan(instansi: Instansi, tahun: int) -> dict[str, list[dict]]:
     ins = instansi.slug
     data: dict[str, list[dict]] = {}
-    data["pemda"] = [{"kode": instansi.pemda.kode, "nama": instansi.pemda.nama}]
+    data["pemda"] = [
+        {
+            "kode": instansi.pemda.kode,
+            "nama": instansi.pemda.nama,
+            "periode_rencana_aksi": instansi.pemda.periode_rencana_aksi,
+        }
+    ]
     data["instansi"] = [
         {
             "slug": ins,

@@ -545,7 +545,12 @@ class _Loader(MuatRpjmd):
         bekukan_banyak(list(signed))
 
     def load_pemda(self, rows):
-        items = [(r, r["kode"], {"kode": r["kode"], "nama": r["nama"]}) for r in rows]
+        items = []
+        for r in rows:
+            values = {"kode": r["kode"], "nama": r["nama"]}
+            if r["periode_rencana_aksi"]:  # blank keeps the stored setting (a new pemda: per quarter)
+                values["periode_rencana_aksi"] = r["periode_rencana_aksi"]
+            items.append((r, r["kode"], values))
         self.upsert("pemda", Pemda, items, self.pemda)
 
     def load_instansi(self, rows):

@@ -175,7 +175,16 @@ NRR_KOLOM = tuple(
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet("pemda", (W("kode", "kode"), W("nama")), ("kode",)),
+    Sheet(
+        "pemda",
+        (
+            W("kode", "kode"),
+            W("nama"),
+            # blank: a new pemda plans per quarter, a stored one keeps its setting
+            K("periode_rencana_aksi", "pilihan", pilihan=("triwulan", "bulan")),
+        ),
+        ("kode",),
+    ),
     Sheet(
         "instansi",
         (
