@@ -357,34 +357,43 @@ class RencanaAksiForm(formulir.Form):
         for b in self.baris:
             ind = b.indikator
             nama_t = []
-            for bl, nama_bl in zip(BULAN, NAMA_BULAN, strict=True) if bulanan else ():
-                nama = f"b-{ind.id}-{bl}"
+            satuan = ind.satuan or _("satuan indikator")
+            if bulanan:  # twelve month fields b-<id>-B01..B12
+                kolom = [
+                    (
+                        f"b-{ind.id}-{bl}",
+                        b.target_bulan.get(bl),
+                        _("Target %(bulan)s %(kode)s") % {"bulan": nama_bl, "kode": ind.kode},
+                        _(
+                            "Target indikator pada akhir %(bulan)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
+                            "kedua belasnya bila belum ada rencana."
+                        )
+                        % {"bulan": nama_bl, "satuan": satuan},
+                    )
+                    for bl, nama_bl in zip(BULAN, NAMA_BULAN, strict=True)
+                ]
+            else:  # four quarter fields t-<id>-TW1..TW4
+                kolom = [
+                    (
+                        f"t-{ind.id}-{tw}",
+                        b.target_tw.get(tw),
+                        _("Target %(tw)s %(kode)s") % {"tw": tw, "kode": ind.kode},
+                        _(
+                            "Target indikator pada akhir %(tw)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
+                            "keempatnya bila belum ada rencana."
+                        )
+                        % {"tw": tw, "satuan": satuan},
+                    )
+                    for tw in ("TW1", "TW2", "TW3", "TW4")
+                ]
+            for nama, awal, label, bantuan in kolom:
                 self.fields[nama] = formulir.AngkaField(
                     jenis="desimal",
                     contoh="97,8",
                     required=False,
-                    label=_("Target %(bulan)s %(kode)s") % {"bulan": nama_bl, "kode": ind.kode},
-                    initial=b.target_bulan.get(bl),
-                    help_text=_(
-                        "Target indikator pada akhir %(bulan)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
-                        "kedua belasnya bila belum ada rencana."
-                    )
-                    % {"bulan": nama_bl, "satuan": ind.satuan or _("satuan indikator")},
-                )
-                nama_t.append(nama)
-            for tw in () if bulanan else ("TW1", "TW2", "TW3", "TW4"):
-                nama = f"t-{ind.id}-{tw}"
-                self.fields[nama] = formulir.AngkaField(
-                    jenis="desimal",
-                    contoh="97,8",
-                    required=False,
-                    label=_("Target %(tw)s %(kode)s") % {"tw": tw, "kode": ind.kode},
-                    initial=b.target_tw.get(tw),
-                    help_text=_(
-                        "Target indikator pada akhir %(tw)s, dalam %(satuan)s; contoh: 97,8. Kosongkan "
-                        "keempatnya bila belum ada rencana."
-                    )
-                    % {"tw": tw, "satuan": ind.satuan or _("satuan indikator")},
+                    label=label,
+                    initial=awal,
+                    help_text=bantuan,
                 )
                 nama_t.append(nama)
             langkah = []

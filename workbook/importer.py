@@ -70,6 +70,32 @@ KLIEN_IMPOR = "impor"  # Responden.klien of answers imported from a workbook
 LEMBAR_CATATAN = {"petunjuk"}
 
 
+def _pesan_aturan_rencana(ind, tahun: int, s, *, bulanan: bool) -> str:
+    """The message of a Rencana Aksi (quarters, or months when ``bulanan``) breaking its
+    aggregation rule (``s``: rumus.rencana_aksi's finding)."""
+    if bulanan:
+        jamak, butuh, akhir, rentang = (
+            "months",
+            "a monthly Rencana Aksi needs B01–B12",
+            "B12 (December)",
+            "B01–B12",
+        )
+    else:
+        jamak, butuh, akhir, rentang = "quarters", "a Rencana Aksi needs TW1–TW4", "TW4", "TW1–TW4"
+    if s.aturan == "lengkap":
+        pesan = f"{jamak} {', '.join(s.kosong)} have no target ({butuh})"
+    elif s.aturan == "terakhir":
+        pesan = f"the {akhir} target is {s.hasil.normalize():f}"
+    elif s.aturan == "jumlah":
+        pesan = f"{rentang} add up to {s.hasil.normalize():f}"
+    else:
+        pesan = f"the mean of {rentang} is {s.hasil.normalize():f}"
+    return (
+        f"rencana_aksi of {ind.kode} {tahun} breaks the rule '{s.aturan}' of its aggregation: "
+        f"{pesan}, the PK's annual target is {s.harapan.normalize():f}"
+    )
+
+
 @dataclass
 class Row:
     sheet: str
@@ -1364,20 +1390,7 @@ class _Loader(MuatRpjmd):
             s = cek_target_triwulan(pk_row.target, [nilai.get(tw) for tw in TRIWULAN], ind.agregasi)
             if s is None:
                 continue
-            if s.aturan == "lengkap":
-                pesan = f"quarters {', '.join(s.kosong)} have no target (a Rencana Aksi needs TW1–TW4)"
-            elif s.aturan == "terakhir":
-                pesan = f"the TW4 target is {s.hasil.normalize():f}"
-            elif s.aturan == "jumlah":
-                pesan = f"TW1–TW4 add up to {s.hasil.normalize():f}"
-            else:
-                pesan = f"the mean of TW1–TW4 is {s.hasil.normalize():f}"
-            self.err(
-                akhir,
-                "target",
-                f"rencana_aksi of {ind.kode} {tahun} breaks the rule '{s.aturan}' of its aggregation: "
-                f"{pesan}, the PK's annual target is {s.harapan.normalize():f}",
-            )
+            self.err(akhir, "target", _pesan_aturan_rencana(ind, tahun, s, bulanan=False))
         self.upsert("rencana_aksi", TargetTriwulan, items, existing)
 
     def _bulan_ke_triwulan(self, ind, pk_row, tahun, nilai, akhir, terkunci, existing, items):
@@ -1386,20 +1399,7 @@ class _Loader(MuatRpjmd):
         last row, column target)."""
         s = cek_target_bulan(pk_row.target, [nilai.get(b) for b in BULAN], ind.agregasi)
         if s is not None:
-            if s.aturan == "lengkap":
-                pesan = f"months {', '.join(s.kosong)} have no target (a monthly Rencana Aksi needs B01–B12)"
-            elif s.aturan == "terakhir":
-                pesan = f"the B12 (December) target is {s.hasil.normalize():f}"
-            elif s.aturan == "jumlah":
-                pesan = f"B01–B12 add up to {s.hasil.normalize():f}"
-            else:
-                pesan = f"the mean of B01–B12 is {s.hasil.normalize():f}"
-            self.err(
-                akhir,
-                "target",
-                f"rencana_aksi of {ind.kode} {tahun} breaks the rule '{s.aturan}' of its aggregation: "
-                f"{pesan}, the PK's annual target is {s.harapan.normalize():f}",
-            )
+            self.err(akhir, "target", _pesan_aturan_rencana(ind, tahun, s, bulanan=True))
             return
         desimal = TargetTriwulan._meta.get_field("nilai").decimal_places
         kunci = terkunci.get((ind.instansi_id, tahun), set())
