@@ -69,6 +69,17 @@ def _label() -> dict[str, str]:
     }
 
 
+def _daftar_indikator(indikator, lb, judul: str, kosong: str) -> str:
+    """A node's indicator list, or the note that it has none."""
+    if not indikator:
+        return f'<p class="kecil pohon-kosong">{kosong}</p>'
+    return (
+        f'<ul class="pohon-indikator" aria-label="{judul}">'
+        + "".join(_indikator(i, lb) for i in indikator)
+        + "</ul>"
+    )
+
+
 def _indikator(i: r.IndikatorPohon, lb: dict[str, str]) -> str:
     pemilik = escape(i.pemilik) if i.pemilik else lb["tanpa_pemilik"]
     kategori = escape(i.kategori) if i.kategori else lb["tanpa_capaian"]
@@ -116,13 +127,7 @@ def html_pohon(
         add("</summary>")
         if s.pemilik:
             add(f'<p class="kecil">{label_pemilik}: {escape(s.pemilik)}</p>')
-        if s.indikator:
-            add(f'<ul class="pohon-indikator" aria-label="{judul_ind}">')
-            for i in s.indikator:
-                add(_indikator(i, lb))
-            add("</ul>")
-        else:
-            add(f'<p class="kecil pohon-kosong">{tanpa_ind}</p>')
+        add(_daftar_indikator(s.indikator, lb, judul_ind, tanpa_ind))
         if s.anggaran:
             add(f'<ul class="pohon-anggaran kecil" aria-label="{judul_ang}">')
             for a in s.anggaran:
@@ -201,13 +206,7 @@ def html_pemda(ringkas) -> str:
         add("<details open><summary>")
         add(f'<span class="pohon-level">{level}</span> <strong>{escape(s.kode)}</strong> {escape(s.nama)}')
         add("</summary>")
-        if s.indikator:
-            add(f'<ul class="pohon-indikator" aria-label="{judul_ind}">')
-            for i in s.indikator:
-                add(_indikator(i, lb))
-            add("</ul>")
-        else:
-            add(f'<p class="kecil pohon-kosong">{tanpa_ind}</p>')
+        add(_daftar_indikator(s.indikator, lb, judul_ind, tanpa_ind))
         add('<ul class="pohon-anak">')
         for u in units:
             unit(u, sid)
