@@ -11,7 +11,18 @@ from __future__ import annotations
 
 try:  # Django 6.0 and later
     from django.tasks import TaskResultStatus, default_task_backend, task, task_backends
+    from django.tasks.backends.immediate import ImmediateBackend
+    from django.tasks.signals import task_started
 except ImportError:  # Django 5.2: the backport
     from django_tasks import TaskResultStatus, default_task_backend, task, task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+    from django_tasks.signals import task_started
 
-__all__ = ["TaskResultStatus", "default_task_backend", "task", "task_backends"]
+__all__ = [
+    "ImmediateBackend",
+    "TaskResultStatus",
+    "default_task_backend",
+    "task",
+    "task_backends",
+    "task_started",
+]

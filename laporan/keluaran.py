@@ -781,7 +781,10 @@ def _uno_tersedia() -> bool:
 
 
 def _jalankan(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # Its own process group (killed whole on a timeout) but not its own session: a new session
+    # would be a new scheduler autogroup with a full share of the CPU, escaping the worker's lower
+    # priority (dasar/prioritas.py).
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

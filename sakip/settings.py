@@ -236,6 +236,10 @@ TASKS = {
         "langsung": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }[ANTRIAN]
 }
+# How a worker of the task queue runs its tasks: latar (default) puts it in the background as its
+# first task starts (SCHED_IDLE, niceness 19: documents and imports take only the CPU the web pages
+# leave; dasar/prioritas.py), normal leaves its priority alone (a machine that runs only workers).
+PEKERJA_PRIORITAS = baca_pilihan("SAKIP_PEKERJA_PRIORITAS", "latar", ("latar", "normal"))
 # A job may take this many seconds from its request: RQ kills one running longer, and a job still
 # waiting or running after that long (its worker died, no worker runs) is given up, so the next
 # same request starts a new one (tugas.services.minta).

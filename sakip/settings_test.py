@@ -33,3 +33,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION
 # transition) is what most admin tests exercise; the
 # default (superusers only) is tested with the ``settings`` fixture in tests/test_admin_hanya_superuser.py.
 SAKIP_ADMIN_PEMDA = True
+
+# Tests run task workers inside the pytest process (tests/tugas_bantu.py): lowering its priority
+# would slow the test run against the browsers it starts. tests/test_pekerja_prioritas.py checks it.
+PEKERJA_PRIORITAS = "normal"
