@@ -486,9 +486,81 @@ def _ada_isi(data, prefix: str, nama) -> bool:
     return any((data.get(f"{prefix}-{n}") or "").strip() for n in nama)
 
 
-class SimpulForm(formulir.Form):
-    """One row of the cascade page: a node and its (first) indicator with a target per year.
-    A new row left empty is ignored; a started one needs kode, tingkat, uraian and anggaran."""
+class IndikatorSimpulForm(formulir.Form):
+    """One indicator of a cascade node with a target per Renstra year: the node's second and
+    further indicators (prefix ``j<node>i<indicator>``) and one empty row per node to add one
+    (``j<node>ibaru``). SimpulForm carries the node's first indicator in the same fields."""
+
+    ind_kode = forms.CharField(
+        label=_("Kode indikator"),
+        max_length=30,
+        required=False,
+        help_text=_("Kode indikator, unik di unit ini, contoh: IP1.1."),
+    )
+    ind_nama = forms.CharField(
+        label=_("Indikator"),
+        max_length=400,
+        required=False,
+        help_text=_("Apa yang diukur, contoh: Persentase layanan selesai tepat waktu."),
+    )
+    ind_satuan = forms.CharField(
+        label=_("Satuan"),
+        max_length=50,
+        required=False,
+        help_text=_("Satuan target, contoh: %, laporan, dokumen."),
+    )
+    hapus = forms.BooleanField(
+        label=_("Hapus indikator"),
+        required=False,
+        help_text=_("Centang untuk menghapus indikator ini beserta targetnya."),
+    )
+
+    def __init__(self, *args, tahun, baru: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tahun = list(tahun)
+        self.baru = baru
+        self.indikator = None  # the stored indicator of this row (None: a new one)
+        for y in self.tahun:
+            self.fields[f"t_{y}"] = formulir.AngkaField(
+                jenis="desimal",
+                contoh="97,8",
+                label=_("Target %(tahun)s") % {"tahun": y},
+                required=False,
+                help_text=_("Target indikator tahun %(tahun)s, contoh: 100.") % {"tahun": y},
+            )
+        if baru:
+            del self.fields["hapus"]
+
+    @property
+    def kolom_target(self):
+        return [self[f"t_{y}"] for y in self.tahun]
+
+    @property
+    def kosong(self) -> bool:
+        return self.baru and not _ada_isi(self.data, self.prefix, ("ind_kode", "ind_nama", "ind_satuan"))
+
+    def _cek_indikator(self, data, wajib: bool) -> None:
+        """An indicator begun (or a stored one, ``wajib``) needs its code, name and unit."""
+        if (
+            wajib
+            or any(data.get(f) for f in ("ind_kode", "ind_nama", "ind_satuan"))
+            or any(data.get(f"t_{y}") is not None for y in self.tahun)
+        ):
+            for f in ("ind_kode", "ind_nama", "ind_satuan"):
+                if not data.get(f):
+                    self.add_error(f, _("Wajib diisi bila indikator diisi."))
+
+    def clean(self):
+        data = super().clean()
+        if not (self.kosong or data.get("hapus")):
+            self._cek_indikator(data, wajib=not self.baru)
+        return data
+
+
+class SimpulForm(IndikatorSimpulForm):
+    """One row of the cascade page: a node and its first indicator with a target per year
+    (its further indicators are ``indikator_lain``, IndikatorSimpulForm rows). A new row left
+    empty is ignored; a started one needs kode, tingkat, uraian and anggaran."""
 
     kode = forms.CharField(
         label=_("Kode"),
@@ -533,33 +605,14 @@ class SimpulForm(formulir.Form):
         required=False,
         help_text=_("Centang untuk menghapus jenjang ini beserta jenjang di bawahnya dan indikatornya."),
     )
-    ind_kode = forms.CharField(
-        label=_("Kode indikator"),
-        max_length=30,
-        required=False,
-        help_text=_("Kode indikator, unik di unit ini, contoh: IP1.1."),
-    )
-    ind_nama = forms.CharField(
-        label=_("Indikator"),
-        max_length=400,
-        required=False,
-        help_text=_("Apa yang diukur, contoh: Persentase layanan selesai tepat waktu."),
-    )
-    ind_satuan = forms.CharField(
-        label=_("Satuan"),
-        max_length=50,
-        required=False,
-        help_text=_("Satuan target, contoh: %, laporan, dokumen."),
-    )
 
     WAJIB = ("kode", "level", "uraian", "anggaran")
 
     def __init__(self, *args, tahun, induk, pemilik, anggaran, baru: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, tahun=tahun, baru=baru, **kwargs)
         from .models import Jenjang
 
-        self.tahun = list(tahun)
-        self.baru = baru
+        self.indikator_lain: list[IndikatorSimpulForm] = []
         self.fields["level"].choices = [("", "—"), *Jenjang.Level.choices]
         self.fields["induk"].choices = induk
         self.fields["pemilik"].choices = [("", _("— belum ditentukan —"))] + [
@@ -569,20 +622,6 @@ class SimpulForm(formulir.Form):
             (str(Jenjang.Level(level).label), [(a.kode, f"{a.kode} {a.nama}") for a in daftar])
             for level, daftar in anggaran.items()
         ]
-        for y in self.tahun:
-            self.fields[f"t_{y}"] = formulir.AngkaField(
-                jenis="desimal",
-                contoh="97,8",
-                label=_("Target %(tahun)s") % {"tahun": y},
-                required=False,
-                help_text=_("Target indikator tahun %(tahun)s, contoh: 100.") % {"tahun": y},
-            )
-        if baru:
-            del self.fields["hapus"]
-
-    @property
-    def kolom_target(self):
-        return [self[f"t_{y}"] for y in self.tahun]
 
     @property
     def kosong(self) -> bool:
@@ -591,26 +630,23 @@ class SimpulForm(formulir.Form):
         )
 
     def clean(self):
-        data = super().clean()
+        data = super(IndikatorSimpulForm, self).clean()  # the node row: not the indicator row's rule
         if self.kosong or data.get("hapus"):
             return data
         for f in self.WAJIB:
             if not data.get(f):
                 self.add_error(f, _("Wajib diisi."))
-        ada_indikator = any(data.get(f) for f in ("ind_kode", "ind_nama", "ind_satuan")) or any(
-            data.get(f"t_{y}") is not None for y in self.tahun
-        )
-        if ada_indikator:
-            for f in ("ind_kode", "ind_nama", "ind_satuan"):
-                if not data.get(f):
-                    self.add_error(f, _("Wajib diisi bila indikator diisi."))
+        self._cek_indikator(data, wajib=False)
         return data
 
 
 class JenjangForm:
     """The whole cascade under one sasaran in one form: the sasaran's owner and one SimpulForm
-    per existing node (prefix ``j<id>``, parents before children) plus empty rows for new nodes
-    (``b1``…). ``is_valid`` checks every row; nothing is saved by the form."""
+    per existing node (prefix ``j<id>``, parents before children; its first indicator in the
+    row, each further one an IndikatorSimpulForm in ``indikator_lain``, plus an empty one to add
+    an indicator to a node that has one) and empty rows for new nodes (``b1``…). ``is_valid``
+    checks every row; nothing is saved by the form. ``indikator``: node id -> its indicators in
+    order."""
 
     BARIS_BARU = 3
 
@@ -627,7 +663,8 @@ class JenjangForm:
         self.galat_pemilik = ""
         self.baris = []
         for n in nodes:
-            ind = indikator.get(n.id)
+            daftar = list(indikator.get(n.id, []))
+            ind = daftar[0] if daftar else None
             awal = {
                 "kode": n.kode,
                 "level": n.level,
@@ -637,13 +674,38 @@ class JenjangForm:
                 "anggaran": n.kode_anggaran,
             }
             if ind is not None:
-                awal.update(ind_kode=ind.kode, ind_nama=ind.nama, ind_satuan=ind.satuan)
-                for y in self.tahun:
-                    t = target.get((ind.id, y))
-                    awal[f"t_{y}"] = t.nilai if t else None
-            self.baris.append(self._form(f"j{n.id}", n, awal, induk, anggaran, baru=False))
+                awal.update(self._awal_indikator(ind, target))
+            f = self._form(f"j{n.id}", n, awal, induk, anggaran, baru=False)
+            for lain in daftar[1:]:
+                g = IndikatorSimpulForm(
+                    self.data,
+                    prefix=f"j{n.id}i{lain.id}",
+                    initial=self._awal_indikator(lain, target),
+                    tahun=self.tahun,
+                    baru=False,
+                )
+                g.indikator = lain
+                f.indikator_lain.append(g)
+            if ind is not None:
+                f.indikator_lain.append(
+                    IndikatorSimpulForm(self.data, prefix=f"j{n.id}ibaru", tahun=self.tahun, baru=True)
+                )
+            self.baris.append(f)
         for k in range(1, self.BARIS_BARU + 1):
             self.baris.append(self._form(f"b{k}", None, {}, induk, anggaran, baru=True))
+
+    def _awal_indikator(self, ind, target) -> dict:
+        awal = {"ind_kode": ind.kode, "ind_nama": ind.nama, "ind_satuan": ind.satuan}
+        for y in self.tahun:
+            t = target.get((ind.id, y))
+            awal[f"t_{y}"] = t.nilai if t else None
+        return awal
+
+    def semua_form(self):
+        """Every row: each node row followed by its further indicators' rows."""
+        for f in self.baris:
+            yield f
+            yield from f.indikator_lain
 
     def _form(self, prefix, node, awal, induk, anggaran, baru):
         f = SimpulForm(
@@ -660,7 +722,7 @@ class JenjangForm:
         return f
 
     def is_valid(self) -> bool:
-        ok = all([f.is_valid() for f in self.baris])
+        ok = all([f.is_valid() for f in self.semua_form()])
         if self.pemilik and self.pemilik not in {str(p.id) for p in self.pejabat}:
             self.galat_pemilik = _("Pilih pejabat unit ini.")
             ok = False
@@ -670,12 +732,25 @@ class JenjangForm:
         return next((p for p in self.pejabat if str(p.id) == self.pemilik), None)
 
     def isian(self):
-        from .services import IsianSimpul
+        from .services import IsianIndikator, IsianSimpul
 
         pejabat = {str(p.id): p for p in self.pejabat}
         out = []
         for f in self.baris:
             d = f.cleaned_data
+            lain = [
+                IsianIndikator(
+                    kunci=g.prefix,
+                    indikator=g.indikator,
+                    kode=g.cleaned_data.get("ind_kode", ""),
+                    nama=g.cleaned_data.get("ind_nama", ""),
+                    satuan=g.cleaned_data.get("ind_satuan", ""),
+                    target={y: g.cleaned_data.get(f"t_{y}") for y in self.tahun},
+                    hapus=bool(g.cleaned_data.get("hapus")),
+                )
+                for g in f.indikator_lain
+                if not g.kosong
+            ]
             out.append(
                 IsianSimpul(
                     kunci=f.prefix,
@@ -691,6 +766,7 @@ class JenjangForm:
                     ind_nama=d.get("ind_nama", ""),
                     ind_satuan=d.get("ind_satuan", ""),
                     target={y: d.get(f"t_{y}") for y in self.tahun},
+                    indikator_lain=lain,
                 )
             )
         return out
@@ -698,9 +774,19 @@ class JenjangForm:
     def dihapus(self) -> list:
         return [f.node for f in self.baris if f.node is not None and f.cleaned_data.get("hapus")]
 
+    def indikator_dihapus(self) -> list:
+        """The further indicators ticked "Hapus indikator" on nodes that stay."""
+        return [
+            g.indikator
+            for f in self.baris
+            if not (f.node is not None and f.cleaned_data.get("hapus"))
+            for g in f.indikator_lain
+            if g.indikator is not None and g.cleaned_data.get("hapus")
+        ]
+
     def tandai(self, galat: dict) -> None:
         """Show a refused save's problems at their fields."""
-        per_form = {f.prefix: f for f in self.baris}
+        per_form = {f.prefix: f for f in self.semua_form()}
         for (kunci, bidang), pesan in galat.items():
             if kunci == "sasaran":
                 self.galat_pemilik = pesan
@@ -710,8 +796,9 @@ class JenjangForm:
 
     def semua_galat(self) -> list[str]:
         out = [self.galat_pemilik] if self.galat_pemilik else []
-        for f in self.baris:
-            nama = (f.data.get(f"{f.prefix}-kode") or f.prefix) if f.data is not None else f.prefix
+        for f in self.semua_form():
+            kode = "kode" if isinstance(f, SimpulForm) else "ind_kode"
+            nama = (f.data.get(f"{f.prefix}-{kode}") or f.prefix) if f.data is not None else f.prefix
             for bidang, daftar in f.errors.items():
                 label = f.fields[bidang].label if bidang in f.fields else ""
                 for pesan in daftar:

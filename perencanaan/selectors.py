@@ -761,10 +761,17 @@ def ringkasan_hapus_jenjang(node: Jenjang) -> dict:
 def alasan_tidak_hapus_jenjang(node: Jenjang) -> str:
     """Why a node may not be deleted ("" when it may): an indicator under it is in a PK, has a
     realisasi or a budget link, or an RHK supports it. Archive it instead."""
-    nodes = di_bawah_jenjang(node)
+    return _alasan_indikator_dipakai(Indikator.objects.filter(jenjang__in=di_bawah_jenjang(node)))
+
+
+def alasan_tidak_hapus_indikator(indikator: Indikator) -> str:
+    """Why one indicator of a node may not be deleted ("" when it may): as for a node."""
+    return _alasan_indikator_dipakai(Indikator.objects.filter(pk=indikator.pk))
+
+
+def _alasan_indikator_dipakai(indikator) -> str:
     dipakai = (
-        Indikator.objects.filter(jenjang__in=nodes)
-        .filter(
+        indikator.filter(
             Q(pk_indikator__isnull=False)
             | Q(realisasi__isnull=False)
             | Q(dukungan__isnull=False)

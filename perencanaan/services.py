@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -911,6 +911,7 @@ class IsianSimpul:
     ind_nama: str = ""
     ind_satuan: str = ""
     target: dict = None
+    indikator_lain: list = field(default_factory=list)  # IsianIndikator: the node's further indicators
 
     @property
     def kosong(self) -> bool:
@@ -919,12 +920,28 @@ class IsianSimpul:
         )
 
 
-def _galat_validasi(exc, kunci: str, peta: dict[str, str]) -> dict[tuple[str, str], str]:
+@dataclass
+class IsianIndikator:
+    """A further indicator of a cascade node (after its first, which is in IsianSimpul): a stored
+    one (``indikator``) changed or deleted (``hapus``), or a new one (``indikator`` None)."""
+
+    kunci: str
+    indikator: object | None
+    kode: str
+    nama: str
+    satuan: str
+    target: dict
+    hapus: bool = False
+
+
+def _galat_validasi(exc, kunci: str, peta: dict[str, str], umum: str = "kode") -> dict[tuple[str, str], str]:
+    """A model's ValidationError as problems at the form's fields (``umum``: where a problem of
+    no field is shown)."""
     from django.core.exceptions import NON_FIELD_ERRORS
 
     out = {}
     for bidang, pesan in exc.message_dict.items():
-        b = peta.get(bidang, bidang if bidang != NON_FIELD_ERRORS else "kode")
+        b = peta.get(bidang, bidang if bidang != NON_FIELD_ERRORS else umum)
         out[(kunci, b)] = " ".join(pesan)
     return out
 
@@ -1027,6 +1044,8 @@ def simpan_jenjang(*, user, sasaran: Sasaran, pemilik_sasaran, isian: list[Isian
             catat(user, obj, Aksi.BUAT if baru else Aksi.UBAH, perubahan, instansi)
             n += 1
         n += _simpan_indikator_simpul(user, obj, x, tahun, galat)
+        for y in x.indikator_lain:
+            n += _simpan_indikator_lain(user, obj, y, tahun, galat)
     if galat:
         raise JenjangDitolak(galat)
     usangkan([instansi.id])
@@ -1035,15 +1054,54 @@ def simpan_jenjang(*, user, sasaran: Sasaran, pemilik_sasaran, isian: list[Isian
 
 def _simpan_indikator_simpul(user, node, x: IsianSimpul, tahun, galat) -> int:
     """The row's indicator of ``node`` (its first one) and its targets; problems into ``galat``."""
-    from django.core.exceptions import ValidationError
-
     ind = node.indikator.order_by("urutan", "kode").first() if node.pk else None
     if ind is None and not (x.ind_kode or x.ind_nama or x.ind_satuan or any((x.target or {}).values())):
         return 0
-    ind = ind or Indikator(instansi=node.instansi, jenjang=node)
+    isi = IsianIndikator(x.kunci, ind, x.ind_kode, x.ind_nama, x.ind_satuan, x.target or {})
+    return _simpan_indikator(user, node, isi, tahun, galat)
+
+
+def _simpan_indikator_lain(user, node, x: IsianIndikator, tahun, galat) -> int:
+    """A further indicator of ``node``: deleted (refused while it is used), changed or added."""
+    ind = x.indikator
+    if ind is not None and ind.jenjang_id != node.id:
+        galat[(x.kunci, "ind_kode")] = _(
+            "Indikator ini bukan indikator jenjang ini lagi; muat ulang halaman."
+        )
+        return 0
+    if x.hapus and ind is not None:
+        alasan = selectors.alasan_tidak_hapus_indikator(ind)
+        if alasan:
+            galat[(x.kunci, "hapus")] = alasan
+            return 0
+        catat(user, ind, Aksi.HAPUS, {"kode": (ind.kode, None)}, node.instansi)
+        ind.delete()
+        return 1
+    if x.hapus:
+        return 0
+    if ind is None:
+        ind = Indikator(
+            instansi=node.instansi,
+            jenjang=node,
+            urutan=(node.indikator.aggregate(m=models.Max("urutan"))["m"] or 0) + 1,
+        )
+    return _simpan_indikator(user, node, x, tahun, galat, ind=ind)
+
+
+def _simpan_indikator(user, node, x: IsianIndikator, tahun, galat, ind=None) -> int:
+    """One indicator of ``node`` (``x.indikator``, or ``ind``, or a new one) and its targets for
+    ``tahun``; problems into ``galat`` under ``x.kunci``."""
+    from django.core.exceptions import ValidationError
+
+    ind = ind or x.indikator or Indikator(instansi=node.instansi, jenjang=node)
     baru = ind.pk is None
     lama = {} if baru else _nilai_bidang(ind)
-    ind.kode, ind.nama, ind.satuan = x.ind_kode, x.ind_nama, x.ind_satuan
+    ind.kode, ind.nama, ind.satuan = x.kode, x.nama, x.satuan
+    if x.kode and Indikator.objects.filter(instansi=node.instansi, kode=x.kode).exclude(pk=ind.pk).exists():
+        galat[(x.kunci, "ind_kode")] = _("Kode %(kode)s sudah dipakai indikator lain di unit ini.") % {
+            "kode": x.kode
+        }
+        return 0
     ind.level = node.level
     ind.jenjang = node
     ind.program = node.program if node.level == "program" else None
@@ -1051,7 +1109,7 @@ def _simpan_indikator_simpul(user, node, x: IsianSimpul, tahun, galat) -> int:
     try:
         ind.full_clean(exclude=["urutan", "tahun_nonaktif"])
     except ValidationError as exc:
-        galat.update(_galat_validasi(exc, x.kunci, _BIDANG_INDIKATOR))
+        galat.update(_galat_validasi(exc, x.kunci, _BIDANG_INDIKATOR, umum="ind_kode"))
         return 0
     ind.save()
     n = 0

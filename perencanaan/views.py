@@ -661,10 +661,13 @@ def jenjang_ubah(request, instansi, tahun, sasaran_id):
     )
     renstra = sasaran.tujuan.renstra
     nodes = _nodes_sasaran(sasaran)
-    indikator = {}
+    indikator: dict[int, list] = {}
     for i in Indikator.objects.filter(jenjang__in=nodes).order_by("urutan", "kode"):
-        indikator.setdefault(i.jenjang_id, i)
-    target = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator__in=indikator.values())}
+        indikator.setdefault(i.jenjang_id, []).append(i)
+    target = {
+        (t.indikator_id, t.tahun): t
+        for t in Target.objects.filter(indikator__in=[i for d in indikator.values() for i in d])
+    }
     form = forms_jenjang(
         request.POST if request.method == "POST" else None,
         sasaran=sasaran,
@@ -678,9 +681,12 @@ def jenjang_ubah(request, instansi, tahun, sasaran_id):
     status, konfirmasi = 200, None
     if request.method == "POST":
         if form.is_valid():
-            dihapus = form.dihapus()
-            if dihapus and request.POST.get("konfirmasi") != "1":
-                konfirmasi = [(n, selectors.ringkasan_hapus_jenjang(n)) for n in dihapus]
+            dihapus, indikator_dihapus = form.dihapus(), form.indikator_dihapus()
+            if (dihapus or indikator_dihapus) and request.POST.get("konfirmasi") != "1":
+                konfirmasi = {
+                    "jenjang": [(n, selectors.ringkasan_hapus_jenjang(n)) for n in dihapus],
+                    "indikator": [(i, len([y for y in target if y[0] == i.id])) for i in indikator_dihapus],
+                }
             else:
                 try:
                     n = services.simpan_jenjang(
