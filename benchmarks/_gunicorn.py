@@ -27,7 +27,8 @@ def free_port() -> int:
 def gunicorn(db_url: str, workers: int, settings_extra: str = "", on_start=None):
     """``gunicorn sakip.wsgi -w workers`` with DEBUG off and persistent DB connections; yields the
     port once the login page answers. ``settings_extra``: lines appended to a benchmark-only
-    settings module that imports sakip.settings; ``on_start(pid)`` is called when it is up."""
+    settings module that imports sakip.settings; ``on_start(pid)`` is called when it is up. The
+    server's log is deleted at the end unless it holds a traceback (its path is then printed)."""
     tmp = tempfile.TemporaryDirectory(prefix="sakip_bench_")
     env = {"DJANGO_SECRET_KEY": "benchmark-only-key-never-deployed-0123456789-abcdefghijklmnop", **os.environ}
     env.update(  # over the caller's environment (bench_core._setup put its own DATABASE_URL there)
@@ -90,7 +91,10 @@ def gunicorn(db_url: str, workers: int, settings_extra: str = "", on_start=None)
                 proc.kill()
                 proc.wait()
         log.close()
-        Path(log.name).unlink(missing_ok=True)
+        if "Traceback (most recent call last)" in Path(log.name).read_text(errors="replace"):
+            print(f"gunicorn log with a traceback kept: {log.name}", flush=True)  # e.g. an HTTP 500
+        else:
+            Path(log.name).unlink(missing_ok=True)
         tmp.cleanup()
 
 

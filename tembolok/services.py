@@ -151,15 +151,25 @@ def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str], syarat
 
 
 def token_banyak(jenis: str, objek_ids: Iterable[int]) -> dict[int, str]:
-    """Current tokens of many units (or pemda), created where missing. Two or three queries."""
-    ids = set(objek_ids)
+    """Current tokens of many units (or pemda), created where missing, one for every id. Two or
+    three queries.
+
+    A token created here may be dropped again (``usangkan``, e.g. a public SKM answer) before it
+    is read back: that object then gets the token this call proposed, which is no longer (or
+    never was) current, so a page stored under it is simply never served, as :func:`token` does.
+    The rows are inserted in id order, so two requests creating overlapping sets cannot deadlock
+    on each other's uncommitted rows (PostgreSQL)."""
+    ids = sorted(set(objek_ids))
     ada = dict(Token.objects.filter(jenis=jenis, objek__in=ids).values_list("objek", "token"))
-    kurang = ids - set(ada)
+    kurang = [i for i in ids if i not in ada]
     if kurang:
+        usul = {i: uuid.uuid4().hex for i in kurang}
         Token.objects.bulk_create(
-            [Token(jenis=jenis, objek=i, token=uuid.uuid4().hex) for i in kurang], ignore_conflicts=True
+            [Token(jenis=jenis, objek=i, token=t) for i, t in usul.items()], ignore_conflicts=True
         )
         ada.update(Token.objects.filter(jenis=jenis, objek__in=kurang).values_list("objek", "token"))
+        for i, t in usul.items():  # dropped between the insert and the read: a dead token
+            ada.setdefault(i, t)
     return ada
 
 
@@ -178,7 +188,7 @@ def cuplikan_banyak(
     if kurang:
         tokens = token_banyak(jenis, kurang)  # before reading the data, as in ``cuplikan``
         baru = buat(kurang)
-        Cuplikan.objects.bulk_create(
+        Cuplikan.objects.bulk_create(  # in key order: concurrent upserts lock rows in one order
             [
                 Cuplikan(
                     kunci=kunci_per_objek[i],
@@ -188,7 +198,7 @@ def cuplikan_banyak(
                     isi=baru[i],
                     syarat=syarat,
                 )
-                for i in kurang
+                for i in sorted(kurang, key=kunci_per_objek.__getitem__)
             ],
             update_conflicts=True,
             unique_fields=["kunci"],
