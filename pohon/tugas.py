@@ -16,6 +16,11 @@ from .gambar import pdf_pohon
 from .selectors import cari_sasaran_pemda, pohon_pemda, pohon_unit
 
 
+def judul_unit(instansi, tahun: int) -> str:
+    """The title drawn on the unit's tree in its SVG and PDF."""
+    return _("Pohon kinerja %(unit)s tahun %(tahun)s") % {"unit": instansi.nama, "tahun": tahun}
+
+
 def judul_pemda(pemda, tahun: int, sasaran=None) -> str:
     """The title drawn on the pemda's tree (or one pemda sasaran's) in its SVG and PDF."""
     if sasaran is None:
@@ -46,7 +51,7 @@ def _kerja(p, lapor):
         judul, nama = judul_pemda(p.pemda, tahun, sasaran), nama_pemda(p.pemda, tahun, sasaran, "pdf")
     else:
         pohon = pohon_unit(p.instansi, tahun)
-        judul = _("Pohon kinerja %(unit)s tahun %(tahun)s") % {"unit": p.instansi.nama, "tahun": tahun}
+        judul = judul_unit(p.instansi, tahun)
         nama = f"pohon-kinerja-{p.instansi.slug}-{tahun}.pdf"
     lapor(50)
     data = pdf_pohon(pohon.akar, judul)
@@ -85,7 +90,7 @@ def minta_pdf(*, user, instansi, tahun: int):
 def minta_pdf_pemda(*, user, pemda, tahun: int, sasaran=None):
     """The pemda's job making the pemda-year's tree PDF (or, with ``sasaran``, one pemda
     sasaran's): reused like the unit's, keyed by the pemda's data token (``token("p", id)``,
-    renewed by every write to one of its units' data)."""
+    renewed by every write to one of its units' data or to pemda-wide data such as the RPJMD)."""
     parameter = {"tahun": tahun, "fmt": "pdf"}
     if sasaran is not None:
         parameter["sasaran"] = sasaran.pk

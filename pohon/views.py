@@ -68,8 +68,7 @@ def unit(request, instansi, tahun):
 @require_GET
 def unit_svg(request, instansi, tahun):
     pohon = pohon_unit(instansi, tahun)
-    judul = _("Pohon kinerja %(unit)s tahun %(tahun)s") % {"unit": instansi.nama, "tahun": tahun}
-    return _svg(pohon, judul, f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
+    return _svg(pohon, tugas.judul_unit(instansi, tahun), f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
 
 
 @perlu("lihat")
