@@ -260,6 +260,21 @@ def boleh_tugas(user, instansi: Instansi, jenis: str) -> bool:
     return boleh(user, "lihat", instansi) and boleh(user, AKSI_TUGAS[jenis], instansi)
 
 
+# Jobs of a pemda (tugas.Tugas with ``pemda`` set) by kind -> the pemda action (AKSI_PEMDA) that
+# allows requesting and seeing one, besides seeing the pemda's pages
+AKSI_TUGAS_PEMDA = {
+    "pohon": "lihat",  # the pemda's (or one pemda sasaran's) performance tree PDF (pohon.tugas)
+}
+
+
+def boleh_tugas_pemda(user, pemda: Pemda | int, jenis: str) -> bool:
+    """May the user request, or see, a job of kind ``jenis`` for this pemda? Who may see the
+    pemda's pages (``boleh_pemda(user, "lihat", pemda)``); roles at one of its units do not count."""
+    if jenis not in AKSI_TUGAS_PEMDA:
+        raise ValueError(f"unknown pemda tugas jenis {jenis!r}")
+    return boleh_pemda(user, "lihat", pemda) and boleh_pemda(user, AKSI_TUGAS_PEMDA[jenis], pemda)
+
+
 def pemegang(aksi: str, units) -> dict[int, list]:
     """Who may do ``aksi`` (AKSI) at each of ``units``: {instansi id: [active users]}, from the
     roles held for the unit or for its pemda (two queries whatever the number of units). The

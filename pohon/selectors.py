@@ -45,7 +45,7 @@ from perencanaan.models import (
     Target,
     Tujuan,
 )
-from rpjmd.models import IndikatorPemda, TargetPemda
+from rpjmd.models import IndikatorPemda, SasaranPemda, TargetPemda
 from rpjmd.selectors import kontribusi_unit_banyak
 from rumus import pohon as r
 from rumus.capaian import capaian, kategori_capaian
@@ -478,6 +478,11 @@ def pohon_unit(instansi: Instansi, tahun: int) -> Pohon:
     bagian = _bangun([instansi], tahun)
     units = list(bagian.units.values())
     return _pohon(units, tahun, _akar(bagian, units))
+
+
+def cari_sasaran_pemda(pemda, pk: int) -> SasaranPemda | None:
+    """The pemda sasaran ``pk`` of one of this pemda's plans (with its plan), or None."""
+    return SasaranPemda.objects.select_related("rpjmd").filter(pk=pk, rpjmd__pemda=pemda).first()
 
 
 def pohon_pemda(pemda, tahun: int, sasaran_pemda: int | None = None) -> Pohon:

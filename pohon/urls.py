@@ -12,6 +12,7 @@ urlpatterns = [
     path("unit/<slug:slug>/pohon/<tahun:tahun>/bagian/", views.unit_bagian, name="unit_bagian"),
     path("pemda/<slug:kode>/pohon/<tahun:tahun>/", views.pemda, name="pemda"),
     path("pemda/<slug:kode>/pohon/<tahun:tahun>/svg/", views.pemda_svg, name="pemda_svg"),
+    path("pemda/<slug:kode>/pohon/<tahun:tahun>/pdf/", views.pemda_pdf, name="pemda_pdf"),
     path(
         "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/", views.sasaran_pemda, name="sasaran_pemda"
     ),
@@ -19,5 +20,10 @@ urlpatterns = [
         "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/svg/",
         views.sasaran_pemda_svg,
         name="sasaran_pemda_svg",
+    ),
+    path(
+        "pemda/<slug:kode>/pohon/<tahun:tahun>/sasaran/<int:pk>/pdf/",
+        views.sasaran_pemda_pdf,
+        name="sasaran_pemda_pdf",
     ),
 ]

@@ -1,8 +1,9 @@
 """The pohon kinerja pages: a unit's tree and the pemda's tree across its units, each with its
-findings, the SVG download and (for a unit) the A3 PDF through the task queue."""
+findings, the SVG download and the A3 PDF through the task queue (a unit's job for the unit's
+tree, a pemda's job for the pemda's tree and one pemda sasaran's)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -10,11 +11,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from akun.izin import boleh_pemda, perlu
 from organisasi.models import Pemda
-from rpjmd.models import SasaranPemda
 
 from . import tugas
 from .gambar import svg_pohon
-from .selectors import bagian_unit, pohon_pemda, pohon_unit, ringkasan_pemda
+from .selectors import bagian_unit, cari_sasaran_pemda, pohon_pemda, pohon_unit, ringkasan_pemda
 from .tampilan import NAMA_TEMUAN, html_pemda, html_pohon, pesan_temuan
 
 BATAS_TEMUAN = 50  # findings listed per kind on a page; the rest counted (the reviu lists all)
@@ -68,8 +68,7 @@ def unit(request, instansi, tahun):
 @require_GET
 def unit_svg(request, instansi, tahun):
     pohon = pohon_unit(instansi, tahun)
-    judul = _("Pohon kinerja %(unit)s tahun %(tahun)s") % {"unit": instansi.nama, "tahun": tahun}
-    return _svg(pohon, judul, f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
+    return _svg(pohon, tugas.judul_unit(instansi, tahun), f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
 
 
 @perlu("lihat")
@@ -131,9 +130,16 @@ def unit_bagian(request, instansi, tahun):
     )
 
 
-def _sasaran(request, kode, tahun, pk):
+def _sasaran_saja(request, kode, pk):
     pemda = _pemda(request, kode)
-    sasaran = get_object_or_404(SasaranPemda.objects.select_related("rpjmd"), pk=pk, rpjmd__pemda=pemda)
+    sasaran = cari_sasaran_pemda(pemda, pk)
+    if sasaran is None:
+        raise Http404
+    return pemda, sasaran
+
+
+def _sasaran(request, kode, tahun, pk):
+    pemda, sasaran = _sasaran_saja(request, kode, pk)
     return pemda, sasaran, pohon_pemda(pemda, tahun, sasaran_pemda=sasaran.pk)
 
 
@@ -162,12 +168,20 @@ def sasaran_pemda(request, kode, tahun, pk):
 @require_GET
 def sasaran_pemda_svg(request, kode, tahun, pk):
     pemda, sasaran, pohon = _sasaran(request, kode, tahun, pk)
-    judul = _("Pohon kinerja sasaran %(kode)s %(pemda)s tahun %(tahun)s") % {
-        "kode": sasaran.kode,
-        "pemda": pemda.nama,
-        "tahun": tahun,
-    }
-    return _svg(pohon, judul, f"pohon-kinerja-{pemda.kode}-sasaran-{sasaran.kode}-{tahun}.svg")
+    return _svg(
+        pohon, tugas.judul_pemda(pemda, tahun, sasaran), tugas.nama_pemda(pemda, tahun, sasaran, "svg")
+    )
+
+
+@login_required
+def sasaran_pemda_pdf(request, kode, tahun, pk):
+    """Ask the worker for one pemda sasaran's tree on A3 landscape: a pemda's job (POST; 404
+    first to whoever may not see the pemda)."""
+    pemda, sasaran = _sasaran_saja(request, kode, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    p = tugas.minta_pdf_pemda(user=request.user, pemda=pemda, tahun=tahun, sasaran=sasaran)
+    return redirect("tugas:halaman_pemda", pemda.kode, p.pk)
 
 
 @login_required
@@ -175,5 +189,15 @@ def sasaran_pemda_svg(request, kode, tahun, pk):
 def pemda_svg(request, kode, tahun):
     pemda = _pemda(request, kode)
     pohon = pohon_pemda(pemda, tahun)
-    judul = _("Pohon kinerja %(pemda)s tahun %(tahun)s") % {"pemda": pemda.nama, "tahun": tahun}
-    return _svg(pohon, judul, f"pohon-kinerja-{pemda.kode}-{tahun}.svg")
+    return _svg(pohon, tugas.judul_pemda(pemda, tahun), tugas.nama_pemda(pemda, tahun, None, "svg"))
+
+
+@login_required
+def pemda_pdf(request, kode, tahun):
+    """Ask the worker for the pemda's whole tree on A3 landscape: a pemda's job (POST; 404 first
+    to whoever may not see the pemda)."""
+    pemda = _pemda(request, kode)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    p = tugas.minta_pdf_pemda(user=request.user, pemda=pemda, tahun=tahun)
+    return redirect("tugas:halaman_pemda", pemda.kode, p.pk)

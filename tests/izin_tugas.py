@@ -1,7 +1,8 @@
 """Authorisation-matrix routes of the job pages (tugas/urls.py; merged by tests/test_izin_matrix.py).
 
-The matrix asks for a job that does not exist (404 to whoever may see the unit); who sees a real
-job of the unit and who does not is tested in tests/test_tugas_izin.py."""
+The matrix asks for a job that does not exist (404 to whoever may see the unit, or the pemda); who
+sees a real job of the unit and who does not is tested in tests/test_tugas_izin.py, of a pemda in
+tests/test_tugas_pemda_izin.py."""
 
 from tests.izin_common import UNIT
 
@@ -15,4 +16,8 @@ CASES: dict = {
         _TIDAK_ADA,
     ),
     "unit/<slug:slug>/tugas/<uuid:pk>/hasil/": (f"/unit/bantargebang/tugas/{_ID}/hasil/", _TIDAK_ADA),
+    # a pemda's jobs (the pemda tree's PDF): an unknown one is 404 to every logged-in user
+    "pemda/<slug:kode>/tugas/<uuid:pk>/": (f"/pemda/kota-bekasi/tugas/{_ID}/", _TIDAK_ADA),
+    "pemda/<slug:kode>/tugas/<uuid:pk>/kemajuan/": (f"/pemda/kota-bekasi/tugas/{_ID}/kemajuan/", _TIDAK_ADA),
+    "pemda/<slug:kode>/tugas/<uuid:pk>/hasil/": (f"/pemda/kota-bekasi/tugas/{_ID}/hasil/", _TIDAK_ADA),
 }

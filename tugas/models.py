@@ -42,10 +42,17 @@ class Tugas(models.Model):
     pemohon = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="tugas")
+    # whose job it is: a unit's (its pages under /unit/<slug>/tugas/) or, for a pemda-level
+    # document (the pemda's performance tree), the pemda's (/pemda/<kode>/tugas/); exactly one
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", null=True, blank=True, on_delete=models.CASCADE, related_name="tugas"
+    )
+    pemda = models.ForeignKey(
+        "organisasi.Pemda", null=True, blank=True, on_delete=models.CASCADE, related_name="tugas"
+    )
     jenis = models.CharField(max_length=16, choices=Jenis.choices)
     parameter = models.JSONField(default=dict)  # e.g. {"tahun": 2024, "fmt": "pdf"}
-    # jenis + unit + parameters + the unit's data token: the same request while this one is
+    # jenis + unit (or pemda) + parameters + its data token: the same request while this one is
     # waiting, running or finished (and kept) gets this job instead of a new one
     sidik = models.CharField(max_length=64, db_index=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRI)
@@ -72,11 +79,17 @@ class Tugas(models.Model):
             # at most one waiting or running job per key (two requests at once: one job)
             models.UniqueConstraint(
                 fields=["sidik"], condition=Q(status__in=["antri", "jalan"]), name="tugas_aktif_unik"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(instansi__isnull=False, pemda__isnull=True)
+                | Q(instansi__isnull=True, pemda__isnull=False),
+                name="tugas_unit_atau_pemda",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_jenis_display()} {self.instansi_id} {self.parameter} ({self.status})"
+        pemilik = self.instansi_id if self.instansi_id else f"pemda {self.pemda_id}"
+        return f"{self.get_jenis_display()} {pemilik} {self.parameter} ({self.status})"
 
     @property
     def aktif(self) -> bool:

@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akun.izin import boleh_tugas
+from akun.izin import boleh_tugas, boleh_tugas_pemda
 from dasar.galat import Ditolak
 
 from .models import Tugas
@@ -33,9 +33,11 @@ log = logging.getLogger(__name__)
 Hasil = tuple[bytes, str, str]
 
 
-def sidik(*, jenis: str, instansi, parameter: dict, token_data: str) -> str:
-    """The idempotency key: kind + unit + parameters (year, format, …) + the unit's data token."""
-    mentah = json.dumps([jenis, instansi.pk, parameter, token_data], sort_keys=True, default=str)
+def sidik(*, jenis: str, instansi=None, pemda=None, parameter: dict, token_data: str) -> str:
+    """The idempotency key: kind + unit (or pemda) + parameters (year, format, …) + its data token.
+    A unit's key is the one it had before pemda jobs existed (kept jobs stay reused)."""
+    pemilik = [instansi.pk] if instansi is not None else ["p", pemda.pk]
+    mentah = json.dumps([jenis, *pemilik, parameter, token_data], sort_keys=True, default=str)
     return hashlib.sha256(mentah.encode()).hexdigest()
 
 
@@ -70,13 +72,19 @@ def _yang_sama(k: str) -> Tugas | None:
     return None
 
 
-def minta(*, user, instansi, jenis: str, parameter: dict, token_data: str, tugas) -> Tugas:
+def minta(*, user, instansi=None, pemda=None, jenis: str, parameter: dict, token_data: str, tugas) -> Tugas:
     """The job for this request: the same one while it is waiting, running or finished and kept
     (the same key), else a new one enqueued to ``tugas`` (a Task of dasar.antrian taking the job
-    id). A queue that cannot be reached leaves the job failed with the reason."""
-    if not boleh_tugas(user, instansi, jenis):
+    id). A queue that cannot be reached leaves the job failed with the reason. The job is the
+    unit's (``instansi``) or, for a pemda-level document, the pemda's (``pemda``): exactly one."""
+    if (instansi is None) == (pemda is None):
+        raise ValueError("a job is either a unit's or a pemda's")
+    boleh = (
+        boleh_tugas(user, instansi, jenis) if instansi is not None else boleh_tugas_pemda(user, pemda, jenis)
+    )
+    if not boleh:
         raise PermissionDenied
-    k = sidik(jenis=jenis, instansi=instansi, parameter=parameter, token_data=token_data)
+    k = sidik(jenis=jenis, instansi=instansi, pemda=pemda, parameter=parameter, token_data=token_data)
     ulangi_terhenti(sidik=k)  # a job of this key whose worker died runs again rather than a new one
     ada = _yang_sama(k)
     if ada is not None:
@@ -86,6 +94,7 @@ def minta(*, user, instansi, jenis: str, parameter: dict, token_data: str, tugas
             p = Tugas.objects.create(
                 pemohon=user,
                 instansi=instansi,
+                pemda=pemda,
                 jenis=jenis,
                 parameter=parameter,
                 sidik=k,
@@ -136,7 +145,7 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
     may finish the job: its file is written under an attempt's name and put in place in the same
     transaction that marks the job finished, so an attempt thought dead that still ends keeps
     nothing, and a job completes once."""
-    p = Tugas.objects.select_related("instansi__pemda").filter(pk=tugas_id).first()
+    p = Tugas.objects.select_related("instansi__pemda", "pemda").filter(pk=tugas_id).first()
     if p is None or not p.aktif:
         return {"status": p.status if p else "hilang"}
     percobaan = p.percobaan + 1

@@ -1,39 +1,99 @@
-"""The job page (progress polled by htmx), its progress fragment and its result download."""
+"""The job page (progress polled by htmx), its progress fragment and its result download: a
+unit's jobs under /unit/<slug>/tugas/<id>/, a pemda's under /pemda/<kode>/tugas/<id>/, the same
+views' helpers and templates for both."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from akun.izin import boleh_tugas, perlu
+from akun.izin import boleh_tugas, boleh_tugas_pemda, perlu
 
 from . import selectors
 
 
-def _tugas(request, instansi, pk):
+def _konteks(p, *, nama: str, kembali: str, kode: str, akhiran: str = "") -> dict:
+    """What the job page and its fragment show: the job, whose it is (name and the page to go
+    back to) and the addresses of its progress and result (``akhiran``: "_pemda" for a pemda's)."""
+    return {
+        "p": p,
+        "nama_pemilik": nama,
+        "url_kembali": kembali,
+        "url_kemajuan": reverse(f"tugas:kemajuan{akhiran}", args=[kode, p.pk]),
+        "url_hasil": reverse(f"tugas:hasil{akhiran}", args=[kode, p.pk]),
+    }
+
+
+def _tugas(request, instansi, pk) -> dict:
     p = selectors.tugas_unit(instansi, pk)
     if p is None or not boleh_tugas(request.user, instansi, p.jenis):
         raise Http404
-    return p
+    return {
+        "instansi": instansi,
+        **_konteks(
+            p, nama=instansi.nama, kembali=reverse("dasbor:unit", args=[instansi.slug]), kode=instansi.slug
+        ),
+    }
+
+
+def _tugas_pemda(request, kode, pk) -> dict:
+    """A pemda's job: 404 to whoever may not see it (akun.izin.boleh_tugas_pemda), as to an
+    unknown one."""
+    p = selectors.tugas_pemda(kode, pk)
+    if p is None or not boleh_tugas_pemda(request.user, p.pemda, p.jenis):
+        raise Http404
+    kembali = reverse("dasbor:pemda", args=[p.pemda.kode])
+    return _konteks(p, nama=p.pemda.nama, kembali=kembali, kode=p.pemda.kode, akhiran="_pemda")
+
+
+def _halaman(request, konteks):
+    return render(request, "tugas/tugas.html", konteks)
+
+
+def _kemajuan(request, konteks):
+    """The status block alone: htmx replaces it every second while the job waits or runs."""
+    return render(request, "tugas/_kemajuan.html", konteks)
+
+
+def _hasil(p):
+    berkas = selectors.path_berkas(p)
+    if p.status != p.Status.SELESAI or not berkas.is_file():
+        raise Http404
+    return FileResponse(berkas.open("rb"), as_attachment=True, filename=p.nama_berkas, content_type=p.mime)
 
 
 @perlu("lihat")
 @require_GET
 def halaman(request, instansi, pk):
-    return render(request, "tugas/tugas.html", {"instansi": instansi, "p": _tugas(request, instansi, pk)})
+    return _halaman(request, _tugas(request, instansi, pk))
 
 
 @perlu("lihat")
 @require_GET
 def kemajuan(request, instansi, pk):
-    """The status block alone: htmx replaces it every second while the job waits or runs."""
-    return render(request, "tugas/_kemajuan.html", {"instansi": instansi, "p": _tugas(request, instansi, pk)})
+    return _kemajuan(request, _tugas(request, instansi, pk))
 
 
 @perlu("lihat")
 @require_GET
 def hasil(request, instansi, pk):
-    p = _tugas(request, instansi, pk)
-    berkas = selectors.path_berkas(p)
-    if p.status != p.Status.SELESAI or not berkas.is_file():
-        raise Http404
-    return FileResponse(berkas.open("rb"), as_attachment=True, filename=p.nama_berkas, content_type=p.mime)
+    return _hasil(_tugas(request, instansi, pk)["p"])
+
+
+@login_required
+@require_GET
+def halaman_pemda(request, kode, pk):
+    return _halaman(request, _tugas_pemda(request, kode, pk))
+
+
+@login_required
+@require_GET
+def kemajuan_pemda(request, kode, pk):
+    return _kemajuan(request, _tugas_pemda(request, kode, pk))
+
+
+@login_required
+@require_GET
+def hasil_pemda(request, kode, pk):
+    return _hasil(_tugas_pemda(request, kode, pk)["p"])
