@@ -135,9 +135,11 @@ def _induk_teks(ind: Indikator) -> str:
 def capaian_pk(
     instansi_ids, tahun: int, pengukuran: Pengukuran | None = None
 ) -> dict[int, list[BarisCapaian]]:
-    """Capaian of every indicator of each unit's PK in force (constant number of queries)."""
+    """Capaian of every indicator of each unit's PK in force (constant number of queries).
+    Without ``pengukuran``, the realisasi read are only the PK indicators' value columns (the rows
+    carry values, never the realisasi's analysis or workflow fields)."""
     pks = pk_berlaku(instansi_ids, tahun)
-    pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun])
+    pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun], ringan=True, hanya_pk=True)
     rows = (
         PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks.values()])
         .select_related(
