@@ -487,8 +487,12 @@ def cari_sasaran_pemda(pemda, pk: int) -> SasaranPemda | None:
 
 def pohon_pemda(pemda, tahun: int, sasaran_pemda: int | None = None) -> Pohon:
     """The tree of every active unit of the pemda in the year, joined under the pemda sasaran
-    (only the one with id ``sasaran_pemda`` and the units under it, when given)."""
-    daftar = list(Instansi.objects.filter(pemda=pemda, aktif=True).select_related("pemda").order_by("nama"))
+    (only the one with id ``sasaran_pemda`` and the units under it, when given: then only the
+    units with a contribution to it are built, not the whole pemda)."""
+    qs = Instansi.objects.filter(pemda=pemda, aktif=True)
+    if sasaran_pemda is not None:
+        qs = qs.filter(kontribusi_pemda__sasaran_pemda_id=sasaran_pemda).distinct()
+    daftar = list(qs.select_related("pemda").order_by("nama"))
     bagian = _bangun(daftar, tahun)
     units = list(bagian.units.values())
     akar = _akar(bagian, units)
