@@ -77,3 +77,26 @@ def buat_pohon(instansi=None):
         "sub": sub,
         "kegiatan_lain": KegiatanFactory(kode="7.01.02.2.03", program__kode="7.01.02"),
     }
+
+
+def url_jenjang(sasaran) -> str:
+    """The cascade edit page of a demo sasaran (Bantargebang, 2024)."""
+    return f"/unit/bantargebang/jenjang/2024/sasaran/{sasaran.id}/"
+
+
+def isian_awal(c, url) -> dict:
+    """The cascade form's current values (node rows and their indicator rows) as the browser
+    posts them."""
+    r = c.get(url)
+    assert r.status_code == 200
+    form = r.context["form"]
+    data = {"sasaran-pemilik": form.pemilik}
+    for f in form.semua_form():
+        for nama in f.fields:
+            if nama == "hapus":
+                continue
+            v = f[nama].value()
+            data[f"{f.prefix}-{nama}"] = (
+                "" if v is None else str(v).replace(".", ",") if nama.startswith("t_") else str(v)
+            )
+    return data

@@ -73,3 +73,14 @@ def rpd_kecil(pemda=None, dengan_kontribusi=True):
         k1=k1,
         k2=k2,
     )
+
+
+def masuk_admin_pemda(pemda, masuk_sebagai, username: str = "admin-contoh"):
+    """A new admin_pemda of ``pemda``, logged in: the test client."""
+    from django.contrib.auth import get_user_model
+
+    from akun.models import Peran
+
+    u = get_user_model().objects.create_user(username, password="demo-sakip-2024")
+    Peran.objects.create(user=u, jenis="admin_pemda", pemda=pemda)
+    return masuk_sebagai(username)

@@ -5,36 +5,16 @@ confirmation with a summary first; readers see the cascade but may not edit it."
 import pytest
 
 from perencanaan.models import Indikator, Jenjang, Sasaran, Target
+from tests.jenjang_bantu import isian_awal, url_jenjang
 
 pytestmark = pytest.mark.django_db
-
-
-def _url(sasaran):
-    return f"/unit/bantargebang/jenjang/2024/sasaran/{sasaran.id}/"
-
-
-def _isian_awal(c, url) -> dict:
-    """The form's current values as the browser would post them."""
-    r = c.get(url)
-    assert r.status_code == 200
-    form = r.context["form"]
-    data = {"sasaran-pemilik": form.pemilik}
-    for f in form.baris:
-        for nama in f.fields:
-            v = f[nama].value()
-            if nama == "hapus":
-                continue
-            data[f"{f.prefix}-{nama}"] = (
-                "" if v is None else str(v).replace(".", ",") if nama.startswith("t_") else str(v)
-            )
-    return data
 
 
 def test_operator_adds_a_node_with_indicator_and_targets(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.2")
-    url = _url(s)
-    data = _isian_awal(c, url)
+    url = url_jenjang(s)
+    data = isian_awal(c, url)
     data.update(
         {
             "b1-level": "program",
@@ -73,8 +53,8 @@ def test_operator_adds_a_node_with_indicator_and_targets(pengguna_demo, masuk_se
 def test_refused_save_keeps_everything_typed(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
-    url = _url(s)
-    data = _isian_awal(c, url)
+    url = url_jenjang(s)
+    data = isian_awal(c, url)
     sp = Jenjang.objects.get(kode="SP1.1")
     data[f"j{sp.id}-uraian"] = "Uraian baru yang diketik"
     # a sasaran kegiatan on a kegiatan of another programme (the unit holds a line under it)
@@ -102,8 +82,8 @@ def test_delete_asks_for_confirmation_with_summary(pengguna_demo, masuk_sebagai)
     RencanaHasilKerja.objects.all().delete()  # the demo's RHK support IO1.1.1.1
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
-    url = _url(s)
-    data = _isian_awal(c, url)
+    url = url_jenjang(s)
+    data = isian_awal(c, url)
     sk = Jenjang.objects.get(kode="SK1.1.1")
     data[f"j{sk.id}-hapus"] = "on"
     r = c.post(url, data)
@@ -121,8 +101,8 @@ def test_delete_of_a_used_node_refused(pengguna_demo, masuk_sebagai):
     """SP1.1's indicator IP1 has a realisasi: deleting it is refused at its row."""
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
-    url = _url(s)
-    data = _isian_awal(c, url)
+    url = url_jenjang(s)
+    data = isian_awal(c, url)
     sp = Jenjang.objects.get(kode="SP1.1")
     data[f"j{sp.id}-hapus"] = "on"
     r = c.post(url, {**data, "konfirmasi": "1"})
@@ -137,4 +117,4 @@ def test_readers_see_the_cascade_but_cannot_edit(pengguna_demo, masuk_sebagai):
     assert r.status_code == 200
     html = r.content.decode()
     assert "SP1.1" in html and "Sekretaris Kecamatan Bantargebang" in html and "Ubah jenjang" not in html
-    assert c.get(_url(Sasaran.objects.get(kode="S1.1"))).status_code == 403
+    assert c.get(url_jenjang(Sasaran.objects.get(kode="S1.1"))).status_code == 403

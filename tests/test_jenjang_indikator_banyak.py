@@ -11,33 +11,13 @@ import pytest
 from audit.models import Jejak
 from pengukuran.models import Realisasi
 from perencanaan.models import Indikator, Jenjang, Sasaran, Target
+from tests.jenjang_bantu import isian_awal, url_jenjang
 
 pytestmark = pytest.mark.django_db
 
 
-def _url(sasaran):
-    return f"/unit/bantargebang/jenjang/2024/sasaran/{sasaran.id}/"
-
-
-def _isian_awal(c, url) -> dict:
-    """Every row's current values (node rows and their indicator rows) as the browser posts them."""
-    r = c.get(url)
-    assert r.status_code == 200
-    form = r.context["form"]
-    data = {"sasaran-pemilik": form.pemilik}
-    for f in form.semua_form():
-        for nama in f.fields:
-            if nama == "hapus":
-                continue
-            v = f[nama].value()
-            data[f"{f.prefix}-{nama}"] = (
-                "" if v is None else str(v).replace(".", ",") if nama.startswith("t_") else str(v)
-            )
-    return data
-
-
 def _tambah_ip2(c, url, sp):
-    data = _isian_awal(c, url)
+    data = isian_awal(c, url)
     data.update(
         {
             f"j{sp.id}ibaru-ind_kode": "IP1.9",
@@ -56,7 +36,7 @@ def test_tambah_indikator_kedua_dengan_target(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
     sp = Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
+    url = url_jenjang(s)
     html = c.get(url).content.decode()
     assert "Tambah indikator" in html and f'name="j{sp.id}ibaru-ind_kode"' in html
     ind = _tambah_ip2(c, url, sp)
@@ -82,9 +62,9 @@ def test_tambah_indikator_kedua_dengan_target(pengguna_demo, masuk_sebagai):
 def test_ubah_target_indikator_kedua(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
+    url = url_jenjang(s)
     ind = _tambah_ip2(c, url, sp)
-    data = _isian_awal(c, url)
+    data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-t_2024"] = "95"
     data[f"j{sp.id}i{ind.id}-ind_nama"] = "Persentase aduan masyarakat yang ditindaklanjuti"
     r = c.post(url, data)
@@ -98,9 +78,9 @@ def test_ubah_target_indikator_kedua(pengguna_demo, masuk_sebagai):
 def test_hapus_indikator_kedua_dengan_konfirmasi(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
+    url = url_jenjang(s)
     ind = _tambah_ip2(c, url, sp)
-    data = _isian_awal(c, url)
+    data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-hapus"] = "on"
     r = c.post(url, data)
     assert r.status_code == 200
@@ -121,10 +101,10 @@ def test_hapus_indikator_kedua_dengan_konfirmasi(pengguna_demo, masuk_sebagai):
 def test_hapus_indikator_yang_dipakai_ditolak(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
+    url = url_jenjang(s)
     ind = _tambah_ip2(c, url, sp)
     Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW1", nilai=Decimal(80))
-    data = _isian_awal(c, url)
+    data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-hapus"] = "on"
     data[f"j{sp.id}-uraian"] = "Uraian yang diketik bersama"
     r = c.post(url, {**data, "konfirmasi": "1"})
@@ -140,8 +120,8 @@ def test_kode_ganda_ditolak_di_bidangnya(pengguna_demo, masuk_sebagai):
     the save (a changed uraian) not written, everything typed shown again."""
     c = masuk_sebagai("operator")
     s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
-    data = _isian_awal(c, url)
+    url = url_jenjang(s)
+    data = isian_awal(c, url)
     data.update(
         {
             f"j{sp.id}-uraian": "Uraian yang diketik bersama",
@@ -165,9 +145,9 @@ def test_indikator_tersimpan_yang_dikosongkan_ditolak(pengguna_demo, masuk_sebag
     """Emptying a stored further indicator's fields is not a deletion: it asks for them."""
     c = masuk_sebagai("operator")
     s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = _url(s)
+    url = url_jenjang(s)
     ind = _tambah_ip2(c, url, sp)
-    data = _isian_awal(c, url)
+    data = isian_awal(c, url)
     for f in ("ind_kode", "ind_nama", "ind_satuan"):
         data[f"j{sp.id}i{ind.id}-{f}"] = ""
     r = c.post(url, data)

@@ -6,11 +6,9 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
-from akun.models import Peran
-from tests.rpjmd_bantu import rpd_kecil
+from tests.rpjmd_bantu import masuk_admin_pemda, rpd_kecil
 from tests.tugas_bantu import DB, isi_unduhan, pekerja_satu_putaran
 from tugas.models import Tugas
 
@@ -22,9 +20,7 @@ def admin_pemda(masuk_sebagai, settings, tmp_path):
     settings.TASKS = DB
     settings.DOKUMEN_ROOT = tmp_path / "dokumen"
     x = rpd_kecil()
-    u = get_user_model().objects.create_user("admin-contoh", password="demo-sakip-2024")
-    Peran.objects.create(user=u, jenis="admin_pemda", pemda=x.pemda)
-    return x, masuk_sebagai("admin-contoh")
+    return x, masuk_admin_pemda(x.pemda, masuk_sebagai)
 
 
 def _a3_lanskap(data: bytes) -> bool:

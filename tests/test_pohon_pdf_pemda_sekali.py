@@ -2,11 +2,9 @@
 of the data a new request makes a new one."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from akun.models import Peran
 from perencanaan.models import Tujuan
-from tests.rpjmd_bantu import rpd_kecil
+from tests.rpjmd_bantu import masuk_admin_pemda, rpd_kecil
 from tests.tugas_bantu import DB, pekerja_satu_putaran
 from tugas.models import Tugas
 
@@ -17,9 +15,7 @@ def test_the_same_request_twice_is_one_job_until_the_data_changes(masuk_sebagai,
     settings.TASKS = DB
     settings.DOKUMEN_ROOT = tmp_path / "dokumen"
     x = rpd_kecil()
-    u = get_user_model().objects.create_user("admin-contoh", password="demo-sakip-2024")
-    Peran.objects.create(user=u, jenis="admin_pemda", pemda=x.pemda)
-    c = masuk_sebagai("admin-contoh")
+    c = masuk_admin_pemda(x.pemda, masuk_sebagai)
     url = "/pemda/kota-contoh/pohon/2025/pdf/"
     pertama = c.post(url)["Location"]
     assert c.post(url)["Location"] == pertama  # waiting: the same job
