@@ -32,6 +32,15 @@ def _tambah_ip2(c, url, sp):
     return Indikator.objects.get(kode="IP1.9")
 
 
+@pytest.fixture
+def ip19(pengguna_demo, masuk_sebagai):
+    """The operator's client, the S1.1 cascade page, SP1.1 and its added second indicator IP1.9."""
+    c = masuk_sebagai("operator")
+    sp = Jenjang.objects.get(kode="SP1.1")
+    url = url_jenjang(Sasaran.objects.get(kode="S1.1"))
+    return c, url, sp, _tambah_ip2(c, url, sp)
+
+
 def test_tambah_indikator_kedua_dengan_target(pengguna_demo, masuk_sebagai):
     c = masuk_sebagai("operator")
     s = Sasaran.objects.get(kode="S1.1")
@@ -59,11 +68,8 @@ def test_tambah_indikator_kedua_dengan_target(pengguna_demo, masuk_sebagai):
     assert "IP1.9" in html and "Persentase aduan yang ditindaklanjuti" in html
 
 
-def test_ubah_target_indikator_kedua(pengguna_demo, masuk_sebagai):
-    c = masuk_sebagai("operator")
-    s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = url_jenjang(s)
-    ind = _tambah_ip2(c, url, sp)
+def test_ubah_target_indikator_kedua(ip19):
+    c, url, sp, ind = ip19
     data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-t_2024"] = "95"
     data[f"j{sp.id}i{ind.id}-ind_nama"] = "Persentase aduan masyarakat yang ditindaklanjuti"
@@ -75,11 +81,8 @@ def test_ubah_target_indikator_kedua(pengguna_demo, masuk_sebagai):
     assert Jejak.objects.filter(objek="perencanaan.Target", aksi="ubah").exists()
 
 
-def test_hapus_indikator_kedua_dengan_konfirmasi(pengguna_demo, masuk_sebagai):
-    c = masuk_sebagai("operator")
-    s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = url_jenjang(s)
-    ind = _tambah_ip2(c, url, sp)
+def test_hapus_indikator_kedua_dengan_konfirmasi(ip19):
+    c, url, sp, ind = ip19
     data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-hapus"] = "on"
     r = c.post(url, data)
@@ -98,11 +101,8 @@ def test_hapus_indikator_kedua_dengan_konfirmasi(pengguna_demo, masuk_sebagai):
     assert Jejak.objects.filter(objek="perencanaan.Indikator", objek_id=str(ind.pk), aksi="hapus").exists()
 
 
-def test_hapus_indikator_yang_dipakai_ditolak(pengguna_demo, masuk_sebagai):
-    c = masuk_sebagai("operator")
-    s, sp = Sasaran.objects.get(kode="S1.1"), Jenjang.objects.get(kode="SP1.1")
-    url = url_jenjang(s)
-    ind = _tambah_ip2(c, url, sp)
+def test_hapus_indikator_yang_dipakai_ditolak(ip19):
+    c, url, sp, ind = ip19
     Realisasi.objects.create(indikator=ind, tahun=2024, periode="TW1", nilai=Decimal(80))
     data = isian_awal(c, url)
     data[f"j{sp.id}i{ind.id}-hapus"] = "on"
