@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.db.models import Max
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf
 from django.urls import reverse as _reverse
@@ -121,7 +122,8 @@ def _reverse_tetap(urlconf, awalan, nama, kw) -> str:
 def reverse(nama, kwargs=None) -> str:
     """``django.urls.reverse`` remembered per URL conf, script prefix, name and arguments (the
     shell reverses some 25 links on every page; the URLs do not depend on the language)."""
-    return _reverse_tetap(get_urlconf(), get_script_prefix(), nama, tuple(sorted((kwargs or {}).items())))
+    urlconf = get_urlconf() or settings.ROOT_URLCONF  # a test's override_settings is another key
+    return _reverse_tetap(urlconf, get_script_prefix(), nama, tuple(sorted((kwargs or {}).items())))
 
 
 def tahun_bawaan(user) -> int | None:
