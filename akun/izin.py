@@ -94,6 +94,22 @@ def instansi_terlihat(user):
     ).distinct()
 
 
+def instansi_pilihan(user):
+    """The units of :func:`instansi_terlihat`, filtered by the user's roles as read once per
+    request (``_peran``) instead of by subqueries over them: the app shell's unit picker, on
+    every page (no DISTINCT, no join)."""
+    if not user.is_authenticated:
+        return Instansi.objects.none()
+    from django.db.models import Q
+
+    peran = _peran(user)
+    iids = sorted({iid for _j, iid, _pid in peran if iid is not None})
+    pids = sorted({pid for _j, _iid, pid in peran if pid is not None})
+    if not iids and not pids:
+        return Instansi.objects.none()
+    return Instansi.objects.filter(Q(id__in=iids) | Q(pemda_id__in=pids))
+
+
 def instansi_boleh(user, aksi: str):
     """Queryset of the units where the user may do ``aksi`` (AKSI): its roles read once per
     request, the queryset usable as a subquery (``instansi__in=``) without a query of its own."""

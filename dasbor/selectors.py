@@ -29,13 +29,16 @@ class RingkasUnit:
 
 
 def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -> list[RingkasUnit]:
-    """Every unit side by side, in a constant number of queries."""
+    """Every unit side by side, in a constant number of queries. The IKM and AKIP scores are
+    those ``peng`` read for the indicators (read once) when it covers the units and the year."""
     ids = [i.id for i in instansi_list]
     peng = peng or Pengukuran(ids, [tahun])
     cap = capaian_pk(ids, tahun, peng)
     budget = total_instansi(ids, tahun)
-    ikm = ikm_tahun(ids, tahun)
-    akip = total_evaluasi(ids, tahun, "akip")
+    if peng.mencakup(ids, tahun):
+        ikm, akip = peng.skm[tahun], peng.evaluasi[(tahun, "akip")]
+    else:
+        ikm, akip = ikm_tahun(ids, tahun), total_evaluasi(ids, tahun, "akip")
     out = []
     for ins in instansi_list:
         values = [r.capaian for r in cap.get(ins.id, []) if r.capaian is not None]
@@ -89,7 +92,8 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
 
 def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = None):
     """Per unit and indikator: the unit's own value, then other units' published values
-    (seed Tabel 3.9 / 3.15). Three queries plus the sources, whatever the number of units."""
+    (seed Tabel 3.9 / 3.15). Two queries plus the sources the indicators use, whatever the number
+    of units (the realisasi's values only)."""
     ids = [i.id for i in instansi_list]
     rows = list(
         NilaiPembanding.objects.filter(indikator__instansi_id__in=ids, tahun=tahun)
@@ -98,7 +102,9 @@ def tabel_pembanding(instansi_list, tahun: int, pengukuran: Pengukuran | None = 
     )
     if not rows:
         return []
-    pengukuran = pengukuran or Pengukuran(sorted({r.indikator.instansi_id for r in rows}), [tahun])
+    pengukuran = pengukuran or Pengukuran(
+        sorted({r.indikator.instansi_id for r in rows}), [tahun], ringan=True
+    )
     out, index = [], {}
     for r in rows:
         ind = r.indikator

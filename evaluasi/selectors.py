@@ -186,6 +186,7 @@ def sumber_evaluasi(instansi_ids, tahun: int, jenis: str) -> dict[int, SkorUnit]
         NilaiKomponen.objects.filter(instansi_id__in=ids, tahun=tahun, jenis=jenis)
         .values("instansi_id")
         .annotate(total=Sum("nilai"))
+        .order_by()  # no join for the model's ordering by unit
     )
     for r in rows:
         out[r["instansi_id"]] = SkorUnit(r["total"], "imported")

@@ -6,12 +6,15 @@ realisasi entered per period, combined by the indicator's aggregation. When a
 computed source has no data for a year (e.g. 2023, before the system), the value
 entered in the realisasi sheet is used and labelled as such.
 
-Everything is loaded in a constant number of queries for any number of units.
+Everything is loaded in a constant number of queries for any number of units; each computed
+source (SKM, zona, each evaluation jenis) per year only when first asked for, so a reader whose
+indicators use no zona or ZI source never reads them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,8 +39,35 @@ class NilaiRealisasi:
     keterangan: str = ""
 
 
+class _Malas(Mapping):
+    """A read-only mapping over fixed keys whose values are computed on first access and kept
+    (``Pengukuran.skm``, ``.zona``, ``.evaluasi``: one source read for all units at once)."""
+
+    def __init__(self, kunci: Iterable, hitung: Callable):
+        self._kunci = list(kunci)
+        self._hitung = hitung
+        self._isi: dict = {}
+
+    def __getitem__(self, k):
+        if k not in self._isi:
+            if k not in self._kunci:
+                raise KeyError(k)
+            self._isi[k] = self._hitung(k)
+        return self._isi[k]
+
+    def __contains__(self, k):
+        return k in self._kunci
+
+    def __iter__(self):
+        return iter(self._kunci)
+
+    def __len__(self):
+        return len(self._kunci)
+
+
 class Pengukuran:
-    """Preloads every source for a set of units and years, then answers per indicator."""
+    """The sources of a set of units and years, each read (for all the units at once) on first
+    use, then answers per indicator."""
 
     def __init__(self, instansi_ids, tahun_list, ringan: bool = False, hanya_pk: bool = False):
         """``ringan``: load only the value columns of the entered realisasi (for pages over many
@@ -58,11 +88,18 @@ class Pengukuran:
             qs = qs.only("id", "indikator_id", "tahun", "periode", "nilai")
         for r in qs:
             self.manual[(r.indikator_id, r.tahun)][r.periode] = r
-        self.skm = {t: ikm_tahun(self.instansi_ids, t) for t in self.tahun_list}
-        self.zona = {t: persentase_tertib(self.instansi_ids, t) for t in self.tahun_list}
-        self.evaluasi = {
-            (t, j): total_evaluasi(self.instansi_ids, t, j) for t in self.tahun_list for j in ("akip", "zi")
-        }
+        # {tahun: ikm_tahun}, {tahun: persentase_tertib}, {(tahun, jenis): total_evaluasi}: each
+        # value read on first access (a fixed number of queries per source and year)
+        self.skm = _Malas(self.tahun_list, lambda t: ikm_tahun(self.instansi_ids, t))
+        self.zona = _Malas(self.tahun_list, lambda t: persentase_tertib(self.instansi_ids, t))
+        self.evaluasi = _Malas(
+            [(t, j) for t in self.tahun_list for j in ("akip", "zi")],
+            lambda k: total_evaluasi(self.instansi_ids, k[0], k[1]),
+        )
+
+    def mencakup(self, instansi_ids, tahun: int) -> bool:
+        """Were these units and the year loaded (so a reader may take ``skm``/``evaluasi`` from here)?"""
+        return tahun in self.tahun_list and set(instansi_ids) <= set(self.instansi_ids)
 
     def realisasi(self, ind: Indikator, tahun: int) -> NilaiRealisasi:
         src = ind.sumber_realisasi

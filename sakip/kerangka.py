@@ -9,8 +9,12 @@ query for it. A fixed number of queries per page, whatever the number of units.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.db.models import Max
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf
+from django.urls import reverse as _reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -110,6 +114,18 @@ NAMESPACE_BAGIAN = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _reverse_tetap(urlconf, awalan, nama, kw) -> str:
+    return _reverse(nama, urlconf=urlconf, kwargs=dict(kw))
+
+
+def reverse(nama, kwargs=None) -> str:
+    """``django.urls.reverse`` remembered per URL conf, script prefix, name and arguments (the
+    shell reverses some 25 links on every page; the URLs do not depend on the language)."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF  # a test's override_settings is another key
+    return _reverse_tetap(urlconf, get_script_prefix(), nama, tuple(sorted((kwargs or {}).items())))
+
+
 def tahun_bawaan(user) -> int | None:
     """The year of a user who chose none: the tahun berjalan its pemda's admin set
     (``organisasi.Pemda.tahun_berjalan``, the pemda console's profile), else the latest year of a
@@ -161,7 +177,7 @@ def _bangun(request) -> dict:
     # a deactivated unit is offered in no picker: the switcher lists it only on its own pages
     units = [
         u
-        for u in izin.instansi_terlihat(user).select_related("pemda").order_by("nama")
+        for u in izin.instansi_pilihan(user).select_related("pemda").order_by("nama")
         if u.aktif or u.slug == kwargs.get("slug")
     ]
     # the current unit: the page's, else the only (or first) one the user may see

@@ -213,7 +213,9 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     metode = {iid: m for iid, m, _s in pengaturan}
     skema = skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
-    qs = _per_unit(RingkasanNRR.objects.filter(tahun=tahun, layanan__isnull=True), instansi_ids)
+    # the NRR summaries count only for units without raw responses: none read when every unit has some
+    ringkas = [i for i in instansi_ids if i not in mentah]
+    qs = _per_unit(RingkasanNRR.objects.filter(tahun=tahun, layanan__isnull=True), ringkas) if ringkas else ()
     for r in qs:
         if r.instansi_id not in mentah:
             nrr = r.nrr

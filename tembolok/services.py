@@ -144,8 +144,12 @@ def cuplikan(kunci: str, jenis: str, objek: int, buat: Callable[[], str], syarat
         return isi
     t = token(jenis, objek)  # before reading the data: a write after this point drops ``t``
     isi = buat()
-    Cuplikan.objects.update_or_create(
-        kunci=kunci, defaults={"jenis": jenis, "objek": objek, "token": t, "isi": isi, "syarat": syarat}
+    # one upsert statement (not update_or_create's locking read of the old page, then its update)
+    Cuplikan.objects.bulk_create(
+        [Cuplikan(kunci=kunci, jenis=jenis, objek=objek, token=t, isi=isi, syarat=syarat)],
+        update_conflicts=True,
+        unique_fields=["kunci"],
+        update_fields=["jenis", "objek", "token", "isi", "syarat", "dibuat"],
     )
     return isi
 
