@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from evaluasi.selectors import total_evaluasi
 from perencanaan.models import Indikator, PerjanjianKinerja, PKIndikator
@@ -65,15 +66,29 @@ class _Malas(Mapping):
         return len(self._kunci)
 
 
+class NilaiTersimpan(NamedTuple):
+    """An entered realisasi's value columns (``Pengukuran(..., nilai_saja=True)``)."""
+
+    id: int
+    indikator_id: int
+    tahun: int
+    periode: str
+    nilai: Decimal
+
+
 class Pengukuran:
     """The sources of a set of units and years, each read (for all the units at once) on first
     use, then answers per indicator."""
 
-    def __init__(self, instansi_ids, tahun_list, ringan: bool = False, hanya_pk: bool = False):
+    def __init__(
+        self, instansi_ids, tahun_list, ringan: bool = False, hanya_pk: bool = False, nilai_saja: bool = False
+    ):
         """``ringan``: load only the value columns of the entered realisasi (for pages over many
         units that need values only; analysis, workflow and evidence fields are then deferred).
         ``hanya_pk``: load the entered realisasi of the units' PK indicators only (any PK of the
-        units, a superset of the PK in force; for readers asking only ``capaian_pk``)."""
+        units, a superset of the PK in force; for readers asking only ``capaian_pk``).
+        ``nilai_saja``: as ``ringan``, but ``manual`` holds plain ``NilaiTersimpan`` tuples, not
+        model instances (for a reader that only asks ``realisasi``, e.g. ``capaian_pk``'s own)."""
         self.instansi_ids = list(instansi_ids)
         self.tahun_list = sorted(set(tahun_list))
         self.manual: dict[tuple[int, int], dict[str, Realisasi]] = defaultdict(dict)
@@ -84,9 +99,11 @@ class Pengukuran:
                     pk_dokumen__instansi_id__in=self.instansi_ids
                 ).values("indikator_id")
             )
-        if ringan:
-            qs = qs.only("id", "indikator_id", "tahun", "periode", "nilai")
-        for r in qs:
+        if nilai_saja:
+            rows = (NilaiTersimpan(*v) for v in qs.values_list(*NilaiTersimpan._fields))
+        else:
+            rows = qs.only(*NilaiTersimpan._fields) if ringan else qs
+        for r in rows:
             self.manual[(r.indikator_id, r.tahun)][r.periode] = r
         # {tahun: ikm_tahun}, {tahun: persentase_tertib}, {(tahun, jenis): total_evaluasi}: each
         # value read on first access (a fixed number of queries per source and year)
@@ -176,15 +193,15 @@ def capaian_pk(
     Without ``pengukuran``, the realisasi read are only the PK indicators' value columns (the rows
     carry values, never the realisasi's analysis or workflow fields)."""
     pks = pk_berlaku(instansi_ids, tahun)
-    pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun], ringan=True, hanya_pk=True)
+    pengukuran = pengukuran or Pengukuran(instansi_ids, [tahun], hanya_pk=True, nilai_saja=True)
+    unit_pk = {p.id: iid for iid, p in pks.items()}
     rows = (
-        PKIndikator.objects.filter(pk_dokumen_id__in=[p.id for p in pks.values()])
+        PKIndikator.objects.filter(pk_dokumen_id__in=list(unit_pk))
         .select_related(
             "indikator__sasaran",
             "indikator__tujuan",
             "indikator__program",
             "indikator__kegiatan",
-            "pk_dokumen",
         )
         .order_by("pk_dokumen_id", "no", "id")
     )
@@ -193,7 +210,7 @@ def capaian_pk(
         ind = row.indikator
         real = pengukuran.realisasi(ind, tahun)
         c = capaian(row.target, real.nilai, ind.polaritas, row.target_atas)
-        lst = out[row.pk_dokumen.instansi_id]
+        lst = out[unit_pk[row.pk_dokumen_id]]
         lst.append(
             BarisCapaian(
                 len(lst) + 1,
