@@ -535,18 +535,23 @@ class IndikatorSimpulForm(formulir.Form):
     def kolom_target(self):
         return [self[f"t_{y}"] for y in self.tahun]
 
+    BIDANG_INDIKATOR = ("ind_kode", "ind_nama", "ind_satuan")
+
     @property
     def kosong(self) -> bool:
-        return self.baru and not _ada_isi(self.data, self.prefix, ("ind_kode", "ind_nama", "ind_satuan"))
+        """A new row with nothing typed in it (a target alone counts as typed: it is never dropped)."""
+        return self.baru and not _ada_isi(
+            self.data, self.prefix, (*self.BIDANG_INDIKATOR, *(f"t_{y}" for y in self.tahun))
+        )
 
     def _cek_indikator(self, data, wajib: bool) -> None:
         """An indicator begun (or a stored one, ``wajib``) needs its code, name and unit."""
         if (
             wajib
-            or any(data.get(f) for f in ("ind_kode", "ind_nama", "ind_satuan"))
+            or any(data.get(f) for f in self.BIDANG_INDIKATOR)
             or any(data.get(f"t_{y}") is not None for y in self.tahun)
         ):
-            for f in ("ind_kode", "ind_nama", "ind_satuan"):
+            for f in self.BIDANG_INDIKATOR:
                 if not data.get(f):
                     self.add_error(f, _("Wajib diisi bila indikator diisi."))
 
@@ -626,7 +631,9 @@ class SimpulForm(IndikatorSimpulForm):
     @property
     def kosong(self) -> bool:
         return self.baru and not _ada_isi(
-            self.data, self.prefix, ("kode", "uraian", "anggaran", "ind_kode", "ind_nama")
+            self.data,
+            self.prefix,
+            ("kode", "uraian", "anggaran", *self.BIDANG_INDIKATOR, *(f"t_{y}" for y in self.tahun)),
         )
 
     def clean(self):

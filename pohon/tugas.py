@@ -32,6 +32,11 @@ def judul_pemda(pemda, tahun: int, sasaran=None) -> str:
     }
 
 
+def nama_unit(instansi, tahun: int, ekstensi: str) -> str:
+    """The download name of the unit's tree."""
+    return f"pohon-kinerja-{instansi.slug}-{tahun}.{ekstensi}"
+
+
 def nama_pemda(pemda, tahun: int, sasaran, ekstensi: str) -> str:
     """The download name of the pemda's tree (or one pemda sasaran's)."""
     bagian = f"-sasaran-{sasaran.kode}" if sasaran is not None else ""
@@ -52,7 +57,7 @@ def _kerja(p, lapor):
     else:
         pohon = pohon_unit(p.instansi, tahun)
         judul = judul_unit(p.instansi, tahun)
-        nama = f"pohon-kinerja-{p.instansi.slug}-{tahun}.pdf"
+        nama = nama_unit(p.instansi, tahun, "pdf")
     lapor(50)
     data = pdf_pohon(pohon.akar, judul)
     lapor(95)

@@ -68,7 +68,7 @@ def unit(request, instansi, tahun):
 @require_GET
 def unit_svg(request, instansi, tahun):
     pohon = pohon_unit(instansi, tahun)
-    return _svg(pohon, tugas.judul_unit(instansi, tahun), f"pohon-kinerja-{instansi.slug}-{tahun}.svg")
+    return _svg(pohon, tugas.judul_unit(instansi, tahun), tugas.nama_unit(instansi, tahun, "svg"))
 
 
 @perlu("lihat")

@@ -154,3 +154,16 @@ def test_indikator_tersimpan_yang_dikosongkan_ditolak(pengguna_demo, masuk_sebag
     assert r.status_code == 400
     assert "Wajib diisi bila indikator diisi." in r.content.decode()
     assert Indikator.objects.get(pk=ind.pk).kode == "IP1.9"
+
+
+def test_target_saja_di_baris_tambah_tidak_hilang(ip19):
+    """A target typed alone in the "Tambah indikator" row is not dropped as an empty row: the
+    indicator's fields are asked for and the target stays in the field."""
+    c, url, sp, _ind = ip19
+    data = isian_awal(c, url)
+    data[f"j{sp.id}ibaru-t_2024"] = "75"
+    r = c.post(url, data)
+    assert r.status_code == 400
+    baru = next(g for f in r.context["form"].baris for g in f.indikator_lain if g.prefix == f"j{sp.id}ibaru")
+    assert set(baru.errors) == {"ind_kode", "ind_nama", "ind_satuan"}
+    assert 'value="75"' in r.content.decode()
