@@ -11,16 +11,17 @@ it and generates: ``--pemda`` pemda, ``--unit`` units spread over them (3 layana
 each), ``--indikator`` indicators spread over the units, each in the unit's signed 2024 PK with a
 target and a realisasi for TW1–TW4, and ``--jawaban`` survey answers (``skm_responden`` rows) over
 units × layanan × 2024 TW1–TW4, loaded with one COPY (psycopg ``cursor.copy``). By default the
-database triggers of skm/0009 maintain ``skm_jumlahjawaban`` row by row during the COPY (what a
+database triggers of skm/0009–0010 maintain ``skm_jumlahjawaban`` (per layanan) and
+``skm_jumlahjawabanunit`` (per unit) row by row during the COPY (what a
 live system does; its time is the load time reported); ``--jumlah-sesudah`` disables the trigger
-during the COPY and fills the sums afterwards with the migration's ISI_AWAL statement (the report
+during the COPY and fills the sums afterwards with the migration's ISI_ULANG statements (the report
 says which mode was used). Generation time per step and ``pg_database_size`` are reported.
 
 Measurements (same run):
-  a. IKM of every unit × period from the running sums: ``skm.selectors.nrr_responden`` over all
-     unit ids and ``ikm_tahun`` (which reads it). Target < 3 s.
-  b. The same from the GROUP BY over the answers (``nrr_responden_dari_jawaban``, and
-     ``ikm_tahun`` with it in place of the sums); both must give identical NRR, respondents and
+  a. IKM of every unit × period from the running sums: ``skm.selectors.ikm_tahun`` over all unit
+     ids (it reads ``baris_jumlah``), and ``nrr_responden`` (NRR of every unsur). Target < 3 s.
+  b. The same from the GROUP BY over the answers (``ikm_tahun`` with ``baris_jumlah_dari_jawaban``
+     in place of the sums, and ``nrr_responden_dari_jawaban``); both must give identical NRR, respondents and
      IKM. Target: sums ≥ 20× faster.
   c. ``GET /api/v1/pemda/<kode>/capaian/2024`` (the pemda comparison endpoint of the API: every
      unit's capaian, public without a token) for random pemda, ``--concurrency`` threads against
@@ -245,7 +246,7 @@ def prepare(args) -> dict:
 
     # the answers: one COPY, the trigger maintaining the sums row by row (default) or disabled
     # and the sums filled afterwards by the migration's statement (--jumlah-sesudah)
-    mig = importlib.import_module("skm.migrations.0009_jumlah_jawaban")
+    mig = importlib.import_module("skm.migrations.0010_jumlah_jawaban_unit")
     kolom = (
         "instansi_id, layanan_id, tahun, periode, tanggal_layanan, jenis_kelamin, umur, pendidikan, "
         "pekerjaan, saran, dibuat, klien, " + ", ".join(f"u{i}" for i in range(1, 10))
@@ -271,16 +272,21 @@ def prepare(args) -> dict:
         if args.jumlah_sesudah:
             c.execute("ALTER TABLE skm_responden ENABLE TRIGGER skm_jumlah_jawaban")
             t2 = time.perf_counter()
-            c.execute(mig.ISI_AWAL)
+            for sql in mig.ISI_ULANG:
+                c.execute(sql)
             waktu["isi_awal_s"] = time.perf_counter() - t2
     waktu["jawaban_s"] = time.perf_counter() - t
     t = time.perf_counter()
     with connection.cursor() as c:
         # the trigger updates each sums row in place once per answer: after a bulk load the table
         # holds mostly dead versions (reported), compacted once as an operator would after an import
-        c.execute("SELECT pg_size_pretty(pg_total_relation_size('skm_jumlahjawaban'))")
+        c.execute(
+            "SELECT pg_size_pretty(pg_total_relation_size('skm_jumlahjawaban')"
+            " + pg_total_relation_size('skm_jumlahjawabanunit'))"
+        )
         jumlah_size_load = c.fetchone()[0]
         c.execute("VACUUM (FULL) skm_jumlahjawaban")
+        c.execute("VACUUM (FULL) skm_jumlahjawabanunit")
         waktu["vacuum_full_jumlah_s"] = time.perf_counter() - t
         t = time.perf_counter()
         c.execute("VACUUM ANALYZE")
@@ -294,7 +300,8 @@ def prepare(args) -> dict:
         c.execute(
             "SELECT pg_database_size(current_database()), pg_size_pretty(pg_database_size(current_database())), "
             "pg_size_pretty(pg_total_relation_size('skm_responden')), "
-            "pg_size_pretty(pg_total_relation_size('skm_jumlahjawaban')), version()"
+            "pg_size_pretty(pg_total_relation_size('skm_jumlahjawaban')"
+            " + pg_total_relation_size('skm_jumlahjawabanunit')), version()"
         )
         db_bytes, db_size, resp_size, jumlah_size, server = c.fetchone()
     if n_jawaban != J or sum_n != J or n_ind != I:
@@ -303,7 +310,7 @@ def prepare(args) -> dict:
         )
     return {
         "ids": [u[0] for u in units],
-        "mode": "jumlah-sesudah (trigger off during COPY, ISI_AWAL after)"
+        "mode": "jumlah-sesudah (trigger off during COPY, ISI_ULANG after)"
         if args.jumlah_sesudah
         else "trigger (sums maintained row by row during the COPY)",
         "times": waktu,
@@ -346,17 +353,17 @@ def bench_ikm(ids, repeat: int) -> dict:
 
     from skm import selectors as s
 
-    asli = s.nrr_responden
+    asli = s.baris_jumlah
 
     def ikm_jumlah():
         return _ikm_dict(s.ikm_tahun(ids, TAHUN))
 
     def ikm_jawaban():
-        s.nrr_responden = s.nrr_responden_dari_jawaban  # ikm_tahun reads the NRR through this name
+        s.baris_jumlah = s.baris_jumlah_dari_jawaban  # ikm_tahun reads the sums through this name
         try:
             return _ikm_dict(s.ikm_tahun(ids, TAHUN))
         finally:
-            s.nrr_responden = asli
+            s.baris_jumlah = asli
 
     with core.counting(connection) as qc:
         ikm_jumlah()
@@ -477,6 +484,7 @@ def bench_explain(ids) -> dict:
         "pengukuran_realisasi",
         "perencanaan_indikator",
         "skm_jumlahjawaban",
+        "skm_jumlahjawabanunit",
     )
     pemda_seq = sorted(
         {
@@ -661,7 +669,7 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--jumlah-sesudah",
         action="store_true",
-        help="disable the sums trigger during the COPY and fill the sums afterwards (ISI_AWAL)",
+        help="disable the sums trigger during the COPY and fill the sums afterwards (ISI_ULANG)",
     )
     ap.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     ap.add_argument("--repeat", type=int, default=3)
@@ -699,7 +707,7 @@ def main(argv=None) -> int:
             f"{report['server']}: {args.pemda} pemda, {args.unit} units, {args.indikator} indicators, "
             f"{args.jawaban} answers; generation {info['generation_s']:.1f} s (answers {info['times']['jawaban_s']:.1f} s "
             f"= {info['answers_per_s_loaded']:.0f}/s, mode: {info['mode']}); database {info['database_size']} "
-            f"(skm_responden {info['responden_size']}, skm_jumlahjawaban {info['jumlahjawaban_size']}, "
+            f"(skm_responden {info['responden_size']}, the two sums tables {info['jumlahjawaban_size']}, "
             f"{info['jumlahjawaban_size_after_load']} before VACUUM FULL, "
             f"{info['jumlah_rows']} rows)",
             flush=True,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 __all__ = [
     "JUMLAH_UNSUR",
@@ -26,6 +27,7 @@ __all__ = [
     "baca_kepala",
     "gabung_rata_periode",
     "gabung_responden",
+    "ikm_dari_jumlah",
     "ikm_dari_nrr",
     "ikm_unsur",
     "interval_kepercayaan",
@@ -37,6 +39,7 @@ __all__ = [
 ]
 
 KONVERSI = Decimal(25)
+_KONVERSI_INT = 25
 KINERJA = (("A", "Sangat Baik"), ("B", "Baik"), ("C", "Kurang Baik"))
 KINERJA_BAWAH = ("D", "Tidak Baik")
 
@@ -51,7 +54,7 @@ class Skema:
     unsur: tuple[str, ...]
     batas: tuple[Decimal, Decimal, Decimal]
 
-    @property
+    @cached_property
     def jumlah(self) -> int:
         return len(self.unsur)
 
@@ -137,6 +140,22 @@ def ikm_dari_nrr(nrr_unsur: Sequence[Decimal], skema: Skema = PERMENPANRB_14_201
     return sum(nrr_unsur, Decimal(0)) * KONVERSI / skema.jumlah
 
 
+def ikm_dari_jumlah(
+    jumlah_unsur: Sequence[int], responden: int, skema: Skema = PERMENPANRB_14_2017
+) -> Decimal:
+    """IKM unit from the sums of the answers per unsur when each of the ``responden`` answered every
+    unsur: (Σ NRR × 1/n) × 25 with NRR = Σ answers / responden is 25 × Σ sums / (responden × n),
+    computed as that one division of two integers (the exact quotient rounded once;
+    ``ikm_dari_nrr`` of NRR already rounded to the context's 28 digits agrees with it to about the
+    last of them)."""
+    k = skema.jumlah
+    if len(jumlah_unsur) != k:
+        raise ValueError(f"need {k} sums, got {len(jumlah_unsur)}")
+    if responden <= 0:
+        raise ValueError("respondents must be > 0")
+    return Decimal(_KONVERSI_INT * sum(jumlah_unsur)) / (responden * k)
+
+
 def mutu(ikm: Decimal | None, skema: Skema = PERMENPANRB_14_2017) -> tuple[str, str] | None:
     """(mutu, kinerja) of an IKM on the 25–100 scale in the scheme's bands, on the value
     rounded to 2 decimals."""
@@ -164,17 +183,19 @@ def gabung_rata_periode(nilai_periode: Mapping[str, Decimal]) -> Decimal | None:
     """
     if "TAHUN" in nilai_periode:
         return nilai_periode["TAHUN"]
-    semester: dict[str, Decimal] = {}
-    for s in ("S1", "S2"):
+    triwulan: dict[str, list[Decimal]] = {"S1": [], "S2": []}  # one pass, in the mapping's order
+    for p, v in nilai_periode.items():
+        if s := SEMESTER_DARI_TRIWULAN.get(p):
+            triwulan[s].append(v)
+    semester = []
+    for s, tw in triwulan.items():
         if s in nilai_periode:
-            semester[s] = nilai_periode[s]
-            continue
-        tw = [v for p, v in nilai_periode.items() if SEMESTER_DARI_TRIWULAN.get(p) == s]
-        if tw:
-            semester[s] = sum(tw, Decimal(0)) / len(tw)
+            semester.append(nilai_periode[s])
+        elif tw:
+            semester.append(sum(tw, Decimal(0)) / len(tw))
     if not semester:
         return None
-    return sum(semester.values(), Decimal(0)) / len(semester)
+    return sum(semester, Decimal(0)) / len(semester)
 
 
 def gabung_responden(

@@ -333,3 +333,47 @@ class JumlahJawaban(models.Model):
                 fields=["instansi", "tahun", "periode", "layanan_kunci"], name="jumlah_jawaban_unik"
             )
         ]
+
+
+class JumlahJawabanUnit(models.Model):
+    """The same running sums per unit, year and period over all its layanan (one row where
+    ``JumlahJawaban`` has one per layanan): what the IKM of a unit is read from, without adding
+    the layanan's rows up at every read (a national read asks for every unit's periods at once).
+
+    Kept by the same triggers as ``JumlahJawaban``, in the same statement (migration 0010; the
+    unit's row is written before its layanan's row, so two writers of one unit queue on the unit's
+    row and never deadlock). Derived like ``JumlahJawaban``: not backed up, checked and rebuilt by
+    ``manage.py jumlah_skm``.
+    """
+
+    jalur_unit = "instansi_id"
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.DO_NOTHING, db_constraint=False)
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(max_length=5)
+    n = models.IntegerField(default=0)
+    s1 = models.BigIntegerField(default=0)
+    s2 = models.BigIntegerField(default=0)
+    s3 = models.BigIntegerField(default=0)
+    s4 = models.BigIntegerField(default=0)
+    s5 = models.BigIntegerField(default=0)
+    s6 = models.BigIntegerField(default=0)
+    s7 = models.BigIntegerField(default=0)
+    s8 = models.BigIntegerField(default=0)
+    s9 = models.BigIntegerField(default=0)
+    s10 = models.BigIntegerField(default=0)
+    s11 = models.BigIntegerField(default=0)
+    s12 = models.BigIntegerField(default=0)
+    s13 = models.BigIntegerField(default=0)
+    s14 = models.BigIntegerField(default=0)
+    n10 = models.IntegerField(default=0)
+    n11 = models.IntegerField(default=0)
+    n12 = models.IntegerField(default=0)
+    n13 = models.IntegerField(default=0)
+    n14 = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = _("jumlah jawaban SKM per unit")
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="jumlah_jawaban_unit_unik")
+        ]

@@ -10,10 +10,11 @@ from functools import cached_property
 
 from django.db.models import Count, Sum
 
+from dasar.memori import tanpa_gc
 from rumus import skm as rumus_skm
 from rumus.skm import UNSUR
 
-from .models import JumlahJawaban, PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
+from .models import JumlahJawaban, JumlahJawabanUnit, PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
 
 URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
@@ -73,60 +74,53 @@ KOLOM_JUMLAH = (
 )
 
 
-def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
-    """NRR per unsur per period of the units' raw responses, from the running sums
-    (``JumlahJawaban``, kept by the database with every answer): one query over a few rows per
-    unit, layanan and period, never a scan of the answers.
+KOLOM_LAMA = (
+    *(f"s{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)),
+    *(f"n{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)),
+)
 
-    The query only adds the layanan's sums up (as integers: PostgreSQL's SUM of a bigint is a
-    numeric, slower to send and to read) and passes the unit ids as one array parameter on
-    PostgreSQL (``= ANY(%s)``: a national read has tens of thousands); the NRR are computed
-    here, as for the GROUP BY over the answers (``_nrr_dari_jumlah``).
 
-    Returns {instansi_id: {periode: ([NRR u1..u9, and u10..u14 when answered], respondents)}}.
-    """
+def baris_jumlah(instansi_ids, tahun: int) -> list[tuple]:
+    """The running sums per unit and period of the units' raw responses (``JumlahJawabanUnit``,
+    kept by the database with every answer): one query reading one row per unit and period, never
+    a scan of the answers nor a sum over the layanan.
+
+    Rows (instansi_id, periode, respondents, Σ answers u1..u9, ``lama``): ``lama`` is None unless
+    the older scheme's u10..u14 were answered, then (Σ answers u10..u14, answers given u10..u14)
+    — a national read sends half the columns. The unit ids go as one array parameter on PostgreSQL
+    (``larik_id``: a national read has tens of thousands)."""
     from django.db import connection
 
     instansi_ids = [int(i) for i in instansi_ids]
     if not instansi_ids:
-        return {}
-    tabel = connection.ops.quote_name(JumlahJawaban._meta.db_table)
-    jumlah = ", ".join(f"CAST(SUM({k}) AS BIGINT)" for k in KOLOM_JUMLAH)
-    if connection.vendor == "postgresql":
-        unit, param = "instansi_id = ANY(%s)", [instansi_ids]
-    else:
-        unit, param = f"instansi_id IN ({', '.join(['%s'] * len(instansi_ids))})", instansi_ids
+        return []
+    tabel = connection.ops.quote_name(JumlahJawabanUnit._meta.db_table)
+    dasar = ", ".join(KOLOM_JUMLAH[:10])  # n, s1..s9
     with connection.cursor() as c:
+        if connection.vendor == "postgresql":
+            ada_lama = " + ".join(KOLOM_LAMA[5:])
+            c.execute(
+                f"SELECT instansi_id, periode, {dasar}, CASE WHEN {ada_lama} > 0 THEN ARRAY[{', '.join(KOLOM_LAMA)}] END "
+                f"FROM {tabel} WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s AND n > 0",
+                [larik_id(instansi_ids), tahun],
+            )
+            return c.fetchall()
         c.execute(
-            f"SELECT instansi_id, periode, {jumlah} FROM {tabel} "
-            f"WHERE {unit} AND tahun = %s AND n > 0 GROUP BY instansi_id, periode",
-            [*param, tahun],
+            f"SELECT instansi_id, periode, {dasar}, {', '.join(KOLOM_LAMA)} FROM {tabel} "
+            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s AND n > 0",
+            [*instansi_ids, tahun],
         )
-        return _nrr_dari_jumlah(c.fetchall())
+        return [_baris(r) for r in c.fetchall()]
 
 
-def _nrr_dari_jumlah(baris) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
-    """NRR from grouped sums, rows (instansi_id, periode, respondents, Σ answers u1..u14,
-    answers given u10..u14)."""
-    out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
-    pertama = 3 + 9  # the first of u10..u14's sums
-    lama = range(pertama, 3 + rumus_skm.MAKS_UNSUR)
-    geser = rumus_skm.MAKS_UNSUR - 9  # from u<k>'s sum to its count of answers
-    for r in baris:
-        n = r[2]
-        if not n:
-            continue
-        nd = Decimal(n)  # exact: the same quotients as dividing by the int
-        nrr = [Decimal(s) / nd for s in r[3:pertama]]
-        # u10..u14 (14-unsur scheme): Σ answers / answers given to that unsur
-        nrr += [Decimal(r[i]) / r[i + geser] for i in lama if r[i + geser]]
-        out[r[0]][r[1]] = (nrr, n)
-    return out
+def _baris(r) -> tuple:
+    """(instansi_id, periode, n, s1..s9, s10..s14, n10..n14) as a ``baris_jumlah`` row."""
+    return (*r[:12], tuple(r[12:]) if any(r[17:]) else None)
 
 
-def nrr_responden_dari_jawaban(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
-    """The same as ``nrr_responden``, recomputed by a GROUP BY over every answer: the check of the
-    running sums (``manage.py jumlah_skm``, tests) and the baseline of benchmarks/bench_nasional.py."""
+def baris_jumlah_dari_jawaban(instansi_ids, tahun: int) -> list[tuple]:
+    """The same rows as ``baris_jumlah``, recomputed by a GROUP BY over every answer: the check of
+    the running sums (tests) and the baseline of benchmarks/bench_nasional.py."""
     qs = (
         Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
         .values("instansi_id", "periode")
@@ -144,12 +138,96 @@ def nrr_responden_dari_jawaban(instansi_ids, tahun: int) -> dict[int, dict[str, 
             *(f"jn{i}" for i in range(10, rumus_skm.MAKS_UNSUR + 1)),
         )
     )
-    return _nrr_dari_jumlah(qs)
+    return [_baris([0 if v is None else v for v in r]) for r in qs]
+
+
+def _nrr_baris(r) -> list[Decimal]:
+    """NRR per unsur of one ``baris_jumlah`` row: Σ answers / respondents for u1..u9, and for
+    u10..u14 (the 14-unsur scheme) Σ answers / answers given to that unsur, when any."""
+    nd = Decimal(r[2])  # exact: the same quotients as dividing by the int
+    nrr = [Decimal(s) / nd for s in r[3:12]]
+    if lama := r[12]:
+        nrr += [Decimal(lama[i]) / lama[i + 5] for i in range(5) if lama[i + 5]]
+    return nrr
+
+
+def _nrr_dari_jumlah(baris) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    out: dict[int, dict[str, tuple[list[Decimal], int]]] = defaultdict(dict)
+    for r in baris:
+        out[r[0]][r[1]] = (_nrr_baris(r), r[2])
+    return out
+
+
+def nrr_responden(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    """NRR per unsur per period of the units' raw responses, from the running sums
+    (``baris_jumlah``). Returns {instansi_id: {periode: ([NRR u1..u9, and u10..u14 when answered],
+    respondents)}}."""
+    return _nrr_dari_jumlah(baris_jumlah(instansi_ids, tahun))
+
+
+def nrr_responden_dari_jawaban(instansi_ids, tahun: int) -> dict[int, dict[str, tuple[list[Decimal], int]]]:
+    """The same as ``nrr_responden``, recomputed by a GROUP BY over every answer (``manage.py
+    jumlah_skm``, tests, benchmarks)."""
+    return _nrr_dari_jumlah(baris_jumlah_dari_jawaban(instansi_ids, tahun))
+
+
+class IKMJumlah:
+    """A period's IKM made from one ``baris_jumlah`` row, with the interface of ``IKMPeriode``
+    (``periode``, ``nrr``, ``responden``, ``skema``, ``unsur``, ``ikm_unsur``, ``mutu_unsur``,
+    ``ikm``, ``mutu``): the IKM is computed at once — from the sums in one division
+    (``rumus.skm.ikm_dari_jumlah``) when every respondent answered every unsur of the scheme —
+    and the NRR only when asked for (a national read needs the IKM of every unit and period, a
+    page the NRR of a few). Slotted: tens of thousands are made at once."""
+
+    __slots__ = ("periode", "responden", "skema", "ikm", "_baris", "_nrr")
+
+    def __init__(self, baris: tuple, skema: rumus_skm.Skema):
+        n = baris[2]
+        lama = baris[12]
+        self.periode = baris[1]
+        self.responden = n
+        self._baris = baris
+        self._nrr = None
+        if lama is None:
+            self.skema = skema if skema.jumlah == 9 else _skema_jumlah(skema, 9)
+            if self.skema.jumlah == 9:
+                self.ikm = rumus_skm.ikm_dari_jumlah(baris[3:12], n, self.skema)
+                return
+        else:
+            diberi = [c for c in lama[5:] if c]
+            self.skema = _skema_jumlah(skema, 9 + len(diberi))
+            if self.skema.jumlah == 14 and all(c == n for c in diberi):
+                self.ikm = rumus_skm.ikm_dari_jumlah((*baris[3:12], *lama[:5]), n, self.skema)
+                return
+        self.ikm = rumus_skm.ikm_dari_nrr(self.nrr, self.skema)
+
+    @property
+    def nrr(self) -> list[Decimal]:
+        if self._nrr is None:
+            self._nrr = _nrr_baris(self._baris)
+        return self._nrr
+
+    unsur = IKMPeriode.unsur
+    ikm_unsur = IKMPeriode.ikm_unsur
+    mutu_unsur = IKMPeriode.mutu_unsur
+    mutu = IKMPeriode.mutu
+
+    def __repr__(self) -> str:
+        return f"IKMJumlah({self.periode!r}, n={self.responden}, ikm={self.ikm})"
+
+
+_URUT = {p: i for i, p in enumerate(URUTAN)}
+
+
+def _kunci_urut(p) -> int:
+    return _URUT.get(p.periode, len(URUTAN))
 
 
 def selisih_jumlah_jawaban() -> list[dict]:
-    """Groups (unit, layanan, year, period) where the running sums differ from a GROUP BY over the
-    answers (two queries; a maintenance check, ``manage.py jumlah_skm``, not a page's read)."""
+    """Groups where the running sums differ from a GROUP BY over the answers: per (unit, layanan,
+    year, period) in ``JumlahJawaban`` and per (unit, year, period) in ``JumlahJawabanUnit``, whose
+    ``kunci`` has ``None`` for the layanan (three queries; a maintenance check, ``manage.py
+    jumlah_skm``, not a page's read)."""
     from django.db.models.functions import Coalesce
 
     kolom = ["n", *[f"s{i}" for i in range(1, 15)], *[f"n{i}" for i in range(10, 15)]]
@@ -169,6 +247,14 @@ def selisih_jumlah_jawaban() -> list[dict]:
         tuple(r[k] for k in kunci): [r[k] for k in kolom]
         for r in JumlahJawaban.objects.filter(n__gt=0).values(*kunci, *kolom)
     }
+    # the unit's rows: the layanan's groups of the answers added up
+    for (iid, _lay, tahun, periode), nilai in list(dihitung.items()):
+        jumlah = dihitung.setdefault((iid, None, tahun, periode), [0] * len(kolom))
+        jumlah[:] = [a + b for a, b in zip(jumlah, nilai, strict=True)]
+    tersimpan |= {
+        (r["instansi_id"], None, r["tahun"], r["periode"]): [r[k] for k in kolom]
+        for r in JumlahJawabanUnit.objects.filter(n__gt=0).values("instansi_id", "tahun", "periode", *kolom)
+    }
     return [
         {"kunci": list(k), "tersimpan": tersimpan.get(k), "dihitung": dihitung.get(k)}
         for k in sorted(set(dihitung) | set(tersimpan), key=str)
@@ -179,9 +265,13 @@ def selisih_jumlah_jawaban() -> list[dict]:
 def _skema_data(skema: rumus_skm.Skema, nrr) -> rumus_skm.Skema:
     """The unit's scheme, or the shipped scheme with as many unsur as the stored values when they
     were stored under another one (the unit changed its setting after importing)."""
-    if len(nrr) == skema.jumlah:
+    return _skema_jumlah(skema, len(nrr))
+
+
+def _skema_jumlah(skema: rumus_skm.Skema, jumlah: int) -> rumus_skm.Skema:
+    if jumlah == skema.jumlah:
         return skema
-    return next((s for s in rumus_skm.SKEMA_BAWAAN if s.jumlah == len(nrr)), skema)
+    return next((s for s in rumus_skm.SKEMA_BAWAAN if s.jumlah == jumlah), skema)
 
 
 def _urut(periode: str) -> int:
@@ -196,17 +286,33 @@ def _per_unit(qs, instansi_ids: list[int]):
     if connections[qs.db].vendor != "postgresql":
         return qs.filter(instansi_id__in=instansi_ids)
     kolom = f"{connections[qs.db].ops.quote_name(qs.model._meta.db_table)}.instansi_id"
-    return qs.extra(where=[f"{kolom} = ANY(%s)"], params=[[int(i) for i in instansi_ids]])
+    return qs.extra(where=[f"{kolom} = ANY(%s::bigint[])"], params=[larik_id(instansi_ids)])
+
+
+def larik_id(ids) -> str:
+    """Ids as one PostgreSQL array literal ("{1,2,3}"), passed as a single text parameter cast
+    with ``::bigint[]``: tens of thousands of ids are then one string to quote, where a list
+    parameter is adapted element by element (about 40 ms more at 20 000 ids)."""
+    return "{" + ",".join(str(int(i)) for i in ids) + "}"
 
 
 def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     """IKM of each unit for the year: from raw responses when the unit has any (combined
     per its PengaturanSKM), else from the all-layanan NRR summaries (a fixed number of
-    queries for any number of units)."""
+    queries for any number of units). Built with the cyclic collector paused
+    (``dasar.memori.tanpa_gc``: a national read makes a few objects per unit and period, none in
+    a cycle)."""
+    with tanpa_gc():
+        return _ikm_tahun(instansi_ids, tahun)
+
+
+def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
     from .skema import skema_unit
 
     instansi_ids = list(instansi_ids)
-    mentah = nrr_responden(instansi_ids, tahun)
+    mentah: dict[int, list[tuple]] = defaultdict(list)
+    for r in baris_jumlah(instansi_ids, tahun):
+        mentah[r[0]].append(r)
     pengaturan = list(
         _per_unit(PengaturanSKM.objects.all(), instansi_ids).values_list("instansi_id", "metode", "skema_id")
     )
@@ -227,11 +333,10 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
         periods.sort(key=lambda p: _urut(p.periode))
         value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
         out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE, periods[-1].skema)
-    for iid, per in mentah.items():
-        periods = sorted(
-            (IKMPeriode(p, nrr, n, _skema_data(skema[iid], nrr)) for p, (nrr, n) in per.items()),
-            key=lambda p: _urut(p.periode),
-        )
+    for iid, baris_unit in mentah.items():
+        sk_unit = skema[iid]
+        periods = [IKMJumlah(r, sk_unit) for r in baris_unit]
+        periods.sort(key=_kunci_urut)
         sk = periods[-1].skema
         if metode.get(iid) == PengaturanSKM.Metode.GABUNG_RESPONDEN and all(p.skema == sk for p in periods):
             pooled = rumus_skm.gabung_responden(((p.nrr, p.responden) for p in periods), sk)

@@ -1,4 +1,5 @@
-"""The running sums of the survey (skm.JumlahJawaban, kept by database triggers) always equal a full
+"""The running sums of the survey (skm.JumlahJawaban per layanan and JumlahJawabanUnit per unit, kept
+by database triggers) always equal a full
 recomputation over the answers: after random inserts (one by one and in bulk, as imports do),
 deletes (single, bulk, a replaced batch, a deleted unit), moves (period, layanan set to NULL when a
 layanan is deleted) and updates of answers; and the IKM read from them is the one of the answers.
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from organisasi.models import Layanan
-from skm.models import ImporResponden, JumlahJawaban, Responden
+from skm.models import ImporResponden, JumlahJawaban, JumlahJawabanUnit, Responden
 from skm.selectors import ikm_tahun, nrr_responden, nrr_responden_dari_jawaban
 from tests.factories import InstansiFactory
 
@@ -60,11 +61,29 @@ def _jumlah_dari_jawaban():
     return out
 
 
+KOLOM = ["n", *[f"s{i}" for i in range(1, 15)], *[f"n{i}" for i in range(10, 15)]]
+
+
 def _jumlah_tersimpan():
-    kolom = ["n", *[f"s{i}" for i in range(1, 15)], *[f"n{i}" for i in range(10, 15)]]
     return {
-        (j.instansi_id, j.layanan_kunci, j.tahun, j.periode): [getattr(j, k) for k in kolom]
+        (j.instansi_id, j.layanan_kunci, j.tahun, j.periode): [getattr(j, k) for k in KOLOM]
         for j in JumlahJawaban.objects.all()
+    }
+
+
+def _per_unit(per_layanan):
+    """The (unit, layanan, year, period) sums added up per (unit, year, period)."""
+    out = {}
+    for (iid, _lay, tahun, periode), nilai in per_layanan.items():
+        g = out.setdefault((iid, tahun, periode), [0] * len(KOLOM))
+        g[:] = [a + b for a, b in zip(g, nilai, strict=True)]
+    return out
+
+
+def _jumlah_unit_tersimpan():
+    return {
+        (j.instansi_id, j.tahun, j.periode): [getattr(j, k) for k in KOLOM]
+        for j in JumlahJawabanUnit.objects.all()
     }
 
 
@@ -101,6 +120,7 @@ def test_jumlah_sama_dengan_hitung_ulang(daftar):
                     lay.pop(arg, None)
         lambat = {k: v for k, v in _jumlah_dari_jawaban().items() if v[0]}
         assert _jumlah_tersimpan() == lambat
+        assert _jumlah_unit_tersimpan() == _per_unit(lambat)
         ids = [u.pk for u in units]
         assert nrr_responden(ids, 2024) == nrr_responden_dari_jawaban(ids, 2024)
         transaction.set_rollback(True)
@@ -112,8 +132,10 @@ def test_hapus_unit_menghapus_jumlahnya():
     for p in PERIODE:
         Responden.objects.create(instansi=u, tahun=2024, periode=p, **{f"u{i}": 3 for i in range(1, 10)})
     assert JumlahJawaban.objects.filter(instansi=u).count() == 4
+    assert JumlahJawabanUnit.objects.filter(instansi=u).count() == 4
     u.delete()
     assert not JumlahJawaban.objects.filter(instansi_id=u.pk).exists()
+    assert not JumlahJawabanUnit.objects.filter(instansi_id=u.pk).exists()
 
 
 def test_ikm_demo_dari_jumlah_sama_dengan_dari_jawaban(demo, django_assert_max_num_queries):
@@ -125,6 +147,7 @@ def test_ikm_demo_dari_jumlah_sama_dengan_dari_jawaban(demo, django_assert_max_n
     from django.db.models import Sum
 
     assert (JumlahJawaban.objects.aggregate(n=Sum("n"))["n"] or 0) == Responden.objects.count()
+    assert (JumlahJawabanUnit.objects.aggregate(n=Sum("n"))["n"] or 0) == Responden.objects.count()
     with django_assert_max_num_queries(6):
         hasil = ikm_tahun(ids, 2024)
     assert hasil
@@ -143,4 +166,10 @@ def test_perintah_jumlah_skm_memeriksa_dan_membangun_ulang():
         call_command("jumlah_skm")
     call_command("jumlah_skm", "--perbaiki")
     assert JumlahJawaban.objects.get(instansi=u).s1 == 2
+    call_command("jumlah_skm")
+    JumlahJawabanUnit.objects.filter(instansi=u).update(n=5)  # only the unit's row damaged
+    with pytest.raises(CommandError):
+        call_command("jumlah_skm")
+    call_command("jumlah_skm", "--perbaiki")
+    assert JumlahJawabanUnit.objects.get(instansi=u).n == 1
     call_command("jumlah_skm")

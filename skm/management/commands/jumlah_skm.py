@@ -9,7 +9,8 @@ from skm.selectors import selisih_jumlah_jawaban
 
 class Command(BaseCommand):
     help = (
-        "Check the survey's running sums (skm.JumlahJawaban, kept by database triggers with every "
+        "Check the survey's running sums (skm.JumlahJawaban and JumlahJawabanUnit, kept by database "
+        "triggers with every "
         "answer) against a full recomputation over the answers; --perbaiki rebuilds them. Exit status "
         "1 when they differ and were not rebuilt. See docs/skm.md."
     )
@@ -22,15 +23,17 @@ class Command(BaseCommand):
         selisih = selisih_jumlah_jawaban()
         dibangun = False
         if selisih and opts["perbaiki"]:
-            m = import_module("skm.migrations.0009_jumlah_jawaban")
+            m = import_module("skm.migrations.0010_jumlah_jawaban_unit")
             with transaction.atomic():
                 if connection.vendor == "postgresql":
                     # no answer may be written while the sums are rebuilt (writers wait, readers do not)
                     with connection.cursor() as c:
                         c.execute("LOCK TABLE skm_responden IN SHARE MODE")
                 with connection.cursor() as c:
-                    c.execute("DELETE FROM skm_jumlahjawaban")
-                    c.execute(m.ISI_AWAL)
+                    for tabel in m.TABEL:
+                        c.execute(f"DELETE FROM {tabel}")
+                    for sql in m.ISI_ULANG:
+                        c.execute(sql)
             dibangun = True
         if opts["format"] == "json":
             self.stdout.write(
