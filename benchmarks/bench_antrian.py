@@ -80,6 +80,59 @@ def worker_env(db_url: str, dokumen: str) -> dict:
     return env
 
 
+def _cgroup_cpu() -> Path | None:
+    """Where a CPU cgroup can be made on this machine: the v2 hierarchy when its cpu controller is
+    on, else the v1 cpu hierarchy; None when neither is writable or has ``cpu.idle``."""
+    v2 = Path("/sys/fs/cgroup")
+    for root in (v2, v2 / "unified", v2 / "cpu"):
+        ctl = root / "cgroup.controllers"
+        if root.name == "cpu" and (root / "cpu.idle").exists() and os.access(root, os.W_OK):
+            return root  # v1
+        if ctl.exists() and "cpu" in ctl.read_text().split() and os.access(root, os.W_OK):
+            if "cpu" not in (root / "cgroup.subtree_control").read_text().split():
+                try:
+                    (root / "cgroup.subtree_control").write_text("+cpu")
+                except OSError:
+                    continue
+            return root
+    return None
+
+
+@contextmanager
+def cgroup_idle(pids: list[int], mode: str):
+    """As docs/deploy.md has it under systemd (``CPUWeight=idle`` on the worker's unit): the task
+    workers, and the LibreOffice they start, in a CPU cgroup with ``cpu.idle = 1``, so the
+    scheduler gives them only what the web leaves at the level of groups too. ``mode``: ``auto``
+    (when this machine lets us), ``off``. Yields the cgroup's path or None."""
+    root = _cgroup_cpu() if mode == "auto" else None
+    if root is None:
+        yield None
+        return
+    grup = root / f"sakip_bench_pekerja_{os.getpid()}"
+    try:
+        grup.mkdir()
+        (grup / "cpu.idle").write_text("1")
+        for pid in pids:
+            (grup / "cgroup.procs").write_text(str(pid))
+    except OSError as e:
+        print(f"cgroup {grup}: {e}; the workers stay where they are", flush=True)
+        yield None
+        return
+    print(f"task workers in {grup} (cpu.idle = 1)", flush=True)
+    try:
+        yield str(grup)
+    finally:
+        for pid in (grup / "cgroup.procs").read_text().split():
+            try:
+                (root / "cgroup.procs").write_text(pid)
+            except OSError:
+                pass
+        try:
+            grup.rmdir()
+        except OSError:
+            pass
+
+
 @contextmanager
 def task_workers(db_url: str, n: int, dokumen: str):
     """``n`` processes of ``manage.py db_worker`` (stopped with SIGTERM at the end); yields their pids."""
@@ -295,6 +348,13 @@ def main(argv=None) -> int:
     ap.add_argument("--max-seconds", type=float, default=900.0, help="cap of phase 2")
     ap.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     ap.add_argument("--task-workers", type=int, default=2, help="manage.py db_worker processes")
+    ap.add_argument(
+        "--cgroup",
+        choices=["auto", "off"],
+        default="auto",
+        help="auto: the task workers in a CPU cgroup with cpu.idle=1 when the machine allows it "
+        "(docs/deploy.md: CPUWeight=idle under systemd); off: leave them in the benchmark's",
+    )
     ap.add_argument("--seed", type=int, default=20240101)
     args = ap.parse_args(argv)
     args.cold = False  # bench_web.prepare: siapkan_dasbor first, as a deployment does
@@ -328,7 +388,9 @@ def main(argv=None) -> int:
         with (
             skm.gunicorn(db_url, args.workers) as port,
             task_workers(db_url, args.task_workers, dokumen) as pekerja,
+            cgroup_idle(pekerja, args.cgroup) as grup,
         ):
+            report["worker_cgroup"] = grup
             print(f"baseline: {args.concurrency} users for {args.baseline_seconds:.0f} s, no document job")
             cpu0 = cpu_of(pekerja)
             base = run_load(
