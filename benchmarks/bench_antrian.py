@@ -11,7 +11,9 @@ N-unit workbook of ``bench_core`` and the two users of ``bench_web`` (its ``prep
 ``siapkan_dasbor``), starts ``gunicorn sakip.wsgi -w 2`` (with the behind-a-proxy flag of
 ``bench_skm``, so each simulated respondent has its own X-Forwarded-For address) and
 ``--task-workers`` processes of ``manage.py db_worker`` (the database backend of the task queue, as
-``make run`` starts it), all on this machine.
+``make run`` starts it), all on this machine. With ``--cgroup auto`` (the default) the task
+workers run in a CPU cgroup with ``cpu.idle = 1`` when the machine lets the benchmark make one, as
+docs/deploy.md sets up a systemd deployment (``CPUWeight=idle``); ``--cgroup off`` leaves them out.
 
 The same closed-loop load runs twice, in one run:
 
