@@ -274,10 +274,6 @@ def _skema_jumlah(skema: rumus_skm.Skema, jumlah: int) -> rumus_skm.Skema:
     return next((s for s in rumus_skm.SKEMA_BAWAAN if s.jumlah == jumlah), skema)
 
 
-def _urut(periode: str) -> int:
-    return URUTAN.index(periode) if periode in URUTAN else len(URUTAN)
-
-
 def _per_unit(qs, instansi_ids: list[int]):
     """``qs`` of the units: on PostgreSQL the ids as one array parameter (``= ANY(%s)``; a national
     read passes tens of thousands, which as an ``IN`` list are formatted and parsed one by one)."""
@@ -330,7 +326,7 @@ def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
             )
     out = {}
     for iid, periods in per_unit.items():
-        periods.sort(key=lambda p: _urut(p.periode))
+        periods.sort(key=_kunci_urut)
         value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
         out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE, periods[-1].skema)
     for iid, baris_unit in mentah.items():
