@@ -9,8 +9,10 @@ Layout of a backup (``cadangkan``):
   keys for content types, permissions and users), read inside one transaction so all models
   come from the same moment (REPEATABLE READ, read only on PostgreSQL; SQLite's read
   transaction is a snapshot by itself);
-- ``media/…`` — the uploaded files (``MEDIA_ROOT``: evidence, photos);
-- ``dokumen/…`` — the generated documents (``DOKUMEN_ROOT``).
+- ``media/…`` — the uploaded files (the default storage: ``MEDIA_ROOT``, or the S3 bucket's
+  ``media`` prefix; evidence, photos);
+- ``dokumen/…`` — the generated documents (the ``dokumen`` storage, ``dasar.dokumen``:
+  ``DOKUMEN_ROOT`` or the bucket's ``dokumen`` prefix).
 
 ``pulihkan`` checks everything before it writes anything (format, checksums, migrations), refuses
 a database that already holds data, then loads every row in one transaction and writes the
@@ -23,19 +25,20 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
 from django.core import serializers
+from django.core.files.base import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from dasar.dokumen import semua_berkas
 from dasar.galat import Ditolak
 
 FORMAT = "sakip-cadangan"
@@ -69,7 +72,7 @@ BAWAAN = {
     "evaluasi.subkomponen": {"komponen__templat__pemda__isnull": True},
     "evaluasi.kriteria": {"sub__komponen__templat__pemda__isnull": True},
 }
-FOLDER = {"media": "MEDIA_ROOT", "dokumen": "DOKUMEN_ROOT"}
+FOLDER = {"media": "default", "dokumen": "dokumen"}  # the backup's folder -> the STORAGES alias
 
 
 @dataclass
@@ -101,16 +104,16 @@ def _migrasi() -> dict[str, list[str]]:
     return out
 
 
-def _folder(kunci: str) -> Path:
-    return Path(getattr(settings, FOLDER[kunci]))
+def _penyimpanan(kunci: str) -> Storage:
+    return storages[FOLDER[kunci]]
 
 
-def _sha(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while b := f.read(CHUNK):
-            h.update(b)
-    return h.hexdigest()
+def _berkas(s: Storage) -> list[str]:
+    """Every stored file of ``s`` (on local files: not the symbolic links)."""
+    semua = semua_berkas(s)
+    if isinstance(s, FileSystemStorage):
+        semua = [n for n in semua if not os.path.islink(s.path(n))]
+    return semua
 
 
 def cadangkan(tujuan: str | os.PathLike) -> Ringkasan:
@@ -156,19 +159,18 @@ def cadangkan(tujuan: str | os.PathLike) -> Ringkasan:
                 # the files are copied while the snapshot is open: a file of a row in the backup
                 # cannot be deleted by a restore of an older state of this very backup
                 for kunci in FOLDER:
-                    akar = _folder(kunci)
+                    s = _penyimpanan(kunci)
                     n = 0
-                    if akar.is_dir():
-                        for p in sorted(akar.rglob("*")):
-                            if not p.is_file() or p.is_symlink():
-                                continue
-                            rel = p.relative_to(akar).as_posix()
-                            nama = f"{kunci}/{rel}"
-                            zf.write(p, nama)
-                            manifest["berkas"].append(
-                                {"nama": nama, "ukuran": p.stat().st_size, "sha256": _sha(p)}
-                            )
-                            n += 1
+                    for rel in _berkas(s):
+                        nama = f"{kunci}/{rel}"
+                        h, ukuran = hashlib.sha256(), 0
+                        with s.open(rel, "rb") as src, zf.open(nama, "w", force_zip64=True) as dst:
+                            while b := src.read(CHUNK):
+                                h.update(b)
+                                ukuran += len(b)
+                                dst.write(b)
+                        manifest["berkas"].append({"nama": nama, "ukuran": ukuran, "sha256": h.hexdigest()})
+                        n += 1
                     ringkasan.files[kunci] = n
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         os.replace(sementara, tujuan)
@@ -293,11 +295,10 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
                 f"(berisi: {daftar})"
             )
         for kunci in FOLDER:
-            akar = _folder(kunci)
-            if akar.is_dir() and any(p.is_file() for p in akar.rglob("*")):
-                raise Ditolak(f"folder {kunci} ({akar}) tidak kosong; pulihkan ke folder kosong")
+            if semua_berkas(_penyimpanan(kunci)):
+                raise Ditolak(f"penyimpanan {kunci} tidak kosong; pulihkan ke folder atau bucket kosong")
         ringkasan = Ringkasan()
-        ditulis: list[Path] = []
+        ditulis: list[tuple[Storage, str]] = []
         try:
             with transaction.atomic():
                 for label, syarat in BAWAAN.items():
@@ -326,15 +327,16 @@ def pulihkan(sumber: str | os.PathLike) -> Ringkasan:
                         c.execute(sql)
                 for d in manifest["berkas"]:
                     kunci, *bagian = PurePosixPath(d["nama"]).parts
-                    tujuan = _folder(kunci).joinpath(*bagian)
-                    tujuan.parent.mkdir(parents=True, exist_ok=True)
-                    with zf.open(d["nama"]) as src, tujuan.open("xb") as dst:
-                        ditulis.append(tujuan)
-                        shutil.copyfileobj(src, dst, CHUNK)
+                    s, rel = _penyimpanan(kunci), "/".join(bagian)
+                    with zf.open(d["nama"]) as src:
+                        disimpan = s.save(rel, File(src, name=rel))
+                    ditulis.append((s, disimpan))
+                    if disimpan != rel:
+                        raise Ditolak(f"{d['nama']}: nama berkas sudah terpakai di penyimpanan {kunci}")
                     ringkasan.files[kunci] = ringkasan.files.get(kunci, 0) + 1
         except BaseException:
-            for p in ditulis:
-                p.unlink(missing_ok=True)
+            for s, rel in ditulis:
+                s.delete(rel)
             raise
     from tembolok.services import usangkan_semua
 

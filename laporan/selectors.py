@@ -77,16 +77,15 @@ def berkas_terbitan(t: TerbitanLKIP, fmt: str) -> bytes:
     issued (never rendered again). ``Ditolak`` when the file is missing or its bytes no longer
     match their SHA-256 (the download answers 503)."""
     import hashlib
-    from pathlib import Path
 
-    from django.conf import settings
     from django.utils.translation import gettext as _
 
+    from dasar import dokumen
     from dasar.galat import Ditolak
 
     rel, sha = (t.berkas_docx, t.sha256_docx) if fmt == "docx" else (t.berkas_pdf, t.sha256_pdf)
     try:
-        data = (Path(settings.DOKUMEN_ROOT) / rel).read_bytes()
+        data = dokumen.baca(rel)
     except OSError:
         raise Ditolak(_("berkas terbitan tidak ditemukan")) from None
     if hashlib.sha256(data).hexdigest() != sha:

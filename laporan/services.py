@@ -8,15 +8,14 @@ with ``dasar.galat.Ditolak`` and record the audit trail (``audit.models.catat``)
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from akun.izin import boleh
 from audit.models import Aksi, catat
+from dasar import dokumen
 from dasar.galat import Ditolak, Konflik
 from dasar.sidik import sidik
 from laporan import keluaran
@@ -107,17 +106,14 @@ def simpan_semua_teks(*, user, instansi, tahun: int, isian: dict[str, tuple[str,
 
 
 def _berkas_terbitan(instansi, tahun: int, nomor: int, sha: str, fmt: str) -> str:
-    """Path (relative to DOKUMEN_ROOT) of an issued version's file; the content hash in the name
+    """Name (in the documents' storage, ``dasar.dokumen``) of an issued version's file; the content hash in the name
     keeps two attempts at the same number apart."""
     return f"terbitan/lkip/{instansi.id}/{tahun}/lkip-{instansi.slug}-{tahun}-v{nomor}-{sha[:12]}.{fmt}"
 
 
 def _tulis(rel: str, data: bytes) -> None:
-    """Write an issued file once: never over an existing file."""
-    path = Path(settings.DOKUMEN_ROOT) / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "xb") as f:
-        f.write(data)
+    """Write an issued file once: never over an existing file (``dasar.dokumen``)."""
+    dokumen.tulis_sekali(rel, data)
 
 
 def terbitkan_lkip(*, user, instansi, tahun: int, akui_galat: bool = False):
@@ -128,7 +124,7 @@ def terbitkan_lkip(*, user, instansi, tahun: int, akui_galat: bool = False):
     when the content equals the previous version's. The document is built from the data, frozen
     as plain JSON with the version's number, date and issuer (``isi_beku``) and its SHA-256, rendered
     from that content (DOCX, then the PDF from that DOCX; the hash on the cover's back page), the
-    files written once under DOKUMEN_ROOT with their own SHA-256; audited (``terbitkan``). Takes a few
+    files written once in the documents' storage with their own SHA-256; audited (``terbitkan``). Takes a few
     seconds (LibreOffice): run it from the task queue or the ``terbitkan_lkip`` command, not inside
     a request."""
     if not boleh(user, "terbitkan", instansi):
@@ -195,7 +191,7 @@ def terbitkan_lkip(*, user, instansi, tahun: int, akui_galat: bool = False):
             catat(user, obj, Aksi.TERBITKAN, {"sha256": (None, sha)}, instansi, keterangan="LKIP")
     except IntegrityError:
         for rel in (rel_docx, rel_pdf):
-            (Path(settings.DOKUMEN_ROOT) / rel).unlink(missing_ok=True)
+            dokumen.hapus(rel)
         raise Ditolak(
             f"Versi {nomor} baru saja diterbitkan oleh pengguna lain; muat ulang halaman."
         ) from None

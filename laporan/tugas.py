@@ -9,12 +9,10 @@ progress on the way.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from dasar import dokumen
 from dasar.antrian import task
 from dasar.galat import Ditolak
 from evaluasi.models import Evaluasi
@@ -90,7 +88,7 @@ def _terbitkan(p, lapor):
     )
     if t is not None:
         lapor(95)
-        data = (Path(settings.DOKUMEN_ROOT) / t.berkas_pdf).read_bytes()
+        data = dokumen.baca(t.berkas_pdf)
         return data, nama_berkas(f"lkip-v{t.nomor}", p.instansi, t.tahun, "pdf"), MIME["pdf"]
     try:
         t = terbitkan_lkip(
@@ -102,7 +100,7 @@ def _terbitkan(p, lapor):
     except PermissionDenied:
         raise Ditolak(_("Anda tidak boleh menerbitkan LKIP unit ini.")) from None
     lapor(95)
-    data = (Path(settings.DOKUMEN_ROOT) / t.berkas_pdf).read_bytes()
+    data = dokumen.baca(t.berkas_pdf)
     return data, nama_berkas(f"lkip-v{t.nomor}", p.instansi, t.tahun, "pdf"), MIME["pdf"]
 
 
@@ -118,7 +116,10 @@ def _reviu(p, lapor):
         raise Ditolak(_("Berkas yang direviu tidak ditemukan."))
     lapor(10)
     try:
-        temuan = reviu_berkas(Path(settings.DOKUMEN_ROOT) / rb.berkas)
+        with dokumen.salinan_lokal(dokumen.penyimpanan(), rb.berkas) as path:  # local, or from S3
+            temuan = reviu_berkas(path)
+    except FileNotFoundError:
+        raise Ditolak(_("Berkas yang direviu tidak ditemukan.")) from None
     except BerkasTidakDikenal:
         raise Ditolak(_("Berkas bukan PDF, DOCX atau teks UTF-8.")) from None
     except Exception:  # noqa: BLE001 - a damaged or hostile file: refused, never a crash of the worker

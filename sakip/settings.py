@@ -191,27 +191,34 @@ MEDIA_ROOT = Path(baca_teks("SAKIP_MEDIA_ROOT") or BASE_DIR / "var" / "media")
 # is set, through django-storages — private objects, served only through the permission-checked
 # views as before (docs/architecture.md "Growing past one machine", docs/deploy.md).
 S3_BUCKET = baca_teks("SAKIP_S3_BUCKET")
+# Generated documents (issued LKIP versions, job results, reviewed uploads): local files here by
+# default, the "dokumen" storage below (dasar/dokumen.py is the only code that reads or writes them).
+DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokumen")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "dokumen": {"BACKEND": "dasar.dokumen.PenyimpananLokal"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if S3_BUCKET:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": baca_teks("SAKIP_S3_ENDPOINT") or None,
-            "region_name": baca_teks("SAKIP_S3_REGION") or None,
-            "access_key": baca_teks("SAKIP_S3_ACCESS_KEY") or None,
-            "secret_key": baca_teks("SAKIP_S3_SECRET_KEY") or None,
-            "location": baca_teks("SAKIP_S3_PREFIX", "media"),
-            "default_acl": "private",
-            "querystring_auth": True,  # never a public URL: files go out through our views only
-            "file_overwrite": False,  # two uploads with the same name never replace each other
-        },
-    }
-# Generated documents (LKIP, PK, LHE) are written here before download.
-DOKUMEN_ROOT = Path(baca_teks("SAKIP_DOKUMEN_ROOT") or BASE_DIR / "var" / "dokumen")
+
+    def _s3(prefix: str) -> dict:
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": baca_teks("SAKIP_S3_ENDPOINT") or None,
+                "region_name": baca_teks("SAKIP_S3_REGION") or None,
+                "access_key": baca_teks("SAKIP_S3_ACCESS_KEY") or None,
+                "secret_key": baca_teks("SAKIP_S3_SECRET_KEY") or None,
+                "location": prefix,
+                "default_acl": "private",
+                "querystring_auth": True,  # never a public URL: files go out through our views only
+                "file_overwrite": False,  # two files with the same name never replace each other
+            },
+        }
+
+    STORAGES["default"] = _s3(baca_teks("SAKIP_S3_PREFIX", "media"))
+    STORAGES["dokumen"] = _s3(baca_teks("SAKIP_S3_PREFIX_DOKUMEN", "dokumen"))
 # PDFs (laporan/keluaran.py): the Python that has LibreOffice's ``uno`` module, and the seconds one
 # DOCX -> PDF conversion may take (keep gunicorn's --timeout above it, docs/deploy.md).
 SAKIP_UNO_PYTHON = baca_teks("SAKIP_UNO_PYTHON", "/usr/bin/python3")

@@ -11,13 +11,12 @@ with them (nothing saved).
 from __future__ import annotations
 
 import hashlib
-import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 
 from dasar.antrian import task
+from dasar.dokumen import salinan_lokal
 from dasar.galat import Ditolak
 from tugas import services as tugas_services
 
@@ -25,27 +24,28 @@ from tugas import services as tugas_services
 def _kerja(p, lapor):
     from .services import _batch_lama, impor_responden_berkas
 
-    path = Path(settings.MEDIA_ROOT) / p.parameter["berkas"]
+    disimpan = p.parameter["berkas"]
     if p.pemohon is None:
         raise Ditolak("Pengguna yang mengunggah tidak ada lagi.")
-    if not path.is_file():
+    if not default_storage.exists(disimpan):
         raise Ditolak("Berkas unggahan tidak ada lagi; unggah sekali lagi.")
     lapor(10)
     lama, galat = _batch_lama(p.instansi, p.parameter.get("ganti"), p.parameter.get("konfirmasi"))
     try:
         if not galat:
-            n, galat = impor_responden_berkas(
-                user=p.pemohon,
-                instansi=p.instansi,
-                path=path,
-                nama=p.parameter["nama"],
-                lama=lama,
-                maks_baris=None,
-            )
+            with salinan_lokal(default_storage, disimpan) as path:  # the kept upload, local or from S3
+                n, galat = impor_responden_berkas(
+                    user=p.pemohon,
+                    instansi=p.instansi,
+                    path=path,
+                    nama=p.parameter["nama"],
+                    lama=lama,
+                    maks_baris=None,
+                )
     except PermissionDenied:
         raise Ditolak("Anda tidak boleh mengimpor responden SKM unit ini.") from None
     finally:
-        path.unlink(missing_ok=True)
+        default_storage.delete(disimpan)
     if galat:
         lebih = f" (dan {len(galat) - 30} masalah lain)" if len(galat) > 30 else ""
         raise Ditolak("tidak ada yang disimpan. " + "; ".join(galat[:30]) + lebih)
@@ -79,7 +79,8 @@ def antrikan_impor_responden(
     *, user, instansi, berkas, ganti: int | str | None = None, konfirmasi: int | str | None = None
 ):
     """A large upload (above ``SKM_IMPOR_LANGSUNG_BYTES``) imported by the task queue's worker:
-    the file is kept under ``MEDIA_ROOT/skm/unggahan/`` and a job (``tugas.Tugas`` of kind
+    the file is kept in the uploads' storage (``skm/unggahan/<sha256>.xlsx``: MEDIA_ROOT or the
+    S3 bucket) and a job (``tugas.Tugas`` of kind
     ``skm_impor``, ``skm.tugas``) enqueued; the same file asked twice is one job. Returns
     (the job or None, problems found before queueing)."""
     from akun.izin import boleh_atur_skm
@@ -95,36 +96,34 @@ def antrikan_impor_responden(
         return None, ["Pilih berkas .xlsx."]
     if berkas.size > MAKS_UNGGAH:
         return None, [f"Berkas terlalu besar (paling besar {MAKS_UNGGAH // (1024 * 1024)} MB)."]
-    h = hashlib.sha256()
-    folder = Path(settings.MEDIA_ROOT) / "skm" / "unggahan"
-    folder.mkdir(parents=True, exist_ok=True)
-    sementara = folder / f"{uuid.uuid4().hex}.sementara"
-    with sementara.open("wb") as f:
-        for chunk in berkas.chunks():
-            h.update(chunk)
-            f.write(chunk)
-    # kept under its content's SHA-256: the same file uploaded again is the same job's input
-    relatif = Path("skm") / "unggahan" / f"{h.hexdigest()}.xlsx"
-    tujuan = Path(settings.MEDIA_ROOT) / relatif
-    sementara.replace(tujuan)
     import zipfile
 
     from dasar.xlsx import BerkasDitolak, cek_berkas
 
+    h = hashlib.sha256()
+    for chunk in berkas.chunks():
+        h.update(chunk)
     try:
-        cek_berkas(tujuan)  # a bomb or no workbook at all is refused before it waits in the queue
+        berkas.seek(0)
+        cek_berkas(berkas)  # a bomb or no workbook at all is refused before it is kept
     except (BerkasDitolak, zipfile.BadZipFile, OSError) as exc:
-        tujuan.unlink(missing_ok=True)
         return None, [f"Berkas bukan buku kerja .xlsx yang dapat dibaca ({exc})."]
+    # kept under its content's SHA-256: the same file uploaded again is the same job's input
+    relatif = f"skm/unggahan/{h.hexdigest()}.xlsx"
+    if not default_storage.exists(relatif):
+        berkas.seek(0)
+        disimpan = default_storage.save(relatif, berkas)
+        if disimpan != relatif:  # the same file, kept at the same moment by another request
+            default_storage.delete(disimpan)
     p = minta_impor(
         user=user,
         instansi=instansi,
-        berkas=str(relatif),
+        berkas=relatif,
         nama=(getattr(berkas, "name", "") or "")[:255],
         sha256=h.hexdigest(),
         ganti=str(ganti or ""),
         konfirmasi=str(konfirmasi or ""),
     )
     if not p.aktif:  # the same import already done (or failed): no worker will read the file
-        tujuan.unlink(missing_ok=True)
+        default_storage.delete(relatif)
     return p, []

@@ -1,10 +1,8 @@
 """Helpers of the tests of issuing an LKIP (``laporan.services.terbitkan_lkip``)."""
 
 import hashlib
-from pathlib import Path
 
-from django.conf import settings
-
+from dasar import dokumen
 from laporan import keluaran
 
 PDF_PALSU = b"%PDF-1.4 palsu\n"
@@ -18,4 +16,4 @@ def tanpa_libreoffice(monkeypatch):
 
 
 def baca(rel: str) -> bytes:
-    return (Path(settings.DOKUMEN_ROOT) / rel).read_bytes()
+    return dokumen.baca(rel)

@@ -128,13 +128,17 @@ SKRIP_S3 = textwrap.dedent(
     assert s.bucket_name == "sakip-berkas" and s.endpoint_url == "http://127.0.0.1:9000"
     assert s.location == "media" and s.default_acl == "private" and s.querystring_auth
     assert s.file_overwrite is False
+    d = storages["dokumen"]  # the generated documents: the same bucket, their own prefix
+    assert isinstance(d, S3Storage) and d.bucket_name == "sakip-berkas" and d.location == "dokumen"
+    assert d.default_acl == "private" and d.file_overwrite is False
     print("OK")
     """
 )
 
 
 def test_berkas_unggahan_ke_s3_bila_diatur():
-    """SAKIP_S3_BUCKET puts the uploaded files on S3-compatible storage (no server is contacted)."""
+    """SAKIP_S3_BUCKET puts the uploaded files and the generated documents on S3-compatible storage
+    (no server is contacted)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "sakip.settings_test",
@@ -153,3 +157,4 @@ def test_tanpa_s3_berkas_lokal():
     from django.core.files.storage import FileSystemStorage, storages
 
     assert isinstance(storages["default"], FileSystemStorage)
+    assert isinstance(storages["dokumen"], FileSystemStorage)

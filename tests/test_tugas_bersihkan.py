@@ -1,14 +1,16 @@
 """Finished jobs are kept SAKIP_TUGAS_SIMPAN_JAM hours, then deleted with their files."""
 
+import os
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from dasar import dokumen
 from tugas import tugas as tugas_tugas
 from tugas.models import Tugas
-from tugas.selectors import path_berkas
+from tugas.selectors import nama_simpan
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +25,9 @@ def _tugas(instansi, *, jam_lalu: int, status="selesai", nama="lkip-x-2024.docx"
         nama_berkas=nama,
         selesai=timezone.now() - timedelta(hours=jam_lalu),
     )
-    f = path_berkas(p)
-    f.parent.mkdir(parents=True)
-    f.write_bytes(b"isi")
-    return p, f
+    p.berkas = dokumen.tulis_sekali(nama_simpan(p, 1, nama), b"isi")
+    p.save(update_fields=["berkas"])
+    return p, dokumen.penyimpanan().path(p.berkas)
 
 
 @pytest.fixture
@@ -45,8 +46,9 @@ def test_the_command_deletes_old_jobs_and_their_files_only(unit, capsys):
     call_command("hapus_tugas_lama")
     assert "2 tugas dihapus" in capsys.readouterr().out
     assert list(Tugas.objects.values_list("pk", flat=True)) == [baru.pk]
-    assert not berkas_lama.exists() and not berkas_lama.parent.exists()
-    assert berkas_baru.read_bytes() == b"isi"
+    assert not os.path.exists(berkas_lama)
+    assert not os.path.exists(os.path.dirname(os.path.dirname(berkas_lama)))  # the job's folder too
+    assert dokumen.baca(baru.berkas) == b"isi"
 
 
 def test_a_running_job_is_never_deleted_and_the_task_does_the_same(unit):

@@ -97,8 +97,10 @@ def test_a_killed_worker_job_is_retried_and_completes_once(tmp_path):
     assert (baris["status"], baris["percobaan"], baris["kemajuan"]) == ("selesai", 2, 100)
     assert len(list(tanda.glob("selesai-*"))) == 1  # completed once
     folder = tmp_path / "dokumen" / "tugas" / str(p.pk)
-    assert (folder / "hasil.txt").read_bytes() == b"isi dokumen"
-    assert sorted(f.name for f in folder.iterdir()) == ["hasil.txt"]  # no attempt's file left
+    assert baris["berkas"] == f"tugas/{p.pk}/2/hasil.txt"  # the second attempt's file
+    assert (folder / "2" / "hasil.txt").read_bytes() == b"isi dokumen"
+    tersimpan = sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file())
+    assert tersimpan == ["2/hasil.txt"]  # nothing else of any attempt
 
     # nothing left to retry, and a worker runs nothing again
     ulang = _manage(env, "ulangi_tugas", stdout=subprocess.PIPE, text=True)

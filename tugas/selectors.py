@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePosixPath
 
-from django.conf import settings
+from dasar import dokumen
 
 from .models import Tugas
 
@@ -21,7 +21,24 @@ def tugas_pemda(kode: str, pk) -> Tugas | None:
     return Tugas.objects.select_related("pemda").filter(pk=pk, pemda__kode=kode).first()
 
 
-def path_berkas(p: Tugas) -> Path:
-    """Where the job's result file is (or will be) kept: one folder per job under DOKUMEN_ROOT."""
-    nama = p.nama_berkas or "hasil"
-    return Path(settings.DOKUMEN_ROOT) / SUBFOLDER / str(p.pk) / Path(nama).name
+def folder_tugas(p: Tugas) -> str:
+    """The job's folder in the documents' storage (``dasar.dokumen``): one per job."""
+    return f"{SUBFOLDER}/{p.pk}"
+
+
+def nama_simpan(p: Tugas, percobaan: int, nama: str) -> str:
+    """The stored name of an attempt's result file: its own folder per attempt, so two attempts
+    never write the same name and the one that finishes the job is the one the job row names."""
+    return f"{folder_tugas(p)}/{percobaan}/{PurePosixPath(nama).name}"
+
+
+def berkas_ada(p: Tugas) -> bool:
+    """Is the job's result file still kept?"""
+    return dokumen.ada(p.berkas)
+
+
+def buka_hasil(p: Tugas):
+    """The finished job's file opened for a download, or None (not finished, or no longer kept)."""
+    if p.status != Tugas.Status.SELESAI or not berkas_ada(p):
+        return None
+    return dokumen.buka(p.berkas)

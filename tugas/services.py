@@ -7,11 +7,10 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import socket
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -22,10 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akun.izin import boleh_tugas, boleh_tugas_pemda
+from dasar import dokumen
 from dasar.galat import Ditolak
 
 from .models import Tugas
-from .selectors import path_berkas
+from .selectors import berkas_ada, folder_tugas, nama_simpan
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _yang_sama(k: str) -> Tugas | None:
         Q(status__in=Tugas.AKTIF) | Q(status=Tugas.Status.SELESAI, selesai__gte=_batas_simpan()),
         sidik=k,
     ).order_by("-dibuat"):
-        if p.aktif or path_berkas(p).is_file():
+        if p.aktif or berkas_ada(p):
             return p
     return None
 
@@ -121,13 +121,6 @@ def _gagal(pk, pesan: str, percobaan: int | None = None) -> None:
     qs.update(status=Tugas.Status.GAGAL, alasan_gagal=pesan, selesai=timezone.now())
 
 
-def _simpan_berkas(tujuan: Path, data: bytes) -> None:
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    sementara = tujuan.with_name(tujuan.name + ".sementara")
-    sementara.write_bytes(data)
-    sementara.replace(tujuan)  # a reader never sees half a file
-
-
 def nama_pekerja() -> str:
     """This worker process: host:pid (a job records who runs it)."""
     return f"{socket.gethostname()[:80]}:{os.getpid()}"
@@ -142,9 +135,10 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
     Each start is an attempt (``percobaan``, with the worker's host:pid; ``lapor`` is its
     heartbeat); a job
     whose worker died is started again by ``ulangi_terhenti``. Only the attempt that started last
-    may finish the job: its file is written under an attempt's name and put in place in the same
-    transaction that marks the job finished, so an attempt thought dead that still ends keeps
-    nothing, and a job completes once."""
+    may finish the job: its file is written under the attempt's own name (``nama_simpan``) and
+    the job row names it in the same update that marks the job finished, so an attempt thought
+    dead that still ends keeps nothing, and a job completes once. The file goes to the documents'
+    storage (``dasar.dokumen``: local or S3), never renamed there."""
     p = Tugas.objects.select_related("instansi__pemda", "pemda").filter(pk=tugas_id).first()
     if p is None or not p.aktif:
         return {"status": p.status if p else "hilang"}
@@ -166,10 +160,10 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
 
     try:
         data, nama, mime = kerja(p, lapor)
-        p.nama_berkas = Path(nama).name
-        tujuan = path_berkas(p)
-        milik = tujuan.with_name(f"{tujuan.name}.percobaan{percobaan}")
-        _simpan_berkas(milik, data)
+        p.nama_berkas = PurePosixPath(nama).name
+        milik = nama_simpan(p, percobaan, p.nama_berkas)
+        dokumen.hapus(milik)  # a file of this attempt number from a job deleted earlier
+        dokumen.tulis_sekali(milik, data)
     except Ditolak as exc:
         _gagal(p.pk, _("Dokumen tidak dapat dibuat: %(alasan)s") % {"alasan": exc}, percobaan)
         return {"status": Tugas.Status.GAGAL}
@@ -180,19 +174,16 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
             percobaan,
         )
         raise
-    with transaction.atomic():
-        selesai = Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN, percobaan=percobaan).update(
-            status=Tugas.Status.SELESAI,
-            kemajuan=100,
-            berkas=str(tujuan.relative_to(settings.DOKUMEN_ROOT)),
-            nama_berkas=p.nama_berkas,
-            mime=mime,
-            selesai=timezone.now(),
-        )
-        if selesai:
-            milik.replace(tujuan)
+    selesai = Tugas.objects.filter(pk=p.pk, status=Tugas.Status.JALAN, percobaan=percobaan).update(
+        status=Tugas.Status.SELESAI,
+        kemajuan=100,
+        berkas=milik,
+        nama_berkas=p.nama_berkas,
+        mime=mime,
+        selesai=timezone.now(),
+    )
     if not selesai:  # given up meanwhile, or started again by another worker: this attempt keeps nothing
-        milik.unlink(missing_ok=True)
+        dokumen.hapus(milik)
         return {"status": Tugas.Status.GAGAL}
     return {"status": Tugas.Status.SELESAI, "berkas": p.nama_berkas}
 
@@ -276,6 +267,6 @@ def hapus_kedaluwarsa(*, sekarang=None) -> int:
         Tugas.objects.filter(status__in=[Tugas.Status.SELESAI, Tugas.Status.GAGAL], selesai__lt=batas)
     )
     for p in lama:
-        shutil.rmtree(path_berkas(p).parent, ignore_errors=True)
+        dokumen.hapus_folder(folder_tugas(p))
     Tugas.objects.filter(pk__in=[p.pk for p in lama]).delete()
     return len(lama)

@@ -57,10 +57,10 @@ def _kemajuan(request, konteks):
 
 
 def _hasil(p):
-    berkas = selectors.path_berkas(p)
-    if p.status != p.Status.SELESAI or not berkas.is_file():
+    berkas = selectors.buka_hasil(p)
+    if berkas is None:
         raise Http404
-    return FileResponse(berkas.open("rb"), as_attachment=True, filename=p.nama_berkas, content_type=p.mime)
+    return FileResponse(berkas, as_attachment=True, filename=p.nama_berkas, content_type=p.mime)
 
 
 @perlu("lihat")

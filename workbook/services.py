@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from akun.izin import boleh, boleh_kelola_rpjmd, boleh_ubah_pejabat_pemda
 from audit.models import Aksi, catat
+from dasar.dokumen import salinan_lokal
 from dasar.galat import Ditolak
 from dasar.unggahan import cek_unggahan
 from dasar.xlsx import BerkasDitolak, cek_berkas
@@ -133,6 +134,11 @@ def _latar(obj: UnggahanWorkbook) -> bool:
     return obj.ukuran > BATAS_LANGSUNG_BYTES
 
 
+def _lokal(obj: UnggahanWorkbook):
+    """The stored upload as a file on this machine (itself, or a copy from S3) for the reader."""
+    return salinan_lokal(obj.berkas.storage, obj.berkas.name)
+
+
 def _impor(user, instansi, path, berkas_nama: str, *, terapkan: bool, maks_baris: int = MAKS_BARIS_WEB):
     """Read the stored file, check it names only this unit, import it (a dry run unless
     ``terapkan``). Returns (problems in Indonesian, counts per sheet)."""
@@ -188,7 +194,8 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
     try:
         if _latar(obj):
             try:
-                cek_berkas(obj.berkas.path)  # the archive checks; the sheets are read by the worker
+                with _lokal(obj) as path:
+                    cek_berkas(path)  # the archive checks; the sheets are read by the worker
             except BerkasDitolak as exc:
                 galat = [indonesiakan(f"{nama}: {exc}")]
             except Exception as exc:  # noqa: BLE001 - no ZIP archive, a damaged one
@@ -199,7 +206,8 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
                 galat = []
             jumlah = {}
         else:
-            galat, jumlah = _impor(user, instansi, obj.berkas.path, nama, terapkan=False)
+            with _lokal(obj) as path:
+                galat, jumlah = _impor(user, instansi, path, nama, terapkan=False)
     except BaseException:
         obj.berkas.delete(save=False)
         raise
@@ -280,9 +288,10 @@ def _cek_siap(obj: UnggahanWorkbook, status) -> None:
 
 def _terapkan(obj: UnggahanWorkbook, user) -> list[str]:
     """The import for real (inside the caller's transaction); its problems, none when saved."""
-    galat, jumlah = _impor(
-        user, obj.instansi, obj.berkas.path, obj.nama_berkas, terapkan=True, maks_baris=_maks_baris(obj)
-    )
+    with _lokal(obj) as path:
+        galat, jumlah = _impor(
+            user, obj.instansi, path, obj.nama_berkas, terapkan=True, maks_baris=_maks_baris(obj)
+        )
     if not galat:
         obj.status = UnggahanWorkbook.Status.DITERAPKAN
         obj.diterapkan = timezone.now()
@@ -320,9 +329,10 @@ def uji_tersimpan(*, unggahan: UnggahanWorkbook) -> UnggahanWorkbook:
         return obj
     if not boleh(user, "impor", obj.instansi):
         raise Ditolak(_("Pengunggah tidak lagi boleh mengunggah workbook unit ini."))
-    galat, jumlah = _impor(
-        user, obj.instansi, obj.berkas.path, obj.nama_berkas, terapkan=False, maks_baris=MAKS_BARIS
-    )
+    with _lokal(obj) as path:
+        galat, jumlah = _impor(
+            user, obj.instansi, path, obj.nama_berkas, terapkan=False, maks_baris=MAKS_BARIS
+        )
     obj.hasil = {"galat": galat, "jumlah": jumlah}
     obj.status = UnggahanWorkbook.Status.DIPERIKSA
     obj.save(update_fields=["hasil", "status"])

@@ -6,8 +6,9 @@ from dasar.galat import Ditolak
 
 class Command(BaseCommand):
     help = (
-        "Back up the database (every app, one consistent snapshot), the uploaded files (MEDIA_ROOT) "
-        "and the generated documents (DOKUMEN_ROOT) into one zip file. See docs/deploy.md."
+        "Back up the database (every app, one consistent snapshot), the uploaded files (MEDIA_ROOT "
+        "or the S3 bucket) and the generated documents (DOKUMEN_ROOT or the bucket) into one zip "
+        "file. See docs/deploy.md."
     )
 
     def add_arguments(self, parser):
