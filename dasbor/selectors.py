@@ -11,10 +11,11 @@ from anggaran.selectors import nama_nomenklatur, roll_up_instansi, total_instans
 from evaluasi.selectors import total_evaluasi
 from pengukuran.models import NilaiPembanding
 from pengukuran.selectors import Pengukuran, capaian_pk
+from perencanaan.models import Indikator
 from rumus.anggaran import serapan
 from rumus.evaluasi import predikat_akip
 from skm.selectors import ikm_tahun
-from tembolok.services import cuplikan_banyak
+from tembolok.services import cuplikan_banyak, token_banyak
 
 
 @dataclass
@@ -62,28 +63,76 @@ def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -
 _KOLOM = ("ikm", "nilai_akip", "predikat", "rata_capaian", "serapan", "pagu")
 
 
-def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
-    """``ringkasan_pemda`` with each unit's row stored under the unit's token (``tembolok``): only
-    the units whose data changed since their row was stored are computed again, so one unit's
-    change (e.g. a public SKM answer) does not recompute 500 units."""
-    per_id = {i.id: i for i in instansi_list}
+def _teks(nilai: dict) -> dict:
+    """Decimal figures as their exact text (JSON has no Decimal), None kept."""
+    return {k: None if v is None else str(v) for k, v in nilai.items()}
 
-    def buat(ids):
-        units = [per_id[i] for i in ids]
-        rows = ringkasan_pemda(units, tahun, Pengukuran(ids, [tahun], ringan=True))
+
+def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
+    """``ringkasan_pemda`` with each unit's row stored (``tembolok``), so only the units whose
+    data changed since their row was stored are computed again. The row is stored in two parts:
+    everything but the IKM under the unit's ``"k"`` token, which a public survey answer keeps, and
+    the IKM under its ``"i"`` token, which the answer drops. A stream of answers then costs the
+    pemda dashboard the IKM of the answered units (the running sums: cheap), not their capaian,
+    budget and AKIP again. A unit with an indicator whose realisasi comes from the survey
+    (``sumber_realisasi = "skm"``) has its capaian in the ``"i"`` part too, so it follows the
+    answers. A unit missing both parts is computed once: its ``"i"`` part reuses the row when
+    its ``"i"`` token is still the one read before that row was computed."""
+    per_id = {i.id: i for i in instansi_list}
+    sidik = tembolok.selectors.sidik_kode()
+    dihitung: dict[int, RingkasUnit] = {}
+    token_awal: dict[int, str] = {}
+
+    def buat_tetap(ids):
+        token_awal.update(token_banyak("i", ids))  # before reading the data, as cuplikan_banyak does
+        rows = ringkasan_pemda([per_id[i] for i in ids], tahun, Pengukuran(ids, [tahun], ringan=True))
+        dihitung.update((r.instansi.id, r) for r in rows)
+        survei = set(
+            Indikator.objects.filter(instansi_id__in=ids, sumber_realisasi=Indikator.SumberRealisasi.SKM)
+            .values_list("instansi_id", flat=True)
+            .distinct()
+        )
         return {
             r.instansi.id: json.dumps(
-                {k: None if getattr(r, k) is None else str(getattr(r, k)) for k in _KOLOM}
+                {
+                    **_teks({k: getattr(r, k) for k in _KOLOM if k != "ikm"}),
+                    "ikut_survei": r.instansi.id in survei,
+                }
             )
             for r in rows
         }
 
-    isi = cuplikan_banyak(
-        {i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat, tembolok.selectors.sidik_kode()
-    )
+    tetap = {
+        i: json.loads(t)
+        for i, t in cuplikan_banyak(
+            {i: f"ringkas-k:{i}:{tahun}" for i in per_id}, "k", buat_tetap, sidik
+        ).items()
+    }
+
+    def buat_survei(ids):
+        sekarang = (
+            tembolok.selectors.token_terkini("i", [i for i in ids if i in dihitung]) if dihitung else {}
+        )
+        isi = {i: dihitung[i] for i in ids if i in dihitung and sekarang.get(i) == token_awal.get(i)}
+        sisa = [i for i in ids if i not in isi]
+        ikm = ikm_tahun(sisa, tahun) if sisa else {}
+        ikut = [i for i in sisa if tetap[i]["ikut_survei"]]
+        if ikut:  # their capaian depends on the answers: computed again with the IKM
+            peng = Pengukuran(ikut, [tahun], ringan=True)
+            isi.update((r.instansi.id, r) for r in ringkasan_pemda([per_id[i] for i in ikut], tahun, peng))
+        out = {}
+        for i in ids:
+            if i in isi:
+                d = {"ikm": isi[i].ikm, "rata_capaian": isi[i].rata_capaian}
+            else:
+                d = {"ikm": ikm[i].ikm if i in ikm else None}
+            out[i] = json.dumps(_teks(d))
+        return out
+
+    survei = cuplikan_banyak({i: f"ringkas:{i}:{tahun}" for i in per_id}, "i", buat_survei, sidik)
     out = []
     for ins in instansi_list:
-        d = json.loads(isi[ins.id])
+        d = {**tetap[ins.id], **json.loads(survei[ins.id])}
         out.append(
             RingkasUnit(ins, *(d[k] if k == "predikat" or d[k] is None else Decimal(d[k]) for k in _KOLOM))
         )

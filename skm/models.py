@@ -187,6 +187,7 @@ class Responden(models.Model):
     u1..u14 in the older 14-unsur scheme (KepMenPAN 25/2004)."""
 
     jalur_unit = "instansi_id"
+    jawaban_survei = True  # a new answer keeps the unit's "k" token (tembolok/__init__.py)
 
     class JenisKelamin(models.TextChoices):
         L = "L", _("Laki-laki")

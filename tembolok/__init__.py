@@ -13,6 +13,12 @@ Every model of the project says how its rows reach a unit, with a class attribut
   saving or deleting one drops every token;
 - ``ABAIKAN``: data no dashboard shows (accounts, roles, the audit log, the cache itself).
 
+A unit has two tokens: ``"i"`` (all of its data) and ``"k"`` (its data except the public survey
+answers). A model whose rows are survey answers says so with ``jawaban_survei = True``: saving
+one drops only the unit's ``"i"`` token (and its pemda's), so what is stored under ``"k"`` — the
+pemda dashboard's per-unit capaian, budget and AKIP, which no answer changes — survives the
+stream of answers a public questionnaire brings (``dasbor.selectors.ringkasan_tersimpan``).
+
 This module holds only the two markers, so a ``models.py`` may import them without loading
 any model.
 """

@@ -2,9 +2,10 @@
 
 A dashboard is computed from dozens of queries and a few matplotlib charts (0,2–1,5 s). The
 rendered page is kept in ``Cuplikan`` together with the token it was computed under; ``Token``
-holds the current token per unit (``jenis="i"``) and per pemda (``jenis="p"``). Every write to a
-unit's data deletes that unit's and its pemda's token (``tembolok.services.usangkan``), so a
-page is served only while nothing it was computed from changed.
+holds the current token per unit (``jenis="i"``; ``"k"``: the same but kept by survey answers,
+tembolok/__init__.py) and per pemda (``jenis="p"``). Every write to a unit's data deletes that
+unit's and its pemda's token (``tembolok.services.usangkan``), so a page is served only while
+nothing it was computed from changed.
 
 The tables keep the names they had in the ``dasbor`` app (no data moved).
 """
@@ -17,7 +18,7 @@ from . import ABAIKAN
 class Token(models.Model):
     jalur_unit = ABAIKAN
 
-    jenis = models.CharField(max_length=1)  # "i" instansi, "p" pemda
+    jenis = models.CharField(max_length=1)  # "i" instansi, "k" instansi but for survey answers, "p" pemda
     objek = models.BigIntegerField()
     token = models.CharField(max_length=32)
 

@@ -72,3 +72,10 @@ def sidik_kode() -> str:
                 h.update(str(f.relative_to(akar)).encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:12]
+
+
+def token_terkini(jenis: str, objek_ids) -> dict[int, str]:
+    """The current tokens of these units (or pemda) that have one; one query, nothing created."""
+    from .models import Token
+
+    return dict(Token.objects.filter(jenis=jenis, objek__in=list(objek_ids)).values_list("objek", "token"))

@@ -26,9 +26,12 @@ from .models import Cuplikan, Token
 from .selectors import instansi_id_lewat, jalur_unit, model_proyek
 
 
-def usangkan(instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None) -> None:
+def usangkan(
+    instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None, *, jawaban_survei: bool = False
+) -> None:
     """The data of these units changed: drop their tokens and their pemda's (``pemda_ids`` when
-    the caller knows them, else looked up in the same statement). One query."""
+    the caller knows them, else looked up in the same statement). One query. ``jawaban_survei``:
+    only survey answers changed, so the units' ``"k"`` tokens stay (tembolok/__init__.py)."""
     ids = sorted({int(i) for i in instansi_ids if i is not None})
     if not ids:
         return
@@ -39,9 +42,10 @@ def usangkan(instansi_ids: Iterable[int], pemda_ids: Iterable[int] | None = None
     else:
         pemda_args = sorted({int(p) for p in pemda_ids})
         pemda_sql = ", ".join(["%s"] * len(pemda_args)) or "NULL"
+    jenis_unit = "'i'" if jawaban_survei else "'i', 'k'"
     with connection.cursor() as c:  # plain SQL: this runs on every save, e.g. each public SKM answer
         c.execute(
-            f"DELETE FROM {Token._meta.db_table} WHERE (jenis = 'i' AND objek IN ({tanda})) "
+            f"DELETE FROM {Token._meta.db_table} WHERE (jenis IN ({jenis_unit}) AND objek IN ({tanda})) "
             f"OR (jenis = 'p' AND objek IN ({pemda_sql}))",
             [*ids, *pemda_args],
         )
@@ -99,7 +103,11 @@ def _berubah(sender, instance, **kwargs):
         usangkan_semua()
         return
     ins = instance._state.fields_cache.get("instansi") if jalur == "instansi_id" else None
-    usangkan([iid], [ins.pemda_id] if ins is not None and ins.id == iid else None)
+    usangkan(
+        [iid],
+        [ins.pemda_id] if ins is not None and ins.id == iid else None,
+        jawaban_survei=sender.__dict__.get("jawaban_survei", False),
+    )
 
 
 def hubungkan() -> None:
