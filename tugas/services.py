@@ -162,7 +162,6 @@ def jalankan(tugas_id: str, kerja: Callable[[Tugas, Callable[[int], None]], Hasi
         data, nama, mime = kerja(p, lapor)
         p.nama_berkas = PurePosixPath(nama).name
         milik = nama_simpan(p, percobaan, p.nama_berkas)
-        dokumen.hapus(milik)  # a file of this attempt number from a job deleted earlier
         dokumen.tulis_sekali(milik, data)
     except Ditolak as exc:
         _gagal(p.pk, _("Dokumen tidak dapat dibuat: %(alasan)s") % {"alasan": exc}, percobaan)
