@@ -285,27 +285,12 @@ class PerangkatKios(models.Model):
         ordering = ["instansi", "-aktif", "dibuat", "id"]
 
 
-class JumlahJawaban(models.Model):
-    """Running sums of the answers per unit, layanan, year and period: how many respondents
-    (``n``), Σ of each unsur's answers (``s1`` … ``s14``) and, for the older scheme's optional unsur,
-    how many answered it (``n10`` … ``n14``).
+class KolomJumlahJawaban(models.Model):
+    """The running sums' columns, shared by ``JumlahJawaban`` and ``JumlahJawabanUnit`` (an
+    abstract model: no table of its own, no column moved): respondents (``n``), Σ of each unsur's
+    answers (``s1`` … ``s14``), and for the older scheme's optional unsur how many answered it
+    (``n10`` … ``n14``)."""
 
-    Kept by the database itself: triggers on ``skm_responden`` (migration 0009, SQLite and
-    PostgreSQL) add each inserted answer and subtract each deleted one in the same transaction,
-    whatever wrote it (the public questionnaire, a paper-batch import, a batch replaced, the
-    workbook, a restore, a cascade). No code writes these rows; the IKM of any set of units is
-    read from them (``selectors.nrr_responden``), never from a scan of the answers. A derived
-    store like ``tembolok``: not backed up (a restore rebuilds it through the same triggers);
-    ``manage.py jumlah_skm`` compares it with a full recomputation (docs/skm.md).
-    """
-
-    jalur_unit = "instansi_id"
-
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.DO_NOTHING, db_constraint=False)
-    # the layanan's id, 0 for answers without one (a unique key cannot hold NULL on both databases)
-    layanan_kunci = models.PositiveIntegerField()
-    tahun = models.PositiveSmallIntegerField()
-    periode = models.CharField(max_length=5)
     n = models.IntegerField(default=0)
     s1 = models.BigIntegerField(default=0)
     s2 = models.BigIntegerField(default=0)
@@ -328,6 +313,32 @@ class JumlahJawaban(models.Model):
     n14 = models.IntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class JumlahJawaban(KolomJumlahJawaban):
+    """Running sums of the answers per unit, layanan, year and period: how many respondents
+    (``n``), Σ of each unsur's answers (``s1`` … ``s14``) and, for the older scheme's optional unsur,
+    how many answered it (``n10`` … ``n14``).
+
+    Kept by the database itself: triggers on ``skm_responden`` (migration 0009, SQLite and
+    PostgreSQL) add each inserted answer and subtract each deleted one in the same transaction,
+    whatever wrote it (the public questionnaire, a paper-batch import, a batch replaced, the
+    workbook, a restore, a cascade). No code writes these rows; the IKM of any set of units is
+    read from them (``selectors.nrr_responden``), never from a scan of the answers. A derived
+    store like ``tembolok``: not backed up (a restore rebuilds it through the same triggers);
+    ``manage.py jumlah_skm`` compares it with a full recomputation (docs/skm.md).
+    """
+
+    jalur_unit = "instansi_id"
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.DO_NOTHING, db_constraint=False)
+    # the layanan's id, 0 for answers without one (a unique key cannot hold NULL on both databases)
+    layanan_kunci = models.PositiveIntegerField()
+    tahun = models.PositiveSmallIntegerField()
+    periode = models.CharField(max_length=5)
+
+    class Meta:
         verbose_name_plural = _("jumlah jawaban SKM")
         constraints = [
             models.UniqueConstraint(
@@ -336,7 +347,7 @@ class JumlahJawaban(models.Model):
         ]
 
 
-class JumlahJawabanUnit(models.Model):
+class JumlahJawabanUnit(KolomJumlahJawaban):
     """The same running sums per unit, year and period over all its layanan (one row where
     ``JumlahJawaban`` has one per layanan): what the IKM of a unit is read from, without adding
     the layanan's rows up at every read (a national read asks for every unit's periods at once).
@@ -352,26 +363,6 @@ class JumlahJawabanUnit(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.DO_NOTHING, db_constraint=False)
     tahun = models.PositiveSmallIntegerField()
     periode = models.CharField(max_length=5)
-    n = models.IntegerField(default=0)
-    s1 = models.BigIntegerField(default=0)
-    s2 = models.BigIntegerField(default=0)
-    s3 = models.BigIntegerField(default=0)
-    s4 = models.BigIntegerField(default=0)
-    s5 = models.BigIntegerField(default=0)
-    s6 = models.BigIntegerField(default=0)
-    s7 = models.BigIntegerField(default=0)
-    s8 = models.BigIntegerField(default=0)
-    s9 = models.BigIntegerField(default=0)
-    s10 = models.BigIntegerField(default=0)
-    s11 = models.BigIntegerField(default=0)
-    s12 = models.BigIntegerField(default=0)
-    s13 = models.BigIntegerField(default=0)
-    s14 = models.BigIntegerField(default=0)
-    n10 = models.IntegerField(default=0)
-    n11 = models.IntegerField(default=0)
-    n12 = models.IntegerField(default=0)
-    n13 = models.IntegerField(default=0)
-    n14 = models.IntegerField(default=0)
 
     class Meta:
         verbose_name_plural = _("jumlah jawaban SKM per unit")

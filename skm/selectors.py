@@ -262,13 +262,9 @@ def selisih_jumlah_jawaban() -> list[dict]:
     ]
 
 
-def _skema_data(skema: rumus_skm.Skema, nrr) -> rumus_skm.Skema:
-    """The unit's scheme, or the shipped scheme with as many unsur as the stored values when they
-    were stored under another one (the unit changed its setting after importing)."""
-    return _skema_jumlah(skema, len(nrr))
-
-
 def _skema_jumlah(skema: rumus_skm.Skema, jumlah: int) -> rumus_skm.Skema:
+    """The unit's scheme, or the shipped scheme with ``jumlah`` unsur when the values were stored
+    under another one (the unit changed its setting after importing or answering)."""
     if jumlah == skema.jumlah:
         return skema
     return next((s for s in rumus_skm.SKEMA_BAWAAN if s.jumlah == jumlah), skema)
@@ -322,7 +318,7 @@ def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
         if r.instansi_id not in mentah:
             nrr = r.nrr
             per_unit[r.instansi_id].append(
-                IKMPeriode(r.periode, nrr, r.responden, _skema_data(skema[r.instansi_id], nrr))
+                IKMPeriode(r.periode, nrr, r.responden, _skema_jumlah(skema[r.instansi_id], len(nrr)))
             )
     out = {}
     for iid, periods in per_unit.items():
