@@ -291,6 +291,14 @@ def boleh_tugas_pemda(user, pemda: Pemda | int, jenis: str) -> bool:
     return boleh_pemda(user, "lihat", pemda) and boleh_pemda(user, AKSI_TUGAS_PEMDA[jenis], pemda)
 
 
+def boleh_lihat_tugas(user, tugas) -> bool:
+    """May the user see this job (a ``tugas.Tugas``): a unit's by ``boleh_tugas``, a pemda's by
+    ``boleh_tugas_pemda`` — the same decision as its own page."""
+    if tugas.instansi_id is not None:
+        return boleh_tugas(user, tugas.instansi, tugas.jenis)
+    return boleh_tugas_pemda(user, tugas.pemda, tugas.jenis)
+
+
 def pemegang(aksi: str, units) -> dict[int, list]:
     """Who may do ``aksi`` (AKSI) at each of ``units``: {instansi id: [active users]}, from the
     roles held for the unit or for its pemda (two queries whatever the number of units). The

@@ -10,6 +10,8 @@ _TIDAK_ADA = {**UNIT, **{r: 404 for r in ("operator", "pimpinan", "evaluator", "
 _ID = "00000000-0000-4000-8000-000000000000"
 
 CASES: dict = {
+    # the user's own requests: every logged-in user has the page (theirs only: tests/test_tugas_daftar.py)
+    "tugas/": ("/tugas/", {**{r: 200 for r in UNIT}, "anon": 302}),
     "unit/<slug:slug>/tugas/<uuid:pk>/": (f"/unit/bantargebang/tugas/{_ID}/", _TIDAK_ADA),
     "unit/<slug:slug>/tugas/<uuid:pk>/kemajuan/": (
         f"/unit/bantargebang/tugas/{_ID}/kemajuan/",

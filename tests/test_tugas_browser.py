@@ -1,5 +1,6 @@
 """Browser: a document requested from the LKIP page; the job page, polled by htmx under the CSP
-(no inline script), shows the download link once the worker has made the file."""
+(no inline script), shows the download link once the worker has made the file; the user finds
+the request again under "Permintaan saya"."""
 
 import re
 
@@ -54,4 +55,15 @@ def test_the_job_page_follows_the_worker_and_offers_the_file(
     assert unduhan.value.suggested_filename == "perjanjian-kinerja-bantargebang-2024.docx"
     with open(unduhan.value.path(), "rb") as f:
         assert f.read(2) == b"PK"  # a DOCX (zip)
+
+    # later: the request is found again from the user menu, with its file
+    page.goto(f"{base}/")
+    page.locator(".menu-pengguna summary").click()
+    page.get_by_role("link", name="Permintaan saya").click()
+    page.wait_for_url(f"{base}/tugas/")
+    expect(page.get_by_role("link", name="Perjanjian Kinerja 2024 (DOCX)")).to_have_attribute(
+        "href", halaman.removeprefix(base)
+    )
+    expect(page.get_by_role("link", name="Unduh perjanjian-kinerja-bantargebang-2024.docx")).to_be_visible()
+    cek_aksesibilitas(page)
     assert pelanggaran == []

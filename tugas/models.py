@@ -58,7 +58,7 @@ class Tugas(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ANTRI)
     kemajuan = models.PositiveSmallIntegerField(default=0)  # percent
     id_antrian = models.CharField(max_length=64, blank=True)  # the task backend's result id
-    berkas = models.CharField(max_length=255, blank=True)  # result file, relative to DOKUMEN_ROOT
+    berkas = models.CharField(max_length=255, blank=True)  # result file: its name in dasar.dokumen
     nama_berkas = models.CharField(max_length=255, blank=True)  # the name the download gets
     mime = models.CharField(max_length=100, blank=True)
     alasan_gagal = models.TextField(blank=True)  # why it failed, in Indonesian, shown to the user

@@ -21,6 +21,14 @@ def tugas_pemda(kode: str, pk) -> Tugas | None:
     return Tugas.objects.select_related("pemda").filter(pk=pk, pemda__kode=kode).first()
 
 
+def tugas_pemohon(user, batas: int = 50) -> list[Tugas]:
+    """The jobs the user asked for, newest first (the last ``batas``; finished ones are deleted
+    after TUGAS_SIMPAN_JAM hours): one query, with their unit or pemda."""
+    return list(
+        Tugas.objects.filter(pemohon=user).select_related("instansi", "pemda").order_by("-dibuat")[:batas]
+    )
+
+
 def folder_tugas(p: Tugas) -> str:
     """The job's folder in the documents' storage (``dasar.dokumen``): one per job."""
     return f"{SUBFOLDER}/{p.pk}"

@@ -1,4 +1,4 @@
-"""URLs of the job pages: a unit's jobs and a pemda's (pemda-level documents)."""
+"""URLs of the job pages: the user's own requests, a unit's jobs and a pemda's (pemda-level documents)."""
 
 from django.urls import path
 
@@ -6,6 +6,7 @@ from . import views
 
 app_name = "tugas"
 urlpatterns = [
+    path("tugas/", views.daftar, name="daftar"),
     path("unit/<slug:slug>/tugas/<uuid:pk>/", views.halaman, name="halaman"),
     path("unit/<slug:slug>/tugas/<uuid:pk>/kemajuan/", views.kemajuan, name="kemajuan"),
     path("unit/<slug:slug>/tugas/<uuid:pk>/hasil/", views.hasil, name="hasil"),

@@ -2,13 +2,14 @@
 unit's jobs under /unit/<slug>/tugas/<id>/, a pemda's under /pemda/<kode>/tugas/<id>/, the same
 views' helpers and templates for both."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from akun.izin import boleh_tugas, boleh_tugas_pemda, perlu
+from akun.izin import boleh_lihat_tugas, boleh_tugas, boleh_tugas_pemda, perlu
 
 from . import selectors
 
@@ -97,3 +98,24 @@ def kemajuan_pemda(request, kode, pk):
 @require_GET
 def hasil_pemda(request, kode, pk):
     return _hasil(_tugas_pemda(request, kode, pk)["p"])
+
+
+def url_halaman(p) -> str:
+    """The job's own page (a unit's or a pemda's)."""
+    if p.instansi_id is not None:
+        return reverse("tugas:halaman", args=[p.instansi.slug, p.pk])
+    return reverse("tugas:halaman_pemda", args=[p.pemda.kode, p.pk])
+
+
+@login_required
+@require_GET
+def daftar(request):
+    """ "Permintaan saya": the documents and imports the user asked for, newest first, each with
+    its status and a link to its page (where the file is downloaded), those of units the user may
+    still see only."""
+    baris = [
+        {"p": p, "url": url_halaman(p), "pemilik": p.instansi.nama if p.instansi_id else p.pemda.nama}
+        for p in selectors.tugas_pemohon(request.user)
+        if boleh_lihat_tugas(request.user, p)
+    ]
+    return render(request, "tugas/daftar.html", {"baris": baris, "jam_simpan": settings.TUGAS_SIMPAN_JAM})
