@@ -83,21 +83,9 @@ def boleh(user, aksi: str, instansi: Instansi) -> bool:
 
 
 def instansi_terlihat(user):
-    """Queryset of the units the user may see."""
-    if not user.is_authenticated:
-        return Instansi.objects.none()
-    from django.db.models import Q
-
-    return Instansi.objects.filter(
-        Q(id__in=user.peran.filter(instansi__isnull=False).values("instansi_id"))
-        | Q(pemda_id__in=user.peran.filter(pemda__isnull=False).values("pemda_id"))
-    ).distinct()
-
-
-def instansi_pilihan(user):
-    """The units of :func:`instansi_terlihat`, filtered by the user's roles as read once per
-    request (``_peran``) instead of by subqueries over them: the app shell's unit picker, on
-    every page (no DISTINCT, no join)."""
+    """Queryset of the units the user may see: those of its unit roles and every unit of the pemda
+    of its pemda roles, filtered by the roles as read once per request (``_peran``), not by
+    subqueries over them (the app shell's unit picker asks on every page: no DISTINCT, no join)."""
     if not user.is_authenticated:
         return Instansi.objects.none()
     from django.db.models import Q

@@ -177,7 +177,7 @@ def _bangun(request) -> dict:
     # a deactivated unit is offered in no picker: the switcher lists it only on its own pages
     units = [
         u
-        for u in izin.instansi_pilihan(user).select_related("pemda").order_by("nama")
+        for u in izin.instansi_terlihat(user).select_related("pemda").order_by("nama")
         if u.aktif or u.slug == kwargs.get("slug")
     ]
     # the current unit: the page's, else the only (or first) one the user may see

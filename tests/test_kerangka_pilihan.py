@@ -1,14 +1,17 @@
-"""The app shell's unit picker lists exactly the units the user may see (``instansi_terlihat``),
-read from the roles loaded once per request (``instansi_pilihan``), and its remembered links are
-those ``django.urls.reverse`` gives (issue #17: CPU per page)."""
+"""The app shell's unit picker lists exactly the units the user may see (``instansi_terlihat``,
+read from the roles loaded once per request): those of its unit roles and every unit of its pemda
+roles' pemda; and its remembered links are those ``django.urls.reverse`` gives (issue #17: CPU per
+page)."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 from django.urls import reverse as django_reverse
 
-from akun.izin import instansi_pilihan, instansi_terlihat
+from akun.izin import instansi_terlihat
 from akun.models import Peran
+from organisasi.models import Instansi
 from sakip import kerangka
 from tests.factories import InstansiFactory
 
@@ -29,9 +32,13 @@ def test_picker_units_are_the_visible_units(pengguna_demo, demo):
     Peran.objects.create(user=dua, jenis="admin_pemda", pemda=lain.pemda)
     for user in [*pengguna_demo.values(), tanpa, dua]:
         user = User.objects.get(pk=user.pk)  # a fresh object, as per request
-        assert _ids(instansi_pilihan(user)) == _ids(instansi_terlihat(user)), user.username
-    assert _ids(instansi_pilihan(User.objects.get(pk=dua.pk))) == sorted({demo.id, lain.id})
-    assert not instansi_pilihan(AnonymousUser()).exists()
+        diharapkan = Instansi.objects.filter(  # from the roles, by subqueries
+            Q(id__in=Peran.objects.filter(user=user, instansi__isnull=False).values("instansi_id"))
+            | Q(pemda_id__in=Peran.objects.filter(user=user, pemda__isnull=False).values("pemda_id"))
+        )
+        assert _ids(instansi_terlihat(user)) == _ids(diharapkan), user.username
+    assert _ids(instansi_terlihat(User.objects.get(pk=dua.pk))) == sorted({demo.id, lain.id})
+    assert not instansi_terlihat(AnonymousUser()).exists()
 
 
 def test_remembered_links_are_reverse(demo):
