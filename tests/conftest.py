@@ -81,6 +81,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the sync Playwrigh
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture
+def menit_tetap(monkeypatch):
+    """The survey's rate limit counts posts per calendar minute (``skm.services._ambil_jatah``):
+    a test of the limit holds its posts inside one minute, so a slow run straddling a minute's end
+    does not get two minutes' allowance."""
+    from django.utils import timezone
+
+    from skm import services
+
+    asli, menit = services._ambil_jatah, timezone.now()
+    monkeypatch.setattr(services, "_ambil_jatah", lambda kunci, batas, sekarang: asli(kunci, batas, menit))
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -7,7 +7,7 @@ from audit.models import Jejak
 from skm.models import PerangkatKios, Responden
 from skm.services import COOKIE_KIOS, token_formulir
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("menit_tetap")]  # the limit per minute
 KIOS = "/unit/bantargebang/skm/kios/"
 URL = "/s/bantargebang/"
 

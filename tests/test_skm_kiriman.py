@@ -5,7 +5,6 @@ transactional (no outer test transaction hides the races); run on SQLite and Pos
 """
 
 import threading
-import time
 
 import pytest
 from django.db import connection
@@ -22,10 +21,8 @@ def _data(token=None, **extra):
 
 
 @pytest.fixture(autouse=True)
-def _bukan_di_pergantian_menit():
-    """The limit counts per minute: a test never starts in the last seconds of one."""
-    if time.time() % 60 > 50:
-        time.sleep(61 - time.time() % 60)
+def _satu_menit(menit_tetap):
+    """The limit counts per minute: every post of a test falls in the same one."""
 
 
 def _serentak(posts: list[dict]) -> list[int]:

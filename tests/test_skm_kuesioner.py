@@ -73,7 +73,7 @@ def test_a_post_without_a_valid_token_keeps_the_answers_and_stores_nothing(demo,
     assert 'name="token" value="' in html and Responden.objects.count() == 0
 
 
-def test_burst_limited(demo):
+def test_burst_limited(demo, menit_tetap):
     c = Client()
     codes = [
         c.post(URL, _data([(k % 4) + 1, (k // 4) % 4 + 1] + [3] * 7, umur=str(20 + k))).status_code

@@ -11,7 +11,7 @@ from skm.models import PengaturanSKM, PertanyaanSKM, Responden
 from skm.selectors import LABEL_BAKU, PERTANYAAN_BAKU
 from skm.services import token_formulir
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("menit_tetap")]  # the limit per minute
 URL = "/unit/bantargebang/skm/pengaturan/"
 
 
