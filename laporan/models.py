@@ -47,7 +47,7 @@ class TerbitanLKIP(models.Model):
     nama_pengguna = models.CharField(max_length=150)  # kept when the user is removed
     isi_beku = models.JSONField()
     sha256 = models.CharField(max_length=64)
-    berkas_docx = models.CharField(max_length=255)  # path relative to DOKUMEN_ROOT
+    berkas_docx = models.CharField(max_length=255)  # its name in the documents storage (dasar.dokumen)
     sha256_docx = models.CharField(max_length=64)
     berkas_pdf = models.CharField(max_length=255)
     sha256_pdf = models.CharField(max_length=64)
@@ -91,7 +91,7 @@ class ReviuBerkas(models.Model):
     jenis = models.CharField(max_length=4)  # pdf | docx | txt (judged from the content)
     ukuran = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    berkas = models.CharField(max_length=255)  # path relative to DOKUMEN_ROOT
+    berkas = models.CharField(max_length=255)  # its name in the documents storage (dasar.dokumen)
     tugas = models.ForeignKey(
         "tugas.Tugas", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

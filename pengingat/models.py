@@ -22,6 +22,12 @@ class Pengingat(models.Model):
         LKE_FINAL = "lke_final", _("LHE final")
         TL_JATUH_TEMPO = "tl_tempo", _("Tindak lanjut jatuh tempo")
         TL_TERLAMBAT = "tl_lambat", _("Tindak lanjut terlambat")
+        LKIP_H7 = "lkip_h7", _("Batas LKIP 7 hari lagi")
+        LKIP_H1 = "lkip_h1", _("Batas LKIP besok")
+        LKE_H7 = "lke_h7", _("Batas pengajuan LKE 7 hari lagi")
+        LKE_H1 = "lke_h1", _("Batas pengajuan LKE besok")
+        LHE_H7 = "lhe_h7", _("Batas final LHE 7 hari lagi")
+        LHE_H1 = "lhe_h1", _("Batas final LHE besok")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pengingat")
     jenis = models.CharField(max_length=12, choices=Jenis.choices)

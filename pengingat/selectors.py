@@ -6,7 +6,13 @@ and sends). Each kind is read in a fixed number of queries whatever the number o
 - submitted realisasi waiting ``PENGINGAT_VERIFIKASI_HARI`` days: the unit's pimpinan;
 - returned realisasi: the unit's operators;
 - an LKE submitted by the unit: the evaluators; an LHE made final: the unit's operators and pimpinan;
-- a recommendation's follow-up due within 7 days, or overdue: the unit's operators and pimpinan.
+- a recommendation's follow-up due within 7 days, or overdue: the unit's operators and pimpinan;
+- the pemda's LKIP deadline (``JadwalPemda.batas_lkip``, else 31 March of the next year) in 7 days
+  or tomorrow: the pimpinan and operators of each unit that has not issued that year's LKIP;
+- the evaluation calendar: the date units submit their LKE (``evaluasi_ajukan``) in 7 days or
+  tomorrow: the operators and pimpinan of each unit whose LKE AKIP of the year is not submitted;
+  the date LHE are made final (``evaluasi_final``): the evaluators of each unit whose evaluation
+  is not final.
 
 Events older than ``PENGINGAT_BATAS_LAMA_HARI`` are left alone."""
 
@@ -25,7 +31,8 @@ from akun.izin import pemegang
 from anggaran.models import BarisAnggaran, RealisasiAnggaran
 from audit.models import Jejak
 from evaluasi.models import Evaluasi, Rekomendasi, StatusEvaluasi, StatusTindakLanjut
-from jadwal.models import Alur, JendelaEntri, Pengecualian
+from jadwal.models import Alur, JadwalPemda, JendelaEntri, Pengecualian, batas_lkip_bawaan
+from laporan.models import TerbitanLKIP
 from organisasi.models import Instansi
 from pengukuran.models import PengajuanRealisasi, Realisasi, StatusPeriode
 from pengukuran.selectors import pk_berlaku
@@ -363,10 +370,165 @@ def _tindak_lanjut(hari: dt.date) -> list[Calon]:
     return out
 
 
+def _tanggal_jadwal(hari: dt.date, kolom: str) -> list[tuple[int, int, dt.date]]:
+    """(pemda id, year, date) of the schedule date ``kolom`` falling between today and H-7; for
+    ``batas_lkip`` also the default 31 March of pemda without a schedule for that year."""
+    akhir = hari + dt.timedelta(days=max(settings.PENGINGAT_HARI_SEBELUM))
+    out = list(
+        JadwalPemda.objects.filter(**{f"{kolom}__gte": hari, f"{kolom}__lte": akhir}).values_list(
+            "pemda_id", "tahun", kolom
+        )
+    )
+    if kolom == "batas_lkip":
+        tahun = hari.year - 1  # the LKIP of year N is due on 31 March of N+1
+        if hari <= batas_lkip_bawaan(tahun) <= akhir:
+            from organisasi.models import Pemda
+
+            ada = set(JadwalPemda.objects.filter(tahun=tahun).values_list("pemda_id", flat=True))
+            out += [
+                (pid, tahun, batas_lkip_bawaan(tahun))
+                for pid in Pemda.objects.values_list("id", flat=True)
+                if pid not in ada
+            ]
+    return out
+
+
+def _jenis_dekat(hari: dt.date, tanggal: dt.date, h7: str, h1: str) -> str:
+    return h1 if (tanggal - hari).days <= min(settings.PENGINGAT_HARI_SEBELUM) else h7
+
+
+def _batas_lkip(hari: dt.date) -> list[Calon]:
+    """Units that have not issued the year's LKIP, H-7 and H-1 before the pemda's deadline: their
+    pimpinan (who issues it) and operators (who prepare it)."""
+    tanggal = _tanggal_jadwal(hari, "batas_lkip")
+    if not tanggal:
+        return []
+    units = list(
+        Instansi.objects.filter(pemda_id__in={t[0] for t in tanggal}, aktif=True)
+        .select_related("pemda")
+        .order_by("nama")
+    )
+    terbit = set(
+        TerbitanLKIP.objects.filter(instansi__in=units, tahun__in={t[1] for t in tanggal}).values_list(
+            "instansi_id", "tahun"
+        )
+    )
+    operator, pimpinan = pemegang("isi", units), pemegang("terbitkan", units)
+    out = []
+    for pemda_id, tahun, batas in tanggal:
+        for u in units:
+            if u.pemda_id != pemda_id or (u.id, tahun) in terbit:
+                continue
+            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
+            penerima = {u.id: pimpinan.get(u.id, []) + operator.get(u.id, [])}
+            out += _untuk(
+                penerima,
+                u,
+                jenis=_jenis_dekat(hari, batas, J.LKIP_H7, J.LKIP_H1),
+                objek=f"laporan.LKIP:{u.id}:{tahun}",
+                jatuh_tempo=batas,
+                judul=_("%(unit)s: LKIP %(tahun)s harus terbit paling lambat %(batas)s") % arg,
+                pesan=_(
+                    "LKIP %(tahun)s %(unit)s belum diterbitkan. Selesaikan reviunya dan terbitkan sebelum "
+                    "%(batas)s, lalu unggah ke aplikasi ESR KemenPANRB."
+                )
+                % arg,
+                tautan=reverse("laporan:lkip", args=[u.slug, tahun]),
+            )
+    return out
+
+
+def _kalender_evaluasi(hari: dt.date) -> list[Calon]:
+    """H-7 and H-1 before the evaluation calendar's dates: the LKE AKIP of the year not yet
+    submitted by the date units submit (operators and pimpinan), the evaluation not yet final by
+    the date LHE are made final (evaluators)."""
+    ajukan, final = _tanggal_jadwal(hari, "evaluasi_ajukan"), _tanggal_jadwal(hari, "evaluasi_final")
+    if not ajukan and not final:
+        return []
+    units = list(
+        Instansi.objects.filter(pemda_id__in={t[0] for t in ajukan + final}, aktif=True)
+        .select_related("pemda")
+        .order_by("nama")
+    )
+    lke = {
+        (e.instansi_id, e.tahun): e
+        for e in Evaluasi.objects.filter(
+            instansi__in=units, jenis="akip", tahun__in={t[1] for t in ajukan + final}
+        )
+    }
+    operator, pimpinan, evaluator = (
+        pemegang("isi", units),
+        pemegang("setujui", units),
+        pemegang("evaluasi", units),
+    )
+    out = []
+    for daftar, selesai, h7, h1 in (
+        (
+            ajukan,
+            (StatusEvaluasi.DIAJUKAN, StatusEvaluasi.DIEVALUASI, StatusEvaluasi.FINAL),
+            J.LKE_H7,
+            J.LKE_H1,
+        ),
+        (final, (StatusEvaluasi.FINAL,), J.LHE_H7, J.LHE_H1),
+    ):
+        for pemda_id, tahun, batas in daftar:
+            for u in units:
+                e = lke.get((u.id, tahun))
+                if u.pemda_id != pemda_id or (e is not None and e.status in selesai):
+                    continue
+                if h7 == J.LHE_H7 and e is None:
+                    continue  # nothing for the evaluator to finalise: the unit has no LKE this year
+                arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
+                if h7 == J.LKE_H7:
+                    penerima = {u.id: operator.get(u.id, []) + pimpinan.get(u.id, [])}
+                    judul = _("%(unit)s: LKE AKIP %(tahun)s diajukan paling lambat %(batas)s") % arg
+                    pesan = (
+                        _(
+                            "LKE AKIP %(tahun)s %(unit)s belum diajukan. Lengkapi penilaian mandiri dan "
+                            "buktinya, lalu ajukan sebelum %(batas)s."
+                        )
+                        % arg
+                    )
+                    tautan = (
+                        reverse("evaluasi:lke", args=[u.slug, e.pk])
+                        if e is not None
+                        else reverse("evaluasi:daftar", args=[u.slug])
+                    )
+                else:
+                    penerima = {u.id: evaluator.get(u.id, [])}
+                    judul = _("%(unit)s: LHE AKIP %(tahun)s final paling lambat %(batas)s") % arg
+                    pesan = (
+                        _(
+                            "Evaluasi AKIP %(tahun)s %(unit)s belum final. Selesaikan penilaian dan "
+                            "finalkan LHE sebelum %(batas)s."
+                        )
+                        % arg
+                    )
+                    tautan = reverse("evaluasi:lke", args=[u.slug, e.pk])
+                out += _untuk(
+                    penerima,
+                    u,
+                    jenis=_jenis_dekat(hari, batas, h7, h1),
+                    objek=f"evaluasi.akip:{u.id}:{tahun}",
+                    jatuh_tempo=batas,
+                    judul=judul,
+                    pesan=pesan,
+                    tautan=tautan,
+                )
+    return out
+
+
 def calon(hari: dt.date) -> list[Calon]:
     """Every reminder due on ``hari`` (one per key), in a stable order."""
     semua: dict[tuple, Calon] = {}
-    for c in _jendela(hari) + _pengajuan(hari) + _evaluasi(hari) + _tindak_lanjut(hari):
+    for c in (
+        _jendela(hari)
+        + _pengajuan(hari)
+        + _evaluasi(hari)
+        + _tindak_lanjut(hari)
+        + _batas_lkip(hari)
+        + _kalender_evaluasi(hari)
+    ):
         semua.setdefault(c.kunci, c)
     return sorted(semua.values(), key=lambda c: (c.user.pk, c.jenis, c.objek))
 
