@@ -114,7 +114,7 @@ def _belum_diisi(alur: str, units: list, tahun: int, periode: str) -> dict[int, 
 
 def _jendela(hari: dt.date) -> list[Calon]:
     """Entry windows (or a unit's exception) ending in 2–7 days (H-7) or in 0–1 day (H-1)."""
-    jauh, dekat = max(settings.PENGINGAT_HARI_SEBELUM), min(settings.PENGINGAT_HARI_SEBELUM)
+    jauh = max(settings.PENGINGAT_HARI_SEBELUM)
     akhir = hari + dt.timedelta(days=jauh)
     # every window whose close (or one of whose exceptions) falls between today and H-7
     pengecualian = list(
@@ -189,7 +189,7 @@ def _jendela(hari: dt.date) -> list[Calon]:
             out += _untuk(
                 operator,
                 u,
-                jenis=J.JENDELA_H1 if sisa <= dekat else J.JENDELA_H7,
+                jenis=_jenis_dekat(hari, batas, J.JENDELA_H7, J.JENDELA_H1),
                 objek=f"jadwal.JendelaEntri:{w.pk}:{u.id}",
                 jatuh_tempo=batas,
                 judul=judul,
@@ -397,17 +397,26 @@ def _jenis_dekat(hari: dt.date, tanggal: dt.date, h7: str, h1: str) -> str:
     return h1 if (tanggal - hari).days <= min(settings.PENGINGAT_HARI_SEBELUM) else h7
 
 
+def _unit_per_pemda(tanggal: list[tuple[int, int, dt.date]]) -> dict[int, list[Instansi]]:
+    """The active units of the pemda in ``tanggal``, by pemda id (one query)."""
+    per_pemda: dict[int, list[Instansi]] = {}
+    for u in (
+        Instansi.objects.filter(pemda_id__in={t[0] for t in tanggal}, aktif=True)
+        .select_related("pemda")
+        .order_by("nama")
+    ):
+        per_pemda.setdefault(u.pemda_id, []).append(u)
+    return per_pemda
+
+
 def _batas_lkip(hari: dt.date) -> list[Calon]:
     """Units that have not issued the year's LKIP, H-7 and H-1 before the pemda's deadline: their
     pimpinan (who issues it) and operators (who prepare it)."""
     tanggal = _tanggal_jadwal(hari, "batas_lkip")
     if not tanggal:
         return []
-    units = list(
-        Instansi.objects.filter(pemda_id__in={t[0] for t in tanggal}, aktif=True)
-        .select_related("pemda")
-        .order_by("nama")
-    )
+    per_pemda = _unit_per_pemda(tanggal)
+    units = [u for daftar in per_pemda.values() for u in daftar]
     terbit = set(
         TerbitanLKIP.objects.filter(instansi__in=units, tahun__in={t[1] for t in tanggal}).values_list(
             "instansi_id", "tahun"
@@ -416,13 +425,12 @@ def _batas_lkip(hari: dt.date) -> list[Calon]:
     operator, pimpinan = pemegang("isi", units), pemegang("terbitkan", units)
     out = []
     for pemda_id, tahun, batas in tanggal:
-        for u in units:
-            if u.pemda_id != pemda_id or (u.id, tahun) in terbit:
+        for u in per_pemda.get(pemda_id, []):
+            if (u.id, tahun) in terbit:
                 continue
             arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
-            penerima = {u.id: pimpinan.get(u.id, []) + operator.get(u.id, [])}
             out += _untuk(
-                penerima,
+                {u.id: pimpinan.get(u.id, []) + operator.get(u.id, [])},
                 u,
                 jenis=_jenis_dekat(hari, batas, J.LKIP_H7, J.LKIP_H1),
                 objek=f"laporan.LKIP:{u.id}:{tahun}",
@@ -441,15 +449,13 @@ def _batas_lkip(hari: dt.date) -> list[Calon]:
 def _kalender_evaluasi(hari: dt.date) -> list[Calon]:
     """H-7 and H-1 before the evaluation calendar's dates: the LKE AKIP of the year not yet
     submitted by the date units submit (operators and pimpinan), the evaluation not yet final by
-    the date LHE are made final (evaluators)."""
+    the date LHE are made final (evaluators; a unit without an LKE that year has nothing to
+    finalise)."""
     ajukan, final = _tanggal_jadwal(hari, "evaluasi_ajukan"), _tanggal_jadwal(hari, "evaluasi_final")
     if not ajukan and not final:
         return []
-    units = list(
-        Instansi.objects.filter(pemda_id__in={t[0] for t in ajukan + final}, aktif=True)
-        .select_related("pemda")
-        .order_by("nama")
-    )
+    per_pemda = _unit_per_pemda(ajukan + final)
+    units = [u for daftar in per_pemda.values() for u in daftar]
     lke = {
         (e.instansi_id, e.tahun): e
         for e in Evaluasi.objects.filter(
@@ -461,60 +467,52 @@ def _kalender_evaluasi(hari: dt.date) -> list[Calon]:
         pemegang("setujui", units),
         pemegang("evaluasi", units),
     )
+    sudah_diajukan = (StatusEvaluasi.DIAJUKAN, StatusEvaluasi.DIEVALUASI, StatusEvaluasi.FINAL)
     out = []
-    for daftar, selesai, h7, h1 in (
-        (
-            ajukan,
-            (StatusEvaluasi.DIAJUKAN, StatusEvaluasi.DIEVALUASI, StatusEvaluasi.FINAL),
-            J.LKE_H7,
-            J.LKE_H1,
-        ),
-        (final, (StatusEvaluasi.FINAL,), J.LHE_H7, J.LHE_H1),
-    ):
-        for pemda_id, tahun, batas in daftar:
-            for u in units:
-                e = lke.get((u.id, tahun))
-                if u.pemda_id != pemda_id or (e is not None and e.status in selesai):
-                    continue
-                if h7 == J.LHE_H7 and e is None:
-                    continue  # nothing for the evaluator to finalise: the unit has no LKE this year
-                arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
-                if h7 == J.LKE_H7:
-                    penerima = {u.id: operator.get(u.id, []) + pimpinan.get(u.id, [])}
-                    judul = _("%(unit)s: LKE AKIP %(tahun)s diajukan paling lambat %(batas)s") % arg
-                    pesan = (
-                        _(
-                            "LKE AKIP %(tahun)s %(unit)s belum diajukan. Lengkapi penilaian mandiri dan "
-                            "buktinya, lalu ajukan sebelum %(batas)s."
-                        )
-                        % arg
-                    )
-                    tautan = (
-                        reverse("evaluasi:lke", args=[u.slug, e.pk])
-                        if e is not None
-                        else reverse("evaluasi:daftar", args=[u.slug])
-                    )
-                else:
-                    penerima = {u.id: evaluator.get(u.id, [])}
-                    judul = _("%(unit)s: LHE AKIP %(tahun)s final paling lambat %(batas)s") % arg
-                    pesan = (
-                        _(
-                            "Evaluasi AKIP %(tahun)s %(unit)s belum final. Selesaikan penilaian dan "
-                            "finalkan LHE sebelum %(batas)s."
-                        )
-                        % arg
-                    )
-                    tautan = reverse("evaluasi:lke", args=[u.slug, e.pk])
-                out += _untuk(
-                    penerima,
-                    u,
-                    jenis=_jenis_dekat(hari, batas, h7, h1),
-                    objek=f"evaluasi.akip:{u.id}:{tahun}",
-                    jatuh_tempo=batas,
-                    judul=judul,
-                    pesan=pesan,
-                    tautan=tautan,
+    for pemda_id, tahun, batas in ajukan:
+        for u in per_pemda.get(pemda_id, []):
+            e = lke.get((u.id, tahun))
+            if e is not None and e.status in sudah_diajukan:
+                continue
+            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
+            out += _untuk(
+                {u.id: operator.get(u.id, []) + pimpinan.get(u.id, [])},
+                u,
+                jenis=_jenis_dekat(hari, batas, J.LKE_H7, J.LKE_H1),
+                objek=f"evaluasi.akip:{u.id}:{tahun}",
+                jatuh_tempo=batas,
+                judul=_("%(unit)s: LKE AKIP %(tahun)s diajukan paling lambat %(batas)s") % arg,
+                pesan=_(
+                    "LKE AKIP %(tahun)s %(unit)s belum diajukan. Lengkapi penilaian mandiri dan "
+                    "buktinya, lalu ajukan sebelum %(batas)s."
                 )
+                % arg,
+                tautan=(
+                    reverse("evaluasi:lke", args=[u.slug, e.pk])
+                    if e
+                    else reverse("evaluasi:daftar", args=[u.slug])
+                ),
+            )
+    for pemda_id, tahun, batas in final:
+        for u in per_pemda.get(pemda_id, []):
+            e = lke.get((u.id, tahun))
+            if e is None or e.status == StatusEvaluasi.FINAL:
+                continue
+            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
+            out += _untuk(
+                evaluator,
+                u,
+                jenis=_jenis_dekat(hari, batas, J.LHE_H7, J.LHE_H1),
+                objek=f"evaluasi.akip:{u.id}:{tahun}",
+                jatuh_tempo=batas,
+                judul=_("%(unit)s: LHE AKIP %(tahun)s final paling lambat %(batas)s") % arg,
+                pesan=_(
+                    "Evaluasi AKIP %(tahun)s %(unit)s belum final. Selesaikan penilaian dan "
+                    "finalkan LHE sebelum %(batas)s."
+                )
+                % arg,
+                tautan=reverse("evaluasi:lke", args=[u.slug, e.pk]),
+            )
     return out
 
 

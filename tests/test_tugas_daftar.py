@@ -63,3 +63,30 @@ def test_in_english(pengguna_demo, masuk_sebagai):
     c.post("/i18n/setlang/", {"language": "en", "next": "/tugas/"})
     html = c.get("/tugas/").content.decode()
     assert "My requests" in html and "You have not asked for any document or import yet." in html
+
+
+def test_the_page_reads_a_fixed_number_of_queries(pengguna_demo, masuk_sebagai):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    op = masuk_sebagai("operator")
+
+    def tambah(n):
+        for i in range(n):
+            Tugas.objects.create(
+                pemohon=pengguna_demo["operator"],
+                instansi=pengguna_demo["operator"].peran.first().instansi,
+                jenis="lkip",
+                parameter={"tahun": 2024, "fmt": "pdf"},
+                sidik=f"k{Tugas.objects.count()}-{i}",
+            )
+
+    tambah(1)
+    op.get("/tugas/")  # the session's first page reads what later pages have stored
+    with CaptureQueriesContext(connection) as satu:
+        op.get("/tugas/")
+    tambah(9)
+    with CaptureQueriesContext(connection) as sepuluh:
+        html = op.get("/tugas/").content.decode()
+    assert html.count("LKIP 2024 (PDF)") == 10
+    assert len(sepuluh) == len(satu)

@@ -139,26 +139,28 @@ def _lokal(obj: UnggahanWorkbook):
     return salinan_lokal(obj.berkas.storage, obj.berkas.name)
 
 
-def _impor(user, instansi, path, berkas_nama: str, *, terapkan: bool, maks_baris: int = MAKS_BARIS_WEB):
-    """Read the stored file, check it names only this unit, import it (a dry run unless
-    ``terapkan``). Returns (problems in Indonesian, counts per sheet)."""
-    rows, galat = baca(path, maks_baris)
-    disimpan = f"{Path(path).name}: "  # a problem of the whole file names the name it was uploaded as
-    galat = [f"{berkas_nama}: {g[len(disimpan) :]}" if g.startswith(disimpan) else g for g in galat]
-    if not galat:
-        galat = _unit_lain(rows, instansi)
-    if galat:
-        return [indonesiakan(g) for g in galat], {}
-    hasil = import_workbook(
-        path,
-        dry_run=not terapkan,
-        oleh=user.username if terapkan else None,
-        pengguna=user,
-        nama_berkas=berkas_nama,
-        maks_baris=maks_baris,
-        tolak_baris=_tolak_baris(user, instansi),
-        dibaca=rows,
-    )
+def _impor(user, obj: UnggahanWorkbook, *, terapkan: bool, maks_baris: int = MAKS_BARIS_WEB):
+    """Read the stored upload (``_lokal``), check it names only its unit, import it (a dry run
+    unless ``terapkan``). Returns (problems in Indonesian, counts per sheet)."""
+    instansi, berkas_nama = obj.instansi, obj.nama_berkas
+    with _lokal(obj) as path:
+        rows, galat = baca(path, maks_baris)
+        disimpan = f"{Path(path).name}: "  # a problem of the whole file names the name it was uploaded as
+        galat = [f"{berkas_nama}: {g[len(disimpan) :]}" if g.startswith(disimpan) else g for g in galat]
+        if not galat:
+            galat = _unit_lain(rows, instansi)
+        if galat:
+            return [indonesiakan(g) for g in galat], {}
+        hasil = import_workbook(
+            path,
+            dry_run=not terapkan,
+            oleh=user.username if terapkan else None,
+            pengguna=user,
+            nama_berkas=berkas_nama,
+            maks_baris=maks_baris,
+            tolak_baris=_tolak_baris(user, instansi),
+            dibaca=rows,
+        )
     return [indonesiakan(g) for g in hasil.errors], hasil.counts
 
 
@@ -206,8 +208,7 @@ def uji_unggahan(*, user, instansi, tahun: int, berkas) -> UnggahanWorkbook:
                 galat = []
             jumlah = {}
         else:
-            with _lokal(obj) as path:
-                galat, jumlah = _impor(user, instansi, path, nama, terapkan=False)
+            galat, jumlah = _impor(user, obj, terapkan=False)
     except BaseException:
         obj.berkas.delete(save=False)
         raise
@@ -288,10 +289,7 @@ def _cek_siap(obj: UnggahanWorkbook, status) -> None:
 
 def _terapkan(obj: UnggahanWorkbook, user) -> list[str]:
     """The import for real (inside the caller's transaction); its problems, none when saved."""
-    with _lokal(obj) as path:
-        galat, jumlah = _impor(
-            user, obj.instansi, path, obj.nama_berkas, terapkan=True, maks_baris=_maks_baris(obj)
-        )
+    galat, jumlah = _impor(user, obj, terapkan=True, maks_baris=_maks_baris(obj))
     if not galat:
         obj.status = UnggahanWorkbook.Status.DITERAPKAN
         obj.diterapkan = timezone.now()
@@ -329,10 +327,7 @@ def uji_tersimpan(*, unggahan: UnggahanWorkbook) -> UnggahanWorkbook:
         return obj
     if not boleh(user, "impor", obj.instansi):
         raise Ditolak(_("Pengunggah tidak lagi boleh mengunggah workbook unit ini."))
-    with _lokal(obj) as path:
-        galat, jumlah = _impor(
-            user, obj.instansi, path, obj.nama_berkas, terapkan=False, maks_baris=MAKS_BARIS
-        )
+    galat, jumlah = _impor(user, obj, terapkan=False, maks_baris=MAKS_BARIS)
     obj.hasil = {"galat": galat, "jumlah": jumlah}
     obj.status = UnggahanWorkbook.Status.DIPERIKSA
     obj.save(update_fields=["hasil", "status"])
