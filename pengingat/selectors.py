@@ -409,6 +409,13 @@ def _unit_per_pemda(tanggal: list[tuple[int, int, dt.date]]) -> dict[int, list[I
     return per_pemda
 
 
+def _unit_jadwal(tanggal: list[tuple[int, int, dt.date]], per_pemda: dict[int, list[Instansi]]):
+    """(unit, year, date, message arguments) for each unit of each pemda's schedule date."""
+    for pemda_id, tahun, batas in tanggal:
+        for u in per_pemda.get(pemda_id, []):
+            yield u, tahun, batas, {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
+
+
 def _batas_lkip(hari: dt.date) -> list[Calon]:
     """Units that have not issued the year's LKIP, H-7 and H-1 before the pemda's deadline: their
     pimpinan (who issues it) and operators (who prepare it)."""
@@ -424,25 +431,23 @@ def _batas_lkip(hari: dt.date) -> list[Calon]:
     )
     operator, pimpinan = pemegang("isi", units), pemegang("terbitkan", units)
     out = []
-    for pemda_id, tahun, batas in tanggal:
-        for u in per_pemda.get(pemda_id, []):
-            if (u.id, tahun) in terbit:
-                continue
-            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
-            out += _untuk(
-                {u.id: pimpinan.get(u.id, []) + operator.get(u.id, [])},
-                u,
-                jenis=_jenis_dekat(hari, batas, J.LKIP_H7, J.LKIP_H1),
-                objek=f"laporan.LKIP:{u.id}:{tahun}",
-                jatuh_tempo=batas,
-                judul=_("%(unit)s: LKIP %(tahun)s harus terbit paling lambat %(batas)s") % arg,
-                pesan=_(
-                    "LKIP %(tahun)s %(unit)s belum diterbitkan. Selesaikan reviunya dan terbitkan sebelum "
-                    "%(batas)s, lalu unggah ke aplikasi ESR KemenPANRB."
-                )
-                % arg,
-                tautan=reverse("laporan:lkip", args=[u.slug, tahun]),
+    for u, tahun, batas, arg in _unit_jadwal(tanggal, per_pemda):
+        if (u.id, tahun) in terbit:
+            continue
+        out += _untuk(
+            {u.id: pimpinan.get(u.id, []) + operator.get(u.id, [])},
+            u,
+            jenis=_jenis_dekat(hari, batas, J.LKIP_H7, J.LKIP_H1),
+            objek=f"laporan.LKIP:{u.id}:{tahun}",
+            jatuh_tempo=batas,
+            judul=_("%(unit)s: LKIP %(tahun)s harus terbit paling lambat %(batas)s") % arg,
+            pesan=_(
+                "LKIP %(tahun)s %(unit)s belum diterbitkan. Selesaikan reviunya dan terbitkan sebelum "
+                "%(batas)s, lalu unggah ke aplikasi ESR KemenPANRB."
             )
+            % arg,
+            tautan=reverse("laporan:lkip", args=[u.slug, tahun]),
+        )
     return out
 
 
@@ -469,50 +474,46 @@ def _kalender_evaluasi(hari: dt.date) -> list[Calon]:
     )
     sudah_diajukan = (StatusEvaluasi.DIAJUKAN, StatusEvaluasi.DIEVALUASI, StatusEvaluasi.FINAL)
     out = []
-    for pemda_id, tahun, batas in ajukan:
-        for u in per_pemda.get(pemda_id, []):
-            e = lke.get((u.id, tahun))
-            if e is not None and e.status in sudah_diajukan:
-                continue
-            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
-            out += _untuk(
-                {u.id: operator.get(u.id, []) + pimpinan.get(u.id, [])},
-                u,
-                jenis=_jenis_dekat(hari, batas, J.LKE_H7, J.LKE_H1),
-                objek=f"evaluasi.akip:{u.id}:{tahun}",
-                jatuh_tempo=batas,
-                judul=_("%(unit)s: LKE AKIP %(tahun)s diajukan paling lambat %(batas)s") % arg,
-                pesan=_(
-                    "LKE AKIP %(tahun)s %(unit)s belum diajukan. Lengkapi penilaian mandiri dan "
-                    "buktinya, lalu ajukan sebelum %(batas)s."
-                )
-                % arg,
-                tautan=(
-                    reverse("evaluasi:lke", args=[u.slug, e.pk])
-                    if e
-                    else reverse("evaluasi:daftar", args=[u.slug])
-                ),
+    for u, tahun, batas, arg in _unit_jadwal(ajukan, per_pemda):
+        e = lke.get((u.id, tahun))
+        if e is not None and e.status in sudah_diajukan:
+            continue
+        out += _untuk(
+            {u.id: operator.get(u.id, []) + pimpinan.get(u.id, [])},
+            u,
+            jenis=_jenis_dekat(hari, batas, J.LKE_H7, J.LKE_H1),
+            objek=f"evaluasi.akip:{u.id}:{tahun}",
+            jatuh_tempo=batas,
+            judul=_("%(unit)s: LKE AKIP %(tahun)s diajukan paling lambat %(batas)s") % arg,
+            pesan=_(
+                "LKE AKIP %(tahun)s %(unit)s belum diajukan. Lengkapi penilaian mandiri dan "
+                "buktinya, lalu ajukan sebelum %(batas)s."
             )
-    for pemda_id, tahun, batas in final:
-        for u in per_pemda.get(pemda_id, []):
-            e = lke.get((u.id, tahun))
-            if e is None or e.status == StatusEvaluasi.FINAL:
-                continue
-            arg = {"unit": u.nama, "tahun": tahun, "batas": format_tanggal(batas)}
-            out += _untuk(
-                evaluator,
-                u,
-                jenis=_jenis_dekat(hari, batas, J.LHE_H7, J.LHE_H1),
-                objek=f"evaluasi.akip:{u.id}:{tahun}",
-                jatuh_tempo=batas,
-                judul=_("%(unit)s: LHE AKIP %(tahun)s final paling lambat %(batas)s") % arg,
-                pesan=_(
-                    "Evaluasi AKIP %(tahun)s %(unit)s belum final. Selesaikan penilaian dan "
-                    "finalkan LHE sebelum %(batas)s."
-                )
-                % arg,
-                tautan=reverse("evaluasi:lke", args=[u.slug, e.pk]),
+            % arg,
+            tautan=(
+                reverse("evaluasi:lke", args=[u.slug, e.pk])
+                if e
+                else reverse("evaluasi:daftar", args=[u.slug])
+            ),
+        )
+    for u, tahun, batas, arg in _unit_jadwal(final, per_pemda):
+        e = lke.get((u.id, tahun))
+        if e is None or e.status == StatusEvaluasi.FINAL:
+            continue
+        out += _untuk(
+            evaluator,
+            u,
+            jenis=_jenis_dekat(hari, batas, J.LHE_H7, J.LHE_H1),
+            objek=f"evaluasi.akip:{u.id}:{tahun}",
+            jatuh_tempo=batas,
+            judul=_("%(unit)s: LHE AKIP %(tahun)s final paling lambat %(batas)s") % arg,
+            pesan=_(
+                "Evaluasi AKIP %(tahun)s %(unit)s belum final. Selesaikan penilaian dan "
+                "finalkan LHE sebelum %(batas)s."
             )
+            % arg,
+            tautan=reverse("evaluasi:lke", args=[u.slug, e.pk]),
+        )
     return out
 
 
