@@ -56,6 +56,10 @@ def test_pk_without_signatory_cannot_be_signed_then_signed_with_chosen_date(live
     )
     expect(pim.get_by_role("button", name="Tandatangani dan bekukan")).to_have_count(0)
 
+    # the test's own write to the live server's in-memory SQLite fails at once ("table is locked")
+    # while a page still reads in the background (the inbox badge): wait until both pages are idle
+    op.wait_for_load_state("networkidle")
+    pim.wait_for_load_state("networkidle")
     Pejabat.objects.filter(kode="walikota").update(
         nama="TRI ADHIANTO"
     )  # the pemda's admin names the official
