@@ -14,7 +14,7 @@ from pengukuran.selectors import Pengukuran, capaian_pk
 from perencanaan.models import Indikator
 from rumus.anggaran import serapan
 from rumus.evaluasi import predikat_akip
-from skm.selectors import ikm_tahun
+from skm.selectors import nilai_ikm
 from tembolok.services import cuplikan_banyak, token_banyak
 
 
@@ -39,7 +39,7 @@ def ringkasan_pemda(instansi_list, tahun: int, peng: Pengukuran | None = None) -
     if peng.mencakup(ids, tahun):
         ikm, akip = peng.skm[tahun], peng.evaluasi[(tahun, "akip")]
     else:
-        ikm, akip = ikm_tahun(ids, tahun), total_evaluasi(ids, tahun, "akip")
+        ikm, akip = nilai_ikm(ids, tahun), total_evaluasi(ids, tahun, "akip")
     out = []
     for ins in instansi_list:
         values = [r.capaian for r in cap.get(ins.id, []) if r.capaian is not None]
@@ -115,7 +115,7 @@ def ringkasan_tersimpan(instansi_list, tahun: int) -> list[RingkasUnit]:
         )
         isi = {i: dihitung[i] for i in ids if i in dihitung and sekarang.get(i) == token_awal.get(i)}
         sisa = [i for i in ids if i not in isi]
-        ikm = ikm_tahun(sisa, tahun) if sisa else {}
+        ikm = nilai_ikm(sisa, tahun) if sisa else {}
         ikut = [i for i in sisa if tetap[i]["ikut_survei"]]
         if ikut:  # their capaian depends on the answers: computed again with the IKM
             peng = Pengukuran(ikut, [tahun], ringan=True)

@@ -151,9 +151,19 @@ def ikm_dari_jumlah(
     k = skema.jumlah
     if len(jumlah_unsur) != k:
         raise ValueError(f"need {k} sums, got {len(jumlah_unsur)}")
+    return ikm_dari_total(sum(jumlah_unsur), responden, k)
+
+
+def ikm_dari_total(total: int, responden: int, jumlah_unsur: int) -> Decimal:
+    """``ikm_dari_jumlah`` given the sum of the answers over all the scheme's ``jumlah_unsur``
+    unsur (Σ over unsur of Σ answers) instead of the per-unsur sums: 25 × total / (responden ×
+    n), the same single division and so the same value. A national read sends this one sum per
+    unit and period."""
     if responden <= 0:
         raise ValueError("respondents must be > 0")
-    return Decimal(_KONVERSI_INT * sum(jumlah_unsur)) / (responden * k)
+    if jumlah_unsur <= 0:
+        raise ValueError("the scheme needs at least one unsur")
+    return Decimal(_KONVERSI_INT * total) / (responden * jumlah_unsur)
 
 
 def mutu(ikm: Decimal | None, skema: Skema = PERMENPANRB_14_2017) -> tuple[str, str] | None:

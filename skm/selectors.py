@@ -298,18 +298,24 @@ def ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
         return _ikm_tahun(instansi_ids, tahun)
 
 
-def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
+def _pengaturan(instansi_ids: list[int]) -> tuple[dict[int, str], dict[int, rumus_skm.Skema]]:
+    """({unit: PengaturanSKM.metode} of the units that have a setting, {unit: its scheme}): one
+    query, two when a unit chose a scheme."""
     from .skema import skema_unit
 
-    instansi_ids = list(instansi_ids)
-    mentah: dict[int, list[tuple]] = defaultdict(list)
-    for r in baris_jumlah(instansi_ids, tahun):
-        mentah[r[0]].append(r)
     pengaturan = list(
         _per_unit(PengaturanSKM.objects.all(), instansi_ids).values_list("instansi_id", "metode", "skema_id")
     )
     metode = {iid: m for iid, m, _s in pengaturan}
-    skema = skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
+    return metode, skema_unit(instansi_ids, {iid: s for iid, _m, s in pengaturan})
+
+
+def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
+    instansi_ids = list(instansi_ids)
+    mentah: dict[int, list[tuple]] = defaultdict(list)
+    for r in baris_jumlah(instansi_ids, tahun):
+        mentah[r[0]].append(r)
+    metode, skema = _pengaturan(instansi_ids)
     per_unit: dict[int, list[IKMPeriode]] = defaultdict(list)
     # the NRR summaries count only for units without raw responses: none read when every unit has some
     ringkas = [i for i in instansi_ids if i not in mentah]
@@ -337,6 +343,131 @@ def _ikm_tahun(instansi_ids, tahun: int) -> dict[int, IKMTahun]:
             value = rumus_skm.gabung_rata_periode({p.periode: p.ikm for p in periods})
             out[iid] = IKMTahun(periods, value, METODE_RATA_PERIODE, sk)
     return out
+
+
+@dataclass(slots=True)
+class NilaiIKM:
+    """A unit's IKM for the year as values only (``nilai_ikm``): the yearly IKM, how it was
+    combined, the scheme, and per period (in period order) the IKM and the respondents. What a
+    comparison of many units needs, without the per-period objects (NRR, mutu per unsur) of
+    ``IKMTahun``; the values are those of ``ikm_tahun``."""
+
+    ikm: Decimal | None
+    metode: str
+    skema: rumus_skm.Skema
+    periode: dict[str, Decimal]
+    responden: dict[str, int | None]
+
+    @property
+    def mutu(self) -> str | None:
+        m = rumus_skm.mutu(self.ikm, self.skema)
+        return m[0] if m else None
+
+
+def baris_total(instansi_ids, tahun: int) -> list[tuple]:
+    """The running sums per unit and period (``JumlahJawabanUnit``) as (instansi_id, periode,
+    respondents, Σ answers over u1..u9, ``lama``): the IKM of a period of the 9-unsur scheme
+    needs only that one sum (``rumus.skm.ikm_dari_total``); ``lama`` is true when the older
+    scheme's u10..u14 were answered (such a unit is read in full by ``nilai_ikm``). One query; a
+    national read sends five columns per row instead of twelve."""
+    from django.db import connection
+
+    instansi_ids = [int(i) for i in instansi_ids]
+    if not instansi_ids:
+        return []
+    tabel = connection.ops.quote_name(JumlahJawabanUnit._meta.db_table)
+    total = " + ".join(KOLOM_JUMLAH[1:10])  # s1..s9
+    lama = " + ".join(KOLOM_LAMA[5:])  # n10..n14
+    with connection.cursor() as c:
+        if connection.vendor == "postgresql":
+            c.execute(
+                f"SELECT instansi_id, periode, n, {total}, {lama} > 0 FROM {tabel} "
+                "WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s AND n > 0",
+                [larik_id(instansi_ids), tahun],
+            )
+            return c.fetchall()
+        c.execute(
+            f"SELECT instansi_id, periode, n, {total}, {lama} > 0 FROM {tabel} "
+            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s AND n > 0",
+            [*instansi_ids, tahun],
+        )
+        return [(*r[:4], bool(r[4])) for r in c.fetchall()]  # SQLite gives the comparison as 0/1
+
+
+def baris_total_dari_jawaban(instansi_ids, tahun: int) -> list[tuple]:
+    """The same rows as ``baris_total``, recomputed by a GROUP BY over every answer (tests and the
+    baseline of benchmarks/bench_nasional.py): one sum of u1 + … + u9 per group."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce
+
+    total = sum((Coalesce(F(f), Value(0)) for f in UNSUR_FIELDS[1:]), Coalesce(F(UNSUR_FIELDS[0]), Value(0)))
+    diberi = sum((Count(f) for f in UNSUR_LAMA[1:]), Count(UNSUR_LAMA[0]))
+    qs = (
+        Responden.objects.filter(instansi_id__in=instansi_ids, tahun=tahun)
+        .values("instansi_id", "periode")
+        .annotate(jn=Count("id"), jt=Sum(total), jl=diberi)
+        .order_by()
+        .values_list("instansi_id", "periode", "jn", "jt", "jl")
+    )
+    return [(i, p, n, t or 0, bool(lama)) for i, p, n, t, lama in qs]
+
+
+def nilai_ikm(instansi_ids, tahun: int) -> dict[int, NilaiIKM]:
+    """The IKM of each unit for the year and of each of its periods, as values (``NilaiIKM``): the
+    read of a comparison of many units (the dashboards, up to every unit of a national host).
+    Equal to what ``ikm_tahun`` gives for the same units (tests): a unit whose periods are all of
+    the 9-unsur scheme and that combines its periods by their average — the usual case — takes
+    each period's IKM from one sum of the running sums (``baris_total``, no NRR made); any other
+    unit (the older 14-unsur scheme answered, respondents pooled over the year, only NRR
+    summaries imported) is read by ``ikm_tahun`` itself. A fixed number of queries; built with
+    the cyclic collector paused (``tanpa_gc``)."""
+    with tanpa_gc():
+        return _nilai_ikm(list(instansi_ids), tahun)
+
+
+def _nilai_ikm(instansi_ids: list[int], tahun: int) -> dict[int, NilaiIKM]:
+    per_unit: dict[int, list[tuple]] = defaultdict(list)
+    rinci = set()  # units read in full by ikm_tahun
+    for r in baris_total(instansi_ids, tahun):
+        per_unit[r[0]].append(r)
+        if r[4]:
+            rinci.add(r[0])
+    metode, skema = _pengaturan(instansi_ids)
+    gabung = PengaturanSKM.Metode.GABUNG_RESPONDEN
+    rinci.update(i for i in instansi_ids if i not in per_unit or metode.get(i) == gabung)
+    sembilan = {}  # the unit's scheme when its periods are of the 9-unsur scheme (as IKMJumlah decides)
+    for iid, sk in skema.items():
+        if iid not in rinci:
+            sk9 = sk if sk.jumlah == 9 else _skema_jumlah(sk, 9)
+            if sk9.jumlah == 9:
+                sembilan[iid] = sk9
+            else:
+                rinci.add(iid)
+    out = {}
+    if rinci:
+        for iid, h in _ikm_tahun([i for i in instansi_ids if i in rinci], tahun).items():
+            out[iid] = NilaiIKM(
+                h.ikm,
+                h.metode,
+                h.skema,
+                {p.periode: p.ikm for p in h.periode},
+                {p.periode: p.responden for p in h.periode},
+            )
+    ikm_dari_total, rata = rumus_skm.ikm_dari_total, rumus_skm.gabung_rata_periode
+    for iid, baris in per_unit.items():
+        if iid in rinci:
+            continue
+        baris.sort(key=_kunci_baris)
+        periode, responden = {}, {}
+        for _i, p, n, total, _lama in baris:
+            periode[p] = ikm_dari_total(total, n, 9)
+            responden[p] = n
+        out[iid] = NilaiIKM(rata(periode), METODE_RATA_PERIODE, sembilan[iid], periode, responden)
+    return out
+
+
+def _kunci_baris(r) -> int:
+    return _URUT.get(r[1], len(URUTAN))
 
 
 def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decimal] | None]:

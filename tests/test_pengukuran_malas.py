@@ -14,7 +14,7 @@ from dasbor.selectors import ringkasan_pemda
 from evaluasi.selectors import total_evaluasi
 from pengukuran.selectors import Pengukuran
 from perencanaan.models import Indikator
-from skm.selectors import ikm_tahun
+from skm.selectors import ikm_tahun, nilai_ikm
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_summary_row_reuses_the_pengukuran(demo):
     units = [demo]
     with (
         mock.patch.object(pengukuran.selectors, "ikm_tahun", wraps=ikm_tahun) as skm_p,
-        mock.patch.object(dasbor.selectors, "ikm_tahun", wraps=ikm_tahun) as skm_d,
+        mock.patch.object(dasbor.selectors, "nilai_ikm", wraps=nilai_ikm) as skm_d,
         mock.patch.object(pengukuran.selectors, "total_evaluasi", wraps=total_evaluasi) as ev_p,
         mock.patch.object(dasbor.selectors, "total_evaluasi", wraps=total_evaluasi) as ev_d,
     ):

@@ -1,6 +1,7 @@
 """rumus.skm.ikm_dari_jumlah: the IKM from the sums of the answers is the exact quotient
 25 × Σ sums / (respondents × unsur) rounded once, and agrees with the IKM of the NRR
-(ikm_dari_nrr) to the context's last digits and in its mutu."""
+(ikm_dari_nrr) to the context's last digits and in its mutu; ikm_dari_total, given the one sum
+over all unsur, is the same value."""
 
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -9,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rumus.skm import KEPMENPAN_25_2004, PERMENPANRB_14_2017, ikm_dari_jumlah, ikm_dari_nrr, mutu
+from rumus.skm import (
+    KEPMENPAN_25_2004,
+    PERMENPANRB_14_2017,
+    ikm_dari_jumlah,
+    ikm_dari_nrr,
+    ikm_dari_total,
+    mutu,
+)
 
 
 @st.composite
@@ -43,11 +51,21 @@ def test_sesuai_ikm_dari_nrr(data):
         assert mutu(hasil, skema) == mutu(dari_nrr, skema)
 
 
+@given(jawaban())
+def test_dari_total_sama(data):
+    skema, n, jumlah = data
+    assert ikm_dari_total(sum(jumlah), n, skema.jumlah) == ikm_dari_jumlah(jumlah, n, skema)
+
+
 def test_menolak_data_yang_tidak_cocok():
     with pytest.raises(ValueError):
         ikm_dari_jumlah([10] * 8, 5, PERMENPANRB_14_2017)
     with pytest.raises(ValueError):
         ikm_dari_jumlah([0] * 9, 0, PERMENPANRB_14_2017)
+    with pytest.raises(ValueError):
+        ikm_dari_total(0, 0, 9)
+    with pytest.raises(ValueError):
+        ikm_dari_total(10, 5, 0)
 
 
 def test_contoh():
