@@ -58,6 +58,7 @@ TIDAK_DICADANGKAN = {
     "skm.bataskiriman",
     "skm.jumlahjawaban",  # derived: the triggers rebuild it as the answers are restored
     "skm.jumlahjawabanunit",  # the same
+    "skm.jumlahtahununit",  # the same
 }
 # Rows a freshly migrated database already holds (the evaluation templates shipped with the
 # system, the kecamatan budget nomenclature of anggaran's migration 0003 — the nomenclature is

@@ -369,3 +369,48 @@ class JumlahJawabanUnit(KolomJumlahJawaban):
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="jumlah_jawaban_unit_unik")
         ]
+
+
+class JumlahTahunUnit(models.Model):
+    """The running sums of a unit's year in one row, a group of columns per period: respondents
+    (``n_<periode>``), Σ of their answers to u1 … u9 (``t_<periode>``: the IKM of a period of the
+    9-unsur scheme needs only that sum, ``rumus.skm.ikm_dari_total``) and answers given to the
+    older scheme's u10 … u14 (``l_<periode>``); ``n_lain`` counts answers of a period outside
+    TW1 … TAHUN. What a comparison of many units reads (``selectors.nilai_ikm``: one row per unit,
+    no grouping or ordering of period rows at each read).
+
+    Kept by the same triggers as ``JumlahJawaban`` and ``JumlahJawabanUnit``, in the same statement
+    (migration 0011; this row is written first, so two writers of one unit queue on it). Derived
+    like them: not backed up, checked and rebuilt by ``manage.py jumlah_skm``.
+    """
+
+    jalur_unit = "instansi_id"
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.DO_NOTHING, db_constraint=False)
+    tahun = models.PositiveSmallIntegerField()
+    n_tw1 = models.IntegerField(default=0)
+    n_tw2 = models.IntegerField(default=0)
+    n_s1 = models.IntegerField(default=0)
+    n_tw3 = models.IntegerField(default=0)
+    n_tw4 = models.IntegerField(default=0)
+    n_s2 = models.IntegerField(default=0)
+    n_tahun = models.IntegerField(default=0)
+    t_tw1 = models.BigIntegerField(default=0)
+    t_tw2 = models.BigIntegerField(default=0)
+    t_s1 = models.BigIntegerField(default=0)
+    t_tw3 = models.BigIntegerField(default=0)
+    t_tw4 = models.BigIntegerField(default=0)
+    t_s2 = models.BigIntegerField(default=0)
+    t_tahun = models.BigIntegerField(default=0)
+    l_tw1 = models.IntegerField(default=0)
+    l_tw2 = models.IntegerField(default=0)
+    l_s1 = models.IntegerField(default=0)
+    l_tw3 = models.IntegerField(default=0)
+    l_tw4 = models.IntegerField(default=0)
+    l_s2 = models.IntegerField(default=0)
+    l_tahun = models.IntegerField(default=0)
+    n_lain = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = _("jumlah jawaban SKM per unit dan tahun")
+        constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="jumlah_tahun_unit_unik")]

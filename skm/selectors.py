@@ -14,9 +14,18 @@ from dasar.memori import tanpa_gc
 from rumus import skm as rumus_skm
 from rumus.skm import UNSUR
 
-from .models import JumlahJawaban, JumlahJawabanUnit, PengaturanSKM, PertanyaanSKM, Responden, RingkasanNRR
+from .models import (
+    JumlahJawaban,
+    JumlahJawabanUnit,
+    JumlahTahunUnit,
+    PengaturanSKM,
+    PertanyaanSKM,
+    Responden,
+    RingkasanNRR,
+)
 
 URUTAN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
+PERIODE_TAHUN = URUTAN  # the periods that have their columns in JumlahTahunUnit, in its column order
 METODE_RATA_PERIODE = "rata-rata nilai periode (semester = rata-rata triwulan; tahun = rata-rata semester)"
 METODE_GABUNG_RESPONDEN = "gabungan responden (NRR dari seluruh jawaban responden tahun itu)"
 UNSUR_FIELDS = [f"u{i}" for i in range(1, 10)]
@@ -225,8 +234,9 @@ def _kunci_urut(p) -> int:
 
 def selisih_jumlah_jawaban() -> list[dict]:
     """Groups where the running sums differ from a GROUP BY over the answers: per (unit, layanan,
-    year, period) in ``JumlahJawaban`` and per (unit, year, period) in ``JumlahJawabanUnit``, whose
-    ``kunci`` has ``None`` for the layanan (three queries; a maintenance check, ``manage.py
+    year, period) in ``JumlahJawaban``, per (unit, year, period) in ``JumlahJawabanUnit``, whose
+    ``kunci`` has ``None`` for the layanan, and per (unit, year) in ``JumlahTahunUnit``, whose
+    ``kunci`` is (unit, "tahun", year, None) (four queries; a maintenance check, ``manage.py
     jumlah_skm``, not a page's read)."""
     from django.db.models.functions import Coalesce
 
@@ -254,6 +264,22 @@ def selisih_jumlah_jawaban() -> list[dict]:
     tersimpan |= {
         (r["instansi_id"], None, r["tahun"], r["periode"]): [r[k] for k in kolom]
         for r in JumlahJawabanUnit.objects.filter(n__gt=0).values("instansi_id", "tahun", "periode", *kolom)
+    }
+    # the unit's year row (JumlahTahunUnit), keyed (unit, "tahun", year): its period columns from
+    # the unit's rows computed above
+    kolom_tahun = [f"{k}_{p.lower()}" for k in "ntl" for p in PERIODE_TAHUN] + ["n_lain"]
+    for (iid, lay, tahun, periode), nilai in list(dihitung.items()):
+        if lay is not None:
+            continue
+        baris = dihitung.setdefault((iid, "tahun", tahun, None), [0] * len(kolom_tahun))
+        if periode in PERIODE_TAHUN:
+            i = PERIODE_TAHUN.index(periode)
+            baris[i], baris[7 + i], baris[14 + i] = nilai[0], sum(nilai[1:10]), sum(nilai[15:20])
+        else:
+            baris[21] += nilai[0]
+    tersimpan |= {
+        (r[0], "tahun", r[1], None): list(r[2:])
+        for r in JumlahTahunUnit.objects.values_list("instansi_id", "tahun", *kolom_tahun)
     }
     return [
         {"kunci": list(k), "tersimpan": tersimpan.get(k), "dihitung": dihitung.get(k)}
@@ -365,38 +391,40 @@ class NilaiIKM:
 
 
 def baris_total(instansi_ids, tahun: int) -> list[tuple]:
-    """The running sums per unit and period (``JumlahJawabanUnit``) as (instansi_id, periode,
-    respondents, Σ answers over u1..u9, ``lama``): the IKM of a period of the 9-unsur scheme
-    needs only that one sum (``rumus.skm.ikm_dari_total``); ``lama`` is true when the older
-    scheme's u10..u14 were answered (such a unit is read in full by ``nilai_ikm``). One query; a
-    national read sends five columns per row instead of twelve."""
+    """The running sums of each unit's year (``JumlahTahunUnit``, one row per unit) as
+    (instansi_id, respondents per period, Σ answers to u1..u9 per period, ``rinci``): periods in
+    ``URUTAN`` order (0 respondents where a period has none); the IKM of a period of the 9-unsur
+    scheme needs only its sum (``rumus.skm.ikm_dari_total``). ``rinci`` is true when the older
+    scheme's u10..u14 were answered or a period outside the seven was used (``nilai_ikm`` reads
+    such a unit in full). One query: a national read sends one row per unit."""
     from django.db import connection
 
     instansi_ids = [int(i) for i in instansi_ids]
     if not instansi_ids:
         return []
-    tabel = connection.ops.quote_name(JumlahJawabanUnit._meta.db_table)
-    total = " + ".join(KOLOM_JUMLAH[1:10])  # s1..s9
-    lama = " + ".join(KOLOM_LAMA[5:])  # n10..n14
+    tabel = connection.ops.quote_name(JumlahTahunUnit._meta.db_table)
+    kolom = ", ".join(f"{k}_{p.lower()}" for k in "nt" for p in PERIODE_TAHUN)
+    rinci = " + ".join([*(f"l_{p.lower()}" for p in PERIODE_TAHUN), "n_lain"])
     with connection.cursor() as c:
         if connection.vendor == "postgresql":
             c.execute(
-                f"SELECT instansi_id, periode, n, {total}, {lama} > 0 FROM {tabel} "
-                "WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s AND n > 0",
+                f"SELECT instansi_id, {kolom}, {rinci} > 0 FROM {tabel} "
+                "WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s",
                 [larik_id(instansi_ids), tahun],
             )
             return c.fetchall()
         c.execute(
-            f"SELECT instansi_id, periode, n, {total}, {lama} > 0 FROM {tabel} "
-            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s AND n > 0",
+            f"SELECT instansi_id, {kolom}, {rinci} > 0 FROM {tabel} "
+            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s",
             [*instansi_ids, tahun],
         )
-        return [(*r[:4], bool(r[4])) for r in c.fetchall()]  # SQLite gives the comparison as 0/1
+        return [(*r[:-1], bool(r[-1])) for r in c.fetchall()]  # SQLite gives the comparison as 0/1
 
 
 def baris_total_dari_jawaban(instansi_ids, tahun: int) -> list[tuple]:
-    """The same rows as ``baris_total``, recomputed by a GROUP BY over every answer (tests and the
-    baseline of benchmarks/bench_nasional.py): one sum of u1 + … + u9 per group."""
+    """The same rows as ``baris_total``, recomputed by a GROUP BY over every answer per unit and
+    period (one sum of u1 + … + u9 per group), laid out per unit (tests and the baseline of
+    benchmarks/bench_nasional.py)."""
     from django.db.models import F, Value
     from django.db.models.functions import Coalesce
 
@@ -409,7 +437,14 @@ def baris_total_dari_jawaban(instansi_ids, tahun: int) -> list[tuple]:
         .order_by()
         .values_list("instansi_id", "periode", "jn", "jt", "jl")
     )
-    return [(i, p, n, t or 0, bool(lama)) for i, p, n, t, lama in qs]
+    k = len(PERIODE_TAHUN)
+    per_unit: dict[int, list] = {}
+    for iid, periode, n, t, lama in qs:
+        baris = per_unit.setdefault(iid, [0] * (2 * k) + [False])
+        if periode in _URUT:
+            baris[_URUT[periode]], baris[k + _URUT[periode]] = n, t or 0
+        baris[-1] = baris[-1] or bool(lama) or periode not in _URUT
+    return [(iid, *baris) for iid, baris in per_unit.items()]
 
 
 def nilai_ikm(instansi_ids, tahun: int) -> dict[int, NilaiIKM]:
@@ -417,35 +452,41 @@ def nilai_ikm(instansi_ids, tahun: int) -> dict[int, NilaiIKM]:
     read of a comparison of many units (the dashboards, up to every unit of a national host).
     Equal to what ``ikm_tahun`` gives for the same units (tests): a unit whose periods are all of
     the 9-unsur scheme and that combines its periods by their average — the usual case — takes
-    each period's IKM from one sum of the running sums (``baris_total``, no NRR made); any other
-    unit (the older 14-unsur scheme answered, respondents pooled over the year, only NRR
-    summaries imported) is read by ``ikm_tahun`` itself. A fixed number of queries; built with
-    the cyclic collector paused (``tanpa_gc``)."""
+    each period's IKM from one sum of its year's running sums (``baris_total``, one row per unit,
+    no NRR made); any other unit (the older 14-unsur scheme answered, respondents pooled over the
+    year, only NRR summaries imported) is read by ``ikm_tahun`` itself. A fixed number of queries;
+    built with the cyclic collector paused (``tanpa_gc``)."""
     with tanpa_gc():
         return _nilai_ikm(list(instansi_ids), tahun)
 
 
 def _nilai_ikm(instansi_ids: list[int], tahun: int) -> dict[int, NilaiIKM]:
-    per_unit: dict[int, list[tuple]] = defaultdict(list)
-    rinci = set()  # units read in full by ikm_tahun
-    for r in baris_total(instansi_ids, tahun):
-        per_unit[r[0]].append(r)
-        if r[4]:
-            rinci.add(r[0])
+    baris = baris_total(instansi_ids, tahun)
     metode, skema = _pengaturan(instansi_ids)
     gabung = PengaturanSKM.Metode.GABUNG_RESPONDEN
-    rinci.update(i for i in instansi_ids if i not in per_unit or metode.get(i) == gabung)
-    sembilan = {}  # the unit's scheme when its periods are of the 9-unsur scheme (as IKMJumlah decides)
-    for iid, sk in skema.items():
-        if iid not in rinci:
-            sk9 = sk if sk.jumlah == 9 else _skema_jumlah(sk, 9)
-            if sk9.jumlah == 9:
-                sembilan[iid] = sk9
-            else:
-                rinci.add(iid)
-    out = {}
+    ikm_dari_total, rata = rumus_skm.ikm_dari_total, rumus_skm.gabung_rata_periode
+    k = len(PERIODE_TAHUN)
+    kolom = [(p, 1 + i, 1 + k + i) for i, p in enumerate(PERIODE_TAHUN)]  # (period, its n, its Σ)
+    sembilan = {}  # per scheme: the one its 9-unsur periods are read under (as IKMJumlah decides)
+    out, rinci = {}, set()  # rinci: units read in full by ikm_tahun
+    for r in baris:
+        iid = r[0]
+        sk = skema[iid]
+        if (sk9 := sembilan.get(id(sk))) is None:  # the schemes live in ``skema`` for the whole read
+            sk9 = sembilan[id(sk)] = sk if sk.jumlah == 9 else _skema_jumlah(sk, 9)
+        if r[-1] or sk9.jumlah != 9 or metode.get(iid) == gabung:
+            rinci.add(iid)
+            continue
+        periode, responden = {}, {}
+        for p, i, j in kolom:
+            if n := r[i]:
+                periode[p] = ikm_dari_total(r[j], n, 9)
+                responden[p] = n
+        out[iid] = NilaiIKM(rata(periode), METODE_RATA_PERIODE, sk9, periode, responden)
+    # and the units without answers: their NRR summaries, if any
+    rinci = [i for i in instansi_ids if i in rinci or i not in out]
     if rinci:
-        for iid, h in _ikm_tahun([i for i in instansi_ids if i in rinci], tahun).items():
+        for iid, h in _ikm_tahun(rinci, tahun).items():
             out[iid] = NilaiIKM(
                 h.ikm,
                 h.metode,
@@ -453,21 +494,7 @@ def _nilai_ikm(instansi_ids: list[int], tahun: int) -> dict[int, NilaiIKM]:
                 {p.periode: p.ikm for p in h.periode},
                 {p.periode: p.responden for p in h.periode},
             )
-    ikm_dari_total, rata = rumus_skm.ikm_dari_total, rumus_skm.gabung_rata_periode
-    for iid, baris in per_unit.items():
-        if iid in rinci:
-            continue
-        baris.sort(key=_kunci_baris)
-        periode, responden = {}, {}
-        for _i, p, n, total, _lama in baris:
-            periode[p] = ikm_dari_total(total, n, 9)
-            responden[p] = n
-        out[iid] = NilaiIKM(rata(periode), METODE_RATA_PERIODE, sembilan[iid], periode, responden)
     return out
-
-
-def _kunci_baris(r) -> int:
-    return _URUT.get(r[1], len(URUTAN))
 
 
 def interval_per_periode(instansi, tahun: int) -> dict[str, tuple[Decimal, Decimal] | None]:

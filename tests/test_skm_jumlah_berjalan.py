@@ -1,5 +1,5 @@
-"""The running sums of the survey (skm.JumlahJawaban per layanan and JumlahJawabanUnit per unit, kept
-by database triggers) always equal a full
+"""The running sums of the survey (skm.JumlahJawaban per layanan, JumlahJawabanUnit per unit and
+JumlahTahunUnit per unit and year, kept by database triggers) always equal a full
 recomputation over the answers: after random inserts (one by one and in bulk, as imports do),
 deletes (single, bulk, a replaced batch, a deleted unit), moves (period, layanan set to NULL when a
 layanan is deleted) and updates of answers; and the IKM read from them is the one of the answers.
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from organisasi.models import Layanan
-from skm.models import ImporResponden, JumlahJawaban, JumlahJawabanUnit, Responden
+from skm.models import ImporResponden, JumlahJawaban, JumlahJawabanUnit, JumlahTahunUnit, Responden
 from skm.selectors import ikm_tahun, nrr_responden, nrr_responden_dari_jawaban
 from tests.factories import InstansiFactory
 
@@ -31,7 +31,7 @@ langkah = st.one_of(
     st.tuples(st.just("impor"), st.lists(jawaban, min_size=1, max_size=8)),
     st.tuples(st.just("hapus"), st.integers(0, 10_000)),
     st.tuples(st.just("hapus_batch"), st.integers(0, 10_000)),
-    st.tuples(st.just("pindah"), st.tuples(st.integers(0, 10_000), st.sampled_from(PERIODE))),
+    st.tuples(st.just("pindah"), st.tuples(st.integers(0, 10_000), st.sampled_from([*PERIODE, "S2", "X9"]))),
     st.tuples(st.just("ubah_nilai"), st.tuples(st.integers(0, 10_000), st.integers(1, 4))),
     st.tuples(st.just("hapus_layanan"), st.integers(1, 2)),
 )
@@ -80,6 +80,29 @@ def _per_unit(per_layanan):
     return out
 
 
+PERIODE_TAHUN = ["TW1", "TW2", "S1", "TW3", "TW4", "S2", "TAHUN"]
+
+
+def _per_tahun(per_unit):
+    """The (unit, year, period) sums as JumlahTahunUnit's row per (unit, year): per period the
+    respondents, Σ u1..u9 and the answers given to u10..u14; answers of another period counted."""
+    out = {}
+    for (iid, tahun, periode), v in per_unit.items():
+        g = out.setdefault((iid, tahun), {"n_lain": 0})
+        if periode in PERIODE_TAHUN:
+            p = periode.lower()
+            g[f"n_{p}"], g[f"t_{p}"], g[f"l_{p}"] = v[0], sum(v[1:10]), sum(v[15:20])
+        else:
+            g["n_lain"] += v[0]
+    kolom = [f"{k}_{p.lower()}" for k in "ntl" for p in PERIODE_TAHUN] + ["n_lain"]
+    return {k: [g.get(c, 0) for c in kolom] for k, g in out.items()}
+
+
+def _jumlah_tahun_tersimpan():
+    kolom = [f"{k}_{p.lower()}" for k in "ntl" for p in PERIODE_TAHUN] + ["n_lain"]
+    return {(j.instansi_id, j.tahun): [getattr(j, k) for k in kolom] for j in JumlahTahunUnit.objects.all()}
+
+
 def _jumlah_unit_tersimpan():
     return {
         (j.instansi_id, j.tahun, j.periode): [getattr(j, k) for k in KOLOM]
@@ -121,6 +144,7 @@ def test_jumlah_sama_dengan_hitung_ulang(daftar):
         lambat = {k: v for k, v in _jumlah_dari_jawaban().items() if v[0]}
         assert _jumlah_tersimpan() == lambat
         assert _jumlah_unit_tersimpan() == _per_unit(lambat)
+        assert _jumlah_tahun_tersimpan() == _per_tahun(_per_unit(lambat))
         ids = [u.pk for u in units]
         assert nrr_responden(ids, 2024) == nrr_responden_dari_jawaban(ids, 2024)
         transaction.set_rollback(True)
@@ -133,9 +157,11 @@ def test_hapus_unit_menghapus_jumlahnya():
         Responden.objects.create(instansi=u, tahun=2024, periode=p, **{f"u{i}": 3 for i in range(1, 10)})
     assert JumlahJawaban.objects.filter(instansi=u).count() == 4
     assert JumlahJawabanUnit.objects.filter(instansi=u).count() == 4
+    assert JumlahTahunUnit.objects.get(instansi=u).n_tw3 == 1
     u.delete()
     assert not JumlahJawaban.objects.filter(instansi_id=u.pk).exists()
     assert not JumlahJawabanUnit.objects.filter(instansi_id=u.pk).exists()
+    assert not JumlahTahunUnit.objects.filter(instansi_id=u.pk).exists()
 
 
 def test_ikm_demo_dari_jumlah_sama_dengan_dari_jawaban(demo, django_assert_max_num_queries):
@@ -172,4 +198,10 @@ def test_perintah_jumlah_skm_memeriksa_dan_membangun_ulang():
         call_command("jumlah_skm")
     call_command("jumlah_skm", "--perbaiki")
     assert JumlahJawabanUnit.objects.get(instansi=u).n == 1
+    call_command("jumlah_skm")
+    JumlahTahunUnit.objects.filter(instansi=u).update(t_tw1=1)  # only the year row damaged
+    with pytest.raises(CommandError):
+        call_command("jumlah_skm")
+    call_command("jumlah_skm", "--perbaiki")
+    assert JumlahTahunUnit.objects.get(instansi=u).t_tw1 == 18
     call_command("jumlah_skm")

@@ -16,7 +16,7 @@ from skm.models import PengaturanSKM, Responden, RingkasanNRR, SkemaSKM, UnsurSK
 from skm.selectors import baris_total, baris_total_dari_jawaban, ikm_tahun, nilai_ikm
 from tests.factories import InstansiFactory
 
-PERIODE = ["TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN"]
+PERIODE = ["TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN", "X9"]  # X9: a period outside the seven
 
 jawaban = st.fixed_dictionaries(
     {

@@ -9,7 +9,7 @@ from skm.selectors import selisih_jumlah_jawaban
 
 class Command(BaseCommand):
     help = (
-        "Check the survey's running sums (skm.JumlahJawaban and JumlahJawabanUnit, kept by database "
+        "Check the survey's running sums (skm.JumlahJawaban, JumlahJawabanUnit and JumlahTahunUnit, kept by database "
         "triggers with every "
         "answer) against a full recomputation over the answers; --perbaiki rebuilds them. Exit status "
         "1 when they differ and were not rebuilt. See docs/skm.md."
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         selisih = selisih_jumlah_jawaban()
         dibangun = False
         if selisih and opts["perbaiki"]:
-            m = import_module("skm.migrations.0010_jumlah_jawaban_unit")
+            m = import_module("skm.migrations.0011_jumlah_tahun_unit")
             with transaction.atomic():
                 if connection.vendor == "postgresql":
                     # no answer may be written while the sums are rebuilt (writers wait, readers do not)
