@@ -272,11 +272,12 @@ def selisih_jumlah_jawaban() -> list[dict]:
         if lay is not None:
             continue
         baris = dihitung.setdefault((iid, "tahun", tahun, None), [0] * len(kolom_tahun))
+        k = len(PERIODE_TAHUN)
         if periode in PERIODE_TAHUN:
             i = PERIODE_TAHUN.index(periode)
-            baris[i], baris[7 + i], baris[14 + i] = nilai[0], sum(nilai[1:10]), sum(nilai[15:20])
+            baris[i], baris[k + i], baris[2 * k + i] = nilai[0], sum(nilai[1:10]), sum(nilai[15:20])
         else:
-            baris[21] += nilai[0]
+            baris[3 * k] += nilai[0]
     tersimpan |= {
         (r[0], "tahun", r[1], None): list(r[2:])
         for r in JumlahTahunUnit.objects.values_list("instansi_id", "tahun", *kolom_tahun)
