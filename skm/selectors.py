@@ -105,21 +105,19 @@ def baris_jumlah(instansi_ids, tahun: int) -> list[tuple]:
         return []
     tabel = connection.ops.quote_name(JumlahJawabanUnit._meta.db_table)
     dasar = ", ".join(KOLOM_JUMLAH[:10])  # n, s1..s9
+    saring, param = _saring_unit(connection, instansi_ids)
+    pg = connection.vendor == "postgresql"
+    if pg:  # the u10..u14 columns as one array, NULL when unanswered: a national read sends half
+        ada_lama = " + ".join(KOLOM_LAMA[5:])
+        lama = f"CASE WHEN {ada_lama} > 0 THEN ARRAY[{', '.join(KOLOM_LAMA)}] END"
+    else:
+        lama = ", ".join(KOLOM_LAMA)
     with connection.cursor() as c:
-        if connection.vendor == "postgresql":
-            ada_lama = " + ".join(KOLOM_LAMA[5:])
-            c.execute(
-                f"SELECT instansi_id, periode, {dasar}, CASE WHEN {ada_lama} > 0 THEN ARRAY[{', '.join(KOLOM_LAMA)}] END "
-                f"FROM {tabel} WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s AND n > 0",
-                [larik_id(instansi_ids), tahun],
-            )
-            return c.fetchall()
         c.execute(
-            f"SELECT instansi_id, periode, {dasar}, {', '.join(KOLOM_LAMA)} FROM {tabel} "
-            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s AND n > 0",
-            [*instansi_ids, tahun],
+            f"SELECT instansi_id, periode, {dasar}, {lama} FROM {tabel} WHERE {saring} AND tahun = %s AND n > 0",
+            [*param, tahun],
         )
-        return [_baris(r) for r in c.fetchall()]
+        return c.fetchall() if pg else [_baris(r) for r in c.fetchall()]
 
 
 def _baris(r) -> tuple:
@@ -308,6 +306,14 @@ def _per_unit(qs, instansi_ids: list[int]):
     return qs.extra(where=[f"{kolom} = ANY(%s::bigint[])"], params=[larik_id(instansi_ids)])
 
 
+def _saring_unit(connection, instansi_ids: list[int]) -> tuple[str, list]:
+    """The raw-SQL form of ``_per_unit``: the WHERE condition on ``instansi_id`` and its
+    parameters (one array parameter on PostgreSQL, an ``IN`` list elsewhere)."""
+    if connection.vendor == "postgresql":
+        return "instansi_id = ANY(%s::bigint[])", [larik_id(instansi_ids)]
+    return f"instansi_id IN ({', '.join(['%s'] * len(instansi_ids))})", list(instansi_ids)
+
+
 def larik_id(ids) -> str:
     """Ids as one PostgreSQL array literal ("{1,2,3}"), passed as a single text parameter cast
     with ``::bigint[]``: tens of thousands of ids are then one string to quote, where a list
@@ -406,19 +412,14 @@ def baris_total(instansi_ids, tahun: int) -> list[tuple]:
     tabel = connection.ops.quote_name(JumlahTahunUnit._meta.db_table)
     kolom = ", ".join(f"{k}_{p.lower()}" for k in "nt" for p in PERIODE_TAHUN)
     rinci = " + ".join([*(f"l_{p.lower()}" for p in PERIODE_TAHUN), "n_lain"])
+    saring, param = _saring_unit(connection, instansi_ids)
     with connection.cursor() as c:
-        if connection.vendor == "postgresql":
-            c.execute(
-                f"SELECT instansi_id, {kolom}, {rinci} > 0 FROM {tabel} "
-                "WHERE instansi_id = ANY(%s::bigint[]) AND tahun = %s",
-                [larik_id(instansi_ids), tahun],
-            )
-            return c.fetchall()
         c.execute(
-            f"SELECT instansi_id, {kolom}, {rinci} > 0 FROM {tabel} "
-            f"WHERE instansi_id IN ({', '.join(['%s'] * len(instansi_ids))}) AND tahun = %s",
-            [*instansi_ids, tahun],
+            f"SELECT instansi_id, {kolom}, {rinci} > 0 FROM {tabel} WHERE {saring} AND tahun = %s",
+            [*param, tahun],
         )
+        if connection.vendor == "postgresql":
+            return c.fetchall()
         return [(*r[:-1], bool(r[-1])) for r in c.fetchall()]  # SQLite gives the comparison as 0/1
 
 
