@@ -266,11 +266,11 @@ def selisih_jumlah_jawaban() -> list[dict]:
     # the unit's year row (JumlahTahunUnit), keyed (unit, "tahun", year): its period columns from
     # the unit's rows computed above
     kolom_tahun = [f"{k}_{p.lower()}" for k in "ntl" for p in PERIODE_TAHUN] + ["n_lain"]
+    k = len(PERIODE_TAHUN)  # the year row: k respondent columns, then k sums, then k u10..u14 counts
     for (iid, lay, tahun, periode), nilai in list(dihitung.items()):
         if lay is not None:
             continue
         baris = dihitung.setdefault((iid, "tahun", tahun, None), [0] * len(kolom_tahun))
-        k = len(PERIODE_TAHUN)
         if periode in PERIODE_TAHUN:
             i = PERIODE_TAHUN.index(periode)
             baris[i], baris[k + i], baris[2 * k + i] = nilai[0], sum(nilai[1:10]), sum(nilai[15:20])
@@ -303,15 +303,16 @@ def _per_unit(qs, instansi_ids: list[int]):
     if connections[qs.db].vendor != "postgresql":
         return qs.filter(instansi_id__in=instansi_ids)
     kolom = f"{connections[qs.db].ops.quote_name(qs.model._meta.db_table)}.instansi_id"
-    return qs.extra(where=[f"{kolom} = ANY(%s::bigint[])"], params=[larik_id(instansi_ids)])
+    saring, param = _saring_unit(connections[qs.db], instansi_ids, kolom=kolom)
+    return qs.extra(where=[saring], params=param)
 
 
-def _saring_unit(connection, instansi_ids: list[int]) -> tuple[str, list]:
-    """The raw-SQL form of ``_per_unit``: the WHERE condition on ``instansi_id`` and its
-    parameters (one array parameter on PostgreSQL, an ``IN`` list elsewhere)."""
+def _saring_unit(connection, instansi_ids: list[int], kolom: str = "instansi_id") -> tuple[str, list]:
+    """The WHERE condition on the unit column ``kolom`` and its parameters, for raw SQL and
+    ``_per_unit``: one array parameter on PostgreSQL, an ``IN`` list elsewhere."""
     if connection.vendor == "postgresql":
-        return "instansi_id = ANY(%s::bigint[])", [larik_id(instansi_ids)]
-    return f"instansi_id IN ({', '.join(['%s'] * len(instansi_ids))})", list(instansi_ids)
+        return f"{kolom} = ANY(%s::bigint[])", [larik_id(instansi_ids)]
+    return f"{kolom} IN ({', '.join(['%s'] * len(instansi_ids))})", list(instansi_ids)
 
 
 def larik_id(ids) -> str:
