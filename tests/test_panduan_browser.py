@@ -224,7 +224,14 @@ def test_panduan_di_aplikasi(live_server, browser, pengguna_demo):
     judul(page, "5. Pembaca")
     gambar = page.get_by_role("img", name="Dasbor unit")
     expect(gambar).to_be_visible()
-    assert gambar.evaluate("i => i.naturalWidth") == LEBAR  # the screenshot is served and loads
+    # the screenshot is served and loads: wait until the browser has finished with it (a loaded
+    # page does not promise a decoded image on a busy machine: CI once read naturalWidth 0), then
+    # its width; a broken image is complete with width 0 and fails here, with its HTTP status
+    page.wait_for_function("i => i.complete", arg=gambar.element_handle())
+    lebar = gambar.evaluate("i => i.naturalWidth")
+    if lebar != LEBAR:
+        status = page.request.get(gambar.evaluate("i => i.src")).status
+        pytest.fail(f"the guide's image loaded with width {lebar} (HTTP {status}), expected {LEBAR}")
     foto(page, "panduan")
 
 
