@@ -224,9 +224,10 @@ def test_panduan_di_aplikasi(live_server, browser, pengguna_demo):
     judul(page, "5. Pembaca")
     gambar = page.get_by_role("img", name="Dasbor unit")
     expect(gambar).to_be_visible()
-    # the screenshot is served and loads: wait until the browser has finished with it (a loaded
-    # page does not promise a decoded image on a busy machine: CI once read naturalWidth 0), then
-    # its width; a broken image is complete with width 0 and fails here, with its HTTP status
+    # the screenshot is served and loads: wait until the browser has finished with it, then read
+    # its width (one CI run read naturalWidth 0 right after the page loaded, with no server error
+    # logged; the cause was not found); a broken image is complete with width 0 and fails here,
+    # with its HTTP status
     page.wait_for_function("i => i.complete", arg=gambar.element_handle())
     lebar = gambar.evaluate("i => i.naturalWidth")
     if lebar != LEBAR:
